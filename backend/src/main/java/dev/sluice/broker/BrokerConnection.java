@@ -1,0 +1,122 @@
+package dev.sluice.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sluice.platform.UnreachableServiceException;
+
+/**
+ * The one AMQP connection of this process, with automatic recovery: when the broker goes away and comes
+ * back, the connection, its channels and their consumers are restored. Thread-safe; channels are not,
+ * so each user opens its own with {@link #openChannel()}.
+ */
+public final class BrokerConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerConnection.class);
+
+    private final Connection connection;
+    private final String address;
+    private final boolean embedded;
+
+    private BrokerConnection(Connection connection, String address, boolean embedded) {
+        this.connection = connection;
+        this.address = address;
+        this.embedded = embedded;
+    }
+
+    /** Connects or fails at once with an {@link UnreachableServiceException} naming the broker. */
+    static BrokerConnection connect(String uri, boolean embedded) {
+        String address = redact(uri);
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(uri);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("SLUICE_AMQP_URI is not a valid AMQP URI: " + address, e);
+        }
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(2_000);
+        factory.setConnectionTimeout(10_000);
+        factory.setRequestedHeartbeat(30);
+        try {
+            Connection connection = factory.newConnection("sluice");
+            if (connection instanceof Recoverable recoverable) {
+                recoverable.addRecoveryListener(new RecoveryListener() {
+                    @Override
+                    public void handleRecovery(Recoverable r) {
+                        log.info("Reconnected to the broker at {}", address);
+                    }
+
+                    @Override
+                    public void handleRecoveryStarted(Recoverable r) {
+                        log.warn("Lost the broker at {}; reconnecting", address);
+                    }
+                });
+            }
+            log.info("Connected to {} broker at {}", embedded ? "the embedded" : "the RabbitMQ", address);
+            return new BrokerConnection(connection, address, embedded);
+        } catch (IOException | TimeoutException e) {
+            throw new UnreachableServiceException(embedded ? "The embedded broker" : "RabbitMQ", address,
+                    embedded ? "SLUICE_AMQP_EMBEDDED_PORT" : "SLUICE_AMQP_URI", e);
+        }
+    }
+
+    /** A new channel; the caller owns it and closes it. */
+    public Channel openChannel() {
+        try {
+            return connection.createChannel();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a channel to the broker at " + address, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    /** The broker's address without credentials, for logs and health output. */
+    public String address() {
+        return address;
+    }
+
+    public boolean isEmbedded() {
+        return embedded;
+    }
+
+    public String serverProduct() {
+        Object product = connection.getServerProperties().get("product");
+        return product == null ? "unknown" : product.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connection.isOpen()) {
+                connection.close(5_000);
+            }
+        } catch (IOException e) {
+            log.debug("Closing the broker connection failed", e);
+        }
+    }
+
+    static String redact(String uri) {
+        try {
+            URI parsed = URI.create(uri);
+            String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+            return parsed.getScheme() + "://" + parsed.getHost() + ":" + (parsed.getPort() < 0 ? 5672 : parsed.getPort())
+                    + path;
+        } catch (IllegalArgumentException e) {
+            return "(unparseable URI)";
+        }
+    }
+}

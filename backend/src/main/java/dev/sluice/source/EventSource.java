@@ -1,0 +1,92 @@
+package dev.sluice.source;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.sluice.workspace.Workspace;
+
+@Entity
+@Table(name = "event_sources")
+public class EventSource {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 200)
+    private String name;
+
+    @Column(length = 2000)
+    private String description;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "owner_workspace_id")
+    private Workspace owner;
+
+    /** Space-separated; event types never contain spaces. */
+    @Column(name = "event_types", nullable = false, length = 2000)
+    private String eventTypes;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "source_grants", joinColumns = @JoinColumn(name = "source_id"),
+            inverseJoinColumns = @JoinColumn(name = "workspace_id"))
+    private Set<Workspace> subscribers = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected EventSource() {
+    }
+
+    EventSource(String name, String description, Workspace owner, List<String> eventTypes) {
+        this.name = name;
+        this.description = description;
+        this.owner = owner;
+        this.eventTypes = String.join(" ", eventTypes);
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Workspace getOwner() {
+        return owner;
+    }
+
+    public List<String> getEventTypes() {
+        return eventTypes.isBlank() ? List.of() : Arrays.asList(eventTypes.split(" "));
+    }
+
+    /** Workspaces granted <em>subscribe</em>, besides the owner. */
+    public Set<Workspace> getSubscribers() {
+        return Set.copyOf(subscribers);
+    }
+
+    void grant(Workspace workspace) {
+        subscribers.add(workspace);
+    }
+}

@@ -24,7 +24,10 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Sluice"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ApiErrorResponses.unauthorized()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ApiErrorResponses.unauthorized())
+                        .accessDeniedHandler(ApiErrorResponses.forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -1,0 +1,62 @@
+package dev.sluice.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import dev.sluice.workspace.UserProfile;
+import dev.sluice.workspace.WorkspaceAccess;
+import dev.sluice.workspace.WorkspaceService;
+
+/** Frame of every signed-in page: brand, the user's workspaces in the drawer, who is signed in, sign out. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, WorkspaceService workspaces) {
+        UserProfile user = workspaces.profile(authentication.getPrincipalName().orElseThrow());
+
+        Span brand = new Span("Sluice");
+        brand.addClassName("brand");
+        Span who = new Span(user.displayName());
+        who.addClassName("user-name");
+        who.setId("current-user");
+        Span role = new Span(user.roleSummary());
+        role.addClassName("user-role");
+        role.setId("current-role");
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Div(who, role), signOut);
+        header.addClassName("app-header");
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.CENTER);
+        header.expand(header.getComponentAt(2));
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.setId("workspace-nav");
+        nav.addItem(new SideNavItem("Home", "", VaadinIcon.HOME.create()));
+        SideNav workspaceNav = new SideNav("Workspaces");
+        workspaceNav.setCollapsible(true);
+        for (WorkspaceAccess access : user.workspaces()) {
+            SideNavItem item = new SideNavItem(access.displayName(), "workspaces/" + access.workspace(),
+                    VaadinIcon.CLUSTER.create());
+            item.setSuffixComponent(new Span(access.role().name().toLowerCase()));
+            workspaceNav.addItem(item);
+        }
+        addToDrawer(nav, workspaceNav);
+        setPrimarySection(Section.DRAWER);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sluice.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The sign-in page ({@code /login}). */
+final class LoginPage {
+
+    private final WebDriver driver;
+
+    private LoginPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static LoginPage open(WebDriver driver, String baseUrl) {
+        driver.get(baseUrl + "/login");
+        return new LoginPage(driver).awaitShown();
+    }
+
+    static LoginPage of(WebDriver driver) {
+        return new LoginPage(driver).awaitShown();
+    }
+
+    private LoginPage awaitShown() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input")));
+        return this;
+    }
+
+    void signInAs(String username, String password) {
+        WebElement user = driver.findElement(By.cssSelector("#vaadinLoginUsername input"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
+        pass.clear();
+        pass.sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    WorkspacesPage signInExpectingSuccess(String username, String password) {
+        signInAs(username, password);
+        return WorkspacesPage.of(driver);
+    }
+
+    /** True once the form shows its "wrong username or password" message. */
+    boolean showsError() {
+        Browser.waitFor(driver).until(d -> d.findElement(By.tagName("vaadin-login-form")).getDomAttribute("error") != null);
+        return driver.findElement(By.tagName("vaadin-login-form")).getDomAttribute("error") != null;
+    }
+
+    String errorText() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const form = document.querySelector('vaadin-login-form');"
+                        + "const wrapper = form.shadowRoot.querySelector('vaadin-login-form-wrapper') || form;"
+                        + "const root = wrapper.shadowRoot || wrapper;"
+                        + "const part = root.querySelector('[part=error-message]');"
+                        + "return part ? part.innerText : '';");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sluice.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The packaged {@code designer/target/sluice.jar}, started as a user would start it (embedded default, a
+ * fresh data directory), on free ports. Waits until {@code /actuator/health} answers UP.
+ */
+final class SluiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private SluiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static SluiceProcess start() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("sluice.jar", "../designer/target/sluice.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
+        }
+        Path dataDir = Files.createTempDirectory("sluice-e2e-");
+        Path log = Path.of("target", "sluice-e2e.log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
+                "--server.port=" + port, "--sluice.amqp.embedded.port=" + freePort()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().remove("SLUICE_AMQP_URI");
+        SluiceProcess sluice = new SluiceProcess(builder.start(), port);
+        sluice.awaitHealthy(Duration.ofSeconds(120), log);
+        return sluice;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private void awaitHealthy(Duration timeout, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sluice.jar exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("sluice.jar was not healthy within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

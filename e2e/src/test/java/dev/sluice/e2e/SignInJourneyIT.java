@@ -47,6 +47,7 @@ class SignInJourneyIT {
         assertThat(home.currentRole()).isEqualTo("Steward in finance");
         assertThat(home.workspaceCards()).containsExactly("workspace-finance");
         assertThat(home.navigationText()).contains("Finance").doesNotContain("Customer service");
+        Browser.screenshot(driver, "finance-home");
 
         LoginPage login = home.signOut();
 

@@ -34,6 +34,15 @@ public class SourceCatalog {
         return sources.findByName(name);
     }
 
+    /** Sources {@code workspace} owns or was granted <em>subscribe</em> to, by name. */
+    @Transactional(readOnly = true)
+    public List<EventSource> subscribableBy(String workspace) {
+        return sources.findAllByOrderByNameAsc().stream()
+                .filter(source -> source.getOwner().getName().equals(workspace)
+                        || source.getSubscribers().stream().anyMatch(w -> w.getName().equals(workspace)))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<EventSource> all() {
         return sources.findAllByOrderByNameAsc();

@@ -1,0 +1,71 @@
+package dev.sluice.workspace.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
+import dev.sluice.workspace.WorkspaceAccess;
+import dev.sluice.workspace.WorkspaceService;
+
+/** One workspace: the user's role in it and the sources its flows may read. Unknown or foreign: not found. */
+@Route("workspaces/:workspace")
+@PageTitle("Workspace · Sluice")
+@PermitAll
+class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final AuthenticationContext authentication;
+    private final WorkspaceService workspaces;
+    private final SourceCatalog sources;
+
+    WorkspaceView(AuthenticationContext authentication, WorkspaceService workspaces, SourceCatalog sources) {
+        this.authentication = authentication;
+        this.workspaces = workspaces;
+        this.sources = sources;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("workspace").orElse("");
+        WorkspaceAccess access = workspaces.profile(authentication.getPrincipalName().orElseThrow()).workspaces()
+                .stream()
+                .filter(w -> w.workspace().equals(name))
+                .findFirst()
+                .orElseThrow(NotFoundException::new);
+        removeAll();
+        H2 title = new H2(access.displayName());
+        title.setId("workspace-title");
+        Span role = new Span("Your role: " + access.role().name().toLowerCase());
+        role.getElement().getThemeList().add("badge");
+        add(title, role, new Paragraph(access.description() == null ? "" : access.description()));
+
+        add(new H3("Sources you can use"));
+        UnorderedList list = new UnorderedList();
+        for (EventSource source : sources.subscribableBy(name)) {
+            list.add(new ListItem(source.getName() + " — " + source.getDescription()
+                    + " (" + String.join(", ", source.getEventTypes()) + ")"));
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            add(new Paragraph("No source is shared with this workspace yet. Ask the central data team to grant one."));
+        } else {
+            add(list);
+        }
+        add(new H3("Flows"));
+        Paragraph noFlows = new Paragraph("No flows yet. Import a flow JSON with POST /api/flows/import; "
+                + "the flow designer builds them in the browser.");
+        noFlows.setId("no-flows");
+        add(noFlows);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.sluice.pipeline;
+
+import java.util.List;
+
+import dev.sluice.flow.Problems;
+
+/**
+ * One kind of node, declared in one place: its stable id, what it does, its typed configuration with a
+ * JSON Schema and an example, its validation and its runtime step. The designer's palette and property
+ * forms, the published flow schema and the docs are generated from these declarations.
+ *
+ * <p>Implementations are stateless singletons with a public no-argument constructor, found by
+ * {@link NodeRegistry} on the class path; they must be thread-safe.
+ *
+ * @param <C> the configuration record, bound from the node's {@code config} after it passed the schema
+ */
+public interface NodeKind<C> {
+
+    /** Stable id used in flow JSON ({@code mask}, {@code target.http}); never changes once released. */
+    String id();
+
+    /** Former ids still accepted on import. */
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    /** One line for the palette. */
+    String summary();
+
+    NodeRole role();
+
+    Class<C> configType();
+
+    /** JSON Schema (2020-12) of the configuration object. */
+    String configSchema();
+
+    /** A complete, valid configuration, shown in the designer and docs. */
+    String example();
+
+    /**
+     * Checks what the schema cannot: patterns that compile, paths that parse, sources the workspace may read.
+     * Reports into {@code problems}, which is rooted at the node's {@code config}.
+     */
+    default void validate(C config, ValidationContext context, Problems problems) {
+    }
+
+    /** The runtime step for a configuration that passed {@link #validate}. Called once per flow version. */
+    NodeStep compile(C config, CompileContext context);
+}

@@ -1,0 +1,104 @@
+package dev.sluice.pipeline.kind;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.Problems;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.ValidationContext;
+
+/** The flow's entry: which event source it reads and which of its event types it takes (all when none listed). */
+public final class SourceNode implements NodeKind<SourceNode.Config> {
+
+    /**
+     * @param source the event source's name ({@code user-center.users})
+     * @param types  event types to take; empty or absent takes every type
+     */
+    public record Config(String source, List<String> types) {
+        public Config {
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "source";
+    }
+
+    @Override
+    public String summary() {
+        return "Reads events from an event source, optionally only some event types";
+    }
+
+    @Override
+    public NodeRole role() {
+        return NodeRole.SOURCE;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public String configSchema() {
+        return """
+                {"type": "object", "required": ["source"], "additionalProperties": false,
+                 "properties": {
+                   "source": {"type": "string", "minLength": 1, "title": "Event source",
+                              "description": "Name of a source your workspace may subscribe to"},
+                   "types": {"type": "array", "uniqueItems": true, "title": "Event types",
+                             "description": "Only these event types; leave empty for all",
+                             "items": {"type": "string", "minLength": 1}}}}
+                """;
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"source": "user-center.users", "types": ["user.payment.updated"]}
+                """;
+    }
+
+    @Override
+    public void validate(Config config, ValidationContext context, Problems problems) {
+        Optional<ValidationContext.SourceInfo> source = context.sources().find(config.source());
+        if (source.isEmpty()) {
+            problems.add(".source", "no event source is named '" + config.source() + "'");
+            return;
+        }
+        if (!source.get().subscribable()) {
+            problems.add(".source", "workspace '" + context.workspace() + "' may not subscribe to '"
+                    + config.source() + "': ask the source's owner for a grant");
+        }
+        List<String> known = source.get().eventTypes();
+        for (int i = 0; i < config.types().size(); i++) {
+            if (!known.isEmpty() && !known.contains(config.types().get(i))) {
+                problems.add(".types[" + i + "]", "'" + config.types().get(i) + "' is not an event type of "
+                        + config.source() + " (" + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    @Override
+    public NodeStep compile(Config config, CompileContext context) {
+        Set<String> types = Set.copyOf(config.types());
+        return new NodeStep() {
+            @Override
+            public List<ObjectNode> apply(ObjectNode event) {
+                return types.isEmpty() || types.contains(event.path("type").asText()) ? List.of(event) : List.of();
+            }
+
+            @Override
+            public String dropReason() {
+                return "its type is not one of " + String.join(", ", config.types());
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sluice.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.flow.InvalidFlowException;
+
+/** Maps domain refusals to the API's error format: {@code {"errors": [{"path", "message"}]}} with a 4xx status. */
+@RestControllerAdvice(basePackages = "dev.sluice")
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InvalidFlowException.class)
+    ResponseEntity<String> invalid(InvalidFlowException e) {
+        return errors(HttpStatus.BAD_REQUEST, e.problems());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<String> refused(ApiException e) {
+        return errors(e.status(), List.of(new FlowProblem(e.path(), e.getMessage())));
+    }
+
+    static ResponseEntity<String> errors(HttpStatus status, List<FlowProblem> problems) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Json.write(new ApiErrors(problems.stream()
+                        .map(p -> new ApiErrors.ApiError(p.path(), p.message()))
+                        .toList())));
+    }
+}

@@ -7,6 +7,8 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import dev.sluice.cli.FlowCommand;
+
 /** Sluice: the designer (Vaadin views) and the engine in one Spring Boot application. */
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
@@ -15,6 +17,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SluiceApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (FlowCommand.handles(args)) {
+            System.exit(new FlowCommand(System.out, System.err).run(args));
+        }
         SpringApplication.run(SluiceApplication.class, args);
     }
 

@@ -139,11 +139,16 @@ public final class FlowValidator {
             if (!known) {
                 continue;
             }
-            if (role(nodes, nodeIndex.get(to)) == NodeRole.SOURCE) {
+            boolean intoSource = role(nodes, nodeIndex.get(to)) == NodeRole.SOURCE;
+            boolean outOfTarget = role(nodes, nodeIndex.get(from)) == NodeRole.TARGET;
+            if (intoSource) {
                 at.add(".to", "nothing may flow into the source node '" + to + "'");
             }
-            if (role(nodes, nodeIndex.get(from)) == NodeRole.TARGET) {
+            if (outOfTarget) {
                 at.add(".from", "a target node ('" + from + "') has no outputs");
+            }
+            if (intoSource || outOfTarget) {
+                continue;
             }
             Integer duplicate = edgeIndex.putIfAbsent(from + "\u0000" + to, k);
             if (duplicate != null) {

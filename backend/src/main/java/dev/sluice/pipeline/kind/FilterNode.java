@@ -1,0 +1,83 @@
+package dev.sluice.pipeline.kind;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.Problems;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.EventPattern;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.ValidationContext;
+
+/**
+ * Keeps the events that match an Amazon EventBridge event pattern, evaluated by event-ruler on the whole
+ * CloudEvent: attributes ({@code type}, {@code source}, {@code subject}), extension attributes and {@code data}.
+ */
+public final class FilterNode implements NodeKind<FilterNode.Config> {
+
+    /** @param pattern the event pattern, e.g. {@code {"data": {"payment": {"currency": ["CNY"]}}}} */
+    public record Config(JsonNode pattern) {
+    }
+
+    @Override
+    public String id() {
+        return "filter";
+    }
+
+    @Override
+    public String summary() {
+        return "Keeps events that match a pattern on their attributes and data (EventBridge event patterns)";
+    }
+
+    @Override
+    public NodeRole role() {
+        return NodeRole.PROCESSOR;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public String configSchema() {
+        return """
+                {"type": "object", "required": ["pattern"], "additionalProperties": false,
+                 "properties": {
+                   "pattern": {"type": "object", "title": "Pattern",
+                               "description": "EventBridge event pattern on the CloudEvent: each field lists the values or operators (prefix, suffix, equals-ignore-case, wildcard, anything-but, numeric, exists, cidr) it may match; $or for alternatives"}}}
+                """;
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}
+                """;
+    }
+
+    @Override
+    public void validate(Config config, ValidationContext context, Problems problems) {
+        EventPattern.compile(config.pattern(), problems.at(".pattern"));
+    }
+
+    @Override
+    public NodeStep compile(Config config, CompileContext context) {
+        EventPattern pattern = EventPattern.compile(config.pattern());
+        return new NodeStep() {
+            @Override
+            public List<ObjectNode> apply(ObjectNode event) {
+                return pattern.matches(event) ? List.of(event) : List.of();
+            }
+
+            @Override
+            public String dropReason() {
+                return "did not match the filter pattern";
+            }
+        };
+    }
+}

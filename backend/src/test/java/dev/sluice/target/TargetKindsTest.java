@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 import java.net.URI;
 import java.util.List;
@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
 import dev.sluice.pipeline.ValidationContext;
 
@@ -16,7 +14,7 @@ import dev.sluice.pipeline.ValidationContext;
  * Posts each event to a webhook as a structured CloudEvent, with a timeout, an {@code Idempotency-Key}
  * (the output's stable id) and optionally an HMAC-SHA-256 signature of the body.
  */
-public final class HttpTarget implements NodeKind<HttpTarget.Config> {
+public final class HttpTarget implements TargetKind<HttpTarget.Config> {
 
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$");
     private static final List<String> RESERVED = List.of("content-length", "host", "idempotency-key", "content-type");
@@ -46,10 +44,6 @@ public final class HttpTarget implements NodeKind<HttpTarget.Config> {
         return "Sends each event to a webhook (timeout, Idempotency-Key, optional HMAC signature)";
     }
 
-    @Override
-    public NodeRole role() {
-        return NodeRole.TARGET;
-    }
 
     @Override
     public Class<Config> configType() {
@@ -114,5 +108,10 @@ public final class HttpTarget implements NodeKind<HttpTarget.Config> {
     @Override
     public NodeStep compile(Config config, CompileContext context) {
         return List::of;
+    }
+
+    @Override
+    public Delivery open(Config config, TargetContext context) {
+        return new HttpDelivery(config, context);
     }
 }

@@ -1,17 +1,15 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 import java.net.URI;
 import java.util.List;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
 import dev.sluice.pipeline.ValidationContext;
 
 /** Publishes to an exchange, on the platform's broker or an external AMQP broker, with publisher confirms. */
-public final class RabbitMqTarget implements NodeKind<RabbitMqTarget.Config> {
+public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
 
     /**
      * @param exchange   exchange to publish to ({@code ""} is the default exchange)
@@ -35,10 +33,6 @@ public final class RabbitMqTarget implements NodeKind<RabbitMqTarget.Config> {
         return "Publishes each event to a RabbitMQ exchange (confirmed, persistent, message_id set)";
     }
 
-    @Override
-    public NodeRole role() {
-        return NodeRole.TARGET;
-    }
 
     @Override
     public Class<Config> configType() {
@@ -90,5 +84,10 @@ public final class RabbitMqTarget implements NodeKind<RabbitMqTarget.Config> {
     @Override
     public NodeStep compile(Config config, CompileContext context) {
         return List::of;
+    }
+
+    @Override
+    public Delivery open(Config config, TargetContext context) {
+        return new RabbitMqDelivery(config, context);
     }
 }

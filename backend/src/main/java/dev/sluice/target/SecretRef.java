@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 /**
  * How a node config names a workspace secret: {@code {"secret": "ledger-token"}}. Flows only ever hold

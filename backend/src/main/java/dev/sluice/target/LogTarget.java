@@ -1,14 +1,12 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 import java.util.List;
 
 import dev.sluice.pipeline.CompileContext;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
 
 /** Writes what reaches it to the application log: for trying flows out, never for personal data in production. */
-public final class LogTarget implements NodeKind<LogTarget.Config> {
+public final class LogTarget implements TargetKind<LogTarget.Config> {
 
     /** @param label a prefix for the log line, to tell several log targets apart */
     public record Config(String label) {
@@ -24,10 +22,6 @@ public final class LogTarget implements NodeKind<LogTarget.Config> {
         return "Logs each event it receives (for trying flows out)";
     }
 
-    @Override
-    public NodeRole role() {
-        return NodeRole.TARGET;
-    }
 
     @Override
     public Class<Config> configType() {
@@ -53,5 +47,10 @@ public final class LogTarget implements NodeKind<LogTarget.Config> {
     @Override
     public NodeStep compile(Config config, CompileContext context) {
         return List::of;
+    }
+
+    @Override
+    public Delivery open(Config config, TargetContext context) {
+        return new LogDelivery(config);
     }
 }

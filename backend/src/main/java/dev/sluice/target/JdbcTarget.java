@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.kind;
+package dev.sluice.target;
 
 import java.util.List;
 import java.util.Map;
@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
 import dev.sluice.pipeline.ValidationContext;
 
@@ -16,7 +14,7 @@ import dev.sluice.pipeline.ValidationContext;
  * Upserts each event as a row, keyed, into a table of a business system's database: a redelivered event
  * updates the same row, so delivery stays idempotent.
  */
-public final class JdbcTarget implements NodeKind<JdbcTarget.Config> {
+public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
@@ -43,10 +41,6 @@ public final class JdbcTarget implements NodeKind<JdbcTarget.Config> {
         return "Upserts each event as a row keyed by columns into a database table (idempotent)";
     }
 
-    @Override
-    public NodeRole role() {
-        return NodeRole.TARGET;
-    }
 
     @Override
     public Class<Config> configType() {
@@ -110,5 +104,10 @@ public final class JdbcTarget implements NodeKind<JdbcTarget.Config> {
     @Override
     public NodeStep compile(Config config, CompileContext context) {
         return List::of;
+    }
+
+    @Override
+    public Delivery open(Config config, TargetContext context) {
+        return new JdbcDelivery(config, context);
     }
 }

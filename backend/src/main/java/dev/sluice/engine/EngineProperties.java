@@ -1,0 +1,30 @@
+package dev.sluice.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param prefetch    unacknowledged events per consumer
+ * @param consumers   consumers per flow on this instance (an ordered flow always has one, across instances)
+ * @param retryDelays waits before each retry; their count is the number of retries before dead-lettering
+ * @param drainTimeout how long a stopping flow waits for its in-flight events before handing them back
+ */
+@ConfigurationProperties("sluice.engine")
+public record EngineProperties(@DefaultValue("100") int prefetch,
+                               @DefaultValue("2") int consumers,
+                               @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> retryDelays,
+                               @DefaultValue("30s") Duration drainTimeout) {
+
+    public static EngineProperties defaults() {
+        return new EngineProperties(100, 2, List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)), Duration.ofSeconds(30));
+    }
+
+    /** Attempts in all: the first plus one per retry delay. */
+    public int maxAttempts() {
+        return retryDelays.size() + 1;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sluice.engine;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rabbitmq.client.Channel;
+
+import dev.sluice.flow.FlowNode;
+
+/**
+ * Names and declares what a deployed flow needs on the broker, using only portable AMQP 0-9-1 features
+ * (the embedded broker ignores RabbitMQ queue arguments); on RabbitMQ the flow queue is a quorum queue
+ * with a delivery limit as a backstop against poison messages.
+ */
+public final class Topology {
+
+    static final String SOURCE_EXCHANGE_TYPE = "topic";
+
+    private Topology() {
+    }
+
+    /** The source's exchange: its name. Routing key = event type. */
+    public static String sourceExchange(String source) {
+        return source;
+    }
+
+    public static String flowQueue(long flowId) {
+        return "sluice.flow." + flowId;
+    }
+
+    static String retryQueue(long flowId, int level) {
+        return flowQueue(flowId) + ".retry." + level;
+    }
+
+    public static String deadLetterQueue(long flowId) {
+        return flowQueue(flowId) + ".dead";
+    }
+
+    /** Declares the source exchange (idempotent). */
+    public static void declareSource(Channel channel, String source) throws IOException {
+        channel.exchangeDeclare(sourceExchange(source), SOURCE_EXCHANGE_TYPE, true);
+    }
+
+    static void declare(Channel channel, DeployedFlow deployed, int retryLevels, boolean rabbitMq) throws IOException {
+        FlowNode source = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source")).findFirst()
+                .orElseThrow();
+        String sourceName = source.config().path("source").asText();
+        declareSource(channel, sourceName);
+        Map<String, Object> arguments = null;
+        if (rabbitMq) {
+            arguments = new HashMap<>();
+            arguments.put("x-queue-type", "quorum");
+            arguments.put("x-delivery-limit", 50);
+        }
+        String queue = flowQueue(deployed.flowId());
+        channel.queueDeclare(queue, true, false, false, arguments);
+        List<String> types = new java.util.ArrayList<>();
+        source.config().path("types").forEach(type -> types.add(type.asText()));
+        if (types.isEmpty()) {
+            channel.queueBind(queue, sourceExchange(sourceName), "#");
+        } else {
+            for (String type : types) {
+                channel.queueBind(queue, sourceExchange(sourceName), type);
+            }
+        }
+        for (int level = 0; level < retryLevels; level++) {
+            channel.queueDeclare(retryQueue(deployed.flowId(), level), true, false, false, null);
+        }
+        channel.queueDeclare(deadLetterQueue(deployed.flowId()), true, false, false, null);
+    }
+
+    /** Removes a flow's queues (undeploy with "delete the queue"). */
+    static void delete(Channel channel, long flowId, int retryLevels) throws IOException {
+        channel.queueDelete(flowQueue(flowId));
+        for (int level = 0; level < retryLevels; level++) {
+            channel.queueDelete(retryQueue(flowId, level));
+        }
+        channel.queueDelete(deadLetterQueue(flowId));
+    }
+}

@@ -30,6 +30,7 @@ class EventPathTest {
         @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
                 $.data.items[?(@.price > 1)] | 14 | filters ([?(...)]) are not supported
                 $.data.items[1:3]            | 15 | unions and slices are not supported
+                $.data.items[:3]             | 14 | unions and slices are not supported
                 $.data['a','b']              | 11 | unions and slices are not supported
                 $.data.items[0,1]            | 15 | unions and slices are not supported
                 $..email                     |  3 | deep scan (..) is not supported
@@ -42,6 +43,7 @@ class EventPathTest {
                 $.data.items[0               | 15 | expected ]
                 $.data[]                     |  8 | expected a quoted name, an index or * inside [ ]
                 $.data.items[99999999999]    | 25 | array index too large
+                $.data.items[١]             | 14 | expected a quoted name, an index or * inside [ ]
                 """)
         void refusesWhatTheSubsetLeavesOutNamingThePosition(String expression, int position, String reason) {
             assertThatIllegalArgumentException().isThrownBy(() -> EventPath.compile(expression))
@@ -276,6 +278,27 @@ class EventPathTest {
             assertThat(EventPath.compile("$[0]").write(event, TextNode.valueOf("x"))).isFalse();
 
             assertThat(event.toString()).isEqualTo("{\"data\":{\"address\":{\"city\":\"Turin\"},\"items\":[{}]}}");
+        }
+
+        @Test
+        void appendsAtTheEndButRefusesAnIndexPastIt() {
+            ObjectNode event = event("{\"data\": {\"tags\": [\"a\"]}}");
+
+            assertThat(EventPath.compile("$.data.tags[1]").write(event, TextNode.valueOf("b"))).isTrue();
+            assertThat(EventPath.compile("$.data.tags[5]").write(event, TextNode.valueOf("x"))).isFalse();
+            assertThat(EventPath.compile("$.data.tags[2000000000]").write(event, TextNode.valueOf("x"))).isFalse();
+
+            assertThat(event.toString()).isEqualTo("{\"data\":{\"tags\":[\"a\",\"b\"]}}");
+        }
+
+        @Test
+        void createsNothingWhenItRefusesFurtherDown() {
+            ObjectNode event = event("{\"data\": {}}");
+
+            assertThat(EventPath.compile("$.data.list[2].sku").write(event, TextNode.valueOf("x"))).isFalse();
+            assertThat(EventPath.compile("$.data.a.b[1]").write(event, TextNode.valueOf("x"))).isFalse();
+
+            assertThat(event.toString()).isEqualTo("{\"data\":{}}");
         }
 
         @Test

@@ -78,30 +78,44 @@ public final class EventPath {
     }
 
     /**
-     * Writes {@code value} at this definite path, creating missing objects and arrays on the way.
+     * Writes {@code value} at this definite path, creating missing objects and arrays on the way. An array
+     * index may name an element that is there or the one just past the end (appending), never further: a
+     * gap would need nulls to fill it, as many as the index says.
      *
-     * @return false when something on the way is a value of another type (a string where an object is needed)
+     * @return false, leaving {@code root} as it was, when something on the way is a value of another type (a
+     *         string where an object is needed, an object where the path has an index) or an index is past the
+     *         end of its array
      */
     public boolean write(ObjectNode root, JsonNode value) {
         if (segments.isEmpty() || !definite) {
             throw new IllegalStateException(expression + " cannot be written: it is the root or not definite");
         }
+        int last = segments.size() - 1;
         JsonNode node = root;
-        for (int i = 0; i < segments.size() - 1; i++) {
-            Segment segment = segments.get(i);
-            Segment next = segments.get(i + 1);
-            JsonNode child = childOf(node, segment);
+        int at = 0;
+        for (; at < last; at++) {
+            JsonNode child = childOf(node, segments.get(at));
             if (child == null || child.isNull()) {
-                child = next instanceof Index ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
-                if (!putChild(node, segment, child)) {
-                    return false;
-                }
-            } else if (!child.isContainerNode() || (next instanceof Index) != child.isArray()) {
+                break;
+            }
+            if (!child.isContainerNode() || (segments.get(at + 1) instanceof Index) != child.isArray()) {
                 return false;
             }
             node = child;
         }
-        return putChild(node, segments.get(segments.size() - 1), value);
+        // What is missing below segments[at] is built apart and attached last, so a refusal changes nothing.
+        JsonNode branch = value;
+        for (int i = last; i > at; i--) {
+            branch = switch (segments.get(i)) {
+                case Field(String name) -> JsonNodeFactory.instance.objectNode().set(name, branch);
+                case Index(int index) when index == 0 -> JsonNodeFactory.instance.arrayNode().add(branch);
+                default -> null;
+            };
+            if (branch == null) {
+                return false;
+            }
+        }
+        return putChild(node, segments.get(at), branch);
     }
 
     /** Removes every location the path matches; array elements from the last, so indexes stay right. */
@@ -173,10 +187,7 @@ public final class EventPath {
             object.set(name, value);
             return true;
         }
-        if (segment instanceof Index(int index) && node instanceof ArrayNode array) {
-            while (array.size() < index) {
-                array.addNull();
-            }
+        if (segment instanceof Index(int index) && node instanceof ArrayNode array && index <= array.size()) {
             if (index < array.size()) {
                 array.set(index, value);
             } else {
@@ -296,9 +307,9 @@ public final class EventPath {
                 segment = new Wildcard();
             } else if (c == '\'' || c == '"') {
                 segment = new Field(quoted(c));
-            } else if (Character.isDigit(c)) {
+            } else if (isAsciiDigit(c)) {
                 int start = at;
-                while (at < text.length() && Character.isDigit(text.charAt(at))) {
+                while (at < text.length() && isAsciiDigit(text.charAt(at))) {
                     at++;
                 }
                 try {
@@ -310,6 +321,8 @@ public final class EventPath {
                 throw error("filters ([?(...)]) are not supported: use a filter node before this one");
             } else if (c == '-') {
                 throw error("negative array indexes are not supported");
+            } else if (c == ':') {
+                throw error("unions and slices are not supported: one name, index or * per [ ]");
             } else {
                 throw error("expected a quoted name, an index or * inside [ ]");
             }
@@ -321,6 +334,11 @@ public final class EventPath {
             }
             at++;
             return segment;
+        }
+
+        // Character.isDigit takes any script's digits, which Integer.parseInt then reads as an index.
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         private String quoted(char quote) {

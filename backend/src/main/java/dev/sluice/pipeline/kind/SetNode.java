@@ -1,0 +1,244 @@
+package dev.sluice.pipeline.kind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.sluice.flow.Problems;
+import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.StepFailure;
+import dev.sluice.pipeline.ValidationContext;
+
+/**
+ * Sets fields, in order: each rule writes a constant or a copy of the value at another path, creating missing
+ * objects and arrays on the way and replacing what is there. A rule whose {@code from} is absent does nothing.
+ * Attributes may be set too ({@code type}, {@code subject}, extensions), except {@code id} and
+ * {@code specversion}; an event whose attributes end up invalid fails, as does one where a path goes through
+ * a value that is not the object or array it needs.
+ *
+ * <p>Also holds the rules for writing into an event that {@link RenameNode} shares.
+ */
+public final class SetNode implements NodeKind<SetNode.Config> {
+
+    /** Attributes no rule may write, and why. */
+    private static final Map<String, String> FIXED_ATTRIBUTES = Map.of(
+            "id", "the id attribute cannot be set: events keep the id they came with, from which output ids derive",
+            "specversion", "the specversion attribute cannot be set: it is always 1.0",
+            "data_base64", "data_base64 cannot be set: write data as JSON under $.data");
+
+    /** @param values the rules, applied in order */
+    public record Config(List<Rule> values) {
+        public Config {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
+    /**
+     * @param path  where to write
+     * @param value a constant (JSON {@code null} included); Java null when absent
+     * @param from  a path to copy from instead
+     */
+    public record Rule(String path, JsonNode value, String from) {
+    }
+
+    private record CompiledRule(EventPath path, JsonNode constant, EventPath from) {
+    }
+
+    @Override
+    public String id() {
+        return "set";
+    }
+
+    @Override
+    public String summary() {
+        return "Sets fields or attributes to constants or to values copied from other fields";
+    }
+
+    @Override
+    public NodeRole role() {
+        return NodeRole.PROCESSOR;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    // value and from are exclusive; validate() says so in one sentence, where a oneOf would report three
+    // (no branch matched, value is required, from is required).
+    @Override
+    public String configSchema() {
+        return """
+                {"type": "object", "required": ["values"], "additionalProperties": false,
+                 "title": "Set fields", "description": "Writes constants or copies of other fields, in order",
+                 "properties": {
+                   "values": {"type": "array", "minItems": 1, "title": "Fields to set",
+                              "description": "Applied in order; each rule gives either value or from",
+                              "items": {"type": "object", "required": ["path"], "additionalProperties": false,
+                                        "properties": {
+                                          "path": {"type": "string", "minLength": 1, "title": "Field",
+                                                   "description": "Where to write: $.data.… or an attribute such as $.subject; no wildcards"},
+                                          "value": {"title": "Value",
+                                                    "description": "A constant to write: text, number, true/false, null, an object or an array (give this or Copy from)"},
+                                          "from": {"type": "string", "minLength": 1, "title": "Copy from",
+                                                   "description": "A path whose value is copied, e.g. $.type or $.data.userId; when nothing is there the rule does nothing (give this or Value)"}}}}}}
+                """;
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"values": [{"path": "$.data.origin", "value": "user-center"},
+                            {"path": "$.data.eventType", "from": "$.type"},
+                            {"path": "$.tenant", "value": "finance"}]}
+                """;
+    }
+
+    @Override
+    public void validate(Config config, ValidationContext context, Problems problems) {
+        for (int i = 0; i < config.values().size(); i++) {
+            Rule rule = config.values().get(i);
+            Problems at = problems.at(".values[" + i + "]");
+            if ((rule.value() == null) == (rule.from() == null)) {
+                at.add(rule.value() == null ? "needs value (a constant) or from (a path to copy from)"
+                        : "give either value or from, not both");
+            }
+            EventPath path = definitePath(rule.path(), at.at(".path"));
+            if (path != null && checkTarget(path, at.at(".path")) && rule.value() != null && rule.from() == null) {
+                attributeName(path).ifPresent(name -> checkAttributeValue(name, rule.value(), at.at(".value")));
+            }
+            if (rule.from() != null) {
+                definitePath(rule.from(), at.at(".from"));
+            }
+        }
+    }
+
+    @Override
+    public NodeStep compile(Config config, CompileContext context) {
+        List<CompiledRule> rules = new ArrayList<>();
+        boolean writesAttributes = false;
+        for (Rule rule : config.values()) {
+            EventPath path = EventPath.compile(rule.path());
+            writesAttributes |= !path.isUnderData();
+            rules.add(new CompiledRule(path, rule.value() == null ? null : rule.value().deepCopy(),
+                    rule.from() == null ? null : EventPath.compile(rule.from())));
+        }
+        boolean checkAttributes = writesAttributes;
+        return event -> {
+            for (CompiledRule rule : rules) {
+                JsonNode value = rule.from() != null ? rule.from().read(event) : rule.constant();
+                if (value == null) {
+                    continue;
+                }
+                // a copy each time: the constant is shared by all events, a copied value stays where it was
+                if (!rule.path().write(event, value.deepCopy())) {
+                    throw cannotWrite(rule.path());
+                }
+            }
+            if (checkAttributes) {
+                requireCloudEvent(event);
+            }
+            return List.of(event);
+        };
+    }
+
+    /** Compiles a path that must name one location, or reports why it does not; null when it does not. */
+    static EventPath definitePath(String expression, Problems at) {
+        EventPath path;
+        try {
+            path = EventPath.compile(expression);
+        } catch (IllegalArgumentException e) {
+            at.add(e.getMessage());
+            return null;
+        }
+        if (!path.isDefinite()) {
+            at.add("must name one field: wildcards ([*], .*) are not allowed here");
+            return null;
+        }
+        return path;
+    }
+
+    /** Checks that values may be written at {@code path}; true when they may. */
+    static boolean checkTarget(EventPath path, Problems at) {
+        if (path.isRoot()) {
+            at.add("cannot replace the whole event: name a field ($.data.…) or an attribute ($.subject)");
+            return false;
+        }
+        if (path.isUnderData()) {
+            return true;
+        }
+        ObjectNode probe = JsonNodeFactory.instance.objectNode();
+        if (!path.write(probe, NullNode.getInstance())) {
+            at.add("an event is a JSON object: start with a name, e.g. $.data.…");
+            return false;
+        }
+        String name = probe.fieldNames().next();
+        String fixed = FIXED_ATTRIBUTES.get(name);
+        if (fixed != null) {
+            at.add(fixed);
+            return false;
+        }
+        if (!probe.get(name).isNull()) {
+            at.add("CloudEvent attributes hold no fields: write $" + Problems.key(name)
+                    + " itself, or a path under $.data");
+            return false;
+        }
+        return checkAttributeValue(name, TextNode.valueOf("text"), at);
+    }
+
+    /**
+     * The top-level member a definite path writes into when it is not under data ({@code subject} for
+     * {@code $.subject}), empty for paths under data and for those that start with an index. EventPath keeps
+     * its segments to itself, so this writes into an empty object and looks at what appeared; it runs at
+     * validation and compile time, never per event.
+     */
+    static Optional<String> attributeName(EventPath path) {
+        if (path.isRoot() || path.isUnderData()) {
+            return Optional.empty();
+        }
+        ObjectNode probe = JsonNodeFactory.instance.objectNode();
+        if (!path.write(probe, NullNode.getInstance())) {
+            return Optional.empty();
+        }
+        return Optional.of(probe.fieldNames().next());
+    }
+
+    /** Whether {@code value} may stand in attribute {@code name}, by the CloudEvents rules; reports when not. */
+    static boolean checkAttributeValue(String name, JsonNode value, Problems at) {
+        ObjectNode probe = JsonNodeFactory.instance.objectNode()
+                .put("specversion", "1.0").put("id", "probe").put("source", "/probe").put("type", "probe");
+        probe.set(name, value);
+        Problems found = new Problems();
+        if (CloudEventCheck.check(probe, found)) {
+            return true;
+        }
+        found.all().forEach(problem -> at.add(problem.message()));
+        return false;
+    }
+
+    static StepFailure cannotWrite(EventPath path) {
+        return new StepFailure("cannot write " + path.expression() + ": a value on the way is not the object or "
+                + "array the path needs, or an index is past the end of its array");
+    }
+
+    /** Fails the event when writing made its attributes invalid; messages name attributes, never values. */
+    static void requireCloudEvent(ObjectNode event) throws StepFailure {
+        Problems problems = new Problems();
+        if (!CloudEventCheck.check(event, problems)) {
+            throw new StepFailure("the event is no longer a valid CloudEvent: " + String.join("; ",
+                    problems.all().stream().map(problem -> problem.path() + " " + problem.message()).toList()));
+        }
+    }
+}

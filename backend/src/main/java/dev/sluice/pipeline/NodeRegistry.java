@@ -91,6 +91,15 @@ public final class NodeRegistry {
         return registered.compile(node.config(), context);
     }
 
+    /** Binds a config that passed {@link #validateConfig} to its kind's config record. */
+    public static <C> C bind(NodeKind<C> kind, JsonNode config) {
+        try {
+            return CONFIG_MAPPER.treeToValue(config, kind.configType());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Config of a " + kind.id() + " node does not bind", e);
+        }
+    }
+
     private Optional<Registered<?>> registered(String idOrAlias) {
         Registered<?> found = byId.get(idOrAlias);
         return Optional.ofNullable(found != null ? found : byAlias.get(idOrAlias));
@@ -137,11 +146,7 @@ public final class NodeRegistry {
         }
 
         NodeStep compile(JsonNode config, CompileContext context) {
-            try {
-                return kind.compile(CONFIG_MAPPER.treeToValue(config, kind.configType()), context);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("Config of a " + kind.id() + " node does not bind", e);
-            }
+            return kind.compile(bind(kind, config), context);
         }
     }
 }

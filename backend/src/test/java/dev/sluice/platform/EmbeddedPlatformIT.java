@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sluice.TestBackends;
+
 /** The embedded default: H2 file database and the in-process broker, under a fresh data directory. */
 class EmbeddedPlatformIT extends PlatformContractIT {
 
@@ -14,7 +16,6 @@ class EmbeddedPlatformIT extends PlatformContractIT {
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
-        registry.add("sluice.data-dir", () -> dataDir.toString());
-        registry.add("sluice.amqp.embedded.port", FreePort::find);
+        TestBackends.embedded(registry, dataDir);
     }
 }

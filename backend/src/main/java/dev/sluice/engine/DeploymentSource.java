@@ -1,0 +1,11 @@
+package dev.sluice.engine;
+
+import java.util.List;
+
+/** Where the engine learns which flow versions must run: the database, shared by every instance. */
+@FunctionalInterface
+public interface DeploymentSource {
+
+    /** Every flow that is deployed and not paused, with the version to run. */
+    List<DeployedFlow> deployed();
+}

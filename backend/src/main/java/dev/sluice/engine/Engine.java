@@ -1,0 +1,133 @@
+package dev.sluice.engine;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.flow.FlowNode;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.Pipeline;
+import dev.sluice.target.Delivery;
+import dev.sluice.target.TargetContext;
+import dev.sluice.target.TargetKind;
+
+/**
+ * The flows running on this instance, kept in line with what is deployed: {@link #reconcile} starts
+ * flows that should run, stops those that should not, and switches a flow whose version changed (the old
+ * version drains its in-flight events before the new one consumes, so no event is processed by both).
+ * Instances share each flow queue as competing consumers. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final BrokerConnection broker;
+    private final NodeRegistry registry;
+    private final EngineProperties properties;
+    private final MeterRegistry meters;
+    private final WorkspaceSecrets secrets;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("sluice-engine-", 0).daemon().factory());
+    private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
+    private final Map<Long, String> failures = new ConcurrentHashMap<>();
+
+    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
+                  WorkspaceSecrets secrets) {
+        this.broker = broker;
+        this.registry = registry;
+        this.properties = properties;
+        this.meters = meters;
+        this.secrets = secrets;
+    }
+
+    /** Brings this instance in line with {@code deployed}. */
+    public synchronized void reconcile(Collection<DeployedFlow> deployed) {
+        Map<Long, DeployedFlow> wanted = new HashMap<>();
+        deployed.forEach(flow -> wanted.put(flow.flowId(), flow));
+        for (Long flowId : List.copyOf(running.keySet())) {
+            DeployedFlow now = wanted.get(flowId);
+            FlowRunner runner = running.get(flowId);
+            if (now == null || now.version() != runner.deployed().version() || now.ordered() != runner.deployed().ordered()) {
+                running.remove(flowId).close();
+            }
+        }
+        for (DeployedFlow flow : wanted.values()) {
+            if (!running.containsKey(flow.flowId())) {
+                start(flow);
+            }
+        }
+        failures.keySet().retainAll(wanted.keySet());
+    }
+
+    private void start(DeployedFlow flow) {
+        CompileContext context = new CompileContext(flow.flow().workspace(), flow.flow().name(),
+                secrets.of(flow.flow().workspace()));
+        Map<String, Delivery> deliveries = new HashMap<>();
+        try {
+            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context);
+            TargetContext targets = new TargetContext(broker, http, context.secrets());
+            for (FlowNode node : flow.flow().nodes()) {
+                Optional<NodeKind<?>> kind = registry.kind(node.kind());
+                if (kind.isPresent() && kind.get() instanceof TargetKind<?> target) {
+                    deliveries.put(node.id(), open(target, node.config(), targets));
+                }
+            }
+            FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
+                    new FlowMetrics(meters, flow), scheduler);
+            runner.start();
+            running.put(flow.flowId(), runner);
+            failures.remove(flow.flowId());
+        } catch (Exception e) {
+            deliveries.values().forEach(Delivery::close);
+            failures.put(flow.flowId(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            log.error("Flow {}/{} v{} cannot start: {}", flow.flow().workspace(), flow.flow().name(), flow.version(),
+                    e.getMessage());
+        }
+    }
+
+    private static <C> Delivery open(TargetKind<C> kind, JsonNode config, TargetContext context) {
+        return kind.open(NodeRegistry.bind(kind, config), context);
+    }
+
+    /** Runs on this instance, with counters; empty when not running here. */
+    public Optional<FlowStatus> status(long flowId) {
+        FlowRunner runner = running.get(flowId);
+        if (runner == null) {
+            return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
+        }
+        return Optional.of(FlowStatus.of(runner));
+    }
+
+    public boolean isRunning(long flowId) {
+        return running.containsKey(flowId);
+    }
+
+    /** Flows that should run here but could not start, with why. */
+    public Map<Long, String> failures() {
+        return Map.copyOf(failures);
+    }
+
+    @Override
+    public synchronized void close() {
+        running.values().forEach(FlowRunner::close);
+        running.clear();
+        scheduler.shutdownNow();
+        http.close();
+    }
+}

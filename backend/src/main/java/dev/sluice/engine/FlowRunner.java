@@ -1,0 +1,314 @@
+package dev.sluice.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Delivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.ConfirmingPublisher;
+import dev.sluice.flow.FlowJson;
+import dev.sluice.pipeline.Pipeline;
+import dev.sluice.pipeline.PipelineFailure;
+import dev.sluice.target.TargetFailure;
+
+/**
+ * Runs one deployed flow version on this instance: consumers on the flow queue and its retry queues, the
+ * compiled pipeline per event, delivery to every target, and the ack only once every target confirmed.
+ * A failed delivery goes to the next retry queue (republished with a confirm, then acked), and after the
+ * last retry to the dead-letter queue with the reason in headers.
+ */
+final class FlowRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
+
+    private final DeployedFlow deployed;
+    private final Pipeline pipeline;
+    private final Map<String, dev.sluice.target.Delivery> targets;
+    private final BrokerConnection broker;
+    private final EngineProperties properties;
+    private final FlowMetrics metrics;
+    private final ScheduledExecutorService scheduler;
+    private final ConfirmingPublisher republisher;
+    private final String sourceNode;
+    private final List<Channel> channels = new ArrayList<>();
+    private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
+
+    FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
+               BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
+               ScheduledExecutorService scheduler) {
+        this.deployed = deployed;
+        this.pipeline = pipeline;
+        this.targets = targets;
+        this.broker = broker;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.republisher = new ConfirmingPublisher(broker::openChannel,
+                "the retry and dead-letter queues of flow " + deployed.flowId());
+        this.sourceNode = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source"))
+                .findFirst().orElseThrow().id();
+    }
+
+    DeployedFlow deployed() {
+        return deployed;
+    }
+
+    FlowMetrics metrics() {
+        return metrics;
+    }
+
+    /** Declares the topology and starts consuming. */
+    void start() throws IOException {
+        try (Channel setup = broker.openChannel()) {
+            Topology.declare(setup, deployed, properties.retryDelays().size(), !broker.isEmbedded());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(e);
+        }
+        int consumers = deployed.ordered() ? 1 : Math.max(1, properties.consumers());
+        for (int i = 0; i < consumers; i++) {
+            consume(Topology.flowQueue(deployed.flowId()), deployed.ordered(), false);
+        }
+        for (int level = 0; level < properties.retryDelays().size(); level++) {
+            consume(Topology.retryQueue(deployed.flowId(), level), false, true);
+        }
+        log.info("Flow {}/{} v{} runs (queue {}, {} consumer(s){})", deployed.flow().workspace(),
+                deployed.flow().name(), deployed.version(), Topology.flowQueue(deployed.flowId()), consumers,
+                deployed.ordered() ? ", ordered" : "");
+    }
+
+    private void consume(String queue, boolean exclusive, boolean delayed) throws IOException {
+        Channel channel = broker.openChannel();
+        channel.basicQos(properties.prefetch());
+        String tag = channel.basicConsume(queue, false, "", false, exclusive, null,
+                (consumerTag, delivery) -> {
+                    if (delayed) {
+                        long wait = Headers.due(delivery.getProperties().getHeaders()) - System.currentTimeMillis();
+                        if (wait > 0) {
+                            scheduler.schedule(() -> handle(channel, delivery), wait, TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                    }
+                    handle(channel, delivery);
+                },
+                consumerTag -> log.warn("Consumer of {} was cancelled by the broker", queue));
+        channels.add(channel);
+        consumerTags.put(channel, tag);
+    }
+
+    private void handle(Channel channel, Delivery delivery) {
+        inFlight.incrementAndGet();
+        long started = System.nanoTime();
+        Map<String, Object> headers = delivery.getProperties().getHeaders();
+        int attempt = Headers.attempt(headers);
+        if (attempt == 1) {
+            metrics.in.increment();
+        }
+        JsonNode event;
+        try {
+            event = FlowJson.MAPPER.readTree(delivery.getBody());
+        } catch (IOException e) {
+            deadLetter(channel, delivery, "malformed", sourceNode, "not a JSON CloudEvent: "
+                    + e.getClass().getSimpleName(), List.of());
+            return;
+        }
+        Map<String, List<ObjectNode>> outputs;
+        try {
+            outputs = pipeline.run(event);
+        } catch (PipelineFailure failure) {
+            metrics.failed.increment();
+            String reason = failure.isMalformed() ? "malformed" : "node-failed";
+            if (failure.isTransient() && attempt < properties.maxAttempts()) {
+                retry(channel, delivery, attempt, List.of(), failure.node() + ": " + failure.getMessage());
+            } else {
+                deadLetter(channel, delivery, reason, failure.node(), failure.getMessage(), List.of());
+            }
+            return;
+        }
+        List<String> owed = Headers.targets(headers);
+        Map<String, List<CompletableFuture<Void>>> sent = new LinkedHashMap<>();
+        String inputId = event.path("id").asText();
+        String source = event.path("source").asText();
+        outputs.forEach((target, events) -> {
+            if (!owed.isEmpty() && !owed.contains(target)) {
+                return;
+            }
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                futures.add(targets.get(target).deliver(events.get(i), outputId(inputId, source, target, i)));
+            }
+            sent.put(target, futures);
+        });
+        if (sent.isEmpty()) {
+            metrics.filtered.increment();
+            ack(channel, delivery);
+            return;
+        }
+        CompletableFuture.allOf(sent.values().stream().flatMap(List::stream).toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, error) -> settle(channel, delivery, attempt, sent, started));
+    }
+
+    private void settle(Channel channel, Delivery delivery, int attempt,
+                        Map<String, List<CompletableFuture<Void>>> sent, long started) {
+        List<String> failedTargets = new ArrayList<>();
+        boolean permanent = false;
+        String lastError = null;
+        int delivered = 0;
+        for (Map.Entry<String, List<CompletableFuture<Void>>> target : sent.entrySet()) {
+            for (CompletableFuture<Void> future : target.getValue()) {
+                if (!future.isCompletedExceptionally()) {
+                    delivered++;
+                    continue;
+                }
+                Throwable error = future.exceptionNow();
+                if (!failedTargets.contains(target.getKey())) {
+                    failedTargets.add(target.getKey());
+                }
+                permanent |= error instanceof TargetFailure failure && !failure.isTransient();
+                lastError = target.getKey() + ": " + error.getMessage();
+            }
+        }
+        metrics.out.increment(delivered);
+        if (failedTargets.isEmpty()) {
+            metrics.processed(started);
+            ack(channel, delivery);
+        } else if (permanent || attempt >= properties.maxAttempts()) {
+            metrics.failed.increment();
+            deadLetter(channel, delivery, permanent ? "target-refused" : "retries-exhausted",
+                    failedTargets.get(0), lastError, failedTargets);
+        } else {
+            retry(channel, delivery, attempt, failedTargets, lastError);
+        }
+    }
+
+    private void retry(Channel channel, Delivery delivery, int attempt, List<String> failedTargets, String error) {
+        int level = Math.min(attempt - 1, properties.retryDelays().size() - 1);
+        Map<String, Object> headers = Headers.copy(delivery.getProperties().getHeaders());
+        headers.put(Headers.ATTEMPT, attempt + 1);
+        headers.put(Headers.DUE, System.currentTimeMillis() + properties.retryDelays().get(level).toMillis());
+        headers.put(Headers.TARGETS, String.join(",", failedTargets));
+        headers.putIfAbsent(Headers.FIRST_ERROR, error);
+        headers.put(Headers.LAST_ERROR, error);
+        metrics.retried.increment();
+        republish(channel, delivery, Topology.retryQueue(deployed.flowId(), level), headers);
+    }
+
+    private void deadLetter(Channel channel, Delivery delivery, String reason, String node, String error,
+                            List<String> failedTargets) {
+        Map<String, Object> headers = Headers.copy(delivery.getProperties().getHeaders());
+        headers.put(Headers.REASON, reason);
+        headers.put(Headers.NODE, node);
+        headers.putIfAbsent(Headers.FIRST_ERROR, error);
+        headers.put(Headers.LAST_ERROR, error);
+        headers.put(Headers.ATTEMPT, Headers.attempt(delivery.getProperties().getHeaders()));
+        headers.put(Headers.DEAD_AT, Instant.now().toString());
+        headers.put(Headers.FLOW_VERSION, deployed.version());
+        headers.put(Headers.TARGETS, String.join(",", failedTargets));
+        headers.remove(Headers.DUE);
+        metrics.deadLettered.increment();
+        log.warn("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
+        republish(channel, delivery, Topology.deadLetterQueue(deployed.flowId()), headers);
+    }
+
+    /** Publishes a copy (confirmed) before acking the original, so the event is never in neither place. */
+    private void republish(Channel channel, Delivery delivery, String queue, Map<String, Object> headers) {
+        AMQP.BasicProperties properties = delivery.getProperties().builder()
+                .headers(headers)
+                .deliveryMode(2)
+                .build();
+        republisher.publish("", queue, properties, delivery.getBody()).whenComplete((ok, error) -> {
+            if (error == null) {
+                ack(channel, delivery);
+            } else {
+                log.warn("Could not move an event of flow {} to {}; it will be redelivered: {}",
+                        deployed.flow().name(), queue, error.getMessage());
+                nack(channel, delivery);
+            }
+        });
+    }
+
+    private void ack(Channel channel, Delivery delivery) {
+        try {
+            synchronized (channel) {
+                channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Ack failed (the channel is gone; the event will be redelivered)", e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void nack(Channel channel, Delivery delivery) {
+        try {
+            synchronized (channel) {
+                channel.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Nack failed (the channel is gone; the event will be redelivered)", e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Same input event, flow and target (and position among that target's outputs): same id. */
+    String outputId(String inputId, String source, String target, int index) {
+        return UUID.nameUUIDFromBytes((source + "\n" + inputId + "\n" + deployed.flowId() + "\n" + target + "\n"
+                + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Stops taking events, lets in-flight ones finish (up to the drain timeout), then lets go of everything. */
+    @Override
+    public void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        consumerTags.forEach((channel, tag) -> {
+            try {
+                channel.basicCancel(tag);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Cancel failed", e);
+            }
+        });
+        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Channel channel : channels) {
+            try {
+                if (channel.isOpen()) {
+                    channel.close();
+                }
+            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                log.debug("Close failed", e);
+            }
+        }
+        republisher.close();
+        targets.values().forEach(dev.sluice.target.Delivery::close);
+        log.info("Flow {}/{} v{} stopped", deployed.flow().workspace(), deployed.flow().name(), deployed.version());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sluice.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import org.springframework.stereotype.Service;
+
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.ConfirmingPublisher;
+
+/**
+ * Puts events onto a source's exchange (routing key = event type) and returns only once the broker has
+ * confirmed every one of them. Thread-safe.
+ */
+@Service
+public class EventIngest implements AutoCloseable {
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+
+    private final BrokerConnection broker;
+    private final ConfirmingPublisher publisher;
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
+    EventIngest(BrokerConnection broker) {
+        this.broker = broker;
+        this.publisher = new ConfirmingPublisher(broker::openChannel, "the source exchanges");
+    }
+
+    /**
+     * Publishes {@code events} to {@code source} and waits for the broker's confirms.
+     *
+     * @throws IOException when the broker did not confirm them all in time
+     */
+    public void publish(String source, List<CloudEvent> events) throws IOException {
+        declare(source);
+        List<CompletableFuture<Void>> confirms = new ArrayList<>();
+        for (CloudEvent event : events) {
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType(JsonFormat.CONTENT_TYPE)
+                    .deliveryMode(2)
+                    .messageId(event.getId())
+                    .build();
+            confirms.add(publisher.publish(source, event.getType(), properties, FORMAT.serialize(event)));
+        }
+        try {
+            CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("the broker did not take the events: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the broker did not confirm the events within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    private void declare(String source) {
+        if (declared.contains(source)) {
+            return;
+        }
+        try (Channel channel = broker.openChannel()) {
+            channel.exchangeDeclare(source, "topic", true);
+            declared.add(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +49,8 @@ record MaskGeneralize(String to, BigDecimal bucket) implements Masker {
         }
         TemporalAccessor parsed = parseDate(value.textValue());
         int year = parsed.get(ChronoField.YEAR);
-        return "month".equals(to) ? String.format("%04d-%02d", year, parsed.get(ChronoField.MONTH_OF_YEAR))
-                : String.format("%04d", year);
+        return "month".equals(to) ? String.format(Locale.ROOT, "%04d-%02d", year, parsed.get(ChronoField.MONTH_OF_YEAR))
+                : String.format(Locale.ROOT, "%04d", year);
     }
 
     private static TemporalAccessor parseDate(String text) throws Unmaskable {

@@ -84,7 +84,7 @@ enum MaskMode {
             {"pattern": {"type": "string", "minLength": 1, "maxLength": 1000, "title": "Pattern",
                          "description": "RE2 regular expression, e.g. \\\\d{6}(\\\\d{8})"},
              "replacement": {"type": "string", "maxLength": 1000, "title": "Replacement",
-                             "description": "Put in place of each match; $1 or ${name} insert a group, \\\\$ a dollar sign"}}""",
+                             "description": "Replaces each match; $1 or ${name} insert a group, \\\\$ a $"}}""",
             List.of("pattern", "replacement"), (rule, context) -> MaskRegexReplace.of(rule));
 
     private final String id;
@@ -150,13 +150,14 @@ enum MaskMode {
         switch (this) {
             case GENERALIZE -> {
                 if (rule.has("to") == rule.has("bucket")) {
-                    problems.add("generalize needs exactly one of to (year or month, for dates) and bucket (for numbers)");
+                    problems.add("generalize needs exactly one of to (year or month, for dates) and bucket"
+                            + " (for numbers)");
                 }
             }
             case REGEX_REPLACE -> {
                 try {
-                    String problem = MaskPatterns.replacementProblem(MaskPatterns.compile(rule.path("pattern").asText()),
-                            rule.path("replacement").asText());
+                    String problem = MaskPatterns.replacementProblem(
+                            MaskPatterns.compile(rule.path("pattern").asText()), rule.path("replacement").asText());
                     if (problem != null) {
                         problems.add(".replacement", problem);
                     }
@@ -175,8 +176,8 @@ enum MaskMode {
 
     private static String maskCharOption() {
         return """
-                "maskChar": {"type": "string", "minLength": 1, "maxLength": 1, "default": "*", "title": "Mask character",
-                             "description": "One character that is not a letter, digit or space"}""";
+                "maskChar": {"type": "string", "minLength": 1, "maxLength": 1, "default": "*",
+                             "title": "Mask character", "description": "One character that is not a letter, digit or space"}""";
     }
 
     private static String keep(String name, int defaultValue, String title) {

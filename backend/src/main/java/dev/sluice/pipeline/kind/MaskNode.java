@@ -96,8 +96,9 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
         List<MaskRule> rules = new ArrayList<>();
         for (int i = 0; i < config.rules().size(); i++) {
             ObjectNode rule = config.rules().get(i);
-            MaskMode mode = MaskMode.of(rule.path("mode").asText()).orElseThrow(
-                    () -> new IllegalArgumentException("mask rule " + rule.path("mode") + " was not validated"));
+            int number = i + 1;
+            MaskMode mode = MaskMode.of(rule.path("mode").asText()).orElseThrow(() -> new IllegalArgumentException(
+                    "mask rule " + number + " has an unknown mode: validate the flow before compiling it"));
             rules.add(new MaskRule(i, mode, EventPath.compile(rule.path("path").asText()), mode.build(rule, context)));
         }
         List<MaskRule> compiled = List.copyOf(rules);
@@ -145,7 +146,8 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
             ObjectNode condition = branch.putObject("if");
             condition.putObject("properties").putObject("mode").put("const", each.id());
             condition.putArray("required").add("mode");
-            ObjectNode then = branch.putObject("then").put("title", each.title()).put("description", each.description());
+            ObjectNode then = branch.putObject("then").put("title", each.title())
+                    .put("description", each.description());
             ObjectNode options = then.putObject("properties");
             options.put("path", true).put("mode", true);
             options.setAll((ObjectNode) FlowJson.parse(each.options()));

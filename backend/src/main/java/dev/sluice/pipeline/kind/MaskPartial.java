@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 record MaskPartial(int keepFirst, int keepLast, int maskChar) implements Masker {
 
     static MaskPartial of(ObjectNode rule) {
-        return new MaskPartial(rule.path("keepFirst").asInt(0), rule.path("keepLast").asInt(0), MaskMode.maskChar(rule));
+        return new MaskPartial(rule.path("keepFirst").asInt(0), rule.path("keepLast").asInt(0),
+                MaskMode.maskChar(rule));
     }
 
     @Override

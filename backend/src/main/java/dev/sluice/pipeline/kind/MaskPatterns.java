@@ -77,7 +77,8 @@ final class MaskPatterns {
      * groups) not to mistake literals for repetitions; a malformed pattern is left to the compiler.
      */
     static final class RepeatDepth {
-        private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
+        private static final java.util.regex.Pattern REPEAT =
+                java.util.regex.Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
 
         private final String regex;
         private int at;
@@ -139,7 +140,7 @@ final class MaskPatterns {
             return worst;
         }
 
-        /** The larger bound of a {n}, {n,} or {n,m} at {@code at}, moving past it; -1 (not moving) if it is a literal brace. */
+        /** The larger bound of a {n}, {n,} or {n,m} at {@code at}, moving past it; -1 (not moving) for a literal brace. */
         private long repeatCount() {
             java.util.regex.Matcher m = REPEAT.matcher(regex).region(at, regex.length());
             if (!m.lookingAt()) {

@@ -1,0 +1,26 @@
+package dev.sluice.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.flowstore.FlowStoreException;
+
+/** Maps the flow store's refusals to the API's error format. */
+@RestControllerAdvice(basePackages = "dev.sluice")
+class FlowStoreExceptionHandler {
+
+    @ExceptionHandler(FlowStoreException.class)
+    ResponseEntity<String> refused(FlowStoreException e) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return ApiExceptionHandler.errors(status, List.of(new FlowProblem(e.path(), e.getMessage())));
+    }
+}

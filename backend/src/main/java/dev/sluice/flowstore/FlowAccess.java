@@ -1,0 +1,55 @@
+package dev.sluice.flowstore;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
+import dev.sluice.workspace.UserProfile;
+import dev.sluice.workspace.WorkspaceAccess;
+import dev.sluice.workspace.WorkspaceRole;
+import dev.sluice.workspace.WorkspaceService;
+
+/** Who is acting, and what validation may know about sources from a workspace's point of view. */
+@Component
+class FlowAccess {
+
+    private final WorkspaceService workspaces;
+    private final SourceCatalog sources;
+
+    FlowAccess(WorkspaceService workspaces, SourceCatalog sources) {
+        this.workspaces = workspaces;
+        this.sources = sources;
+    }
+
+    Caller caller(String username) {
+        UserProfile profile = workspaces.profile(username);
+        Map<String, WorkspaceRole> roles = new LinkedHashMap<>();
+        if (profile.platformRole() == null) {
+            // platform users' profiles list every workspace as viewer for menus; that is no membership
+            for (WorkspaceAccess access : profile.workspaces()) {
+                roles.put(access.workspace(), access.role());
+            }
+        }
+        return new Caller(profile.username(), profile.platformRole(), Map.copyOf(roles));
+    }
+
+    /**
+     * Sources as {@code workspace} sees them: a source exists when any source has the name; it is
+     * subscribable when the workspace owns it or was granted. With no workspace (the document does not say
+     * one) subscribability is not judged: the missing workspace is reported instead.
+     */
+    ValidationContext context(String workspace) {
+        return new ValidationContext(workspace, name -> sources.find(name)
+                .map(source -> new ValidationContext.SourceInfo(source.getName(), source.getEventTypes(),
+                        workspace == null || subscribable(source, workspace))));
+    }
+
+    private static boolean subscribable(EventSource source, String workspace) {
+        return source.getOwner().getName().equals(workspace)
+                || source.getSubscribers().stream().anyMatch(w -> w.getName().equals(workspace));
+    }
+}

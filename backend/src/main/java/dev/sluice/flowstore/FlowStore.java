@@ -1,0 +1,220 @@
+package dev.sluice.flowstore;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.flow.Flow;
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.pipeline.EventTrace;
+import dev.sluice.workspace.PlatformRole;
+import dev.sluice.workspace.WorkspaceAdministration;
+
+/**
+ * Every operation on flows, for the REST API and the designer alike. Each call names the acting user and is
+ * checked here: members of a flow's workspace read it, owners and stewards change it; a flow of another
+ * workspace does not exist for the caller (never a hint that it does). Platform admins see the flow list
+ * without content; auditors nothing.
+ *
+ * <p>Versions are immutable: a save adds version n+1 only when the caller edited version n, so nobody's
+ * work is overwritten. Invalid documents throw {@link InvalidFlowException} with every problem and store
+ * nothing; other refusals throw {@link FlowStoreException}. Thread-safe.
+ */
+@Service
+@Transactional
+public class FlowStore {
+
+    private final StoredFlowRepository flows;
+    private final FlowVersionRepository versions;
+    private final FlowAccess access;
+    private final FlowDocuments documents;
+    private final FlowRuns runs;
+    private final WorkspaceAdministration workspaces;
+    private final ApplicationEventPublisher events;
+
+    FlowStore(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowDocuments documents,
+              FlowRuns runs, WorkspaceAdministration workspaces, ApplicationEventPublisher events) {
+        this.flows = flows;
+        this.versions = versions;
+        this.access = access;
+        this.documents = documents;
+        this.runs = runs;
+        this.workspaces = workspaces;
+        this.events = events;
+    }
+
+    /** Validates flow JSON completely and stores it as version 1 of a new flow in the document's workspace. */
+    public FlowRef importFlow(String username, String json, String comment) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        FlowDocuments.checkComment(comment);
+        JsonNode document = FlowJson.parse(json);
+        String workspace = FlowDocuments.workspaceOf(document);
+        if (workspace != null) {
+            caller.requireWrite(workspace, "Workspace '" + workspace + "'", "$.workspace");
+        }
+        Flow flow = documents.check(document, workspace);
+        if (flows.existsByWorkspaceNameAndName(workspace, flow.name())) {
+            throw nameTaken(flow);
+        }
+        String definition = FlowDocuments.canonical(flow);
+        Instant now = Instant.now();
+        StoredFlow stored;
+        try {
+            stored = flows.saveAndFlush(new StoredFlow(workspaces.workspace(workspace), flow.name(),
+                    flow.description(), username, now));
+        } catch (DataIntegrityViolationException raced) {
+            throw nameTaken(flow);
+        }
+        versions.save(new FlowVersion(stored.getId(), 1, definition, comment, username, now));
+        events.publishEvent(new FlowVersionSaved(stored.getId(), workspace, flow.name(), 1, username, comment, now));
+        return new FlowRef(stored.getId(), 1);
+    }
+
+    /**
+     * Stores {@code json} as the next version, if {@code expectedVersion} is still the latest. The document
+     * keeps the flow's name and workspace.
+     */
+    public FlowRef save(String username, long id, int expectedVersion, String json, String comment) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow stored = flows.findForUpdate(id).orElseThrow(() -> FlowStoreException.notFound(flowLabel(id)));
+        caller.requireWrite(stored.getWorkspace().getName(), flowLabel(id), "$");
+        if (expectedVersion != stored.getLatestVersion()) {
+            throw FlowStoreException.conflict("$", "version " + stored.getLatestVersion() + " was saved by "
+                    + stored.getUpdatedBy() + " after the version " + expectedVersion + " you edited; "
+                    + "load the latest version, apply your change again and save");
+        }
+        FlowDocuments.checkComment(comment);
+        Flow flow = documents.checkNextVersion(FlowJson.parse(json), stored);
+        String definition = FlowDocuments.canonical(flow);
+        Instant now = Instant.now();
+        int version = stored.advance(flow.description(), username, now);
+        versions.save(new FlowVersion(id, version, definition, comment, username, now));
+        events.publishEvent(new FlowVersionSaved(id, stored.getWorkspace().getName(), stored.getName(), version,
+                username, comment, now));
+        return new FlowRef(id, version);
+    }
+
+    /** The flows of the caller's workspaces (or of one of them), by workspace and name; admins see all. */
+    @Transactional(readOnly = true)
+    public List<FlowSummary> list(String username, String workspace) {
+        Caller caller = access.caller(username);
+        List<StoredFlow> found;
+        if (caller.platformRole() == PlatformRole.ADMIN) {
+            found = flows.findAllByOrderByWorkspaceNameAscNameAsc();
+        } else if (caller.isPlatformUser()) {
+            throw FlowStoreException.forbidden("$", "auditors read the audit log, not flows");
+        } else {
+            found = flows.findByWorkspaceNameInOrderByWorkspaceNameAscNameAsc(caller.workspaces());
+        }
+        return found.stream()
+                .filter(flow -> workspace == null || workspace.equals(flow.getWorkspace().getName()))
+                .map(FlowSummary::of)
+                .toList();
+    }
+
+    /** One version (the latest when {@code version} is null) with the flow's metadata. */
+    @Transactional(readOnly = true)
+    public StoredFlowVersion get(String username, long id, Integer version) {
+        StoredFlow flow = readable(username, id);
+        FlowVersion found = version(flow, version);
+        return new StoredFlowVersion(FlowSummary.of(flow), FlowVersionInfo.of(found), found.getDefinition());
+    }
+
+    /** The canonical flow JSON of one version (the latest when {@code version} is null). */
+    @Transactional(readOnly = true)
+    public String export(String username, long id, Integer version) {
+        return get(username, id, version).definition();
+    }
+
+    /** Every version, oldest first. */
+    @Transactional(readOnly = true)
+    public List<FlowVersionInfo> versions(String username, long id) {
+        StoredFlow flow = readable(username, id);
+        return versions.findByFlowIdOrderByVersionAsc(flow.getId()).stream().map(FlowVersionInfo::of).toList();
+    }
+
+    /** What changed from {@code from} to {@code to}; by default from the version before {@code to} to the latest. */
+    @Transactional(readOnly = true)
+    public FlowDiff diff(String username, long id, Integer from, Integer to) {
+        StoredFlow flow = readable(username, id);
+        int newer = to == null ? flow.getLatestVersion() : to;
+        int older = from == null ? newer - 1 : from;
+        if (older < 1) {
+            throw new InvalidFlowException("$", "version " + newer + " has no earlier version: give from and to");
+        }
+        return FlowDiff.between(older, FlowDocuments.bind(version(flow, older)), newer,
+                FlowDocuments.bind(version(flow, newer)));
+    }
+
+    /** Runs the stored tests of one version (the latest when {@code version} is null) on its compiled pipeline. */
+    @Transactional(readOnly = true)
+    public FlowTestReport test(String username, long id, Integer version) {
+        StoredFlow flow = readable(username, id);
+        return runs.test(flow, version(flow, version));
+    }
+
+    /**
+     * Runs a flow that need not be stored on sample events, one trace per event in order. The flow is
+     * validated as its workspace sees sources; the caller must be a member of that workspace.
+     *
+     * @param request {@code {"flow": {...}, "events": [...]}}; problems are reported below {@code $.flow}
+     */
+    @Transactional(readOnly = true)
+    public List<EventTrace> dryRun(String username, JsonNode request) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        FlowRuns.DryRunRequest run = FlowRuns.read(request);
+        String workspace = FlowDocuments.workspaceOf(run.flow());
+        if (workspace != null) {
+            caller.requireRead(workspace, "Workspace '" + workspace + "'", "$.flow.workspace");
+        }
+        return runs.dryRun(documents.check(run.flow(), workspace, "$.flow"), run.events());
+    }
+
+    /** Removes a flow and all its versions; refused while a version is deployed. */
+    public void delete(String username, long id) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findForUpdate(id).orElseThrow(() -> FlowStoreException.notFound(flowLabel(id)));
+        caller.requireWrite(flow.getWorkspace().getName(), flowLabel(id), "$");
+        if (flow.getDeployedVersion() != null) {
+            throw FlowStoreException.conflict("$", "version " + flow.getDeployedVersion()
+                    + " is deployed; undeploy the flow before deleting it");
+        }
+        versions.deleteByFlow(id);
+        flows.delete(flow);
+        events.publishEvent(new FlowDeleted(id, flow.getWorkspace().getName(), flow.getName(), username,
+                Instant.now()));
+    }
+
+    private StoredFlow readable(String username, long id) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound(flowLabel(id)));
+        caller.requireRead(flow.getWorkspace().getName(), flowLabel(id), "$");
+        return flow;
+    }
+
+    private FlowVersion version(StoredFlow flow, Integer version) {
+        int wanted = version == null ? flow.getLatestVersion() : version;
+        return versions.findByFlowIdAndVersion(flow.getId(), wanted)
+                .orElseThrow(() -> FlowStoreException.notFound("Version " + wanted + " of flow " + flow.getId()));
+    }
+
+    private static FlowStoreException nameTaken(Flow flow) {
+        return FlowStoreException.conflict("$.name", "workspace " + flow.workspace() + " already has a flow named '"
+                + flow.name() + "'; save a new version of it or choose another name");
+    }
+
+    private static String flowLabel(long id) {
+        return "Flow " + id;
+    }
+}

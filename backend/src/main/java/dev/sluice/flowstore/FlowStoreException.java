@@ -1,0 +1,52 @@
+package dev.sluice.flowstore;
+
+/**
+ * A flow operation refused for a reason other than an invalid document (that is
+ * {@link dev.sluice.flow.InvalidFlowException}): the flow is not visible, the user may not change it, or it
+ * changed or is in use.
+ */
+public class FlowStoreException extends RuntimeException {
+
+    public enum Reason {
+        /** Absent, or in a workspace the user is not a member of: the two are never told apart. */
+        NOT_FOUND,
+        /** Visible, but the user's role does not allow this. */
+        FORBIDDEN,
+        /** Someone saved in between, the name is taken, or the flow is deployed. */
+        CONFLICT
+    }
+
+    private final Reason reason;
+    private final String path;
+
+    public FlowStoreException(Reason reason, String path, String message) {
+        super(message);
+        this.reason = reason;
+        this.path = path;
+    }
+
+    static FlowStoreException notFound(String what) {
+        return notFound("$", what);
+    }
+
+    static FlowStoreException notFound(String path, String what) {
+        return new FlowStoreException(Reason.NOT_FOUND, path, what + " does not exist or is not visible to you");
+    }
+
+    static FlowStoreException forbidden(String path, String message) {
+        return new FlowStoreException(Reason.FORBIDDEN, path, message);
+    }
+
+    static FlowStoreException conflict(String path, String message) {
+        return new FlowStoreException(Reason.CONFLICT, path, message);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** JSONPath into the request body the refusal concerns, {@code $} for the request as a whole. */
+    public String path() {
+        return path;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sluice.flowstore;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.sluice.workspace.Workspace;
+
+/** A flow's identity and state; its content lives in {@link FlowVersion}s. */
+@Entity
+@Table(name = "flows")
+class StoredFlow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "workspace_id")
+    private Workspace workspace;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 2000)
+    private String description;
+
+    @Column(name = "latest_version", nullable = false)
+    private int latestVersion;
+
+    @Column(name = "deployed_version")
+    private Integer deployedVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private FlowState state;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, length = 64)
+    private String updatedBy;
+
+    protected StoredFlow() {
+    }
+
+    StoredFlow(Workspace workspace, String name, String description, String author, Instant now) {
+        this.workspace = workspace;
+        this.name = name;
+        this.description = description;
+        this.latestVersion = 1;
+        this.state = FlowState.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.updatedBy = author;
+    }
+
+    /** Records that version {@code latestVersion + 1} was saved; returns its number. */
+    int advance(String newDescription, String author, Instant now) {
+        latestVersion++;
+        description = newDescription;
+        updatedAt = now;
+        updatedBy = author;
+        return latestVersion;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Workspace getWorkspace() {
+        return workspace;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    int getLatestVersion() {
+        return latestVersion;
+    }
+
+    Integer getDeployedVersion() {
+        return deployedVersion;
+    }
+
+    FlowState getState() {
+        return state;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    String getUpdatedBy() {
+        return updatedBy;
+    }
+}

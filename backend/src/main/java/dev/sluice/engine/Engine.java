@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final EngineProperties properties;
     private final MeterRegistry meters;
     private final WorkspaceSecrets secrets;
+    private final Topology topology;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("sluice-engine-", 0).daemon().factory());
@@ -54,6 +55,7 @@ public final class Engine implements AutoCloseable {
         this.properties = properties;
         this.meters = meters;
         this.secrets = secrets;
+        this.topology = properties.topology();
     }
 
     /** Brings this instance in line with {@code deployed}. */
@@ -103,6 +105,32 @@ public final class Engine implements AutoCloseable {
 
     private static <C> Delivery open(TargetKind<C> kind, JsonNode config, TargetContext context) {
         return kind.open(NodeRegistry.bind(kind, config), context);
+    }
+
+    /** Deletes a flow's queues and what waits in them; the flow must no longer run here. */
+    public void deleteQueues(long flowId) {
+        if (running.containsKey(flowId)) {
+            throw new IllegalStateException("flow " + flowId + " still runs on this instance");
+        }
+        try (var channel = broker.openChannel()) {
+            topology.delete(channel, flowId, properties.retryDelays().size());
+        } catch (Exception e) {
+            log.warn("Could not delete the queues of flow {}: {}", flowId, e.getMessage());
+        }
+    }
+
+    /** Events waiting in the flow's queue, or -1 when the queue does not exist. */
+    public long queueDepth(long flowId) {
+        try (var channel = broker.openChannel()) {
+            return channel.queueDeclarePassive(topology.flowQueue(flowId)).getMessageCount();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** The dead letters of this engine's flows. */
+    public DeadLetters deadLetters() {
+        return new DeadLetters(broker, topology);
     }
 
     /** Runs on this instance, with counters; empty when not running here. */

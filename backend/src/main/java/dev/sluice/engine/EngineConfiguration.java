@@ -51,6 +51,14 @@ class EngineConfiguration {
             this.deployments = deployments;
         }
 
+        @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+        void onDeploymentsChanged(DeploymentsChanged change) {
+            reconcileNow();
+            if (change.deleteQueue()) {
+                engine.deleteQueues(change.flowId());
+            }
+        }
+
         /** Reconciles now, e.g. right after a deploy on this instance. */
         void reconcileNow() {
             DeploymentSource source = deployments.getIfAvailable();

@@ -11,16 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers   consumers per flow on this instance (an ordered flow always has one, across instances)
  * @param retryDelays waits before each retry; their count is the number of retries before dead-lettering
  * @param drainTimeout how long a stopping flow waits for its in-flight events before handing them back
+ * @param queuePrefix  starts every queue name ({@code sluice.flow.42}), so installations can share a broker
  */
 @ConfigurationProperties("sluice.engine")
 public record EngineProperties(@DefaultValue("100") int prefetch,
                                @DefaultValue("2") int consumers,
                                @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> retryDelays,
-                               @DefaultValue("30s") Duration drainTimeout) {
+                               @DefaultValue("30s") Duration drainTimeout,
+                               @DefaultValue("sluice") String queuePrefix) {
 
     public static EngineProperties defaults() {
         return new EngineProperties(100, 2, List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)), Duration.ofSeconds(30), "sluice");
+    }
+
+    public Topology topology() {
+        return new Topology(queuePrefix);
     }
 
     /** Attempts in all: the first plus one per retry delay. */

@@ -47,6 +47,7 @@ final class FlowRunner implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ConfirmingPublisher republisher;
     private final String sourceNode;
+    private final Topology topology;
     private final List<Channel> channels = new ArrayList<>();
     private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -62,6 +63,7 @@ final class FlowRunner implements AutoCloseable {
         this.properties = properties;
         this.metrics = metrics;
         this.scheduler = scheduler;
+        this.topology = properties.topology();
         this.republisher = new ConfirmingPublisher(broker::openChannel,
                 "the retry and dead-letter queues of flow " + deployed.flowId());
         this.sourceNode = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source"))
@@ -79,19 +81,19 @@ final class FlowRunner implements AutoCloseable {
     /** Declares the topology and starts consuming. */
     void start() throws IOException {
         try (Channel setup = broker.openChannel()) {
-            Topology.declare(setup, deployed, properties.retryDelays().size(), !broker.isEmbedded());
+            topology.declare(setup, deployed, properties.retryDelays().size(), !broker.isEmbedded());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException(e);
         }
         int consumers = deployed.ordered() ? 1 : Math.max(1, properties.consumers());
         for (int i = 0; i < consumers; i++) {
-            consume(Topology.flowQueue(deployed.flowId()), deployed.ordered(), false);
+            consume(topology.flowQueue(deployed.flowId()), deployed.ordered(), false);
         }
         for (int level = 0; level < properties.retryDelays().size(); level++) {
-            consume(Topology.retryQueue(deployed.flowId(), level), false, true);
+            consume(topology.retryQueue(deployed.flowId(), level), false, true);
         }
         log.info("Flow {}/{} v{} runs (queue {}, {} consumer(s){})", deployed.flow().workspace(),
-                deployed.flow().name(), deployed.version(), Topology.flowQueue(deployed.flowId()), consumers,
+                deployed.flow().name(), deployed.version(), topology.flowQueue(deployed.flowId()), consumers,
                 deployed.ordered() ? ", ordered" : "");
     }
 
@@ -208,7 +210,7 @@ final class FlowRunner implements AutoCloseable {
         headers.putIfAbsent(Headers.FIRST_ERROR, error);
         headers.put(Headers.LAST_ERROR, error);
         metrics.retried.increment();
-        republish(channel, delivery, Topology.retryQueue(deployed.flowId(), level), headers);
+        republish(channel, delivery, topology.retryQueue(deployed.flowId(), level), headers);
     }
 
     private void deadLetter(Channel channel, Delivery delivery, String reason, String node, String error,
@@ -225,7 +227,7 @@ final class FlowRunner implements AutoCloseable {
         headers.remove(Headers.DUE);
         metrics.deadLettered.increment();
         log.warn("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
-        republish(channel, delivery, Topology.deadLetterQueue(deployed.flowId()), headers);
+        republish(channel, delivery, topology.deadLetterQueue(deployed.flowId()), headers);
     }
 
     /** Publishes a copy (confirmed) before acking the original, so the event is never in neither place. */

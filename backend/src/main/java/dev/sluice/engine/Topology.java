@@ -14,11 +14,17 @@ import dev.sluice.flow.FlowNode;
  * (the embedded broker ignores RabbitMQ queue arguments); on RabbitMQ the flow queue is a quorum queue
  * with a delivery limit as a backstop against poison messages.
  */
-public final class Topology {
+public record Topology(String prefix) {
 
     static final String SOURCE_EXCHANGE_TYPE = "topic";
 
-    private Topology() {
+    /**
+     * @param prefix starts every queue name, so several installations (or test runs) can share a broker
+     */
+    public Topology {
+        if (prefix == null || prefix.isBlank()) {
+            prefix = "sluice";
+        }
     }
 
     /** The source's exchange: its name. Routing key = event type. */
@@ -26,15 +32,15 @@ public final class Topology {
         return source;
     }
 
-    public static String flowQueue(long flowId) {
-        return "sluice.flow." + flowId;
+    public String flowQueue(long flowId) {
+        return prefix + ".flow." + flowId;
     }
 
-    static String retryQueue(long flowId, int level) {
+    String retryQueue(long flowId, int level) {
         return flowQueue(flowId) + ".retry." + level;
     }
 
-    public static String deadLetterQueue(long flowId) {
+    public String deadLetterQueue(long flowId) {
         return flowQueue(flowId) + ".dead";
     }
 
@@ -43,7 +49,7 @@ public final class Topology {
         channel.exchangeDeclare(sourceExchange(source), SOURCE_EXCHANGE_TYPE, true);
     }
 
-    static void declare(Channel channel, DeployedFlow deployed, int retryLevels, boolean rabbitMq) throws IOException {
+    void declare(Channel channel, DeployedFlow deployed, int retryLevels, boolean rabbitMq) throws IOException {
         FlowNode source = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source")).findFirst()
                 .orElseThrow();
         String sourceName = source.config().path("source").asText();
@@ -72,7 +78,7 @@ public final class Topology {
     }
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */
-    static void delete(Channel channel, long flowId, int retryLevels) throws IOException {
+    void delete(Channel channel, long flowId, int retryLevels) throws IOException {
         channel.queueDelete(flowQueue(flowId));
         for (int level = 0; level < retryLevels; level++) {
             channel.queueDelete(retryQueue(flowId, level));

@@ -77,6 +77,29 @@ class StoredFlow {
         return latestVersion;
     }
 
+    /** Marks {@code version} as the one that runs. */
+    void deploy(int version, String by, Instant now) {
+        deployedVersion = version;
+        state = FlowState.DEPLOYED;
+        updatedAt = now;
+        updatedBy = by;
+    }
+
+    /** Nothing of this flow runs any more. */
+    void undeploy(String by, Instant now) {
+        deployedVersion = null;
+        state = FlowState.DRAFT;
+        updatedAt = now;
+        updatedBy = by;
+    }
+
+    /** Deployed, but the engine does not run it until resumed. */
+    void pause(String by, Instant now) {
+        state = FlowState.PAUSED;
+        updatedAt = now;
+        updatedBy = by;
+    }
+
     Long getId() {
         return id;
     }

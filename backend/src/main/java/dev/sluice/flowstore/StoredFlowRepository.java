@@ -15,6 +15,8 @@ interface StoredFlowRepository extends JpaRepository<StoredFlow, Long> {
 
     List<StoredFlow> findAllByOrderByWorkspaceNameAscNameAsc();
 
+    List<StoredFlow> findByState(FlowState state);
+
     boolean existsByWorkspaceNameAndName(String workspace, String name);
 
     /** Reads the flow row for update, so that concurrent saves of one flow queue up instead of racing. */

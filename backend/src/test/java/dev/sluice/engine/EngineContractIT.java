@@ -46,6 +46,8 @@ abstract class EngineContractIT {
     @Autowired
     BrokerConnection broker;
 
+    /** Each run has its own queue names, so runs against one RabbitMQ never see each other's events. */
+    private final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
     private Engine engine;
     private HttpServer http;
     private final List<String> httpReceived = new CopyOnWriteArrayList<>();
@@ -56,7 +58,8 @@ abstract class EngineContractIT {
     @BeforeEach
     void startEngine() throws Exception {
         engine = new Engine(broker, NodeRegistry.builtIn(), new EngineProperties(50, 2,
-                List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(5)),
+                List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(5),
+                topology.prefix()),
                 new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty());
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
         http.createContext("/events", exchange -> {
@@ -110,7 +113,7 @@ abstract class EngineContractIT {
                 {"specversion":"1.0","source":"/u","type":"user.payment.updated","data":{}}""".getBytes());
         publish("user.payment.updated", event("ok", "user.payment.updated"));
 
-        List<GetResponse> dead = drain(Topology.deadLetterQueue(flow.flowId()), 2);
+        List<GetResponse> dead = drain(topology.deadLetterQueue(flow.flowId()), 2);
         assertThat(dead).extracting(m -> m.getProps().getHeaders().get(Headers.REASON).toString())
                 .containsOnly("malformed");
         assertThat(dead).extracting(m -> m.getProps().getHeaders().get(Headers.LAST_ERROR).toString())
@@ -129,7 +132,7 @@ abstract class EngineContractIT {
         await(() -> httpReceived.size() == 1, "delivered after two 500s");
         assertThat(idempotencyKeys).hasSize(1);
         assertThat(engine.status(flow.flowId()).orElseThrow().retried()).isEqualTo(2);
-        assertThat(count(Topology.deadLetterQueue(flow.flowId()))).isZero();
+        assertThat(count(topology.deadLetterQueue(flow.flowId()))).isZero();
     }
 
     @Test
@@ -139,7 +142,7 @@ abstract class EngineContractIT {
 
         publish("user.payment.updated", event("d1", "user.payment.updated"));
 
-        GetResponse dead = drain(Topology.deadLetterQueue(flow.flowId()), 1).get(0);
+        GetResponse dead = drain(topology.deadLetterQueue(flow.flowId()), 1).get(0);
         Map<String, Object> headers = dead.getProps().getHeaders();
         assertThat(headers.get(Headers.REASON).toString()).isEqualTo("retries-exhausted");
         assertThat(headers.get(Headers.NODE).toString()).isEqualTo("hook");

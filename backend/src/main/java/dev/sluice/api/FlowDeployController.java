@@ -1,0 +1,124 @@
+package dev.sluice.api;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.sluice.engine.DeadLetters;
+import dev.sluice.engine.Engine;
+import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.FlowSummary;
+
+/** Running flows for real: deploy, undeploy, pause, resume, status, dead letters and their replay. */
+@RestController
+@RequestMapping("/api/flows/{id}")
+class FlowDeployController {
+
+    private final FlowDeployments deployments;
+    private final ObjectProvider<Engine> engine;
+    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine) {
+        this.deployments = deployments;
+        this.engine = engine;
+    }
+
+    private DeadLetters deadLetters() {
+        Engine running = engine.getIfAvailable();
+        if (running == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$",
+                    "dead letters are handled by engine instances; this one runs " + "the designer only");
+        }
+        return running.deadLetters();
+    }
+
+    /** {@code {"version": n}} (latest when absent); runs the stored tests first and refuses (409) when one fails. */
+    @PostMapping("/deploy")
+    ResponseEntity<String> deploy(@PathVariable String id, @RequestBody(required = false) String body,
+                                  Principal principal) {
+        JsonNode request = body == null || body.isBlank() ? Json.read("{}") : Json.read(body);
+        JsonNode version = request.path("version");
+        if (!version.isMissingNode() && !version.isNull() && !version.canConvertToInt()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.version", "must be a version number");
+        }
+        var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
+                version.isMissingNode() || version.isNull() ? null : version.asInt());
+        return FlowController.json(Map.of("id", report.id(), "version", report.version(), "tests", report));
+    }
+
+    /** {@code {"deleteQueue": true}} also drops the events waiting for the flow; by default they are kept. */
+    @PostMapping("/undeploy")
+    ResponseEntity<String> undeploy(@PathVariable String id, @RequestBody(required = false) String body,
+                                    Principal principal) {
+        boolean deleteQueue = body != null && !body.isBlank() && Json.read(body).path("deleteQueue").asBoolean(false);
+        deployments.undeploy(principal.getName(), FlowRequests.flowId(id), deleteQueue);
+        return FlowController.json(Map.of("id", FlowRequests.flowId(id), "state", "DRAFT", "queueDeleted", deleteQueue));
+    }
+
+    @PostMapping("/pause")
+    ResponseEntity<String> pause(@PathVariable String id, Principal principal) {
+        deployments.pause(principal.getName(), FlowRequests.flowId(id));
+        return status(id, principal);
+    }
+
+    @PostMapping("/resume")
+    ResponseEntity<String> resume(@PathVariable String id, Principal principal) {
+        deployments.resume(principal.getName(), FlowRequests.flowId(id));
+        return status(id, principal);
+    }
+
+    /**
+     * The flow's state, deployed version, events waiting, and this instance's counters (in, out, filtered,
+     * failed, retried, dead-lettered) and latency.
+     */
+    @GetMapping("/status")
+    ResponseEntity<String> status(@PathVariable String id, Principal principal) {
+        long flowId = FlowRequests.flowId(id);
+        FlowSummary flow = deployments.summary(principal.getName(), flowId);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", flowId);
+        status.put("state", flow.state());
+        status.put("deployedVersion", flow.deployedVersion());
+        status.put("latestVersion", flow.latestVersion());
+        Engine running = engine.getIfAvailable();
+        if (running != null) {
+            status.put("queueDepth", running.queueDepth(flowId));
+            running.status(flowId).ifPresent(s -> status.put("instance", s));
+        }
+        return FlowController.json(status);
+    }
+
+    @GetMapping("/dead-letters")
+    ResponseEntity<String> deadLetters(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
+                                       Principal principal) throws IOException {
+        long flowId = FlowRequests.flowId(id);
+        deployments.summary(principal.getName(), flowId);
+        return FlowController.json(Map.of("deadLetters", deadLetters().list(flowId, Math.max(1, Math.min(limit, 500)))));
+    }
+
+    /** {@code {"ids": [...]}} replays those; an absent or empty list replays all. */
+    @PostMapping("/dead-letters/replay")
+    ResponseEntity<String> replay(@PathVariable String id, @RequestBody(required = false) String body,
+                                  Principal principal) throws IOException {
+        long flowId = FlowRequests.flowId(id);
+        deployments.operable(principal.getName(), flowId);
+        List<String> ids = new ArrayList<>();
+        if (body != null && !body.isBlank()) {
+            Json.read(body).path("ids").forEach(value -> ids.add(value.asText()));
+        }
+        return FlowController.json(Map.of("replayed", deadLetters().replay(flowId, ids)));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.sluice.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+
+import dev.sluice.broker.BrokerConnection;
+
+/**
+ * Reads and replays a flow's dead-letter queue. AMQP cannot browse a queue, so reading takes messages
+ * without acking them and then closes the channel, which puts every one of them back. Replay republishes
+ * each chosen message (confirmed) to the flow queue with its retry state cleared, then acks it.
+ */
+public final class DeadLetters {
+
+    private final BrokerConnection broker;
+    private final Topology topology;
+
+    DeadLetters(BrokerConnection broker, Topology topology) {
+        this.broker = broker;
+        this.topology = topology;
+    }
+
+    /** One dead letter: the event as received and why it is here. */
+    public record DeadLetter(String messageId, String reason, String node, String firstError, String lastError,
+                             int attempts, String deadAt, String targets, String event) {
+    }
+
+    /** Up to {@code limit} dead letters, oldest first; the queue is left as it was. */
+    public List<DeadLetter> list(long flowId, int limit) throws IOException {
+        List<DeadLetter> found = new ArrayList<>();
+        Channel channel = broker.openChannel();
+        try {
+            while (found.size() < limit) {
+                GetResponse message = channel.basicGet(topology.deadLetterQueue(flowId), false);
+                if (message == null) {
+                    break;
+                }
+                found.add(describe(message));
+            }
+        } finally {
+            close(channel);
+        }
+        return found;
+    }
+
+    /**
+     * Replays the dead letters whose message id is in {@code ids}, or all of them when {@code ids} is empty.
+     * Returns how many were replayed.
+     */
+    public int replay(long flowId, Collection<String> ids) throws IOException {
+        int replayed = 0;
+        Channel channel = broker.openChannel();
+        try {
+            channel.confirmSelect();
+            long seen = channel.queueDeclarePassive(topology.deadLetterQueue(flowId)).getMessageCount();
+            for (long i = 0; i < seen; i++) {
+                GetResponse message = channel.basicGet(topology.deadLetterQueue(flowId), false);
+                if (message == null) {
+                    break;
+                }
+                if (!ids.isEmpty() && !ids.contains(idOf(message))) {
+                    continue;
+                }
+                Map<String, Object> headers = Headers.copy(message.getProps().getHeaders());
+                List.of(Headers.ATTEMPT, Headers.DUE, Headers.REASON, Headers.NODE, Headers.FIRST_ERROR,
+                        Headers.LAST_ERROR, Headers.DEAD_AT, Headers.FLOW_VERSION).forEach(headers::remove);
+                AMQP.BasicProperties properties = message.getProps().builder().headers(headers).build();
+                channel.basicPublish("", topology.flowQueue(flowId), false, properties, message.getBody());
+                channel.waitForConfirmsOrDie(10_000);
+                channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+                replayed++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while replaying", e);
+        } catch (TimeoutException e) {
+            throw new IOException("the broker did not confirm a replayed event", e);
+        } finally {
+            close(channel);
+        }
+        return replayed;
+    }
+
+    private static DeadLetter describe(GetResponse message) {
+        Map<String, Object> headers = message.getProps().getHeaders();
+        return new DeadLetter(idOf(message), Headers.text(headers, Headers.REASON),
+                Headers.text(headers, Headers.NODE), Headers.text(headers, Headers.FIRST_ERROR),
+                Headers.text(headers, Headers.LAST_ERROR), Headers.attempt(headers),
+                Headers.text(headers, Headers.DEAD_AT), Headers.text(headers, Headers.TARGETS),
+                new String(message.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** The AMQP message id, or else the CloudEvent id in the body, or else the delivery's position. */
+    private static String idOf(GetResponse message) {
+        if (message.getProps().getMessageId() != null) {
+            return message.getProps().getMessageId();
+        }
+        try {
+            var id = dev.sluice.flow.FlowJson.MAPPER.readTree(message.getBody()).path("id");
+            if (id.isTextual()) {
+                return id.asText();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a malformed body has no id of its own
+        }
+        return "sha256:" + java.util.HexFormat.of().formatHex(sha256(message.getBody())).substring(0, 16);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(Channel channel) {
+        try {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | TimeoutException | RuntimeException ignored) {
+            // closing requeues what was taken and not acked, which is the point
+        }
+    }
+}

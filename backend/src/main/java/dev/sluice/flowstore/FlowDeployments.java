@@ -1,0 +1,128 @@
+package dev.sluice.flowstore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.engine.DeployedFlow;
+import dev.sluice.engine.DeploymentSource;
+import dev.sluice.engine.DeploymentsChanged;
+
+/**
+ * Which version of a flow runs: deploy (only when every stored test of that version passes), pause, resume,
+ * undeploy. The state lives in the database, which every engine instance reads, so it survives restarts.
+ */
+@Service
+@Transactional
+public class FlowDeployments implements DeploymentSource {
+
+    private final StoredFlowRepository flows;
+    private final FlowVersionRepository versions;
+    private final FlowAccess access;
+    private final FlowRuns runs;
+    private final ApplicationEventPublisher events;
+
+    FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
+                    ApplicationEventPublisher events) {
+        this.flows = flows;
+        this.versions = versions;
+        this.access = access;
+        this.runs = runs;
+        this.events = events;
+    }
+
+    /** Deploys {@code version} (the latest when null) after running its stored tests; refused when one fails. */
+    public FlowTestReport deploy(String username, long id, Integer version) {
+        StoredFlow flow = writable(username, id);
+        int wanted = version == null ? flow.getLatestVersion() : version;
+        FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
+                .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
+        FlowTestReport report = runs.test(flow, found);
+        if (!report.passed()) {
+            String failed = report.results().stream().filter(r -> !r.passed())
+                    .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
+                    .collect(Collectors.joining(" | "));
+            throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted
+                    + " fails its stored tests: " + failed);
+        }
+        flow.deploy(wanted, username, Instant.now());
+        events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
+        events.publishEvent(new DeploymentsChanged(id, false));
+        return report;
+    }
+
+    /** Stops the flow everywhere; with {@code deleteQueue} its queued events are dropped too. */
+    public void undeploy(String username, long id, boolean deleteQueue) {
+        StoredFlow flow = writable(username, id);
+        if (flow.getDeployedVersion() == null) {
+            throw FlowStoreException.conflict("$", "flow " + id + " is not deployed");
+        }
+        flow.undeploy(username, Instant.now());
+        events.publishEvent(new FlowUndeployed(id, flow.getWorkspace().getName(), flow.getName(), deleteQueue, username));
+        events.publishEvent(new DeploymentsChanged(id, deleteQueue));
+    }
+
+    /** Stops consuming but keeps the deployed version and lets events wait in the queue. */
+    public void pause(String username, long id) {
+        StoredFlow flow = writable(username, id);
+        if (flow.getState() != FlowState.DEPLOYED) {
+            throw FlowStoreException.conflict("$", "only a running flow can be paused; flow " + id + " is "
+                    + flow.getState().name().toLowerCase());
+        }
+        flow.pause(username, Instant.now());
+        events.publishEvent(new DeploymentsChanged(id, false));
+    }
+
+    /** Runs the deployed version again after a pause. */
+    public void resume(String username, long id) {
+        StoredFlow flow = writable(username, id);
+        if (flow.getState() != FlowState.PAUSED) {
+            throw FlowStoreException.conflict("$", "flow " + id + " is not paused");
+        }
+        flow.deploy(flow.getDeployedVersion(), username, Instant.now());
+        events.publishEvent(new DeploymentsChanged(id, false));
+    }
+
+    /** For the engine: every deployed, unpaused flow with the version to run. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeployedFlow> deployed() {
+        return flows.findByState(FlowState.DEPLOYED).stream()
+                .map(flow -> new DeployedFlow(flow.getId(), flow.getDeployedVersion(),
+                        FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
+                                .orElseThrow()), false))
+                .toList();
+    }
+
+    private StoredFlow writable(String username, long id) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findForUpdate(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        caller.requireWrite(flow.getWorkspace().getName(), "Flow " + id, "$");
+        return flow;
+    }
+
+    /** Checks that the caller may operate the flow (replay its dead letters); returns where it stands. */
+    @Transactional(readOnly = true)
+    public FlowSummary operable(String username, long id) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        caller.requireWrite(flow.getWorkspace().getName(), "Flow " + id, "$");
+        return FlowSummary.of(flow);
+    }
+
+    /** Where the flow stands, for status pages; readable by members. */
+    @Transactional(readOnly = true)
+    public FlowSummary summary(String username, long id) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        caller.requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
+        return FlowSummary.of(flow);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.sluice.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sluice.TestApplication;
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.flow.FlowJson;
+import dev.sluice.platform.FreePort;
+
+/** Deploying through the REST API, events in over HTTP, out at the target; dead letters; undeploy. */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it",
+                "sluice.engine.retry-delays=100ms,200ms"})
+abstract class FlowDeployContractIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void ownQueues(DynamicPropertyRegistry registry) {
+        registry.add("sluice.engine.queue-prefix", () -> "it-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BrokerConnection broker;
+
+    private HttpServer hook;
+    private final AtomicInteger hookStatus = new AtomicInteger(204);
+    private final List<String> hookReceived = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startHook() throws Exception {
+        hook = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
+        hook.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = hookStatus.get();
+            if (status < 300) {
+                hookReceived.add(body);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        hook.start();
+    }
+
+    @AfterEach
+    void stopHook() {
+        hook.stop(0);
+    }
+
+    @Test
+    void deployedFlowCarriesEventsPublishedOverHttpToItsTarget() throws Exception {
+        String exchange = "it.deploy." + UUID.randomUUID();
+        String queue = bind(exchange);
+        long id = importFlow(flow("deploy-" + suffix(), """
+                {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "r"}}""".formatted(exchange),
+                "[]"));
+
+        HttpResponse<String> deployed = call("finance", "POST", "/api/flows/" + id + "/deploy", "{}");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
+
+        HttpResponse<String> published = publish("u1", "user.created");
+        assertThat(published.statusCode()).isEqualTo(202);
+        GetResponse out = receive(queue);
+        assertThat(new String(out.getBody(), StandardCharsets.UTF_8)).contains("\"userId\":\"U1\"")
+                .doesNotContain("nationalId");
+        await(() -> status(id).path("instance").path("out").asLong() == 1, "status counts the delivery");
+        assertThat(status(id).path("state").asText()).isEqualTo("DEPLOYED");
+    }
+
+    @Test
+    void refusesToDeployAVersionWhoseStoredTestFails() throws Exception {
+        long id = importFlow(flow("refused-" + suffix(), """
+                {"id": "out", "kind": "target.log"}""", """
+                [{"name": "expects a field select removes", "input": {"specversion": "1.0", "id": "t", "source": "/u",
+                  "type": "user.created", "data": {"userId": "U1", "nationalId": "x"}},
+                  "expect": {"out": [{"data": {"nationalId": "x"}}]}}]"""));
+
+        HttpResponse<String> refused = call("finance", "POST", "/api/flows/" + id + "/deploy", "{}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("expects a field select removes", "$.expect.out[0].data.nationalId");
+        assertThat(status(id).path("state").asText()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void deadLettersARefusedEventAndReplaysItOnceTheTargetIsFixed() throws Exception {
+        hookStatus.set(400);
+        long id = importFlow(flow("dead-" + suffix(), """
+                {"id": "out", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/in"}}"""
+                .formatted(hook.getAddress().getPort()), "[]"));
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(200);
+        await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
+
+        publish("d1", "user.created");
+        await(() -> status(id).path("instance").path("deadLettered").asLong() == 1, "the refused event is dead-lettered");
+        JsonNode dead = FlowJson.parse(call("finance", "GET", "/api/flows/" + id + "/dead-letters", null).body());
+        assertThat(dead.path("deadLetters")).hasSize(1);
+        assertThat(dead.path("deadLetters").get(0).path("reason").asText()).isEqualTo("target-refused");
+        assertThat(dead.path("deadLetters").get(0).path("lastError").asText()).contains("answered 400");
+        assertThat(call("viewer", "POST", "/api/flows/" + id + "/dead-letters/replay", "{}").statusCode()).isEqualTo(403);
+
+        hookStatus.set(204);
+        HttpResponse<String> replay = call("finance", "POST", "/api/flows/" + id + "/dead-letters/replay",
+                "{\"ids\": [\"d1\"]}");
+
+        assertThat(replay.body()).contains("\"replayed\":1");
+        await(() -> hookReceived.size() == 1, "the replayed event reaches the fixed target");
+        assertThat(FlowJson.parse(call("finance", "GET", "/api/flows/" + id + "/dead-letters", null).body())
+                .path("deadLetters")).isEmpty();
+    }
+
+    @Test
+    void undeployWithQueueDeletionStopsTheFlowAndOthersCannotTouchIt() throws Exception {
+        long id = importFlow(flow("undeploy-" + suffix(), "{\"id\": \"out\", \"kind\": \"target.log\"}", "[]"));
+        assertThat(call("viewer", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(403);
+        assertThat(call("service", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(404);
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(200);
+        await(() -> status(id).path("queueDepth").asLong() == 0, "the flow queue exists");
+
+        HttpResponse<String> undeployed = call("finance", "POST", "/api/flows/" + id + "/undeploy", "{\"deleteQueue\": true}");
+
+        assertThat(undeployed.statusCode()).isEqualTo(200);
+        await(() -> status(id).path("queueDepth").asLong() == -1, "the queue is gone");
+        assertThat(status(id).path("state").asText()).isEqualTo("DRAFT");
+        assertThat(status(id).has("instance")).isFalse();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String flow(String name, String target, String tests) {
+        return """
+                {"schemaVersion": 1, "name": "%s", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.created"]}},
+                           {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId"]}}, %s],
+                 "edges": [{"from": "in", "to": "split"}, {"from": "split", "to": "out"}],
+                 "tests": %s}""".formatted(name, target, tests);
+    }
+
+    private long importFlow(String flow) throws Exception {
+        HttpResponse<String> created = call("finance", "POST", "/api/flows/import", flow);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return FlowJson.parse(created.body()).path("id").asLong();
+    }
+
+    private HttpResponse<String> publish(String id, String type) throws Exception {
+        return http.send(request("central", "/api/sources/user-center.users/events")
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s",
+                         "data":{"userId":"U1","nationalId":"330108198511022463"}}""".formatted(id, type)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode status(long id) {
+        try {
+            return FlowJson.parse(call("finance", "GET", "/api/flows/" + id + "/status", null).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
+        return http.send(request(user, path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((user + ":demo-it").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String bind(String exchange) throws Exception {
+        String queue = "it.deployed." + UUID.randomUUID();
+        try (Channel channel = broker.openChannel()) {
+            channel.exchangeDeclare(exchange, "topic", true);
+            channel.queueDeclare(queue, false, false, true, null);
+            channel.queueBind(queue, exchange, "#");
+        }
+        return queue;
+    }
+
+    private GetResponse receive(String queue) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        try (Channel channel = broker.openChannel()) {
+            while (Instant.now().isBefore(deadline)) {
+                GetResponse message = channel.basicGet(queue, true);
+                if (message != null) {
+                    return message;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("nothing arrived in " + queue);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.sluice.target;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.FlowJson;
+
+/**
+ * {@code target.http}: each event as a structured CloudEvent, with {@code Idempotency-Key} (the output id)
+ * and, when configured, {@code X-Sluice-Signature: sha256=<hex HMAC of the body>}. 2xx confirms; 408, 429,
+ * 5xx, timeouts and connection errors are transient; any other status is a permanent refusal.
+ */
+final class HttpDelivery implements Delivery {
+
+    private final HttpClient http;
+    private final URI url;
+    private final String method;
+    private final Duration timeout;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final byte[] signingKey;
+    private final String signatureHeader;
+
+    HttpDelivery(HttpTarget.Config config, TargetContext context) {
+        this.http = context.http();
+        this.url = URI.create(config.url());
+        this.method = config.method() == null ? "POST" : config.method();
+        this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
+        if (config.headers() != null) {
+            config.headers().forEach((name, value) -> headers.put(name, value instanceof Map<?, ?> reference
+                    ? new String(context.secret(String.valueOf(reference.get("secret")), "the header " + name),
+                            StandardCharsets.UTF_8)
+                    : String.valueOf(value)));
+        }
+        this.signingKey = config.signature() == null ? null
+                : context.secret(config.signature().key().secret(), "the HTTP signature");
+        this.signatureHeader = config.signature() == null || config.signature().header() == null
+                ? "X-Sluice-Signature" : config.signature().header();
+    }
+
+    @Override
+    public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
+        byte[] body;
+        try {
+            body = FlowJson.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", false, e));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                .header("Idempotency-Key", outputId)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        if (signingKey != null) {
+            request.header(signatureHeader, "sha256=" + hmac(body));
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        String why = cause instanceof HttpTimeoutException ? "timed out after " + timeout.toMillis() + " ms"
+                                : cause instanceof ConnectException ? "connection refused"
+                                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                        throw new TargetFailure(method + " " + url + " " + why, true, cause);
+                    }
+                    int status = response.statusCode();
+                    if (status >= 200 && status < 300) {
+                        return null;
+                    }
+                    boolean retry = status == 408 || status == 429 || status >= 500;
+                    throw new TargetFailure(method + " " + url + " answered " + status, retry, null);
+                });
+    }
+
+    private String hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

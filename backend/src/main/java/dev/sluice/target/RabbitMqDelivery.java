@@ -1,0 +1,93 @@
+package dev.sluice.target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import dev.sluice.broker.ConfirmingPublisher;
+import dev.sluice.flow.FlowJson;
+
+/**
+ * {@code target.rabbitmq}: persistent publishes with asynchronous publisher confirms, on the platform's
+ * broker or an external one; a nack or a lost channel is a transient failure.
+ */
+final class RabbitMqDelivery implements Delivery {
+
+    private final RabbitMqTarget.Config config;
+    private final Connection external;
+    private final ConfirmingPublisher publisher;
+
+    RabbitMqDelivery(RabbitMqTarget.Config config, TargetContext context) {
+        this.config = config;
+        this.external = config.broker() == null ? null : connect(config.broker(), context);
+        this.publisher = new ConfirmingPublisher(() -> {
+            try {
+                return external != null ? external.createChannel() : context.broker().openChannel();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "exchange '" + config.exchange() + "'");
+    }
+
+    private static Connection connect(RabbitMqTarget.Broker broker, TargetContext context) {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(broker.uri());
+            if (broker.username() != null) {
+                factory.setUsername(broker.username());
+            }
+            if (broker.password() != null) {
+                factory.setPassword(new String(context.secret(broker.password().secret(), "the broker password"),
+                        StandardCharsets.UTF_8));
+            }
+            factory.setAutomaticRecoveryEnabled(true);
+            return factory.newConnection("sluice-target");
+        } catch (Exception e) {
+            throw new TargetFailure("cannot connect to the external broker " + broker.uri() + ": " + e.getMessage(),
+                    true, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
+        byte[] body;
+        try {
+            body = FlowJson.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", false, e));
+        }
+        String routingKey = config.routingKey() == null || config.routingKey().isEmpty()
+                ? event.path("type").asText() : config.routingKey();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/cloudevents+json")
+                .deliveryMode(2)
+                .messageId(outputId)
+                .timestamp(new Date())
+                .headers(Map.of("ce-type", event.path("type").asText()))
+                .build();
+        return publisher.publish(config.exchange(), routingKey, properties, body)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        new TargetFailure(error.getMessage(), true, error)));
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        if (external != null) {
+            try {
+                external.close();
+            } catch (IOException | RuntimeException ignored) {
+                // best effort on shutdown
+            }
+        }
+    }
+}

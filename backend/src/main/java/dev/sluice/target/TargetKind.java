@@ -1,0 +1,19 @@
+package dev.sluice.target;
+
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+
+/**
+ * A node kind that ends a flow: besides its config, validation and (pass-through) step, it opens the
+ * {@link Delivery} the engine sends events with. Declared in one class, like every kind.
+ */
+public interface TargetKind<C> extends NodeKind<C> {
+
+    @Override
+    default NodeRole role() {
+        return NodeRole.TARGET;
+    }
+
+    /** Opens a delivery for a validated config; called once per deployed flow version and target node. */
+    Delivery open(C config, TargetContext context);
+}

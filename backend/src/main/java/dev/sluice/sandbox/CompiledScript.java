@@ -134,30 +134,20 @@ public final class CompiledScript implements AutoCloseable {
                 return new Slot(context, sandbox.driver(context, factory));
             } catch (RuntimeException e) {
                 open.remove(context);
-                context.close(true);
+                ScriptSandbox.closeQuietly(context);
                 throw e;
             }
         }
 
         private void discard(Slot slot) {
             open.remove(slot.context);
-            try {
-                slot.context.close(true);
-            } catch (RuntimeException e) {
-                // already closed by the watchdog or by close()
-            }
+            ScriptSandbox.closeQuietly(slot.context);
         }
 
         void close() {
             closed = true;
             idle.clear();
-            for (Context context : open) {
-                try {
-                    context.close(true);
-                } catch (RuntimeException e) {
-                    // closing anyway
-                }
-            }
+            open.forEach(ScriptSandbox::closeQuietly);
             open.clear();
         }
     }

@@ -101,6 +101,9 @@ final class Lockdown {
                 if (result === undefined) {
                   return 'Eundefined';
                 }
+                if (result instanceof Promise) {
+                  return 'Etype:a Promise (async functions cannot be waited for)';
+                }
                 if (typeof result !== 'object') {
                   return 'Etype:' + kind(result);
                 }

@@ -103,7 +103,8 @@ public final class ScriptSandbox implements AutoCloseable {
             return problems;
         }
         String name = nextName();
-        try (Context context = newContext()) {
+        Context context = newContext();
+        try {
             Value factory;
             try {
                 context.parse(Lockdown.asWritten(code, name));
@@ -127,6 +128,8 @@ public final class ScriptSandbox implements AutoCloseable {
                 ScriptFailure failure = Failures.describe(e, watch.finish(), limits, name, "the code's top level");
                 problems.add(new ScriptProblem(failure.line(), failure.column(), failure.reason()));
             }
+        } finally {
+            closeQuietly(context);
         }
         return problems;
     }
@@ -148,7 +151,7 @@ public final class ScriptSandbox implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
-                .allowHostClassLookup(className -> false)
+                // no allowHostClassLookup, not even one refusing every class: any predicate adds Java, Packages, java...
                 .allowIO(IOAccess.NONE)
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
@@ -165,7 +168,7 @@ public final class ScriptSandbox implements AutoCloseable {
             context.eval(Lockdown.LOCKDOWN);
             return context;
         } catch (RuntimeException e) {
-            context.close(true);
+            closeQuietly(context);
             throw e;
         }
     }
@@ -173,6 +176,15 @@ public final class ScriptSandbox implements AutoCloseable {
     /** The driver function of {@link Lockdown#DRIVER} bound to a user factory in {@code context}. */
     Value driver(Context context, Value factory) {
         return context.eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars());
+    }
+
+    /** Closes a context that may have been cancelled, which makes a plain close throw. */
+    static void closeQuietly(Context context) {
+        try {
+            context.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // cancelled or closed already: closed either way
+        }
     }
 
     Watchdog watchdog() {

@@ -71,11 +71,7 @@ final class Watchdog {
             return;
         }
         cancellers.execute(() -> {
-            try {
-                watch.context.close(true);
-            } catch (RuntimeException e) {
-                log.debug("Cancelling a script context failed", e);
-            }
+            ScriptSandbox.closeQuietly(watch.context);
         });
     }
 

@@ -1,5 +1,8 @@
 package dev.sluice.template;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.sluice.flow.FlowJson;
@@ -17,6 +20,16 @@ public final class JsonTool implements Toolbox {
         } catch (JsonProcessingException e) {
             throw new ToolFailure("$json.quote cannot write this value as JSON");
         }
+    }
+
+    /** The field names of an object, in order; an empty list for anything else. {@code $json.keys($data)}. */
+    public List<String> keys(Object value) {
+        return value instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** A field of an object, or null when the value is no object or lacks it: {@code $json.field($data, 'x')}. */
+    public Object field(Object value, String name) {
+        return value instanceof Map<?, ?> map ? map.get(name) : null;
     }
 
     /** The string escaped for use inside a JSON string, without quotes; what plain {@code $x} inserts anyway. */

@@ -92,6 +92,21 @@ public final class TemplateRenderer {
         }
     }
 
+    /** The names of the shipped library templates, sorted. */
+    public static List<String> libraryNames() {
+        try {
+            return java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver(
+                            TemplateRenderer.class.getClassLoader()).getResources("classpath*:" + LIBRARY + "*.vm"))
+                    .map(org.springframework.core.io.Resource::getFilename)
+                    .filter(java.util.Objects::nonNull)
+                    .map(file -> file.substring(0, file.length() - 3))
+                    .filter(name -> LIBRARY_NAME.matcher(name).matches())
+                    .sorted().distinct().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** Everything that makes {@code text} unusable: its length, a syntax error, a refused directive. */
     public List<TemplateProblem> check(String text) {
         List<TemplateProblem> problems = new ArrayList<>();

@@ -77,7 +77,8 @@ public final class ScriptSandbox implements AutoCloseable {
 
     /** One line for the log: which runtime runs scripts, and what to do for the faster one. */
     public String runtimeDescription() {
-        String version = engine.getVersion();
+        String version = java.util.Objects.requireNonNullElse(Engine.class.getPackage().getImplementationVersion(),
+                engine.getVersion());
         return isOptimized()
                 ? "JavaScript sandbox: GraalJS " + version + " on the optimized Truffle runtime ("
                         + engine.getImplementationName() + "): scripts are compiled to machine code"

@@ -181,6 +181,11 @@ class ScriptAttackCorpusTest {
                           return event;
                         }""", "line 2, column 3: process(event) threw TypeError at "
                         + "`Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)`"),
+                attack("endless loop in a promise job after returning", """
+                        function process(event) {
+                          Promise.resolve().then(() => { for (;;) {} });
+                          return event;
+                        }""", "the script executed more than its limit of 1000000 statements"),
                 attack("no process function", """
                         function proces(event) {
                           return event;

@@ -56,7 +56,10 @@ public final class TemplateRenderer {
         settings.setProperty(RuntimeConstants.PARSE_DIRECTIVE_MAXDEPTH, "1");
         settings.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, "false");
         settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
-        velocity.init(settings);
+        velocity.setProperties(settings);
+        // syntax errors in users' templates are reported as problems; Velocity would log each at ERROR as well
+        velocity.setProperty(RuntimeConstants.RUNTIME_LOG_INSTANCE, org.slf4j.helpers.NOPLogger.NOP_LOGGER);
+        velocity.init();
         for (String directive : List.of("include", "parse", "evaluate")) {
             velocity.removeDirective(directive);
         }

@@ -35,7 +35,7 @@ class SandboxIsolationTest {
 
     private static final String EVENT = ScriptAttackCorpusTest.EVENT;
     private static final long WINDOW_MS = 1_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final ThreadLocal<List<Integer>> WALL = ThreadLocal.withInitial(ArrayList::new);

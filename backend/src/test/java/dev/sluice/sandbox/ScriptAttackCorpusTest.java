@@ -27,6 +27,8 @@ class ScriptAttackCorpusTest {
     static final SandboxLimits LIMITS = SandboxLimits.defaults()
             .withTimeBudget(Duration.ofMillis(2000))
             .withStatementLimit(1_000_000)
+            // room for the 10 MB answer to reach the output limit, which it must (the default budget is 64 MB)
+            .withMaxAllocation(256L << 20)
             .withPoolSize(2);
 
     static ScriptSandbox sandbox;

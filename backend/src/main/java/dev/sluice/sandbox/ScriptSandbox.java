@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -37,7 +36,6 @@ public final class ScriptSandbox implements AutoCloseable {
     private final SandboxLimits limits;
     private final ResourceLimits statementLimit;
     private final Watchdog watchdog = new Watchdog();
-    private final AtomicLong names = new AtomicLong();
 
     public ScriptSandbox(SandboxLimits limits) {
         this.limits = limits;
@@ -103,7 +101,7 @@ public final class ScriptSandbox implements AutoCloseable {
                     + limits.maxCodeChars()));
             return problems;
         }
-        String name = nextName();
+        String name = nameOf(code);
         Context context = newContext();
         try {
             Value factory;
@@ -141,7 +139,7 @@ public final class ScriptSandbox implements AutoCloseable {
      * retired; one that is dropped without closing releases its contexts when it is garbage-collected.
      */
     public CompiledScript compile(String code) {
-        return new CompiledScript(this, code, nextName(), limits.poolSize());
+        return new CompiledScript(this, code, nameOf(code), limits.poolSize());
     }
 
     /** A new locked-down context, ready for user code. */
@@ -192,8 +190,19 @@ public final class ScriptSandbox implements AutoCloseable {
         return watchdog;
     }
 
-    private String nextName() {
-        return "script-" + names.incrementAndGet() + ".js";
+    /**
+     * Named by content, so the same code (a flow version compiled again for a dry-run, an unchanged script in a new
+     * version) finds its parsed and compiled code in the shared engine, and stack frames of the user's code are
+     * told from the sandbox's own by name.
+     */
+    private static String nameOf(String code) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "script-" + java.util.HexFormat.of().formatHex(digest, 0, 8) + ".js";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Stops the watchdog and the engine; only for sandboxes made with the constructor, never {@link #shared()}. */

@@ -1,0 +1,133 @@
+package dev.sluice.pipeline.kind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.Problems;
+import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.StepFailure;
+import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.sandbox.CompiledScript;
+import dev.sluice.sandbox.ScriptFailure;
+import dev.sluice.sandbox.ScriptProblem;
+import dev.sluice.sandbox.ScriptSandbox;
+
+/**
+ * User JavaScript: {@code function process(event)} gets the CloudEvent as a plain object and returns an event,
+ * {@code null} to drop it, or an array of events to split it; every returned event must be a CloudEvent. Runs in
+ * the {@link ScriptSandbox} with its limits. The code's top level runs afresh for every event, so nothing one event
+ * leaves behind is seen by the next.
+ */
+public final class ScriptNode implements NodeKind<ScriptNode.Config> {
+
+    /** @param code JavaScript defining {@code function process(event)} */
+    public record Config(String code) {
+    }
+
+    @Override
+    public String id() {
+        return "script";
+    }
+
+    @Override
+    public String summary() {
+        return "Transforms, drops or splits events with a JavaScript function process(event)";
+    }
+
+    @Override
+    public NodeRole role() {
+        return NodeRole.PROCESSOR;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public String configSchema() {
+        return """
+                {"type": "object", "required": ["code"], "additionalProperties": false,
+                 "properties": {
+                   "code": {"type": "string", "minLength": 1, "title": "JavaScript",
+                            "description": "function process(event) { ... } returning the event, null to drop it or an array of events to split it"}}}
+                """;
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"code": "function process(event) {\\n  const account = String(event.data.payment.bankAccount);\\n  event.data.payment.bankAccount = '*'.repeat(Math.max(0, account.length - 4)) + account.slice(-4);\\n  return event;\\n}\\n"}
+                """;
+    }
+
+    @Override
+    public void validate(Config config, ValidationContext context, Problems problems) {
+        for (ScriptProblem problem : ScriptSandbox.shared().check(config.code())) {
+            problems.add(".code", problem.toString());
+        }
+    }
+
+    @Override
+    public NodeStep compile(Config config, CompileContext context) {
+        return new Step(ScriptSandbox.shared().compile(config.code()));
+    }
+
+    /** Holds the compiled script; its contexts are released when the flow version's pipeline is dropped. */
+    private record Step(CompiledScript script) implements NodeStep {
+
+        @Override
+        public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
+            String output;
+            try {
+                output = script.run(FlowJson.MAPPER.writeValueAsString(event));
+            } catch (ScriptFailure failure) {
+                throw new StepFailure(failure.getMessage(), failure.isTransient(), null);
+            } catch (JsonProcessingException e) {
+                throw new StepFailure("the event cannot be written as JSON for the script");
+            }
+            if (output == null) {
+                return List.of();
+            }
+            JsonNode result;
+            try {
+                result = FlowJson.MAPPER.readTree(output);
+            } catch (JsonProcessingException e) {
+                throw new StepFailure("the script returned JSON that Sluice cannot read back (nested too deep?)");
+            }
+            List<ObjectNode> events = new ArrayList<>();
+            if (result.isObject()) {
+                events.add(checked(result, ""));
+            } else {
+                for (int i = 0; i < result.size(); i++) {
+                    events.add(checked(result.get(i), "[" + i + "]"));
+                }
+            }
+            return events;
+        }
+
+        private static ObjectNode checked(JsonNode output, String index) throws StepFailure {
+            Problems problems = new Problems();
+            if (!CloudEventCheck.check(output, problems)) {
+                throw new StepFailure("process(event) returned" + (index.isEmpty() ? " an event" : " event " + index)
+                        + " that is not a CloudEvent: " + String.join("; ", problems.all().stream()
+                                .map(p -> p.path() + " " + p.message()).toList()));
+            }
+            return (ObjectNode) output;
+        }
+
+        @Override
+        public String dropReason() {
+            return "the script returned null";
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.sluice.pipeline.kind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.Problems;
+import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.StepFailure;
+import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.template.CompiledTemplate;
+import dev.sluice.template.TemplateFailure;
+import dev.sluice.template.TemplateProblem;
+import dev.sluice.template.TemplateRenderer;
+
+/**
+ * Renders a new payload with Apache Velocity, from an inline {@code template} or a {@code library} template, in
+ * the {@link TemplateRenderer}. Variables: the event's attributes and {@code data} ({@code $type},
+ * {@code $data.name}), {@code $event} for the whole event, the node's JSONPath {@code variables}, and the toolbox
+ * {@code $json}, {@code $date}, {@code $mask}. Inserted values are JSON-escaped.
+ *
+ * <p>What the output becomes: the rendered text is parsed as JSON. A JSON object with a {@code specversion} member
+ * is a whole CloudEvent and replaces the event (it must be a valid CloudEvent). Any other JSON value (object,
+ * array, string, number...) becomes the event's {@code data}; the other attributes stay, {@code datacontenttype}
+ * becomes {@code application/json} and {@code data_base64} goes. Output that is empty or only whitespace drops the
+ * event. Output that is not JSON fails the event.
+ */
+public final class TemplateNode implements NodeKind<TemplateNode.Config> {
+
+    private static final Set<String> RESERVED = Set.of("event", "json", "date", "mask", "data", "id", "source",
+            "type", "specversion");
+
+    /**
+     * @param template  Velocity template text; or
+     * @param library   the name of a shipped template ({@code finance-payment-record})
+     * @param variables more top-level variables, each read from the event by a JSONPath (EventMesh's {@code value})
+     */
+    public record Config(String template, String library, Map<String, String> variables) {
+        public Config {
+            variables = variables == null ? Map.of() : new LinkedHashMap<>(variables);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "template";
+    }
+
+    @Override
+    public String summary() {
+        return "Renders a new payload with an Apache Velocity template, inline or from the library";
+    }
+
+    @Override
+    public NodeRole role() {
+        return NodeRole.PROCESSOR;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public String configSchema() {
+        return """
+                {"type": "object", "additionalProperties": false,
+                 "oneOf": [{"required": ["template"]}, {"required": ["library"]}],
+                 "properties": {
+                   "template": {"type": "string", "minLength": 1, "title": "Template",
+                                "description": "Velocity; renders JSON: a CloudEvent (with specversion) replaces the event, any other value becomes its data, nothing drops it"},
+                   "library": {"type": "string", "minLength": 1, "title": "Library template",
+                               "description": "A template shipped with Sluice, e.g. finance-payment-record"},
+                   "variables": {"type": "object", "title": "Variables",
+                                 "description": "More variables for the template, each read from the event by a JSONPath",
+                                 "additionalProperties": {"type": "string", "minLength": 1}}}}
+                """;
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"library": "finance-payment-record"}
+                """;
+    }
+
+    @Override
+    public void validate(Config config, ValidationContext context, Problems problems) {
+        if (config.library() != null) {
+            if (TemplateRenderer.library(config.library()).isEmpty()) {
+                problems.add(".library", "no library template is named '" + config.library() + "' (there are: "
+                        + String.join(", ", TemplateRenderer.libraryNames()) + ")");
+            }
+        } else {
+            for (TemplateProblem problem : TemplateRenderer.shared().check(config.template())) {
+                problems.add(".template", problem.toString());
+            }
+        }
+        config.variables().forEach((name, path) -> {
+            String at = ".variables" + Problems.key(name);
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                problems.add(at, "a variable name is letters, digits and _ and starts with a letter");
+            } else if (RESERVED.contains(name)) {
+                problems.add(at, "'" + name + "' is already a template variable; choose another name");
+            }
+            try {
+                EventPath.compile(path);
+            } catch (IllegalArgumentException e) {
+                problems.add(at, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public NodeStep compile(Config config, CompileContext context) {
+        String name = config.library() != null ? config.library() : "inline";
+        String text = config.library() != null ? TemplateRenderer.library(config.library()).orElseThrow() : config.template();
+        Map<String, EventPath> variables = new LinkedHashMap<>();
+        config.variables().forEach((variable, path) -> variables.put(variable, EventPath.compile(path)));
+        return new Step(TemplateRenderer.shared().compile(text, name), variables);
+    }
+
+    private record Step(CompiledTemplate template, Map<String, EventPath> variables) implements NodeStep {
+
+        @Override
+        public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
+            String rendered;
+            try {
+                rendered = template.render(event, values(event));
+            } catch (TemplateFailure failure) {
+                throw new StepFailure(failure.getMessage());
+            }
+            if (rendered.isBlank()) {
+                return List.of();
+            }
+            JsonNode output;
+            try {
+                output = FlowJson.MAPPER.readTree(rendered);
+            } catch (JsonProcessingException e) {
+                throw new StepFailure("the template rendered text that is not JSON"
+                        + (e.getLocation() == null ? "" : " (output line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")"));
+            }
+            if (output.isObject() && output.has("specversion")) {
+                Problems problems = new Problems();
+                if (!CloudEventCheck.check(output, problems)) {
+                    throw new StepFailure("the template rendered an event that is not a CloudEvent: " + String.join("; ",
+                            problems.all().stream().map(p -> p.path() + " " + p.message()).toList()));
+                }
+                return List.of((ObjectNode) output);
+            }
+            event.remove("data_base64");
+            event.put("datacontenttype", "application/json");
+            event.set("data", output);
+            return List.of(event);
+        }
+
+        private Map<String, JsonNode> values(ObjectNode event) {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            variables.forEach((name, path) -> {
+                if (path.isDefinite()) {
+                    values.put(name, path.read(event));
+                } else {
+                    List<JsonNode> found = new ArrayList<>();
+                    path.locate(event).forEach(location -> found.add(location.value()));
+                    values.put(name, FlowJson.MAPPER.valueToTree(found));
+                }
+            });
+            return values;
+        }
+
+        @Override
+        public String dropReason() {
+            return "the template rendered nothing";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.sluice.sandbox;
+
+import java.lang.ref.Cleaner;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One script ready to run events: its source parsed once in the shared engine, and a bounded pool of contexts.
+ * A context that ran an event successfully goes back to the pool (its intrinsics are frozen and the code's top
+ * level runs afresh per event, so nothing carries over); one whose event failed in any way is closed and replaced.
+ * Thread-safe; an event waits at most one time budget for a free context.
+ */
+public final class CompiledScript implements AutoCloseable {
+
+    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon().name("sluice-sandbox-cleaner")
+            .factory());
+
+    private final ScriptSandbox sandbox;
+    private final String name;
+    private final Pool pool;
+    private final Cleaner.Cleanable cleanable;
+
+    CompiledScript(ScriptSandbox sandbox, String code, String name, int poolSize) {
+        this.sandbox = sandbox;
+        this.name = name;
+        this.pool = new Pool(Lockdown.userFactory(code, name), poolSize);
+        this.cleanable = CLEANER.register(this, pool::close);
+    }
+
+    /**
+     * Runs {@code process} on one event.
+     *
+     * @param eventJson the CloudEvent as JSON text
+     * @return the JSON text of what {@code process} returned, an object (one event) or an array of objects
+     *         (a split), or null when it returned null (the event is dropped)
+     * @throws ScriptFailure when the script threw, broke the contract or ran out of a budget
+     */
+    public String run(String eventJson) throws ScriptFailure {
+        SandboxLimits limits = sandbox.limits();
+        Slot slot = pool.acquire(limits);
+        boolean healthy = false;
+        try {
+            slot.context.resetLimits();
+            Watchdog.Watch watch = sandbox.watchdog().start(slot.context, limits);
+            String tagged;
+            try {
+                tagged = slot.run.execute(eventJson).asString();
+            } catch (PolyglotException e) {
+                throw Failures.describe(e, watch.finish(), limits, name, "process(event)");
+            }
+            String verdict = watch.finish();
+            if (verdict != null) {
+                throw Failures.verdictFailure(verdict);
+            }
+            String result = Results.unwrap(tagged, limits);
+            healthy = true;
+            return result;
+        } finally {
+            pool.release(slot, healthy);
+        }
+    }
+
+    /** Closes the pooled contexts; events still running are cancelled. */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    /** A context with the driver bound to this script's {@code process} factory. */
+    private record Slot(Context context, Value run) {
+    }
+
+    /** Holds no reference to the {@link CompiledScript}, so the cleaner can run when that becomes unreachable. */
+    private final class Pool {
+        private final Source source;
+        private final Semaphore permits;
+        private final ConcurrentLinkedDeque<Slot> idle = new ConcurrentLinkedDeque<>();
+        private final Set<Context> open = ConcurrentHashMap.newKeySet();
+        private volatile boolean closed;
+
+        Pool(Source source, int size) {
+            this.source = source;
+            this.permits = new Semaphore(size, true);
+        }
+
+        Slot acquire(SandboxLimits limits) throws ScriptFailure {
+            try {
+                if (!permits.tryAcquire(limits.timeBudget().toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new ScriptFailure("all " + limits.poolSize() + " contexts of the script stayed busy for its "
+                            + "time budget of " + limits.timeBudget().toMillis() + " ms", 0, 0, true);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScriptFailure("interrupted while waiting for a script context", 0, 0, true);
+            }
+            if (closed) {
+                permits.release();
+                throw new ScriptFailure("the script was stopped because its flow version was retired");
+            }
+            Slot slot = idle.pollFirst();
+            if (slot != null) {
+                return slot;
+            }
+            try {
+                return open();
+            } catch (RuntimeException e) {
+                permits.release();
+                throw e;
+            }
+        }
+
+        void release(Slot slot, boolean healthy) {
+            if (healthy && !closed) {
+                idle.addFirst(slot);
+            } else {
+                discard(slot);
+            }
+            permits.release();
+        }
+
+        private Slot open() {
+            Context context = sandbox.newContext();
+            open.add(context);
+            try {
+                Value factory = context.eval(source);
+                return new Slot(context, sandbox.driver(context, factory));
+            } catch (RuntimeException e) {
+                open.remove(context);
+                ScriptSandbox.closeQuietly(context);
+                throw e;
+            }
+        }
+
+        private void discard(Slot slot) {
+            open.remove(slot.context);
+            ScriptSandbox.closeQuietly(slot.context);
+        }
+
+        void close() {
+            closed = true;
+            idle.clear();
+            open.forEach(ScriptSandbox::closeQuietly);
+            open.clear();
+        }
+    }
+}

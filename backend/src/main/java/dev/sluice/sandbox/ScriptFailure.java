@@ -1,0 +1,48 @@
+package dev.sluice.sandbox;
+
+/**
+ * A script could not process an event: it threw, returned something that is not an event, or ran out of a budget.
+ * The message names the cause and the place in the code, never a value from the event nor a message the script's
+ * exception carried (it may hold one), because it ends up in dead-letter headers and logs.
+ */
+public final class ScriptFailure extends Exception {
+
+    private final String reason;
+    private final int line;
+    private final int column;
+    private final boolean transientFailure;
+
+    ScriptFailure(String reason) {
+        this(reason, 0, 0, false);
+    }
+
+    ScriptFailure(String reason, int line, int column, boolean transientFailure) {
+        super(line == 0 ? reason : "line " + line + ", column " + column + ": " + reason, null, false, false);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+        this.transientFailure = transientFailure;
+    }
+
+    /** What went wrong, without the place. */
+    public String reason() {
+        return reason;
+    }
+
+    /** 1-based line in the user's code where it went wrong; 0 when no place in the code is to blame. */
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    /**
+     * True when trying later may succeed: every context of the script stayed busy, or the script ran out of time
+     * (which a loaded host can cause). False for what the script does the same way every time.
+     */
+    public boolean isTransient() {
+        return transientFailure;
+    }
+}

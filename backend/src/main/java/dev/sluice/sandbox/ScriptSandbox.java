@@ -1,0 +1,217 @@
+package dev.sluice.sandbox;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs user JavaScript: one GraalJS {@link Engine} shared by every script, so code parsed (and, on the optimized
+ * runtime, compiled) once serves every context. Contexts run under {@link SandboxPolicy#CONSTRAINED}, the strictest
+ * policy of the community edition: no host access or class lookup, no IO, threads, processes, native access or
+ * environment, no {@code Java}, {@code Polyglot}, {@code load}, {@code require}, {@code eval} or
+ * {@code new Function}; intrinsics and {@code globalThis} frozen ({@link Lockdown}).
+ *
+ * <p>{@link #shared()} is the instance the engine, dry-run and {@code flow test} use, so all three run scripts with
+ * the same limits. Thread-safe.
+ */
+public final class ScriptSandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptSandbox.class);
+    private static volatile ScriptSandbox shared;
+
+    private final Engine engine;
+    private final SandboxLimits limits;
+    private final ResourceLimits statementLimit;
+    private final Watchdog watchdog = new Watchdog();
+
+    public ScriptSandbox(SandboxLimits limits) {
+        this.limits = limits;
+        this.engine = Engine.newBuilder("js")
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                // we say which runtime runs, once, below; Truffle would print its own warning on every start
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        this.statementLimit = ResourceLimits.newBuilder().statementLimit(limits.statementLimit(), null).build();
+    }
+
+    /** The sandbox of this process, with {@link SandboxLimits#defaults()}; logs which runtime runs on first use. */
+    public static ScriptSandbox shared() {
+        ScriptSandbox sandbox = shared;
+        if (sandbox == null) {
+            synchronized (ScriptSandbox.class) {
+                if (shared == null) {
+                    shared = new ScriptSandbox(SandboxLimits.defaults());
+                    log.info(shared.runtimeDescription());
+                }
+                sandbox = shared;
+            }
+        }
+        return sandbox;
+    }
+
+    public SandboxLimits limits() {
+        return limits;
+    }
+
+    /** True when scripts are compiled to machine code (Graal compiler via JVMCI), false on the interpreter. */
+    public boolean isOptimized() {
+        return !engine.getImplementationName().toLowerCase(java.util.Locale.ROOT).contains("interpret");
+    }
+
+    /** One line for the log: which runtime runs scripts, and what to do for the faster one. */
+    public String runtimeDescription() {
+        String version = java.util.Objects.requireNonNullElse(Engine.class.getPackage().getImplementationVersion(),
+                engine.getVersion());
+        return isOptimized()
+                ? "JavaScript sandbox: GraalJS " + version + " on the optimized Truffle runtime ("
+                        + engine.getImplementationName() + "): scripts are compiled to machine code"
+                : "JavaScript sandbox: GraalJS " + version + " on the Truffle interpreter (no Graal compiler through "
+                        + "JVMCI in this JVM): scripts run, 2-16x slower than compiled; see the README, \"Running with "
+                        + "the optimized JavaScript runtime\"";
+    }
+
+    /**
+     * Everything that makes {@code code} unusable before it meets an event: its length, a syntax error (with the
+     * line and column as written), a top level that throws or runs out of budget, or no {@code process} function.
+     * Runs the code's top level once, in a throw-away context with the usual limits.
+     */
+    public List<ScriptProblem> check(String code) {
+        List<ScriptProblem> problems = new ArrayList<>();
+        if (code == null || code.isBlank()) {
+            problems.add(new ScriptProblem(0, 0, "is empty: write function process(event) { ... return event; }"));
+            return problems;
+        }
+        if (code.length() > limits.maxCodeChars()) {
+            problems.add(new ScriptProblem(0, 0, "is " + code.length() + " characters long, more than the limit of "
+                    + limits.maxCodeChars()));
+            return problems;
+        }
+        String name = nameOf(code);
+        Context context = newContext();
+        try {
+            Value factory;
+            try {
+                context.parse(Lockdown.asWritten(code, name));
+                factory = context.eval(Lockdown.userFactory(code, name));
+            } catch (PolyglotException e) {
+                if (!e.isSyntaxError()) {
+                    throw e;
+                }
+                problems.add(Failures.syntaxProblem(e, code));
+                return problems;
+            }
+            context.resetLimits();
+            Watchdog.Watch watch = watchdog.start(context, limits);
+            try {
+                if (!factory.execute().canExecute()) {
+                    problems.add(new ScriptProblem(0, 0, "defines no function process(event): write "
+                            + "function process(event) { ... return event; }"));
+                }
+                watch.finish();
+            } catch (PolyglotException e) {
+                ScriptFailure failure = Failures.describe(e, watch.finish(), limits, name, "the code's top level");
+                problems.add(new ScriptProblem(failure.line(), failure.column(), failure.reason()));
+            }
+        } finally {
+            closeQuietly(context);
+        }
+        return problems;
+    }
+
+    /**
+     * Prepares {@code code} (which passed {@link #check}) for many events: its source parsed once in the shared
+     * engine, with a pool of up to {@link SandboxLimits#poolSize()} contexts. Close it when its flow version is
+     * retired; one that is dropped without closing releases its contexts when it is garbage-collected.
+     */
+    public CompiledScript compile(String code) {
+        return new CompiledScript(this, code, nameOf(code), limits.poolSize());
+    }
+
+    /** A new locked-down context, ready for user code. */
+    Context newContext() {
+        Context context = Context.newBuilder("js")
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .in(InputStream.nullInputStream())
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                // no allowHostClassLookup, not even one refusing every class: any predicate adds Java, Packages, java...
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .option("js.allow-eval", "false")
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.graal-builtin", "false")
+                .resourceLimits(statementLimit)
+                .build();
+        try {
+            context.eval(Lockdown.LOCKDOWN);
+            return context;
+        } catch (RuntimeException e) {
+            closeQuietly(context);
+            throw e;
+        }
+    }
+
+    /** The driver function of {@link Lockdown#DRIVER} bound to a user factory in {@code context}. */
+    Value driver(Context context, Value factory) {
+        return context.eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars());
+    }
+
+    /** Closes a context that may have been cancelled, which makes a plain close throw. */
+    static void closeQuietly(Context context) {
+        try {
+            context.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // cancelled or closed already: closed either way
+        }
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /**
+     * Named by content, so the same code (a flow version compiled again for a dry-run, an unchanged script in a new
+     * version) finds its parsed and compiled code in the shared engine, and stack frames of the user's code are
+     * told from the sandbox's own by name.
+     */
+    private static String nameOf(String code) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "script-" + java.util.HexFormat.of().formatHex(digest, 0, 8) + ".js";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Stops the watchdog and the engine; only for sandboxes made with the constructor, never {@link #shared()}. */
+    @Override
+    public void close() {
+        if (this == shared) {
+            throw new IllegalStateException("The shared sandbox lives as long as the process");
+        }
+        watchdog.stop();
+        engine.close(true);
+    }
+}

@@ -18,6 +18,7 @@ public class SluiceApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         if (FlowCommand.handles(args)) {
+            System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(new FlowCommand(System.out, System.err).run(args));
         }
         SpringApplication.run(SluiceApplication.class, args);

@@ -45,6 +45,30 @@ class FlowCommandJarIT {
     }
 
     @Test
+    void printsPureJsonWithScriptAndTemplateNodesWhenAskedFor() throws Exception {
+        Path flow = Files.writeString(dir.resolve("script.flow.json"), """
+                {"schemaVersion": 1, "name": "script-cli", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.payment.updated"]}},
+                           {"id": "js", "kind": "script", "config": {"code": "function process(event) { const a = String(event.data.payment.bankAccount); event.data.payment.bankAccount = '*'.repeat(a.length - 4) + a.slice(-4); delete event.data.nationalId; return event; }"}},
+                           {"id": "tpl", "kind": "template", "config": {"library": "finance-payment-record"}},
+                           {"id": "out", "kind": "target.log"}],
+                 "edges": [{"from": "in", "to": "js"}, {"from": "js", "to": "tpl"}, {"from": "tpl", "to": "out"}]}
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar",
+                Path.of(System.getProperty("sluice.jar", "../designer/target/sluice.jar")).toAbsolutePath().toString(),
+                "flow", "test", flow.toString(), SAMPLES.toString(), "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        // the steps show each node's output, the source's included, so only the template's record is checked here
+        assertThat(stdout).startsWith("{").contains("\"passed\" : true", "\"recordType\" : \"payment\"",
+                "\"bankAccount\" : \"***************7574\"");
+    }
+
+    @Test
     void failsWithExitCodeOneWhenAStoredTestFails() throws Exception {
         String flow = Files.readString(FLOWS.resolve("valid/finance-payment-sync.flow.json"))
                 .replace("***************2345", "***************9999");

@@ -322,6 +322,30 @@ abstract class FlowApiContractIT {
     }
 
     @Test
+    void runsScriptAndTemplateNodesInTheSandboxDuringADryRun() throws Exception {
+        String request = """
+                {"flow": {"schemaVersion": 1, "name": "%s", "workspace": "finance",
+                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
+                            {"id": "js", "kind": "script", "config": {"code":
+                              "function process(event) { if (event.data.loop) { while (true) {} } event.data.userId = event.data.userId.toUpperCase(); return event; }"}},
+                            {"id": "card", "kind": "template", "config": {"template": "{\\"who\\": $json.quote($data.userId)}"}},
+                            {"id": "out", "kind": "target.log"}],
+                  "edges": [{"from": "in", "to": "js"}, {"from": "js", "to": "card"}, {"from": "card", "to": "out"}]},
+                 "events": [
+                   {"specversion": "1.0", "id": "s1", "source": "/users", "type": "user.created", "data": {"userId": "u\\"1"}},
+                   {"specversion": "1.0", "id": "s2", "source": "/users", "type": "user.created", "data": {"userId": "u2", "loop": true}}]}
+                """.formatted(unique("sandboxed"));
+
+        Response response = call("POST", "/api/flows/dry-run", "finance", request);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode results = response.json().path("results");
+        assertThat(results.get(0).path("targets").path("out").get(0).path("data").path("who").asText()).isEqualTo("U\"1");
+        assertThat(results.get(1).path("failedAt").asText()).isEqualTo("js");
+        assertThat(results.get(1).path("targets").path("out")).isEmpty();
+    }
+
+    @Test
     void refusesADryRunOfAnInvalidFlowOrAnotherWorkspacesFlow() throws Exception {
         String broken = flow(unique("dry"), "finance", "user.created", "u1").replace("\"label\": \"it\"", "\"label\": 7");
 

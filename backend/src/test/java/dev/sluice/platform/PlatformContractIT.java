@@ -113,6 +113,17 @@ abstract class PlatformContractIT {
     }
 
     @Test
+    void publishesTheApiAsOpenApi() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = JsonMapper.shared().readTree(response.body());
+        assertThat(api.path("openapi").asString()).startsWith("3.");
+        assertThat(api.path("paths").has("/api/flows/dry-run")).isTrue();
+        assertThat(api.path("paths").has("/api/sources/{name}/events")).isTrue();
+    }
+
+    @Test
     void acceptsHttpBasicForTheApiAndRefusesAWrongPassword() throws Exception {
         HttpResponse<String> me = get("/api/me", "finance:demo-it");
         HttpResponse<String> wrong = get("/api/me", "finance:wrong");

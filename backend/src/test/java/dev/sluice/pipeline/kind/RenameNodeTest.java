@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
-import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
@@ -46,22 +45,11 @@ class RenameNodeTest {
     }
 
     private static String flow(String config) {
-        return """
-                {"schemaVersion": 1, "name": "rename", "workspace": "finance",
-                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
-                           {"id": "rename", "kind": "rename", "config": %s},
-                           {"id": "out", "kind": "target.log"}],
-                 "edges": [{"from": "in", "to": "rename"}, {"from": "rename", "to": "out"}]}
-                """.formatted(config);
+        return SingleNodeFlow.json("rename", "rename", config);
     }
 
     private static List<FlowProblem> problems(String config) {
-        try {
-            new FlowValidator(REGISTRY).read(flow(config), CONTEXT);
-            return List.of();
-        } catch (InvalidFlowException e) {
-            return e.problems();
-        }
+        return SingleNodeFlow.problems("rename", "rename", config);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
-import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
@@ -51,22 +50,11 @@ class SelectNodeTest {
     }
 
     private static String flow(String config) {
-        return """
-                {"schemaVersion": 1, "name": "split", "workspace": "finance",
-                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
-                           {"id": "split", "kind": "select", "config": %s},
-                           {"id": "out", "kind": "target.log"}],
-                 "edges": [{"from": "in", "to": "split"}, {"from": "split", "to": "out"}]}
-                """.formatted(config);
+        return SingleNodeFlow.json("select", "split", config);
     }
 
     private static List<FlowProblem> problems(String config) {
-        try {
-            new FlowValidator(REGISTRY).read(flow(config), CONTEXT);
-            return List.of();
-        } catch (InvalidFlowException e) {
-            return e.problems();
-        }
+        return SingleNodeFlow.problems("select", "split", config);
     }
 
     @Test

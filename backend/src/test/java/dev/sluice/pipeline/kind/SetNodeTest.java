@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
-import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
@@ -51,22 +50,11 @@ class SetNodeTest {
     }
 
     private static String flow(String config) {
-        return """
-                {"schemaVersion": 1, "name": "enrich", "workspace": "finance",
-                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
-                           {"id": "enrich", "kind": "set", "config": %s},
-                           {"id": "out", "kind": "target.log"}],
-                 "edges": [{"from": "in", "to": "enrich"}, {"from": "enrich", "to": "out"}]}
-                """.formatted(config);
+        return SingleNodeFlow.json("set", "enrich", config);
     }
 
     private static List<FlowProblem> problems(String config) {
-        try {
-            new FlowValidator(REGISTRY).read(flow(config), CONTEXT);
-            return List.of();
-        } catch (InvalidFlowException e) {
-            return e.problems();
-        }
+        return SingleNodeFlow.problems("set", "enrich", config);
     }
 
     @Test

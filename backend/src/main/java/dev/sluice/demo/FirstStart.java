@@ -1,4 +1,4 @@
-package dev.sluice.platform;
+package dev.sluice.demo;
 
 import java.util.List;
 

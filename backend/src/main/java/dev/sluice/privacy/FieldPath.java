@@ -116,15 +116,39 @@ record FieldPath(List<Object> segments) {
         return new FieldPath(moved);
     }
 
-    /** Where both may meet, for a path that {@link #mayReach} a deeper {@code other}: the more specific segments. */
-    FieldPath narrowTo(FieldPath other) {
-        List<Object> merged = new ArrayList<>(other.segments);
-        for (int i = 0; i < size(); i++) {
+    /**
+     * Where two paths that may reach each other meet: the longer one, with each of its wildcards replaced by the
+     * other's name or index at that position ({@code $.data.a[*].b} and {@code $.data.a[0]} meet at
+     * {@code $.data.a[0].b}).
+     */
+    FieldPath meet(FieldPath other) {
+        FieldPath longer = size() >= other.size() ? this : other;
+        FieldPath shorter = longer == this ? other : this;
+        List<Object> merged = new ArrayList<>(longer.segments);
+        for (int i = 0; i < shorter.size(); i++) {
             if (merged.get(i) == ANY) {
-                merged.set(i, segments.get(i));
+                merged.set(i, shorter.segments.get(i));
             }
         }
         return new FieldPath(merged);
+    }
+
+    /**
+     * After an element is removed from the array this path ends in, later elements shift down: a tagged value at a
+     * definite index of that array may now be at any index.
+     */
+    FieldPath afterRemovalAt(FieldPath removed) {
+        int position = removed.size() - 1;
+        if (position < 0 || !(removed.segments.get(position) instanceof Integer || removed.segments.get(position) == ANY)
+                || size() <= position || !(segments.get(position) instanceof Integer)) {
+            return this;
+        }
+        if (!new FieldPath(removed.segments.subList(0, position)).mayReach(this)) {
+            return this;
+        }
+        List<Object> shifted = new ArrayList<>(segments);
+        shifted.set(position, ANY);
+        return new FieldPath(shifted);
     }
 
     private static boolean compatible(Object a, Object b) {

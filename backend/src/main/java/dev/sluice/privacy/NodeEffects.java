@@ -42,10 +42,8 @@ final class NodeEffects {
             }
             for (JsonNode each : paths) {
                 FieldPath kept = FieldPath.parse(each.asText());
-                if (kept.mayReach(taint.at())) {
-                    out.add(taint);
-                } else if (taint.at().mayReach(kept)) {
-                    out.add(taint.movedTo(taint.at().narrowTo(kept)));
+                if (kept.mayReach(taint.at()) || taint.at().mayReach(kept)) {
+                    out.add(taint.movedTo(taint.at().meet(kept)));
                 }
             }
         }
@@ -61,7 +59,7 @@ final class NodeEffects {
             Set<Taint> next = new LinkedHashSet<>();
             for (Taint taint : current) {
                 if (!path.covers(taint.at())) {
-                    next.add(taint);
+                    next.add(mode.equals("remove") ? taint.movedTo(taint.at().afterRemovalAt(path)) : taint);
                 } else if (!MaskHiding.removes(mode)) {
                     next.add(taint.maskedBy(mode, MaskHiding.hides(taint.tag(), rule)));
                 }
@@ -81,14 +79,14 @@ final class NodeEffects {
             for (Taint taint : current) {
                 if (from.mayReach(taint.at())) {
                     if (!from.isPrefixOf(taint.at())) {
-                        next.add(taint);
+                        next.add(taint.movedTo(taint.at().afterRemovalAt(from)));
                     }
                     next.add(taint.movedTo(taint.at().rebase(from.size(), to)));
                 } else if (taint.at().mayReach(from)) {
                     next.add(taint);
                     next.add(taint.movedTo(to));
                 } else {
-                    next.add(taint);
+                    next.add(taint.movedTo(taint.at().afterRemovalAt(from)));
                 }
             }
             current = next;

@@ -35,14 +35,12 @@ public final class LeakGuard {
      * @return every leak, sorted by target, target path, tag, source path, form and route; empty when none
      */
     public static List<Leak> check(Flow flow, PiiTags tags, Clearance clearance) {
-        FlowNode source = flow.nodes().stream().filter(n -> "source".equals(n.kind())).findFirst().orElse(null);
-        if (source == null) {
-            return List.of();
-        }
-        Set<Taint> start = new LinkedHashSet<>();
-        tags.fields().forEach((path, tag) -> start.add(Taint.clear(tag, path, FieldPath.parse(path))));
         Set<Leak> leaks = new TreeSet<>(ORDER);
-        follow(flow, source, start, new ArrayList<>(List.of(source.id())), clearance, leaks);
+        for (Arrival arrival : arrivals(flow, tags)) {
+            if (!arrival.allowedBy(clearance)) {
+                leaks.add(arrival.leak());
+            }
+        }
         return List.copyOf(leaks);
     }
 
@@ -52,18 +50,27 @@ public final class LeakGuard {
                 .map(leak -> leak.problem(clearance.workspace(), clearance.level(leak.tag()))).toList();
     }
 
-    private static void follow(Flow flow, FlowNode node, Set<Taint> arriving, List<String> route, Clearance clearance,
-                               Set<Leak> leaks) {
+    /** Every tagged value that can reach a target, in every form and along every route, allowed or not. */
+    public static List<Arrival> arrivals(Flow flow, PiiTags tags) {
+        FlowNode source = flow.nodes().stream().filter(n -> "source".equals(n.kind())).findFirst().orElse(null);
+        if (source == null) {
+            return List.of();
+        }
+        Set<Taint> start = new LinkedHashSet<>();
+        tags.fields().forEach((path, tag) -> start.add(Taint.clear(tag, path, FieldPath.parse(path))));
+        Set<Arrival> arrivals = new LinkedHashSet<>();
+        follow(flow, source, start, new ArrayList<>(List.of(source.id())), arrivals);
+        return List.copyOf(arrivals);
+    }
+
+    private static void follow(Flow flow, FlowNode node, Set<Taint> arriving, List<String> route,
+                               Set<Arrival> arrivals) {
         Set<Taint> leaving = NodeEffects.apply(node, arriving);
         if (node.kind() != null && node.kind().startsWith("target.")) {
             String nodePath = "$.nodes[" + flow.nodes().indexOf(node) + "]";
             for (Taint taint : leaving) {
-                Clearance.Level level = clearance.level(taint.tag());
-                boolean allowed = level == Clearance.Level.CLEAR || (level == Clearance.Level.MASKED && taint.hides());
-                if (!allowed) {
-                    leaks.add(new Leak(node.id(), nodePath, taint.tag(), taint.source(), taint.at().toString(),
-                            taint.form(), route));
-                }
+                arrivals.add(new Arrival(node.id(), nodePath, taint.tag(), taint.source(), taint.at().toString(),
+                        taint.form(), taint.hides(), route));
             }
         }
         for (FlowEdge edge : flow.edges()) {
@@ -73,7 +80,7 @@ public final class LeakGuard {
             FlowNode next = flow.node(edge.to()).orElse(null);
             if (next != null) {
                 route.add(next.id());
-                follow(flow, next, leaving, route, clearance, leaks);
+                follow(flow, next, leaving, route, arrivals);
                 route.removeLast();
             }
         }

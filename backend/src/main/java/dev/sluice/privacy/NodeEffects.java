@@ -33,6 +33,9 @@ final class NodeEffects {
 
     /** Data keeps what a listed path may reach; attributes always stay. */
     private static Set<Taint> select(JsonNode paths, Set<Taint> in) {
+        if (!paths.isArray() || paths.isEmpty()) {
+            return in;
+        }
         Set<Taint> out = new LinkedHashSet<>();
         for (Taint taint : in) {
             if (!taint.at().isUnderData()) {

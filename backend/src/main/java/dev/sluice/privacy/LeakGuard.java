@@ -17,8 +17,11 @@ import dev.sluice.flow.FlowProblem;
  * reports where a tagged value can arrive in a form the flow's workspace is not cleared for. Errs on the side of a
  * leak: a wildcard may match any index, a mask below a tagged field leaves the rest of it clear, and what a
  * {@code script}, {@code template} or unknown node emits is assumed to carry every tagged value it received,
- * anywhere in {@code $.data} (in the form it received it), until a later select or mask provably removes it.
- * Stateless and thread-safe; works on any flow, valid or not (a node it cannot read is treated as a script).
+ * anywhere in {@code $.data} (in the form it received it): a later select narrows that to each path it keeps, and
+ * only a mask, or a constant set, covering {@code $.data} (or the kept paths) removes it. Values a script writes into
+ * attributes are not traced; the {@link SampledPiiCheck} is there for those. The caller passes the tags of the flow's
+ * source and the clearance of its workspace. Stateless and thread-safe; works on any flow, valid or not (a node it
+ * cannot read is treated as a script).
  */
 public final class LeakGuard {
 

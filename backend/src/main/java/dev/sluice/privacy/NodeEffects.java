@@ -15,16 +15,15 @@ final class NodeEffects {
 
     static Set<Taint> apply(FlowNode node, Set<Taint> in) {
         String kind = node.kind() == null ? "" : node.kind();
-        if (kind.equals("source") || kind.equals("filter") || kind.startsWith("target.")) {
-            return in;
-        }
         try {
             return switch (kind) {
+                case "target.jdbc" -> columns(node.config().path("columns"), in);
                 case "select" -> select(node.config().path("paths"), in);
                 case "mask" -> mask(node.config().path("rules"), in);
                 case "rename" -> rename(node.config().path("moves"), in);
                 case "set" -> set(node.config().path("values"), in);
-                default -> opaque(in);
+                default -> kind.equals("source") || kind.equals("filter") || kind.startsWith("target.") ? in
+                        : opaque(in);
             };
         } catch (RuntimeException unreadable) {
             // A config the guard cannot read is one it cannot trust to remove anything.
@@ -34,6 +33,9 @@ final class NodeEffects {
 
     /** Data keeps what a listed path may reach; attributes always stay. */
     private static Set<Taint> select(JsonNode paths, Set<Taint> in) {
+        if (!paths.isArray() || paths.isEmpty()) {
+            return in;
+        }
         Set<Taint> out = new LinkedHashSet<>();
         for (Taint taint : in) {
             if (!taint.at().isUnderData()) {
@@ -44,6 +46,23 @@ final class NodeEffects {
                 FieldPath kept = FieldPath.parse(each.asText());
                 if (kept.mayReach(taint.at()) || taint.at().mayReach(kept)) {
                     out.add(taint.movedTo(taint.at().meet(kept)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A JDBC target writes only its columns, each read by a JSONPath from the event. */
+    private static Set<Taint> columns(JsonNode columns, Set<Taint> in) {
+        if (!columns.isObject() || columns.isEmpty()) {
+            return in;
+        }
+        Set<Taint> out = new LinkedHashSet<>();
+        for (Taint taint : in) {
+            for (JsonNode each : columns) {
+                FieldPath column = FieldPath.parse(each.asText());
+                if (column.mayReach(taint.at()) || taint.at().mayReach(column)) {
+                    out.add(taint.movedTo(taint.at().meet(column)));
                 }
             }
         }

@@ -13,9 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.sluice.flow.Flow;
+import dev.sluice.pipeline.FlowValidator;
+import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.ValidationContext;
 
 /** Each flow under privacy/flows with the exact leak report its workspace's clearance gives. */
 class LeakCorpusTest {
+
+    private static final FlowValidator VALIDATOR = new FlowValidator(NodeRegistry.builtIn());
 
     static Stream<String> corpus() throws IOException {
         try (Stream<Path> files = Files.list(PrivacyFixtures.FLOWS)) {
@@ -33,6 +38,14 @@ class LeakCorpusTest {
         List<Leak> leaks = PrivacyFixtures.check(flow);
 
         assertThat(leaks).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void everyCorpusFlowIsAValidFlow(String name) {
+        Flow flow = PrivacyFixtures.flow(PrivacyFixtures.FLOWS.resolve(name + ".flow.json"));
+
+        assertThat(VALIDATOR.problems(flow, ValidationContext.standalone(flow.workspace()))).isEmpty();
     }
 
     @Test

@@ -97,6 +97,19 @@ class LeakGuardTest {
     }
 
     @Test
+    void anIncompleteSelectOrJdbcConfigRemovesNothing() {
+        PiiTags tags = new PiiTags("crm", Map.of("$.data.phone", "phone"));
+        Flow flow = flow("""
+                [{"id": "s", "kind": "source", "config": {"source": "crm"}},
+                 {"id": "keep", "kind": "select", "config": {}},
+                 {"id": "t", "kind": "target.jdbc", "config": {"table": "t"}}]""");
+
+        List<Leak> leaks = LeakGuard.check(flow, tags, new Clearance("w", Map.of()));
+
+        assertThat(leaks).extracting(Leak::targetPath).containsExactly("$.data.phone");
+    }
+
+    @Test
     void aWorkspaceClearedForATagSeesNoLeak() {
         PiiTags tags = new PiiTags("crm", Map.of("$.data.phone", "phone"));
         Flow flow = flow("""

@@ -45,7 +45,10 @@ class FlowDeployController {
         return running.deadLetters();
     }
 
-    /** {@code {"version": n}} (latest when absent); runs the stored tests first and refuses (409) when one fails. */
+    /**
+     * {@code {"version": n, "ordered": true}} (latest version when absent; unordered by default); runs the stored
+     * tests first and refuses (409) when one fails. An ordered flow has one active consumer across all instances.
+     */
     @PostMapping("/deploy")
     ResponseEntity<String> deploy(@PathVariable String id, @RequestBody(required = false) String body,
                                   Principal principal) {
@@ -54,9 +57,14 @@ class FlowDeployController {
         if (!version.isMissingNode() && !version.isNull() && !version.canConvertToInt()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.version", "must be a version number");
         }
+        JsonNode ordered = request.path("ordered");
+        if (!ordered.isMissingNode() && !ordered.isNull() && !ordered.isBoolean()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "must be true or false");
+        }
         var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
-                version.isMissingNode() || version.isNull() ? null : version.asInt());
-        return FlowController.json(Map.of("id", report.id(), "version", report.version(), "tests", report));
+                version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false));
+        return FlowController.json(Map.of("id", report.id(), "version", report.version(), "ordered",
+                ordered.asBoolean(false), "tests", report));
     }
 
     /** {@code {"deleteQueue": true}} also drops the events waiting for the flow; by default they are kept. */
@@ -93,6 +101,11 @@ class FlowDeployController {
         status.put("state", flow.state());
         status.put("deployedVersion", flow.deployedVersion());
         status.put("latestVersion", flow.latestVersion());
+        var options = deployments.options(flowId);
+        status.put("ordered", options.ordered());
+        if (options.pausedReason() != null) {
+            status.put("pausedReason", options.pausedReason());
+        }
         Engine running = engine.getIfAvailable();
         if (running != null) {
             status.put("queueDepth", running.queueDepth(flowId));

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +51,41 @@ public final class Engine implements AutoCloseable {
     private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
+    private final FlowPausing pausing;
+    private final Map<Long, AtomicLong> queueDepths = new ConcurrentHashMap<>();
+
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets) {
+        this(broker, registry, properties, meters, secrets, (flowId, reason) -> log.warn(
+                "Flow {} should be paused ({}), but this engine has no deployment store", flowId, reason));
+    }
+
+    /** @param pausing pauses a flow whose script keeps running out of budget (in the database, for every instance) */
+    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
+                  WorkspaceSecrets secrets, FlowPausing pausing) {
+        this.pausing = pausing;
         this.broker = broker;
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;
         this.secrets = secrets;
         this.topology = properties.topology();
+        scheduler.scheduleWithFixedDelay(this::sampleQueueDepths, 1, 5, TimeUnit.SECONDS);
+    }
+
+    /** Feeds the {@code sluice.flow.queue.depth} gauges; a broker call per running flow every few seconds. */
+    private void sampleQueueDepths() {
+        try {
+            for (Long flowId : running.keySet()) {
+                long depth = queueDepth(flowId);
+                AtomicLong gauge = queueDepths.get(flowId);
+                if (depth >= 0 && gauge != null) {
+                    gauge.set(depth);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not sample queue depths", e);
+        }
     }
 
     /** Brings this instance in line with {@code deployed}. */
@@ -90,8 +120,16 @@ public final class Engine implements AutoCloseable {
                     deliveries.put(node.id(), open(target, node.config(), targets));
                 }
             }
+            queueDepths.computeIfAbsent(flow.flowId(), id -> {
+                AtomicLong depth = new AtomicLong();
+                Gauge.builder("sluice.flow.queue.depth", depth, AtomicLong::get)
+                        .description("Events waiting in the flow's queue (sampled every 5 s)")
+                        .tags("flow", flow.flow().workspace() + "/" + flow.flow().name(), "flowId", id.toString())
+                        .register(meters);
+                return depth;
+            });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    new FlowMetrics(meters, flow), scheduler);
+                    new FlowMetrics(meters, flow), scheduler, pausing);
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());

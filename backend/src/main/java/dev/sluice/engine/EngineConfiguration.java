@@ -27,9 +27,10 @@ class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     Engine engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
-                  ObjectProvider<WorkspaceSecrets> secrets) {
+                  ObjectProvider<WorkspaceSecrets> secrets, ObjectProvider<DeploymentSource> deployments) {
         return new Engine(broker, registry, properties, meters,
-                secrets.getIfAvailable(() -> workspace -> name -> Optional.empty()));
+                secrets.getIfAvailable(() -> workspace -> name -> Optional.empty()),
+                (flowId, reason) -> deployments.ifAvailable(source -> source.pauseFailing(flowId, reason)));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,13 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelays waits before each retry; their count is the number of retries before dead-lettering
  * @param drainTimeout how long a stopping flow waits for its in-flight events before handing them back
  * @param queuePrefix  starts every queue name ({@code sluice.flow.42}), so installations can share a broker
+ * @param budgetFailuresToPause events in a row whose script ran out of its budget before the flow is paused
  */
 @ConfigurationProperties("sluice.engine")
 public record EngineProperties(@DefaultValue("100") int prefetch,
                                @DefaultValue("2") int consumers,
                                @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> retryDelays,
                                @DefaultValue("30s") Duration drainTimeout,
-                               @DefaultValue("sluice") String queuePrefix) {
+                               @DefaultValue("sluice") String queuePrefix,
+                               @DefaultValue("20") int budgetFailuresToPause) {
+
+    @ConstructorBinding
+    public EngineProperties {
+    }
+
+    public EngineProperties(int prefetch, int consumers, List<Duration> retryDelays, Duration drainTimeout,
+                            String queuePrefix) {
+        this(prefetch, consumers, retryDelays, drainTimeout, queuePrefix, 20);
+    }
 
     public static EngineProperties defaults() {
         return new EngineProperties(100, 2, List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),

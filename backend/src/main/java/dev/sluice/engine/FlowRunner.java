@@ -51,11 +51,15 @@ final class FlowRunner implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger budgetFailures = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean pauseRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final FlowPausing pausing;
     private volatile boolean stopping;
 
     FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
                BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
-               ScheduledExecutorService scheduler) {
+               ScheduledExecutorService scheduler, FlowPausing pausing) {
+        this.pausing = pausing;
         this.deployed = deployed;
         this.pipeline = pipeline;
         this.targets = targets;
@@ -78,42 +82,107 @@ final class FlowRunner implements AutoCloseable {
         return metrics;
     }
 
-    /** Declares the topology and starts consuming. */
+    /**
+     * Declares the topology and starts consuming. An ordered flow has one consumer with a prefetch of one, so
+     * each event is confirmed by every target before the next is handed out; across instances only one such
+     * consumer is active (RabbitMQ's single active consumer, or on the embedded broker a sole consumer that the
+     * other instances keep trying to take over).
+     */
     void start() throws IOException {
-        try (Channel setup = broker.openChannel()) {
-            topology.declare(setup, deployed, properties.retryDelays().size(), !broker.isEmbedded());
+        boolean singleActive = topology.declare(broker, deployed, properties.retryDelays().size());
+        String flowQueue = topology.flowQueue(deployed.flowId());
+        if (deployed.ordered()) {
+            if (singleActive) {
+                consume(flowQueue, false, 1);
+            } else {
+                consumeExclusively(flowQueue);
+            }
+        } else {
+            for (int i = 0; i < Math.max(1, properties.consumers()); i++) {
+                consume(flowQueue, false, properties.prefetch());
+            }
+        }
+        for (int level = 0; level < properties.retryDelays().size(); level++) {
+            consume(topology.retryQueue(deployed.flowId(), level), true, properties.prefetch());
+        }
+        log.info("Flow {}/{} v{} runs (queue {}{})", deployed.flow().workspace(),
+                deployed.flow().name(), deployed.version(), flowQueue,
+                deployed.ordered() ? ", ordered" : ", " + properties.consumers() + " consumer(s)");
+    }
+
+    /**
+     * Becomes the queue's only consumer, or keeps trying every second while another instance is. The embedded
+     * broker answers a second exclusive consumer by closing the whole connection, so instead of the exclusive
+     * flag the instances look: consume only when the queue has no consumer, and let go (retrying after a random
+     * pause) when another instance slipped in at the same moment.
+     */
+    private void consumeExclusively(String queue) {
+        if (stopping) {
+            return;
+        }
+        try {
+            if (consumersOf(queue) == 0) {
+                Channel channel = consume(queue, false, 1);
+                if (consumersOf(queue) <= 1) {
+                    log.info("Flow {} is consumed by this instance (ordered)", deployed.flow().name());
+                    return;
+                }
+                release(channel);
+                scheduler.schedule(() -> consumeExclusively(queue), 200 + (long) (Math.random() * 1000),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not take the ordered consumer of {}", queue, e);
+        }
+        scheduler.schedule(() -> consumeExclusively(queue), 1, TimeUnit.SECONDS);
+    }
+
+    private long consumersOf(String queue) throws IOException {
+        try (Channel channel = broker.openChannel()) {
+            return channel.queueDeclarePassive(queue).getConsumerCount();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException(e);
         }
-        int consumers = deployed.ordered() ? 1 : Math.max(1, properties.consumers());
-        for (int i = 0; i < consumers; i++) {
-            consume(topology.flowQueue(deployed.flowId()), deployed.ordered(), false);
-        }
-        for (int level = 0; level < properties.retryDelays().size(); level++) {
-            consume(topology.retryQueue(deployed.flowId(), level), false, true);
-        }
-        log.info("Flow {}/{} v{} runs (queue {}, {} consumer(s){})", deployed.flow().workspace(),
-                deployed.flow().name(), deployed.version(), topology.flowQueue(deployed.flowId()), consumers,
-                deployed.ordered() ? ", ordered" : "");
     }
 
-    private void consume(String queue, boolean exclusive, boolean delayed) throws IOException {
+    private void release(Channel channel) {
+        synchronized (channels) {
+            channels.remove(channel);
+            consumerTags.remove(channel);
+        }
+        closeQuietly(channel);
+    }
+
+    private Channel consume(String queue, boolean delayed, int prefetch) throws IOException {
         Channel channel = broker.openChannel();
-        channel.basicQos(properties.prefetch());
-        String tag = channel.basicConsume(queue, false, "", false, exclusive, null,
-                (consumerTag, delivery) -> {
-                    if (delayed) {
-                        long wait = Headers.due(delivery.getProperties().getHeaders()) - System.currentTimeMillis();
-                        if (wait > 0) {
-                            scheduler.schedule(() -> handle(channel, delivery), wait, TimeUnit.MILLISECONDS);
-                            return;
+        try {
+            channel.basicQos(prefetch);
+            String tag = channel.basicConsume(queue, false, "", false, false, null,
+                    (consumerTag, delivery) -> {
+                        if (delayed) {
+                            long wait = Headers.due(delivery.getProperties().getHeaders()) - System.currentTimeMillis();
+                            if (wait > 0) {
+                                scheduler.schedule(() -> handle(channel, delivery), wait, TimeUnit.MILLISECONDS);
+                                return;
+                            }
                         }
-                    }
-                    handle(channel, delivery);
-                },
-                consumerTag -> log.warn("Consumer of {} was cancelled by the broker", queue));
-        channels.add(channel);
-        consumerTags.put(channel, tag);
+                        handle(channel, delivery);
+                    },
+                    consumerTag -> log.warn("Consumer of {} was cancelled by the broker", queue));
+            synchronized (channels) {
+                if (stopping) {
+                    closeQuietly(channel);
+                    return channel;
+                }
+                channels.add(channel);
+                consumerTags.put(channel, tag);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
     }
 
     private void handle(Channel channel, Delivery delivery) {
@@ -135,8 +204,10 @@ final class FlowRunner implements AutoCloseable {
         Map<String, List<ObjectNode>> outputs;
         try {
             outputs = pipeline.run(event);
+            budgetFailures.set(0);
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
+            countBudgetFailure(failure);
             String reason = failure.isMalformed() ? "malformed" : "node-failed";
             if (failure.isTransient() && attempt < properties.maxAttempts()) {
                 retry(channel, delivery, attempt, List.of(), failure.node() + ": " + failure.getMessage());
@@ -166,6 +237,30 @@ final class FlowRunner implements AutoCloseable {
         }
         CompletableFuture.allOf(sent.values().stream().flatMap(List::stream).toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, error) -> settle(channel, delivery, attempt, sent, started));
+    }
+
+    /** N budget failures in a row: the script cannot keep up with its budget, so the flow is paused everywhere. */
+    private void countBudgetFailure(PipelineFailure failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!message.contains("budget") && !message.contains("limit of") && !message.contains("exhausted a resource")) {
+            budgetFailures.set(0);
+            return;
+        }
+        int inARow = budgetFailures.incrementAndGet();
+        if (inARow >= properties.budgetFailuresToPause() && pauseRequested.compareAndSet(false, true)) {
+            String reason = "paused by the engine: " + inARow + " events in a row failed at node " + failure.node()
+                    + ": " + message;
+            log.warn("Flow {}/{} v{} {}", deployed.flow().workspace(), deployed.flow().name(), deployed.version(),
+                    reason);
+            scheduler.execute(() -> {
+                try {
+                    pausing.pauseFailing(deployed.flowId(), reason);
+                } catch (RuntimeException e) {
+                    log.warn("Could not pause flow {}: {}", deployed.flowId(), e.getMessage());
+                    pauseRequested.set(false);
+                }
+            });
+        }
     }
 
     private void settle(Channel channel, Delivery delivery, int attempt,
@@ -271,6 +366,16 @@ final class FlowRunner implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(Channel channel) {
+        try {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            log.debug("Close failed", e);
+        }
+    }
+
     /** Same input event, flow and target (and position among that target's outputs): same id. */
     String outputId(String inputId, String source, String target, int index) {
         return UUID.nameUUIDFromBytes((source + "\n" + inputId + "\n" + deployed.flowId() + "\n" + target + "\n"
@@ -283,8 +388,14 @@ final class FlowRunner implements AutoCloseable {
         if (stopping) {
             return;
         }
-        stopping = true;
-        consumerTags.forEach((channel, tag) -> {
+        List<Channel> open;
+        Map<Channel, String> tags;
+        synchronized (channels) {
+            stopping = true;
+            open = List.copyOf(channels);
+            tags = Map.copyOf(consumerTags);
+        }
+        tags.forEach((channel, tag) -> {
             try {
                 channel.basicCancel(tag);
             } catch (IOException | RuntimeException e) {
@@ -300,15 +411,7 @@ final class FlowRunner implements AutoCloseable {
                 break;
             }
         }
-        for (Channel channel : channels) {
-            try {
-                if (channel.isOpen()) {
-                    channel.close();
-                }
-            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
-                log.debug("Close failed", e);
-            }
-        }
+        open.forEach(FlowRunner::closeQuietly);
         republisher.close();
         targets.values().forEach(dev.sluice.target.Delivery::close);
         log.info("Flow {}/{} v{} stopped", deployed.flow().workspace(), deployed.flow().name(), deployed.version());

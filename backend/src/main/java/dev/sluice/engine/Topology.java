@@ -1,18 +1,21 @@
 package dev.sluice.engine;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
 
+import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowNode;
 
 /**
  * Names and declares what a deployed flow needs on the broker, using only portable AMQP 0-9-1 features
  * (the embedded broker ignores RabbitMQ queue arguments); on RabbitMQ the flow queue is a quorum queue
- * with a delivery limit as a backstop against poison messages.
+ * with a delivery limit as a backstop against poison messages, and single active consumer for an ordered flow.
  */
 public record Topology(String prefix) {
 
@@ -49,32 +52,61 @@ public record Topology(String prefix) {
         channel.exchangeDeclare(sourceExchange(source), SOURCE_EXCHANGE_TYPE, true);
     }
 
-    void declare(Channel channel, DeployedFlow deployed, int retryLevels, boolean rabbitMq) throws IOException {
+    /**
+     * Declares the flow's queues and bindings. On RabbitMQ the flow queue of an {@code ordered} flow gets
+     * {@code x-single-active-consumer}; queue arguments cannot change once declared, so when the queue exists
+     * with other arguments (the flow was deployed unordered before) it is used as it is.
+     *
+     * @return true when the broker itself keeps one consumer active (RabbitMQ single active consumer); false
+     *         when the engine must do it with an exclusive consumer
+     */
+    boolean declare(BrokerConnection broker, DeployedFlow deployed, int retryLevels) throws IOException {
+        boolean rabbitMq = !broker.isEmbedded();
         FlowNode source = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source")).findFirst()
                 .orElseThrow();
         String sourceName = source.config().path("source").asText();
-        declareSource(channel, sourceName);
-        Map<String, Object> arguments = null;
-        if (rabbitMq) {
-            arguments = new HashMap<>();
-            arguments.put("x-queue-type", "quorum");
-            arguments.put("x-delivery-limit", 50);
-        }
         String queue = flowQueue(deployed.flowId());
-        channel.queueDeclare(queue, true, false, false, arguments);
-        List<String> types = new java.util.ArrayList<>();
-        source.config().path("types").forEach(type -> types.add(type.asText()));
-        if (types.isEmpty()) {
-            channel.queueBind(queue, sourceExchange(sourceName), "#");
-        } else {
-            for (String type : types) {
-                channel.queueBind(queue, sourceExchange(sourceName), type);
+        boolean singleActive = false;
+        try (Channel channel = broker.openChannel()) {
+            declareSource(channel, sourceName);
+            Map<String, Object> arguments = null;
+            if (rabbitMq) {
+                arguments = new HashMap<>();
+                arguments.put("x-queue-type", "quorum");
+                arguments.put("x-delivery-limit", 50);
+                if (deployed.ordered()) {
+                    arguments.put("x-single-active-consumer", true);
+                }
             }
+            channel.queueDeclare(queue, true, false, false, arguments);
+            singleActive = rabbitMq && deployed.ordered();
+        } catch (IOException e) {
+            if (!rabbitMq || !String.valueOf(e.getCause()).contains("PRECONDITION_FAILED")) {
+                throw e;
+            }
+            // declared earlier with other arguments: keep it, and its events
+        } catch (TimeoutException e) {
+            throw new IOException(e);
         }
-        for (int level = 0; level < retryLevels; level++) {
-            channel.queueDeclare(retryQueue(deployed.flowId(), level), true, false, false, null);
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDeclarePassive(queue);
+            List<String> types = new ArrayList<>();
+            source.config().path("types").forEach(type -> types.add(type.asText()));
+            if (types.isEmpty()) {
+                channel.queueBind(queue, sourceExchange(sourceName), "#");
+            } else {
+                for (String type : types) {
+                    channel.queueBind(queue, sourceExchange(sourceName), type);
+                }
+            }
+            for (int level = 0; level < retryLevels; level++) {
+                channel.queueDeclare(retryQueue(deployed.flowId(), level), true, false, false, null);
+            }
+            channel.queueDeclare(deadLetterQueue(deployed.flowId()), true, false, false, null);
+        } catch (TimeoutException e) {
+            throw new IOException(e);
         }
-        channel.queueDeclare(deadLetterQueue(deployed.flowId()), true, false, false, null);
+        return singleActive;
     }
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */

@@ -37,6 +37,14 @@ public class FlowDeployments implements DeploymentSource {
 
     /** Deploys {@code version} (the latest when null) after running its stored tests; refused when one fails. */
     public FlowTestReport deploy(String username, long id, Integer version) {
+        return deploy(username, id, version, false);
+    }
+
+    /**
+     * As {@link #deploy(String, long, Integer)}; with {@code ordered} one consumer across all engine instances
+     * takes the flow's events, so they are processed in the order the source published them.
+     */
+    public FlowTestReport deploy(String username, long id, Integer version, boolean ordered) {
         StoredFlow flow = writable(username, id);
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
@@ -49,7 +57,7 @@ public class FlowDeployments implements DeploymentSource {
             throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted
                     + " fails its stored tests: " + failed);
         }
-        flow.deploy(wanted, username, Instant.now());
+        flow.deploy(wanted, ordered, username, Instant.now());
         events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
         events.publishEvent(new DeploymentsChanged(id, false));
         return report;
@@ -73,7 +81,7 @@ public class FlowDeployments implements DeploymentSource {
             throw FlowStoreException.conflict("$", "only a running flow can be paused; flow " + id + " is "
                     + flow.getState().name().toLowerCase());
         }
-        flow.pause(username, Instant.now());
+        flow.pause("paused by " + username, username, Instant.now());
         events.publishEvent(new DeploymentsChanged(id, false));
     }
 
@@ -83,7 +91,7 @@ public class FlowDeployments implements DeploymentSource {
         if (flow.getState() != FlowState.PAUSED) {
             throw FlowStoreException.conflict("$", "flow " + id + " is not paused");
         }
-        flow.deploy(flow.getDeployedVersion(), username, Instant.now());
+        flow.resume(flow.getDeployedVersion(), username, Instant.now());
         events.publishEvent(new DeploymentsChanged(id, false));
     }
 
@@ -94,8 +102,27 @@ public class FlowDeployments implements DeploymentSource {
         return flows.findByState(FlowState.DEPLOYED).stream()
                 .map(flow -> new DeployedFlow(flow.getId(), flow.getDeployedVersion(),
                         FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
-                                .orElseThrow()), false))
+                                .orElseThrow()), flow.isOrdered()))
                 .toList();
+    }
+
+    /** For the engine: pauses a running flow that cannot work (its script keeps running out of budget). */
+    @Override
+    public void pauseFailing(long flowId, String reason) {
+        StoredFlow flow = flows.findForUpdate(flowId).orElse(null);
+        if (flow == null || flow.getState() != FlowState.DEPLOYED) {
+            return;
+        }
+        String why = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        flow.pause(why, "engine", Instant.now());
+        events.publishEvent(new DeploymentsChanged(flowId, false));
+    }
+
+    /** How the flow is deployed and why it is paused, if it is; the caller must have read it already. */
+    @Transactional(readOnly = true)
+    public DeploymentOptions options(long id) {
+        return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getPausedReason()))
+                .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
     }
 
     private StoredFlow writable(String username, long id) {

@@ -45,6 +45,12 @@ class StoredFlow {
     @Column(nullable = false, length = 16)
     private FlowState state;
 
+    @Column(name = "deploy_ordered", nullable = false)
+    private boolean ordered;
+
+    @Column(name = "paused_reason", length = 1000)
+    private String pausedReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -77,10 +83,17 @@ class StoredFlow {
         return latestVersion;
     }
 
-    /** Marks {@code version} as the one that runs. */
-    void deploy(int version, String by, Instant now) {
+    /** Marks {@code version} as the one that runs, with its deployment options. */
+    void deploy(int version, boolean ordered, String by, Instant now) {
+        this.ordered = ordered;
+        resume(version, by, now);
+    }
+
+    /** Runs {@code version} again with the options it had. */
+    void resume(int version, String by, Instant now) {
         deployedVersion = version;
         state = FlowState.DEPLOYED;
+        pausedReason = null;
         updatedAt = now;
         updatedBy = by;
     }
@@ -89,13 +102,15 @@ class StoredFlow {
     void undeploy(String by, Instant now) {
         deployedVersion = null;
         state = FlowState.DRAFT;
+        pausedReason = null;
         updatedAt = now;
         updatedBy = by;
     }
 
     /** Deployed, but the engine does not run it until resumed. */
-    void pause(String by, Instant now) {
+    void pause(String reason, String by, Instant now) {
         state = FlowState.PAUSED;
+        pausedReason = reason;
         updatedAt = now;
         updatedBy = by;
     }
@@ -126,6 +141,14 @@ class StoredFlow {
 
     FlowState getState() {
         return state;
+    }
+
+    boolean isOrdered() {
+        return ordered;
+    }
+
+    String getPausedReason() {
+        return pausedReason;
     }
 
     Instant getCreatedAt() {

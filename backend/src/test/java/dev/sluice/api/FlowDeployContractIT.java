@@ -37,7 +37,7 @@ import dev.sluice.platform.FreePort;
 /** Deploying through the REST API, events in over HTTP, out at the target; dead letters; undeploy. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it",
-                "sluice.engine.retry-delays=100ms,200ms"})
+                "sluice.engine.retry-delays=100ms,200ms", "sluice.engine.budget-failures-to-pause=3"})
 abstract class FlowDeployContractIT {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -154,6 +154,54 @@ abstract class FlowDeployContractIT {
         await(() -> status(id).path("queueDepth").asLong() == -1, "the queue is gone");
         assertThat(status(id).path("state").asText()).isEqualTo("DRAFT");
         assertThat(status(id).has("instance")).isFalse();
+    }
+
+    @Test
+    void deploysAnOrderedFlowThatKeepsThePublishedOrder() throws Exception {
+        String exchange = "it.ordered." + UUID.randomUUID();
+        String queue = bind(exchange);
+        long id = importFlow(flow("ordered-" + suffix(), """
+                {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "r"}}""".formatted(exchange),
+                "[]"));
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{\"ordered\": \"yes\"}").statusCode())
+                .isEqualTo(400);
+
+        HttpResponse<String> deployed = call("finance", "POST", "/api/flows/" + id + "/deploy", "{\"ordered\": true}");
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
+        assertThat(status(id).path("ordered").asBoolean()).isTrue();
+        for (int i = 0; i < 20; i++) {
+            assertThat(publish("o" + i, "user.created").statusCode()).isEqualTo(202);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(FlowJson.MAPPER.readTree(receive(queue).getBody()).path("id").asText()).isEqualTo("o" + i);
+        }
+    }
+
+    @Test
+    void pausesAFlowWhoseScriptKeepsRunningOutOfItsBudgetAndSaysWhy() throws Exception {
+        long id = importFlow("""
+                {"schemaVersion": 1, "name": "spin-%s", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.created"]}},
+                           {"id": "spin", "kind": "script", "config": {"code": "function process(event) { while (true) {} }"}},
+                           {"id": "out", "kind": "target.log"}],
+                 "edges": [{"from": "in", "to": "spin"}, {"from": "spin", "to": "out"}]}""".formatted(suffix()));
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(200);
+        await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
+        String gauge = "sluice_flow_queue_depth{flow=\"finance/" + "spin";
+        assertThat(http.send(request("finance", "/actuator/prometheus").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains(gauge).contains("flowId=\"" + id + "\"");
+
+        for (int i = 0; i < 4; i++) {
+            publish("spin" + i, "user.created");
+        }
+
+        await(() -> status(id).path("state").asText().equals("PAUSED"), "the engine paused the flow");
+        assertThat(status(id).path("pausedReason").asText()).contains("3 events in a row", "spin");
+        await(() -> !status(id).has("instance"), "the flow stops running");
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/resume", null).statusCode()).isEqualTo(200);
+        assertThat(status(id).has("pausedReason")).isFalse();
     }
 
     private static String suffix() {

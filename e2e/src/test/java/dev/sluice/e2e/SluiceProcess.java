@@ -28,19 +28,34 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     static SluiceProcess start() throws IOException, InterruptedException {
+        return start(Files.createTempDirectory("sluice-e2e-"), freePort(), freePort(), List.of(), "sluice-e2e.log");
+    }
+
+    /** The packaged jar. */
+    static Path jar() {
         Path jar = Path.of(System.getProperty("sluice.jar", "../designer/target/sluice.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
         }
-        Path dataDir = Files.createTempDirectory("sluice-e2e-");
-        Path log = Path.of("target", "sluice-e2e.log").toAbsolutePath();
+        return jar;
+    }
+
+    /**
+     * Starts the jar on {@code dataDir} and the given ports, so a killed instance can be started again on the same
+     * data; {@code arguments} are added to the command line; the output is appended to {@code target/<logName>}.
+     */
+    static SluiceProcess start(Path dataDir, int port, int amqpPort, List<String> arguments, String logName)
+            throws IOException, InterruptedException {
+        Path jar = jar();
+        Path log = Path.of("target", logName).toAbsolutePath();
         Files.createDirectories(log.getParent());
-        int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
-                "--server.port=" + port, "--sluice.amqp.embedded.port=" + freePort()))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
+                "--server.port=" + port, "--sluice.amqp.embedded.port=" + amqpPort));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().remove("SLUICE_AMQP_URI");
@@ -76,7 +91,13 @@ final class SluiceProcess implements AutoCloseable {
         throw new IllegalStateException("sluice.jar was not healthy within " + timeout + "; see " + log);
     }
 
-    private static int freePort() {
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or acked. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,394 @@
+package dev.sluice.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.sluice.TestApplication;
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.flow.Flow;
+import dev.sluice.flow.FlowJson;
+import dev.sluice.pipeline.FlowValidator;
+import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.platform.FreePort;
+
+/**
+ * The engine under faults and load, on each backend: targets that fail for a while or for good, malformed input,
+ * redeploy under load, two instances sharing a flow, an ordered flow, a script that keeps running out of budget.
+ */
+@SpringBootTest(classes = TestApplication.class, properties = "sluice.roles=designer")
+abstract class EngineResilienceContractIT {
+
+    private static final AtomicLong flowIds = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000 + 500);
+    private static final String TYPE = "user.payment.updated";
+    /** The type of the malformed samples; every flow here takes it too. */
+    private static final String SAMPLE_TYPE = "user.created";
+
+    @Autowired
+    BrokerConnection broker;
+
+    private final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
+    private final List<Engine> engines = new ArrayList<>();
+    private final Map<Long, String> paused = new ConcurrentHashMap<>();
+    private HttpServer http;
+    private final List<String> httpReceived = new CopyOnWriteArrayList<>();
+    private volatile Instant failUntil = Instant.MIN;
+    private final AtomicBoolean alwaysFail = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    private String source;
+
+    @BeforeEach
+    void startHttpTarget() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
+        http.createContext("/events", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (alwaysFail.get() || Instant.now().isBefore(failUntil)) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(500, -1);
+            } else {
+                httpReceived.add(FlowJson.MAPPER.readTree(body).path("id").asText());
+                exchange.sendResponseHeaders(204, -1);
+            }
+            exchange.close();
+        });
+        http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        http.start();
+        source = "it.source." + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        engines.forEach(Engine::close);
+        http.stop(0);
+    }
+
+    @Test
+    void deliversEveryEventOnceAnHttpTargetRecoversFromAnOutage() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4)));
+        failUntil = Instant.now().plusSeconds(3);
+        DeployedFlow flow = deploy(engine, flow(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"), false);
+
+        List<String> ids = publishMany(200, "o");
+
+        await(() -> new HashSet<>(httpReceived).containsAll(ids), Duration.ofSeconds(30),
+                "every event delivered after the 3 s outage");
+        assertThat(httpReceived).hasSize(ids.size());
+        assertThat(refused.get()).as("answers 500 during the outage").isPositive();
+        assertThat(count(topology.deadLetterQueue(flow.flowId()))).isZero();
+    }
+
+    @Test
+    void deadLettersEveryEventForATargetThatAlwaysFailsAndReplaysThemOnceFixed() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100), Duration.ofMillis(200)));
+        alwaysFail.set(true);
+        DeployedFlow flow = deploy(engine, flow(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"), false);
+
+        List<String> ids = publishMany(50, "f");
+
+        await(() -> count(topology.deadLetterQueue(flow.flowId())) == ids.size(), Duration.ofSeconds(30),
+                "all 50 events dead-lettered");
+        List<DeadLetters.DeadLetter> dead = engine.deadLetters().list(flow.flowId(), 100);
+        assertThat(dead).hasSize(50).allSatisfy(letter -> {
+            assertThat(letter.reason()).isEqualTo("retries-exhausted");
+            assertThat(letter.node()).isEqualTo("hook");
+            assertThat(letter.attempts()).isEqualTo(3);
+            assertThat(letter.lastError()).contains("500");
+        });
+        assertThat(httpReceived).isEmpty();
+
+        alwaysFail.set(false);
+        assertThat(engine.deadLetters().replay(flow.flowId(), List.of())).isEqualTo(50);
+
+        await(() -> httpReceived.size() == 50, Duration.ofSeconds(20), "replayed events delivered");
+        assertThat(httpReceived).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(count(topology.deadLetterQueue(flow.flowId()))).isZero();
+    }
+
+    @Test
+    void deadLettersTheInvalidSamplesWithAReasonAndProcessesTheOddButValidOnes() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        String out = "it.out." + UUID.randomUUID();
+        DeployedFlow flow = deploy(engine, flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]"),
+                false);
+        String received = bindQueue(out, "k");
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/samples/malformed-events.txt"));
+
+        for (String line : lines) {
+            publish(SAMPLE_TYPE, line.getBytes(StandardCharsets.UTF_8));
+        }
+        publish(TYPE, event("after-the-samples"));
+
+        await(() -> count(received) + count(topology.deadLetterQueue(flow.flowId())) >= lines.size() + 1,
+                Duration.ofSeconds(20), "every sample either delivered or dead-lettered");
+        List<String> delivered = drain(received).stream().map(m -> idIn(m.getBody())).toList();
+        List<DeadLetters.DeadLetter> dead = engine.deadLetters().list(flow.flowId(), 100);
+        assertThat(delivered).containsExactlyInAnyOrder("bad-5", "bad-6", "bad-8", "after-the-samples");
+        assertThat(dead).hasSize(5).allSatisfy(letter -> {
+            assertThat(letter.reason()).isEqualTo("malformed");
+            assertThat(letter.lastError()).isNotBlank();
+        });
+        assertThat(engine.isRunning(flow.flowId())).isTrue();
+    }
+
+    @Test
+    void redeployUnderLoadLosesNothingAndNoEventIsProcessedByBothVersions() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        String out = "it.out." + UUID.randomUUID();
+        String edges = "[{\"from\": \"in\", \"to\": \"out\"}]";
+        DeployedFlow v1 = deploy(engine, flow(rabbitTarget(out, "v1"), edges), false);
+        String v1Queue = bindQueue(out, "v1");
+        String v2Queue = bindQueue(out, "v2");
+        DeployedFlow v2 = new DeployedFlow(v1.flowId(), 2, flow(rabbitTarget(out, "v2"), edges), false);
+
+        int total = 4_000;
+        long started = System.nanoTime();
+        Thread publisher = Thread.ofPlatform().start(() -> publishAtRate(total, 1_000, "load"));
+        Thread.sleep(1_500);
+        engine.reconcile(List.of(v2));
+        publisher.join();
+        System.out.printf("redeploy under load: %d events published at %.0f events/s%n", total,
+                total / ((System.nanoTime() - started) / 1e9));
+
+        await(() -> count(v1Queue) + count(v2Queue) >= total, Duration.ofSeconds(30), "all events delivered");
+        Thread.sleep(500);
+        List<String> byV1 = drain(v1Queue).stream().map(m -> idIn(m.getBody())).toList();
+        List<String> byV2 = drain(v2Queue).stream().map(m -> idIn(m.getBody())).toList();
+        assertThat(byV1).as("v1 processed some").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(byV2).as("v2 processed the rest").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(byV1).doesNotContainAnyElementsOf(byV2);
+        Set<String> all = new HashSet<>(byV1);
+        all.addAll(byV2);
+        assertThat(all).hasSize(total);
+    }
+
+    @Test
+    void twoEnginesShareAFlowsWorkAndDeliverEachEventOnce() throws Exception {
+        Engine first = engine(List.of(Duration.ofMillis(100)));
+        Engine second = engine(List.of(Duration.ofMillis(100)));
+        String out = "it.out." + UUID.randomUUID();
+        Flow definition = flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]");
+        DeployedFlow flow = deploy(first, definition, false);
+        second.reconcile(List.of(flow));
+        String received = bindQueue(out, "k");
+
+        List<String> ids = publishMany(2_000, "s");
+
+        await(() -> count(received) >= ids.size(), Duration.ofSeconds(30), "all events delivered");
+        assertThat(drain(received).stream().map(m -> idIn(m.getBody())).toList())
+                .containsExactlyInAnyOrderElementsOf(ids);
+        long byFirst = first.status(flow.flowId()).orElseThrow().in();
+        long bySecond = second.status(flow.flowId()).orElseThrow().in();
+        assertThat(byFirst).as("the first engine's share").isPositive();
+        assertThat(bySecond).as("the second engine's share").isPositive();
+        assertThat(byFirst + bySecond).isEqualTo(ids.size());
+    }
+
+    @Test
+    void orderedFlowHasOneActiveConsumerAcrossEnginesAndKeepsTheSourceOrder() throws Exception {
+        Engine first = engine(List.of(Duration.ofMillis(100)));
+        Engine second = engine(List.of(Duration.ofMillis(100)));
+        String out = "it.out." + UUID.randomUUID();
+        Flow definition = flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]");
+        DeployedFlow flow = deploy(first, definition, true);
+        second.reconcile(List.of(flow));
+        String received = bindQueue(out, "k");
+
+        List<String> ids = publishMany(300, "a");
+        await(() -> count(received) >= ids.size(), Duration.ofSeconds(30), "the first 300 events delivered");
+        assertThat(drain(received).stream().map(m -> idIn(m.getBody())).toList()).containsExactlyElementsOf(ids);
+        long byFirst = first.status(flow.flowId()).orElseThrow().in();
+        long bySecond = second.status(flow.flowId()).orElseThrow().in();
+        assertThat(List.of(byFirst, bySecond)).as("one engine took every event").containsExactlyInAnyOrder(0L, 300L);
+
+        Engine active = byFirst > 0 ? first : second;
+        active.close();
+        engines.remove(active);
+        List<String> more = publishMany(100, "b");
+        await(() -> count(received) >= more.size(), Duration.ofSeconds(30), "the other engine took over");
+        assertThat(drain(received).stream().map(m -> idIn(m.getBody())).toList()).containsExactlyElementsOf(more);
+    }
+
+    @Test
+    void pausesAFlowWhoseScriptKeepsRunningOutOfItsBudget() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        DeployedFlow flow = deploy(engine, flow("""
+                {"id": "spin", "kind": "script", "config": {"code": "function process(event) { while (true) {} }"}},
+                {"id": "out", "kind": "target.log", "config": {}}
+                """, "[{\"from\": \"in\", \"to\": \"spin\"}, {\"from\": \"spin\", \"to\": \"out\"}]"), false);
+
+        publishMany(5, "spin");
+
+        await(() -> paused.containsKey(flow.flowId()), Duration.ofSeconds(60), "the flow is paused");
+        assertThat(paused.get(flow.flowId())).contains("3 events in a row").contains("spin");
+    }
+
+    private Engine engine(List<Duration> retryDelays) {
+        Engine engine = new Engine(broker, NodeRegistry.builtIn(),
+                new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),
+                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), paused::put);
+        engines.add(engine);
+        return engine;
+    }
+
+    private DeployedFlow deploy(Engine engine, Flow flow, boolean ordered) {
+        DeployedFlow deployed = new DeployedFlow(flowIds.incrementAndGet(), 1, flow, ordered);
+        engine.reconcile(List.of(deployed));
+        assertThat(engine.isRunning(deployed.flowId())).as(String.valueOf(engine.failures())).isTrue();
+        return deployed;
+    }
+
+    private String httpTarget() {
+        return """
+                {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events", "timeoutMs": 2000}}
+                """.formatted(http.getAddress().getPort());
+    }
+
+    private static String rabbitTarget(String exchange, String routingKey) {
+        return """
+                {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "%s"}}
+                """.formatted(exchange, routingKey);
+    }
+
+    private Flow flow(String nodes, String edges) {
+        return new FlowValidator(NodeRegistry.builtIn()).read("""
+                {"schemaVersion": 1, "name": "resilience-it", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["%s", "%s"]}},
+                           %s],
+                 "edges": %s}""".formatted(source, TYPE, SAMPLE_TYPE, nodes, edges), ValidationContext.standalone("finance"));
+    }
+
+    private static byte[] event(String id) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s",
+                 "data":{"userId":"U1","amount":12.5}}""".formatted(id, TYPE).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String idIn(byte[] body) {
+        try {
+            JsonNode event = FlowJson.MAPPER.readTree(body);
+            return event.path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes {@code n} events on one channel, confirmed as a batch; returns their ids in publish order. */
+    private List<String> publishMany(int n, String prefix) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < n; i++) {
+                String id = prefix + "-" + UUID.randomUUID();
+                channel.basicPublish(source, TYPE, false, persistent(), event(id));
+                ids.add(id);
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
+        return ids;
+    }
+
+    /** Publishes at about {@code perSecond}, in batches of 250 confirmed together. */
+    private void publishAtRate(int total, int perSecond, String prefix) {
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            long started = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                channel.basicPublish(source, TYPE, false, persistent(), event(prefix + "-" + i));
+                if (i % 250 == 249) {
+                    channel.waitForConfirmsOrDie(10_000);
+                    long due = started + (long) (i + 1) * 1_000_000_000L / perSecond;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AMQP.BasicProperties persistent() {
+        return new AMQP.BasicProperties.Builder().deliveryMode(2).build();
+    }
+
+    private void publish(String routingKey, byte[] body) throws Exception {
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(source, routingKey, false, persistent(), body);
+            channel.waitForConfirmsOrDie(5_000);
+        }
+    }
+
+    private String bindQueue(String exchange, String routingKey) throws Exception {
+        String queue = "it.received." + UUID.randomUUID();
+        try (Channel channel = broker.openChannel()) {
+            channel.exchangeDeclare(exchange, "topic", true);
+            channel.queueDeclare(queue, true, false, true, null);
+            channel.queueBind(queue, exchange, routingKey);
+        }
+        return queue;
+    }
+
+    private long count(String queue) {
+        try (Channel channel = broker.openChannel()) {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes everything in the queue, in order. */
+    private List<GetResponse> drain(String queue) throws Exception {
+        List<GetResponse> got = new ArrayList<>();
+        try (Channel channel = broker.openChannel()) {
+            GetResponse response;
+            while ((response = channel.basicGet(queue, true)) != null) {
+                got.add(response);
+            }
+        }
+        return got;
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.sluice.audit.AuditAccessDenied;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 
@@ -23,6 +24,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<String> refused(ApiException e) {
         return errors(e.status(), List.of(new FlowProblem(e.path(), e.getMessage())));
+    }
+
+    @ExceptionHandler(AuditAccessDenied.class)
+    ResponseEntity<String> auditRefused(AuditAccessDenied e) {
+        return errors(HttpStatus.FORBIDDEN, List.of(new FlowProblem("$", e.getMessage())));
     }
 
     static ResponseEntity<String> errors(HttpStatus status, List<FlowProblem> problems) {

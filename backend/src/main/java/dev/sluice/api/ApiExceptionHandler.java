@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.sluice.audit.AuditAccessDenied;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.workspace.Refusal;
 
 /** Maps domain refusals to the API's error format: {@code {"errors": [{"path", "message"}]}} with a 4xx status. */
 @RestControllerAdvice(basePackages = "dev.sluice")
@@ -29,6 +30,17 @@ class ApiExceptionHandler {
     @ExceptionHandler(AuditAccessDenied.class)
     ResponseEntity<String> auditRefused(AuditAccessDenied e) {
         return errors(HttpStatus.FORBIDDEN, List.of(new FlowProblem("$", e.getMessage())));
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<String> refused(Refusal e) {
+        HttpStatus status = switch (e.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return errors(status, List.of(new FlowProblem("$", e.getMessage())));
     }
 
     static ResponseEntity<String> errors(HttpStatus status, List<FlowProblem> problems) {

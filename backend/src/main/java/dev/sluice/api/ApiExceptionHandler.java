@@ -1,7 +1,9 @@
 package dev.sluice.api;
 
+import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,12 @@ import dev.sluice.workspace.Refusal;
 @RestControllerAdvice(basePackages = "dev.sluice")
 class ApiExceptionHandler {
 
+    private final DeniedRequests denied;
+
+    ApiExceptionHandler(DeniedRequests denied) {
+        this.denied = denied;
+    }
+
     @ExceptionHandler(InvalidFlowException.class)
     ResponseEntity<String> invalid(InvalidFlowException e) {
         return errors(HttpStatus.BAD_REQUEST, e.problems());
@@ -28,18 +36,22 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(AuditAccessDenied.class)
-    ResponseEntity<String> auditRefused(AuditAccessDenied e) {
+    ResponseEntity<String> auditRefused(AuditAccessDenied e, HttpServletRequest request, Principal principal) {
+        denied.record(request, principal, e.getMessage());
         return errors(HttpStatus.FORBIDDEN, List.of(new FlowProblem("$", e.getMessage())));
     }
 
     @ExceptionHandler(Refusal.class)
-    ResponseEntity<String> refused(Refusal e) {
+    ResponseEntity<String> refused(Refusal e, HttpServletRequest request, Principal principal) {
         HttpStatus status = switch (e.reason()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
+        if (status == HttpStatus.FORBIDDEN) {
+            denied.record(request, principal, e.getMessage());
+        }
         return errors(status, List.of(new FlowProblem("$", e.getMessage())));
     }
 

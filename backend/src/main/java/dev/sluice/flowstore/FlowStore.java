@@ -95,10 +95,14 @@ public class FlowStore {
         Flow flow = documents.checkNextVersion(FlowJson.parse(json), stored);
         String definition = FlowDocuments.canonical(flow);
         Instant now = Instant.now();
+        FlowDiff diff = versions.findByFlowIdAndVersion(id, expectedVersion)
+                .map(previous -> FlowDiff.between(expectedVersion, FlowDocuments.bind(previous), expectedVersion + 1,
+                        flow))
+                .orElse(null);
         int version = stored.advance(flow.description(), username, now);
         versions.save(new FlowVersion(id, version, definition, comment, username, now));
         events.publishEvent(new FlowVersionSaved(id, stored.getWorkspace().getName(), stored.getName(), version,
-                username, comment, now));
+                username, comment, now, diff));
         return new FlowRef(id, version);
     }
 

@@ -129,6 +129,9 @@ abstract class AuditLogContractIT {
         assertThat(api.get("/api/audit/verify", owner).status()).isEqualTo(403);
         assertThat(api.get("/api/audit/verify", "finance").status()).isEqualTo(403);
         assertThat(api.get("/api/audit/verify", "auditor").status()).isEqualTo(200);
+        Response denials = api.get("/api/audit?action=request.denied&actor=" + owner, "auditor");
+        assertThat(denials.json().path("entries").findValuesAsText("objectId")).contains("GET /api/audit/verify");
+        assertThat(denials.json().path("entries").findValuesAsText("outcome")).containsOnly("DENIED");
     }
 
     @Test

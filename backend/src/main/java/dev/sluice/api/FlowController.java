@@ -78,7 +78,7 @@ class FlowController {
     @GetMapping("/{id}/export")
     ResponseEntity<String> export(@PathVariable String id, @RequestParam(required = false) String version,
                                   Principal principal) {
-        StoredFlowVersion found = store.get(principal.getName(), FlowRequests.flowId(id),
+        StoredFlowVersion found = store.exportVersion(principal.getName(), FlowRequests.flowId(id),
                 FlowRequests.version(version, "version"));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sluice.audit.AuditLog;
+import dev.sluice.audit.AuditRecord;
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
 import dev.sluice.flowstore.FlowDeployments;
@@ -31,9 +33,12 @@ class FlowDeployController {
 
     private final FlowDeployments deployments;
     private final ObjectProvider<Engine> engine;
-    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine) {
+    private final AuditLog audit;
+
+    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine, AuditLog audit) {
         this.deployments = deployments;
         this.engine = engine;
+        this.audit = audit;
     }
 
     private DeadLetters deadLetters() {
@@ -118,8 +123,13 @@ class FlowDeployController {
     ResponseEntity<String> deadLetters(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
                                        Principal principal) throws IOException {
         long flowId = FlowRequests.flowId(id);
-        deployments.summary(principal.getName(), flowId);
-        return FlowController.json(Map.of("deadLetters", deadLetters().list(flowId, Math.max(1, Math.min(limit, 500)))));
+        FlowSummary flow = deployments.summary(principal.getName(), flowId);
+        var found = deadLetters().list(flowId, Math.max(1, Math.min(limit, 500)));
+        // dead letters carry event payloads: looking at them is audited (which ones, never what they hold)
+        audit.record(AuditRecord.success(principal.getName(), flow.workspace(), "flow.deadletters.view", "flow",
+                flowId, Map.of("name", flow.name(), "count", found.size(),
+                        "ids", found.stream().map(DeadLetters.DeadLetter::messageId).toList())));
+        return FlowController.json(Map.of("deadLetters", found));
     }
 
     /** {@code {"ids": [...]}} replays those; an absent or empty list replays all. */
@@ -127,11 +137,14 @@ class FlowDeployController {
     ResponseEntity<String> replay(@PathVariable String id, @RequestBody(required = false) String body,
                                   Principal principal) throws IOException {
         long flowId = FlowRequests.flowId(id);
-        deployments.operable(principal.getName(), flowId);
+        FlowSummary flow = deployments.operable(principal.getName(), flowId);
         List<String> ids = new ArrayList<>();
         if (body != null && !body.isBlank()) {
             Json.read(body).path("ids").forEach(value -> ids.add(value.asText()));
         }
-        return FlowController.json(Map.of("replayed", deadLetters().replay(flowId, ids)));
+        int replayed = deadLetters().replay(flowId, ids);
+        audit.record(AuditRecord.success(principal.getName(), flow.workspace(), "flow.deadletters.replay", "flow",
+                flowId, Map.of("name", flow.name(), "requested", ids.isEmpty() ? "all" : ids, "replayed", replayed)));
+        return FlowController.json(Map.of("replayed", replayed));
     }
 }

@@ -1,7 +1,9 @@
 package dev.sluice.api;
 
+import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,8 +16,17 @@ import dev.sluice.flowstore.FlowStoreException;
 @RestControllerAdvice(basePackages = "dev.sluice")
 class FlowStoreExceptionHandler {
 
+    private final DeniedRequests denied;
+
+    FlowStoreExceptionHandler(DeniedRequests denied) {
+        this.denied = denied;
+    }
+
     @ExceptionHandler(FlowStoreException.class)
-    ResponseEntity<String> refused(FlowStoreException e) {
+    ResponseEntity<String> refused(FlowStoreException e, HttpServletRequest request, Principal principal) {
+        if (e.reason() == FlowStoreException.Reason.FORBIDDEN) {
+            denied.record(request, principal, e.getMessage());
+        }
         HttpStatus status = switch (e.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

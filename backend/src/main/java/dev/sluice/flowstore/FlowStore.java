@@ -95,10 +95,14 @@ public class FlowStore {
         Flow flow = documents.checkNextVersion(FlowJson.parse(json), stored);
         String definition = FlowDocuments.canonical(flow);
         Instant now = Instant.now();
+        FlowDiff diff = versions.findByFlowIdAndVersion(id, expectedVersion)
+                .map(previous -> FlowDiff.between(expectedVersion, FlowDocuments.bind(previous), expectedVersion + 1,
+                        flow))
+                .orElse(null);
         int version = stored.advance(flow.description(), username, now);
         versions.save(new FlowVersion(id, version, definition, comment, username, now));
         events.publishEvent(new FlowVersionSaved(id, stored.getWorkspace().getName(), stored.getName(), version,
-                username, comment, now));
+                username, comment, now, diff));
         return new FlowRef(id, version);
     }
 
@@ -131,7 +135,16 @@ public class FlowStore {
     /** The canonical flow JSON of one version (the latest when {@code version} is null). */
     @Transactional(readOnly = true)
     public String export(String username, long id, Integer version) {
-        return get(username, id, version).definition();
+        return exportVersion(username, id, version).definition();
+    }
+
+    /** Like {@link #get}, and recorded as an export (a copy of the flow leaves Sluice). */
+    @Transactional(readOnly = true)
+    public StoredFlowVersion exportVersion(String username, long id, Integer version) {
+        StoredFlowVersion found = get(username, id, version);
+        events.publishEvent(new FlowExported(id, found.flow().workspace(), found.flow().name(),
+                found.version().version(), username));
+        return found;
     }
 
     /** Every version, oldest first. */
@@ -176,7 +189,10 @@ public class FlowStore {
         if (workspace != null) {
             caller.requireRead(workspace, "Workspace '" + workspace + "'", "$.flow.workspace");
         }
-        return runs.dryRun(documents.check(run.flow(), workspace, "$.flow"), run.events());
+        Flow flow = documents.check(run.flow(), workspace, "$.flow");
+        List<EventTrace> traces = runs.dryRun(flow, run.events());
+        events.publishEvent(new FlowPreviewed(workspace, flow.name(), traces.size(), username));
+        return traces;
     }
 
     /** Removes a flow and all its versions; refused while a version is deployed. */

@@ -89,4 +89,8 @@ public class EventSource {
     void grant(Workspace workspace) {
         subscribers.add(workspace);
     }
+
+    boolean revoke(String workspace) {
+        return subscribers.removeIf(w -> w.getName().equals(workspace));
+    }
 }

@@ -41,6 +41,14 @@ class Membership {
         this.role = role;
     }
 
+    UserAccount getUser() {
+        return user;
+    }
+
+    void setRole(WorkspaceRole role) {
+        this.role = role;
+    }
+
     Workspace getWorkspace() {
         return workspace;
     }

@@ -14,8 +14,11 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.audit.AuditLog;
 import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
+import dev.sluice.workspace.WorkspaceManagement;
+import dev.sluice.workspace.WorkspaceRole;
 import dev.sluice.workspace.WorkspaceService;
 
 /** Frame of every signed-in page: brand, the user's workspaces in the drawer, who is signed in, sign out. */
@@ -23,7 +26,8 @@ import dev.sluice.workspace.WorkspaceService;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, WorkspaceService workspaces) {
+    public MainLayout(AuthenticationContext authentication, WorkspaceService workspaces, AuditLog audit,
+                      WorkspaceManagement management) {
         UserProfile user = workspaces.profile(authentication.getPrincipalName().orElseThrow());
 
         Span brand = new Span("Sluice");
@@ -55,6 +59,18 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.CLUSTER.create());
             item.setSuffixComponent(new Span(access.role().name().toLowerCase()));
             workspaceNav.addItem(item);
+        }
+        if (audit.mayRead(user.username())) {
+            nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.RECORDS.create()));
+        }
+        if (management.isAdmin(user.username())) {
+            nav.addItem(new SideNavItem("Administration", "admin", VaadinIcon.COG.create()));
+        }
+        for (WorkspaceAccess access : user.workspaces()) {
+            if (access.role() == WorkspaceRole.OWNER && user.platformRole() == null) {
+                nav.addItem(new SideNavItem("Members of " + access.displayName(),
+                        "workspaces/" + access.workspace() + "/members", VaadinIcon.USERS.create()));
+            }
         }
         addToDrawer(nav, workspaceNav);
         setPrimarySection(Section.DRAWER);

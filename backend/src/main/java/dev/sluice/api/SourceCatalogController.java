@@ -1,0 +1,84 @@
+package dev.sluice.api;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceStewardship;
+
+/**
+ * The source catalog: {@code GET /api/sources} (what the caller may use), {@code POST /api/sources}
+ * {@code {"name", "description", "owner", "eventTypes"}}, {@code POST /api/sources/{name}/grants}
+ * {@code {"workspace"}} and {@code DELETE /api/sources/{name}/grants/{workspace}}. Grants are listed to the
+ * source's stewards only.
+ */
+@RestController
+class SourceCatalogController {
+
+    private final SourceStewardship catalog;
+
+    SourceCatalogController(SourceStewardship catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/sources")
+    ResponseEntity<String> list(Principal principal) {
+        return FlowController.json(Map.of("sources", catalog.visible(principal.getName()).stream()
+                .map(source -> describe(source, catalog.stewards(principal.getName(), source))).toList()));
+    }
+
+    @PostMapping("/api/sources")
+    ResponseEntity<String> register(@RequestBody(required = false) String body, Principal principal) {
+        JsonNode request = Json.read(body);
+        List<String> types = new ArrayList<>();
+        request.path("eventTypes").forEach(type -> types.add(type.isTextual() ? type.asText() : null));
+        EventSource created = catalog.register(principal.getName(), text(request, "name"),
+                text(request, "description"), text(request, "owner"), types);
+        return ResponseEntity.created(URI.create("/api/sources/" + created.getName()))
+                .contentType(MediaType.APPLICATION_JSON).body(Json.write(describe(created, true)));
+    }
+
+    @PostMapping("/api/sources/{name}/grants")
+    ResponseEntity<Void> grant(@PathVariable String name, @RequestBody(required = false) String body,
+                               Principal principal) {
+        catalog.grant(principal.getName(), name, text(Json.read(body), "workspace"));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/sources/{name}/grants/{workspace}")
+    ResponseEntity<Void> revoke(@PathVariable String name, @PathVariable String workspace, Principal principal) {
+        catalog.revoke(principal.getName(), name, workspace);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> describe(EventSource source, boolean withGrants) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", source.getName());
+        out.put("description", source.getDescription());
+        out.put("owner", source.getOwner().getName());
+        out.put("eventTypes", source.getEventTypes());
+        if (withGrants) {
+            out.put("subscribers", source.getSubscribers().stream().map(w -> w.getName()).sorted().toList());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode value = request.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sluice.audit;
+
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sign-ins. Successes are the interactive ones (the login form): the REST API authenticates every request
+ * with HTTP Basic, and an entry per call would bury everything else; what those calls do is audited instead.
+ * Every failure is recorded, from the form and the API alike, under the name that was tried.
+ */
+@Component
+class LoginAuditing {
+
+    private final AuditLog log;
+
+    LoginAuditing(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void succeeded(InteractiveAuthenticationSuccessEvent event) {
+        String user = event.getAuthentication().getName();
+        log.record(AuditRecord.success(user, null, "login", "user", user, Map.of("method", "form")));
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String user = String.valueOf(event.getAuthentication().getName());
+        log.record(new AuditRecord(user, null, "login", "user", user, AuditRecord.Outcome.FAILURE,
+                Map.of("reason", event.getException().getClass().getSimpleName())));
+    }
+}

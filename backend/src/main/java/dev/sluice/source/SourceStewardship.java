@@ -1,0 +1,131 @@
+package dev.sluice.source;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.workspace.PlatformRole;
+import dev.sluice.workspace.Refusal;
+import dev.sluice.workspace.UserProfile;
+import dev.sluice.workspace.WorkspaceAccess;
+import dev.sluice.workspace.WorkspaceAdministration;
+import dev.sluice.workspace.WorkspaceRole;
+import dev.sluice.workspace.WorkspaceService;
+
+/**
+ * The source catalog as people use it, each call checked against the acting user. Central stewards (owners and
+ * stewards of the workspace that owns a source) and platform admins register sources and grant or revoke
+ * <em>subscribe</em>; workspace members browse the sources their workspaces own or were granted; auditors
+ * nothing. A source a caller cannot see does not exist for them. Changes are published as events for the audit
+ * log. Thread-safe.
+ */
+@Service
+@Transactional
+public class SourceStewardship {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+    private final EventSourceRepository sources;
+    private final WorkspaceService workspaces;
+    private final WorkspaceAdministration administration;
+    private final ApplicationEventPublisher events;
+
+    SourceStewardship(EventSourceRepository sources, WorkspaceService workspaces,
+                      WorkspaceAdministration administration, ApplicationEventPublisher events) {
+        this.sources = sources;
+        this.workspaces = workspaces;
+        this.administration = administration;
+        this.events = events;
+    }
+
+    /** Sources the caller's workspaces own or may subscribe to; every source for admins. */
+    @Transactional(readOnly = true)
+    public List<EventSource> visible(String actor) {
+        UserProfile profile = workspaces.profile(actor);
+        if (profile.platformRole() == PlatformRole.ADMIN) {
+            return sources.findAllByOrderByNameAsc();
+        }
+        if (profile.platformRole() != null) {
+            throw Refusal.forbidden("auditors read the audit log, not the source catalog");
+        }
+        Set<String> mine = Set.copyOf(profile.workspaces().stream().map(WorkspaceAccess::workspace).toList());
+        return sources.findAllByOrderByNameAsc().stream().filter(source -> visibleTo(source, mine)).toList();
+    }
+
+    /** Whether the caller stewards {@code source}: admin, or owner or steward of its owner workspace. */
+    @Transactional(readOnly = true)
+    public boolean stewards(String actor, EventSource source) {
+        UserProfile profile = workspaces.profile(actor);
+        return profile.platformRole() == PlatformRole.ADMIN || profile.workspaces().stream()
+                .anyMatch(w -> w.workspace().equals(source.getOwner().getName())
+                        && w.role().includes(WorkspaceRole.STEWARD) && profile.platformRole() == null);
+    }
+
+    public EventSource register(String actor, String name, String description, String owner, List<String> types) {
+        if (!isAdmin(actor)) {
+            workspaces.require(actor, owner, WorkspaceRole.STEWARD,
+                    "only owners and stewards of the owning workspace register sources");
+        } else {
+            existingWorkspace(owner);
+        }
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw Refusal.invalid("a source name is 1 to 200 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (types == null || types.isEmpty() || types.stream().anyMatch(t -> t == null || !TYPE.matcher(t).matches())) {
+            throw Refusal.invalid("a source lists one or more event types, each letters, digits, '.', '_' or '-'");
+        }
+        if (sources.findByName(name).isPresent()) {
+            throw Refusal.conflict("a source named '" + name + "' exists");
+        }
+        EventSource created = sources.save(new EventSource(name, description, existingWorkspace(owner),
+                List.copyOf(types)));
+        events.publishEvent(new SourceRegistered(name, owner, List.copyOf(types), actor));
+        return created;
+    }
+
+    public void grant(String actor, String source, String workspace) {
+        EventSource found = stewarded(actor, source);
+        found.grant(existingWorkspace(workspace));
+        events.publishEvent(new SourceGrantChanged(source, found.getOwner().getName(), workspace, true, actor));
+    }
+
+    public void revoke(String actor, String source, String workspace) {
+        EventSource found = stewarded(actor, source);
+        if (!found.revoke(workspace)) {
+            throw Refusal.notFound("A grant of " + source + " to " + workspace);
+        }
+        events.publishEvent(new SourceGrantChanged(source, found.getOwner().getName(), workspace, false, actor));
+    }
+
+    private EventSource stewarded(String actor, String name) {
+        EventSource source = visible(actor).stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("Source '" + name + "'"));
+        if (!stewards(actor, source)) {
+            throw Refusal.forbidden("only owners and stewards of " + source.getOwner().getName()
+                    + " grant subscriptions to " + name);
+        }
+        return sources.findByName(name).orElseThrow();
+    }
+
+    private dev.sluice.workspace.Workspace existingWorkspace(String name) {
+        try {
+            return administration.workspace(name);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.notFound("Workspace '" + name + "'");
+        }
+    }
+
+    private boolean isAdmin(String actor) {
+        return workspaces.profile(actor).platformRole() == PlatformRole.ADMIN;
+    }
+
+    private static boolean visibleTo(EventSource source, Set<String> workspaces) {
+        return workspaces.contains(source.getOwner().getName())
+                || source.getSubscribers().stream().anyMatch(w -> workspaces.contains(w.getName()));
+    }
+}

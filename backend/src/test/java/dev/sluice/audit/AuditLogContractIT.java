@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 
 import dev.sluice.ApiCalls;
 import dev.sluice.ApiCalls.Response;
@@ -44,6 +47,9 @@ abstract class AuditLogContractIT {
 
     @Autowired
     WorkspaceAdministration administration;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     ApiCalls api;
 
@@ -102,6 +108,18 @@ abstract class AuditLogContractIT {
         Response log = api.get("/api/audit?action=login&actor=" + name, "auditor");
         assertThat(log.json().path("entries")).hasSize(1);
         assertThat(log.json().path("entries").get(0).path("outcome").asText()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void recordsFormSignIns() {
+        String name = ApiCalls.unique("signed-in");
+
+        events.publishEvent(new InteractiveAuthenticationSuccessEvent(
+                UsernamePasswordAuthenticationToken.authenticated(name, null, List.of()), getClass()));
+
+        Response log = api.get("/api/audit?action=login&actor=" + name, "auditor");
+        assertThat(log.json().path("entries")).hasSize(1);
+        assertThat(log.json().path("entries").get(0).path("outcome").asText()).isEqualTo("SUCCESS");
     }
 
     @Test

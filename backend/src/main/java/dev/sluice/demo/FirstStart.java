@@ -8,6 +8,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.FlowRef;
+import dev.sluice.flowstore.FlowStore;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Workspace;
@@ -25,17 +28,24 @@ class FirstStart implements SmartInitializingSingleton {
 
     private final WorkspaceAdministration administration;
     private final SourceCatalog sources;
+    private final FlowStore flows;
+    private final FlowDeployments deployments;
     private final boolean demo;
+    private final boolean demoFlows;
     private final String demoPassword;
     private final String adminPassword;
 
-    FirstStart(WorkspaceAdministration administration, SourceCatalog sources,
+    FirstStart(WorkspaceAdministration administration, SourceCatalog sources, FlowStore flows,
+               FlowDeployments deployments, @Value("${sluice.demo.flows:true}") boolean demoFlows,
                @Value("${spring.datasource.url}") String datasourceUrl,
                @Value("${sluice.demo.enabled:auto}") String demoEnabled,
                @Value("${sluice.demo.password:demo}") String demoPassword,
                @Value("${sluice.admin.password:}") String adminPassword) {
         this.administration = administration;
         this.sources = sources;
+        this.flows = flows;
+        this.deployments = deployments;
+        this.demoFlows = demoFlows;
         this.demo = "auto".equals(demoEnabled) ? datasourceUrl.startsWith("jdbc:h2:") : Boolean.parseBoolean(demoEnabled);
         this.demoPassword = demoPassword;
         this.adminPassword = adminPassword;
@@ -76,8 +86,24 @@ class FirstStart implements SmartInitializingSingleton {
         user("finance", "Fang Finance", finance.getName(), WorkspaceRole.STEWARD);
         user("service", "Sam Service", service.getName(), WorkspaceRole.STEWARD);
         user("viewer", "Vera Viewer", finance.getName(), WorkspaceRole.VIEWER);
-        log.info("Created the demo workspaces, the source user-center.users and the demo users "
-                + "(admin, central, finance, service, viewer, auditor)");
+        if (demoFlows) {
+            deploy("finance", "finance-payment-sync");
+            deploy("service", "customer-service-contacts");
+        }
+        log.info("Created the demo workspaces, the source user-center.users, the demo users "
+                + "(admin, central, finance, service, viewer, auditor){}", demoFlows
+                ? " and deployed the finance and customer-service sample flows" : "");
+    }
+
+    /** Imports and deploys a shipped demo flow as its workspace's steward, so a new user sees one running. */
+    private void deploy(String steward, String flow) {
+        try (var in = FirstStart.class.getResourceAsStream("/demo/" + flow + ".flow.json")) {
+            FlowRef ref = flows.importFlow(steward, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "demo flow shipped with Sluice");
+            deployments.deploy(steward, ref.id(), ref.version());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The demo flow " + flow + " is missing from the jar", e);
+        }
     }
 
     private void user(String username, String displayName, String workspace, WorkspaceRole role) {

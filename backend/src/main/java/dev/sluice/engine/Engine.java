@@ -71,6 +71,27 @@ public final class Engine implements AutoCloseable {
         this.secrets = secrets;
         this.topology = properties.topology();
         scheduler.scheduleWithFixedDelay(this::sampleQueueDepths, 1, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::restartBroken, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** After the broker connection recovered, starts afresh every flow that ran on it, once the broker is back. */
+    private synchronized void restartBroken() {
+        try {
+            if (!broker.isOpen()) {
+                return;
+            }
+            for (FlowRunner runner : List.copyOf(running.values())) {
+                if (runner.broken()) {
+                    DeployedFlow flow = runner.deployed();
+                    log.info("Flow {}/{} v{} restarts after the broker connection recovered", flow.flow().workspace(),
+                            flow.flow().name(), flow.version());
+                    running.remove(flow.flowId()).close();
+                    start(flow);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not restart flows after the broker came back: {}", e.getMessage());
+        }
     }
 
     /** Feeds the {@code sluice.flow.queue.depth} gauges; a broker call per running flow every few seconds. */

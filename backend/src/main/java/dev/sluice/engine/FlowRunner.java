@@ -55,6 +55,7 @@ final class FlowRunner implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean pauseRequested = new java.util.concurrent.atomic.AtomicBoolean();
     private final FlowPausing pausing;
     private volatile boolean stopping;
+    private volatile boolean broken;
 
     FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
                BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
@@ -80,6 +81,11 @@ final class FlowRunner implements AutoCloseable {
 
     FlowMetrics metrics() {
         return metrics;
+    }
+
+    /** True once the broker connection dropped under this runner: it must be closed and started again. */
+    boolean broken() {
+        return broken;
     }
 
     /**
@@ -156,6 +162,21 @@ final class FlowRunner implements AutoCloseable {
 
     private Channel consume(String queue, boolean delayed, int prefetch) throws IOException {
         Channel channel = broker.openChannel();
+        if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
+            recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override
+                public void handleRecovery(com.rabbitmq.client.Recoverable recovered) {
+                    // the client's own recovery of queues and consumers is not to be relied on (it replays
+                    // declarations on channels long closed): the engine starts this flow afresh instead
+                    broken = true;
+                }
+
+                @Override
+                public void handleRecoveryStarted(com.rabbitmq.client.Recoverable recovering) {
+                    broken = true;
+                }
+            });
+        }
         try {
             channel.basicQos(prefetch);
             String tag = channel.basicConsume(queue, false, "", false, false, null,

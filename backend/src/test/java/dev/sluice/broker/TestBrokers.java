@@ -38,6 +38,40 @@ public final class TestBrokers {
         };
     }
 
+    /** The embedded broker, which a test can stop and start again on the same port and store. */
+    public static final class Restartable implements Connected {
+
+        private final AmqpProperties.Embedded settings =
+                new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice", "sluice");
+        private final Path workDir;
+        private EmbeddedBroker broker;
+        private final BrokerConnection connection;
+
+        public Restartable(Path workDir) {
+            this.workDir = workDir;
+            this.broker = EmbeddedBroker.start(settings, workDir);
+            this.connection = BrokerConnection.connect(broker.uri(), true);
+        }
+
+        @Override
+        public BrokerConnection connection() {
+            return connection;
+        }
+
+        /** Stops the broker (every client connection drops), waits, and starts it again on the same store. */
+        public synchronized void restart(java.time.Duration down) throws InterruptedException {
+            broker.close();
+            Thread.sleep(down.toMillis());
+            broker = EmbeddedBroker.start(settings, workDir);
+        }
+
+        @Override
+        public synchronized void close() {
+            connection.close();
+            broker.close();
+        }
+    }
+
     public static Connected rabbitMq(String uri) {
         BrokerConnection connection = BrokerConnection.connect(uri, false);
         return new Connected() {

@@ -189,13 +189,13 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         canvas.setModel(draft.canvasModel(++revision, labels()));
     }
 
-    private void graphChanged(String graphJson) {
+    void graphChanged(String graphJson) {
         if (draft.applyGraph(graphJson)) {
             validate();
         }
     }
 
-    private void select(String nodeId) {
+    void select(String nodeId) {
         properties.removeAll();
         if (nodeId == null || nodeId.isEmpty()) {
             properties.add(new Paragraph(getTranslation("editor.select-node")));

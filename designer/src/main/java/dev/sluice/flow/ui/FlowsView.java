@@ -58,6 +58,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Grid<FlowSummary> grid = new Grid<>();
     private final TextField search = new TextField();
     private final UnorderedList importProblems = new UnorderedList();
+    private final Div importOutcome = new Div();
     private final Paragraph empty = new Paragraph();
     private String workspace;
 
@@ -118,6 +119,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             } catch (IOException unreadable) {
                 showImportProblems(List.of(getTranslation("flows.import-unreadable")));
             }
+            upload.clearFileList();
         });
         importProblems.setId("import-problems");
         importProblems.addClassName("problem-list");
@@ -134,7 +136,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addComponentColumn(this::rowActions).setHeader("").setFlexGrow(1);
         grid.setAllRowsVisible(true);
         empty.setId("no-flows");
-        add(title, actions, grid, empty, upload, importProblems);
+        importOutcome.setId("import-outcome");
+        add(title, actions, grid, empty, upload, importOutcome, importProblems);
     }
 
     void refresh() {
@@ -182,7 +185,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return row;
     }
 
-    private void confirmDelete(FlowSummary flow) {
+    void confirmDelete(FlowSummary flow) {
         ConfirmDialog dialog = new ConfirmDialog(getTranslation("flows.delete.title", flow.name()),
                 getTranslation("flows.delete.text"), getTranslation("flows.delete"), confirmed -> {
             try {
@@ -240,8 +243,6 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         importProblems.removeAll();
         lines.forEach(line -> importProblems.add(new ListItem(line)));
         importProblems.setVisible(!lines.isEmpty());
-        if (!lines.isEmpty()) {
-            importProblems.addComponentAsFirst(new Div(getTranslation("flows.import-failed", lines.size())));
-        }
+        importOutcome.setText(lines.isEmpty() ? "" : getTranslation("flows.import-failed", lines.size()));
     }
 }

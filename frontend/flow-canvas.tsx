@@ -157,6 +157,12 @@ function Canvas(props: {
             ? { x: after.position.x + 220, y: after.position.y }
             : { x: 40 + 220 * current.length, y: 80 };
         }
+        // Never on top of another node: a node under the new one could no longer be clicked.
+        const free = (p: { x: number; y: number }) =>
+          !current.some((n) => Math.abs(n.position.x - p.x) < 160 && Math.abs(n.position.y - p.y) < 70);
+        while (!at && !free(position)) {
+          position = { x: position.x, y: position.y + 110 };
+        }
         if (!at && after && after.data.role !== 'TARGET' && role !== 'SOURCE') {
           setEdges((es) => addEdge({ id: `${after.id}->${id}`, source: after.id, target: id }, es));
         }
@@ -252,12 +258,19 @@ class FlowCanvasElement extends ReactAdapterElement {
     const [focus] = hooks.useState<string>('focus');
     const [, setGraph] = hooks.useState<string>('graph');
     const [, setSelected] = hooks.useState<string>('selected');
-    const model = useMemo(() => (modelJson ? (JSON.parse(modelJson) as Model) : null), [modelJson]);
-    const invalid = useMemo(() => (invalidJson ? (JSON.parse(invalidJson) as string[]) : []), [invalidJson]);
+    // State names the server has not set yet arrive as undefined or null; only strings are ours.
+    const model = useMemo(
+      () => (typeof modelJson === 'string' && modelJson ? (JSON.parse(modelJson) as Model) : null),
+      [modelJson],
+    );
+    const invalid = useMemo(
+      () => (typeof invalidJson === 'string' && invalidJson ? (JSON.parse(invalidJson) as string[]) : []),
+      [invalidJson],
+    );
     if (!model) return null;
     return (
       <ReactFlowProvider>
-        <Canvas model={model} invalid={invalid} focus={focus ?? ''} onGraph={setGraph} onSelected={setSelected} />
+        <Canvas model={model} invalid={invalid} focus={typeof focus === 'string' ? focus : ''} onGraph={setGraph} onSelected={setSelected} />
       </ReactFlowProvider>
     );
   }

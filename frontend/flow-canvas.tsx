@@ -86,6 +86,16 @@ function Canvas(props: {
   );
   const revision = useRef(model.revision);
   const selectedId = useRef('');
+  const pendingSelect = useRef<string | null>(null);
+  const tell = useCallback(
+    (id: string) => {
+      if (id !== selectedId.current) {
+        selectedId.current = id;
+        onSelected(id);
+      }
+    },
+    [onSelected],
+  );
 
   useEffect(() => {
     if (model.revision !== revision.current) {
@@ -107,6 +117,7 @@ function Canvas(props: {
     const id = focus.split('#')[0];
     if (!id) return;
     setNodes((current) => current.map((n) => ({ ...n, selected: n.id === id })));
+    selectedId.current = id;
     flow.fitView({ nodes: [{ id }], padding: 1.5, duration: 200 });
   }, [focus, flow]);
 
@@ -122,9 +133,15 @@ function Canvas(props: {
         sent.current = json;
         onGraph(json);
       }
+      if (pendingSelect.current !== null) {
+        const id = pendingSelect.current;
+        pendingSelect.current = null;
+        selectedId.current = '';
+        tell(id);
+      }
     }, 200);
     return () => clearTimeout(timer);
-  }, [nodes, edges, onGraph]);
+  }, [nodes, edges, onGraph, tell]);
 
   const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
@@ -134,15 +151,13 @@ function Canvas(props: {
     (c: Connection) => setEdges((current) => addEdge({ ...c, id: `${c.source}->${c.target}` }, current)),
     [],
   );
-  const onSelectionChange = useCallback(
-    ({ nodes: selected }: { nodes: Node[] }) => {
-      const id = selected.length === 1 ? selected[0].id : '';
-      if (id !== selectedId.current) {
-        selectedId.current = id;
-        onSelected(id);
-      }
+  const onNodeClick = useCallback((_: React.MouseEvent, node: Node) => tell(node.id), [tell]);
+  const onPaneClick = useCallback(() => tell(''), [tell]);
+  const onNodesDelete = useCallback(
+    (deleted: Node[]) => {
+      if (deleted.some((n) => n.id === selectedId.current)) tell('');
     },
-    [onSelected],
+    [tell],
   );
 
   const add = useCallback(
@@ -173,6 +188,7 @@ function Canvas(props: {
           selected: true,
           data: { kind, role, invalid: false },
         };
+        pendingSelect.current = id;
         return [...current.map((n) => ({ ...n, selected: false })), created];
       });
     },
@@ -238,7 +254,9 @@ function Canvas(props: {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
-          onSelectionChange={onSelectionChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onNodesDelete={onNodesDelete}
           deleteKeyCode={['Backspace', 'Delete']}
           fitView
           fitViewOptions={{ padding: 0.2 }}

@@ -73,6 +73,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private int revision;
     private ValidationContext context;
     private List<FlowProblem> problems = List.of();
+    private String pendingSelection;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
                    FlowValidator validator, SourceCatalog sources, EditorPanels panels) {
@@ -193,10 +194,19 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (draft.applyGraph(graphJson)) {
             validate();
         }
+        if (pendingSelection != null && draft.node(pendingSelection).isPresent()) {
+            select(pendingSelection);
+        }
     }
 
     void select(String nodeId) {
         properties.removeAll();
+        pendingSelection = null;
+        if (nodeId != null && !nodeId.isEmpty() && draft.node(nodeId).isEmpty()) {
+            // selected on the canvas before its graph arrived: show the form once it has
+            pendingSelection = nodeId;
+            return;
+        }
         if (nodeId == null || nodeId.isEmpty()) {
             properties.add(new Paragraph(getTranslation("editor.select-node")));
             return;

@@ -72,6 +72,7 @@ class DesignerJourneyIT {
             editor.awaitVersion(2);
             assertThat(editor.deploy()).contains("deployed");
             assertThat(editor.flowState()).isEqualTo("deployed v2");
+            assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
         } finally {
             Browser.screenshot(driver, "designer-finance-builds-and-deploys");
             driver.quit();

@@ -163,6 +163,16 @@ final class FlowEditorPage {
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
+    /** What the status panel says of the running flow (counters, or why it is failing). */
+    String runStatus() {
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("refresh-status")).click();
+            pause(500);
+            return d.findElement(By.id("flow-status")).getText().contains("in:");
+        });
+        return driver.findElement(By.id("flow-status")).getText();
+    }
+
     String flowState() {
         return driver.findElement(By.id("flow-state")).getText();
     }

@@ -101,8 +101,23 @@ final class FlowDraft {
         node.put("id", id);
         node.put("kind", kind);
         Optional<NodeKind<?>> known = registry.kind(kind);
-        node.set("config", known.map(k -> FlowJson.parse(k.example())).orElseGet(FlowJson.MAPPER::createObjectNode));
+        node.set("config", known.map(FlowDraft::startingConfig).orElseGet(FlowJson.MAPPER::createObjectNode));
         return node;
+    }
+
+    /**
+     * A new node's config: the required settings of its kind's example. The optional ones (headers with
+     * secrets, signatures) would name things the workspace may not have; the form offers them empty.
+     */
+    static ObjectNode startingConfig(NodeKind<?> kind) {
+        ObjectNode example = (ObjectNode) FlowJson.parse(kind.example());
+        ObjectNode config = FlowJson.MAPPER.createObjectNode();
+        for (JsonNode required : FlowJson.parse(kind.configSchema()).path("required")) {
+            if (example.has(required.asText())) {
+                config.set(required.asText(), example.get(required.asText()));
+            }
+        }
+        return config;
     }
 
     void setConfig(String id, ObjectNode config) {

@@ -65,7 +65,9 @@ class RunPanel extends VerticalLayout {
             outcome.removeAll();
             try {
                 action.run();
-                outcome.add(new Span(getTranslation("run.done")));
+                if (outcome.getChildren().findAny().isEmpty()) {
+                    outcome.add(new Span(getTranslation("run.done")));
+                }
             } catch (RuntimeException refused) {
                 Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
             }
@@ -94,7 +96,10 @@ class RunPanel extends VerticalLayout {
                 status.add(new Div(getTranslation("run.no-engine")));
                 return;
             }
-            status.add(new Div(getTranslation("run.queue", engine.queueDepth(context.flowId()))));
+            long waiting = engine.queueDepth(context.flowId());
+            if (waiting >= 0) {
+                status.add(new Div(getTranslation("run.queue", waiting)));
+            }
             engine.status(context.flowId()).ifPresent(this::counters);
             listDeadLetters();
         } catch (RuntimeException refused) {

@@ -133,7 +133,7 @@ class FlowDesignerViewsIT extends SpringBrowserlessTest {
 
         assertThat(editor.invalidNodes()).containsExactly("select");
         assertThat(editor.draft().node("select").orElseThrow().path("config").path("paths").isArray())
-                .as("a new node starts from its kind's example").isTrue();
+                .as("a new node starts from the required settings of its kind's example").isTrue();
     }
 
     @Test

@@ -52,18 +52,18 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(access.displayName());
         title.setId("workspace-title");
-        Span role = new Span("Your role: " + access.role().name().toLowerCase());
+        Span role = new Span(getTranslation("workspace.role", access.role().name().toLowerCase()));
         role.getElement().getThemeList().add("badge");
         add(title, role, new Paragraph(access.description() == null ? "" : access.description()));
 
-        add(new H3("Sources you can use"));
+        add(new H3(getTranslation("workspace.sources")));
         UnorderedList list = new UnorderedList();
         for (EventSource source : sources.subscribableBy(name)) {
             list.add(new ListItem(source.getName() + " — " + source.getDescription()
                     + " (" + String.join(", ", source.getEventTypes()) + ")"));
         }
         if (list.getChildren().findAny().isEmpty()) {
-            add(new Paragraph("No source is shared with this workspace yet. Ask the central data team to grant one."));
+            add(new Paragraph(getTranslation("workspace.no-sources")));
         } else {
             add(list);
         }

@@ -185,6 +185,34 @@ class FlowDesignerViewsIT extends SpringBrowserlessTest {
         assertThat(shown).contains("***************7574").doesNotContain("6222975432319487574");
     }
 
+    @Test
+    void historyShowsTheDiffOfTwoVersionsAndRollbackSavesTheOldOneAsNewest() {
+        FlowRef flow = stored("with-history");
+        String relabelled = store.export("finance", flow.id(), 1).replace("\"ledger\"", "\"ledger-2\"");
+        store.save("finance", flow.id(), 1, relabelled, "new label");
+        navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(4);
+        HistoryPanel history = $(HistoryPanel.class).single();
+
+        history.showDiff();
+        assertThat($(Div.class).id("version-diff").getElement().getOuterHTML()).contains("ledger-2");
+
+        history.rollback();
+        assertThat(store.versions("finance", flow.id())).hasSize(3);
+        assertThat(store.export("finance", flow.id(), 3)).isEqualTo(store.export("finance", flow.id(), 1));
+    }
+
+    @Test
+    void theFlowListSpeaksSimplifiedChineseWhenChosen() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+
+        navigate("workspaces/finance/flows", FlowsView.class);
+
+        assertThat($(com.vaadin.flow.component.html.H2.class).id("flows-title").getText()).isEqualTo("finance 的数据流");
+        assertThat(test($(com.vaadin.flow.component.button.Button.class).id("create-flow")).isUsable()).isTrue();
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("create-flow").getText()).isEqualTo("创建数据流");
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

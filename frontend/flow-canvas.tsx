@@ -189,10 +189,12 @@ function Canvas(props: {
           data: { kind, role, invalid: false },
         };
         pendingSelect.current = id;
+        // keep the whole flow in view as it grows
+        setTimeout(() => flow.fitView({ padding: 0.2, duration: 150 }), 60);
         return [...current.map((n) => ({ ...n, selected: false })), created];
       });
     },
-    [roles],
+    [roles, flow],
   );
 
   const onDrop = useCallback(

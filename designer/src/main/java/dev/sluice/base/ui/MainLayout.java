@@ -1,5 +1,8 @@
 package dev.sluice.base.ui;
 
+import java.util.Locale;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -8,9 +11,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
@@ -26,6 +31,9 @@ import dev.sluice.workspace.WorkspaceService;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private static final Locale ENGLISH = Locale.ENGLISH;
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
     public MainLayout(AuthenticationContext authentication, WorkspaceService workspaces, AuditLog audit,
                       WorkspaceManagement management) {
         UserProfile user = workspaces.profile(authentication.getPrincipalName().orElseThrow());
@@ -38,11 +46,12 @@ public class MainLayout extends AppLayout {
         Span role = new Span(user.roleSummary());
         role.addClassName("user-role");
         role.setId("current-role");
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        Button signOut = new Button(getTranslation("nav.sign-out"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Div(who, role), signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand, new Div(who, role), languages(),
+                signOut);
         header.addClassName("app-header");
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(HorizontalLayout.Alignment.CENTER);
@@ -51,8 +60,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.setId("workspace-nav");
-        nav.addItem(new SideNavItem("Home", "", VaadinIcon.HOME.create()));
-        SideNav workspaceNav = new SideNav("Workspaces");
+        nav.addItem(new SideNavItem(getTranslation("nav.home"), "", VaadinIcon.HOME.create()));
+        SideNav workspaceNav = new SideNav(getTranslation("nav.workspaces"));
         workspaceNav.setCollapsible(true);
         for (WorkspaceAccess access : user.workspaces()) {
             SideNavItem item = new SideNavItem(access.displayName(), "workspaces/" + access.workspace(),
@@ -74,5 +83,23 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav, workspaceNav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** English or Simplified Chinese for this session; the page reloads so every view renders in it. */
+    private Select<Locale> languages() {
+        Select<Locale> select = new Select<>();
+        select.setId("language");
+        select.setAriaLabel(getTranslation("nav.language"));
+        select.setItems(ENGLISH, CHINESE);
+        select.setItemLabelGenerator(locale -> locale.equals(CHINESE) ? "中文" : "English");
+        select.setValue("zh".equals(getLocale().getLanguage()) ? CHINESE : ENGLISH);
+        select.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                VaadinSession.getCurrent().setLocale(change.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        select.setWidth("7.5em");
+        return select;
     }
 }

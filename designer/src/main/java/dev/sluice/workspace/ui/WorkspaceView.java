@@ -12,9 +12,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.flowstore.FlowStore;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.workspace.WorkspaceAccess;
@@ -29,8 +31,11 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
     private final AuthenticationContext authentication;
     private final WorkspaceService workspaces;
     private final SourceCatalog sources;
+    private final FlowStore store;
 
-    WorkspaceView(AuthenticationContext authentication, WorkspaceService workspaces, SourceCatalog sources) {
+    WorkspaceView(AuthenticationContext authentication, WorkspaceService workspaces, SourceCatalog sources,
+                  FlowStore store) {
+        this.store = store;
         this.authentication = authentication;
         this.workspaces = workspaces;
         this.sources = sources;
@@ -47,25 +52,25 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(access.displayName());
         title.setId("workspace-title");
-        Span role = new Span("Your role: " + access.role().name().toLowerCase());
+        Span role = new Span(getTranslation("workspace.role", access.role().name().toLowerCase()));
         role.getElement().getThemeList().add("badge");
         add(title, role, new Paragraph(access.description() == null ? "" : access.description()));
 
-        add(new H3("Sources you can use"));
+        add(new H3(getTranslation("workspace.sources")));
         UnorderedList list = new UnorderedList();
         for (EventSource source : sources.subscribableBy(name)) {
             list.add(new ListItem(source.getName() + " — " + source.getDescription()
                     + " (" + String.join(", ", source.getEventTypes()) + ")"));
         }
         if (list.getChildren().findAny().isEmpty()) {
-            add(new Paragraph("No source is shared with this workspace yet. Ask the central data team to grant one."));
+            add(new Paragraph(getTranslation("workspace.no-sources")));
         } else {
             add(list);
         }
-        add(new H3("Flows"));
-        Paragraph noFlows = new Paragraph("No flows yet. Import a flow JSON with POST /api/flows/import; "
-                + "the flow designer builds them in the browser.");
-        noFlows.setId("no-flows");
-        add(noFlows);
+        add(new H3(getTranslation("workspace.flows")));
+        Anchor flows = new Anchor("workspaces/" + name + "/flows", getTranslation("workspace.open-flows", store.list(
+                authentication.getPrincipalName().orElseThrow(), name).size()));
+        flows.setId("open-flows");
+        add(flows);
     }
 }

@@ -26,10 +26,9 @@ class WorkspacesView extends VerticalLayout {
 
     WorkspacesView(AuthenticationContext authentication, WorkspaceService workspaces) {
         UserProfile user = workspaces.profile(authentication.getPrincipalName().orElseThrow());
-        add(new H2("Your workspaces"));
+        add(new H2(getTranslation("workspaces.heading")));
         if (user.workspaces().isEmpty()) {
-            Paragraph empty = new Paragraph("You are not a member of any workspace yet. "
-                    + "Ask a workspace owner or a platform admin to add you.");
+            Paragraph empty = new Paragraph(getTranslation("workspaces.none"));
             empty.setId("no-workspaces");
             add(empty);
             return;

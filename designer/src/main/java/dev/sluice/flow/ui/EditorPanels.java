@@ -1,0 +1,49 @@
+package dev.sluice.flow.ui;
+
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import dev.sluice.engine.Engine;
+import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.FlowStore;
+
+/** Builds the editor's side panels with the services they call; one set per editor view. */
+@Component
+class EditorPanels {
+
+    /**
+     * What a panel knows of its editor: who acts, which flow, the document as edited now, the version it
+     * was loaded from, and how to reload the editor after the stored flow changed.
+     */
+    record Context(String username, long flowId, Supplier<JsonNode> document, IntSupplier loadedVersion,
+                   Runnable reload) {
+    }
+
+    private final FlowStore store;
+    private final FlowDeployments deployments;
+    private final ObjectProvider<Engine> engine;
+    private final SampleEvents samples;
+
+    EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine) {
+        this.store = store;
+        this.deployments = deployments;
+        this.engine = engine;
+        this.samples = SampleEvents.shipped();
+    }
+
+    PreviewPanel preview(Context context) {
+        return new PreviewPanel(context, store, samples);
+    }
+
+    RunPanel run(Context context) {
+        return new RunPanel(context, store, deployments, engine.getIfAvailable());
+    }
+
+    HistoryPanel history(Context context) {
+        return new HistoryPanel(context, store);
+    }
+}

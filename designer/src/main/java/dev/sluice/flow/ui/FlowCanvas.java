@@ -1,0 +1,50 @@
+package dev.sluice.flow.ui;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.react.ReactAdapterComponent;
+
+/**
+ * The node-graph canvas (React Flow in {@code frontend/flow-canvas.tsx}). State crosses as JSON text so the
+ * two sides share no Jackson version: the server sends the model, the invalid node ids and a node to focus;
+ * the canvas answers with the graph after each edit and the selected node.
+ */
+@NpmPackage(value = "@xyflow/react", version = "12.10.0")
+@JsModule("./flow-canvas.tsx")
+@CssImport("@xyflow/react/dist/style.css")
+@Tag("sluice-flow-canvas")
+class FlowCanvas extends ReactAdapterComponent implements HasSize {
+
+    private int focusCount;
+
+    FlowCanvas() {
+        setId("flow-canvas");
+        addClassName("flow-canvas");
+    }
+
+    /** Replaces what the canvas shows; {@code modelJson} carries a new revision. */
+    void setModel(String modelJson) {
+        setState("model", modelJson);
+    }
+
+    void setInvalid(String idsJson) {
+        setState("invalid", idsJson);
+    }
+
+    void focus(String nodeId) {
+        setState("focus", nodeId + "#" + (++focusCount));
+    }
+
+    void onGraph(Consumer<String> listener) {
+        addStateChangeListener("graph", String.class, listener::accept);
+    }
+
+    void onSelected(Consumer<String> listener) {
+        addStateChangeListener("selected", String.class, listener::accept);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.sluice.flow.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRegistry;
+
+/**
+ * The flow document being edited in the designer: the canvas changes its graph and layout, the property
+ * forms change node configs. Kept as a JSON tree (not the bound record) so an invalid flow can still be
+ * edited. Not thread-safe: one per editor view.
+ */
+final class FlowDraft {
+
+    private static final Pattern NODE_PATH = Pattern.compile("^\\$\\.nodes\\[(\\d+)]");
+    private static final Pattern EDGE_PATH = Pattern.compile("^\\$\\.edges\\[(\\d+)]");
+
+    private final NodeRegistry registry;
+    private ObjectNode document;
+
+    FlowDraft(NodeRegistry registry, String json) {
+        this.registry = registry;
+        this.document = (ObjectNode) FlowJson.parse(json);
+        if (!document.path("nodes").isArray()) {
+            document.putArray("nodes");
+        }
+        if (!document.path("edges").isArray()) {
+            document.putArray("edges");
+        }
+        if (!document.path("layout").isObject()) {
+            document.putObject("layout");
+        }
+    }
+
+    String json() {
+        try {
+            return FlowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode tree() {
+        return document;
+    }
+
+    ArrayNode nodes() {
+        return (ArrayNode) document.get("nodes");
+    }
+
+    Optional<ObjectNode> node(String id) {
+        for (JsonNode node : nodes()) {
+            if (id.equals(node.path("id").asText())) {
+                return Optional.of((ObjectNode) node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the graph from the canvas: nodes keep their configs by id, new nodes start from their kind's
+     * example, removed nodes go with their edges and layout. Returns whether anything changed.
+     */
+    boolean applyGraph(String graphJson) {
+        JsonNode graph = FlowJson.parse(graphJson);
+        ArrayNode nodes = FlowJson.MAPPER.createArrayNode();
+        ObjectNode layout = FlowJson.MAPPER.createObjectNode();
+        for (JsonNode drawn : graph.path("nodes")) {
+            String id = drawn.path("id").asText();
+            String kind = drawn.path("kind").asText();
+            ObjectNode node = node(id).map(ObjectNode::deepCopy).orElseGet(() -> newNode(id, kind));
+            nodes.add(node);
+            layout.putObject(id).put("x", drawn.path("x").asDouble()).put("y", drawn.path("y").asDouble());
+        }
+        ArrayNode edges = FlowJson.MAPPER.createArrayNode();
+        for (JsonNode edge : graph.path("edges")) {
+            edges.addObject().put("from", edge.path("from").asText()).put("to", edge.path("to").asText());
+        }
+        boolean changed = !nodes.equals(document.get("nodes")) || !edges.equals(document.get("edges"))
+                || !layout.equals(document.get("layout"));
+        document.set("nodes", nodes);
+        document.set("edges", edges);
+        document.set("layout", layout);
+        return changed;
+    }
+
+    private ObjectNode newNode(String id, String kind) {
+        ObjectNode node = FlowJson.MAPPER.createObjectNode();
+        node.put("id", id);
+        node.put("kind", kind);
+        Optional<NodeKind<?>> known = registry.kind(kind);
+        node.set("config", known.map(FlowDraft::startingConfig).orElseGet(FlowJson.MAPPER::createObjectNode));
+        return node;
+    }
+
+    /**
+     * A new node's config: the required settings of its kind's example. The optional ones (headers with
+     * secrets, signatures) would name things the workspace may not have; the form offers them empty.
+     */
+    static ObjectNode startingConfig(NodeKind<?> kind) {
+        ObjectNode example = (ObjectNode) FlowJson.parse(kind.example());
+        ObjectNode config = FlowJson.MAPPER.createObjectNode();
+        for (JsonNode required : FlowJson.parse(kind.configSchema()).path("required")) {
+            if (example.has(required.asText())) {
+                config.set(required.asText(), example.get(required.asText()));
+            }
+        }
+        return config;
+    }
+
+    void setConfig(String id, ObjectNode config) {
+        node(id).ifPresent(node -> node.set("config", config));
+    }
+
+    /** What the canvas shows: nodes with positions, edges, the palette from the registry, and its labels. */
+    String canvasModel(int revision, Map<String, String> labels) {
+        ObjectNode model = FlowJson.MAPPER.createObjectNode();
+        model.put("revision", revision);
+        ArrayNode nodes = model.putArray("nodes");
+        JsonNode layout = document.path("layout");
+        int i = 0;
+        for (JsonNode node : nodes()) {
+            String id = node.path("id").asText();
+            JsonNode at = layout.path(id);
+            nodes.addObject().put("id", id).put("kind", node.path("kind").asText())
+                    .put("x", at.path("x").asDouble(40 + 220 * i)).put("y", at.path("y").asDouble(80));
+            i++;
+        }
+        ArrayNode edges = model.putArray("edges");
+        for (JsonNode edge : document.path("edges")) {
+            edges.addObject().put("from", edge.path("from").asText()).put("to", edge.path("to").asText());
+        }
+        ArrayNode kinds = model.putArray("kinds");
+        for (NodeKind<?> kind : registry.all()) {
+            kinds.addObject().put("id", kind.id()).put("summary", kind.summary()).put("role", kind.role().name());
+        }
+        ObjectNode labelNode = model.putObject("labels");
+        labels.forEach(labelNode::put);
+        return model.toString();
+    }
+
+    /** The node a problem is about: by its path into nodes, or the source end of the edge it names. */
+    Optional<String> nodeOf(FlowProblem problem) {
+        Matcher node = NODE_PATH.matcher(problem.path());
+        if (node.find()) {
+            int index = Integer.parseInt(node.group(1));
+            return index < nodes().size() ? Optional.of(nodes().get(index).path("id").asText()) : Optional.empty();
+        }
+        Matcher edge = EDGE_PATH.matcher(problem.path());
+        if (edge.find()) {
+            JsonNode found = document.path("edges").path(Integer.parseInt(edge.group(1)));
+            return found.isMissingNode() ? Optional.empty() : Optional.of(found.path("from").asText());
+        }
+        return Optional.empty();
+    }
+
+    /** Invalid node ids, in node order, as JSON for the canvas. */
+    String invalidIds(List<FlowProblem> problems) {
+        Map<String, Boolean> ids = new LinkedHashMap<>();
+        problems.forEach(p -> nodeOf(p).ifPresent(id -> ids.put(id, true)));
+        return FlowJson.MAPPER.valueToTree(new ArrayList<>(ids.keySet())).toString();
+    }
+}

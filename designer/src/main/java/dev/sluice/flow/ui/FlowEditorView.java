@@ -1,0 +1,297 @@
+package dev.sluice.flow.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.flowstore.FlowRef;
+import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowStoreException;
+import dev.sluice.flowstore.StoredFlowVersion;
+import dev.sluice.pipeline.FlowValidator;
+import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
+
+/**
+ * One flow in the designer: the canvas with its palette, the selected node's property form, live
+ * validation, save with a comment, and panels to preview, run and look back at versions.
+ */
+@Route("flows/:id")
+@PermitAll
+class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final String username;
+    private final FlowStore store;
+    private final NodeRegistry registry;
+    private final FlowValidator validator;
+    private final SourceCatalog sources;
+    private final EditorPanels panels;
+
+    private final FlowCanvas canvas = new FlowCanvas();
+    private final Div properties = new Div();
+    private final VerticalLayout problemList = new VerticalLayout();
+    private final Span problemCount = new Span();
+    private final Div conflict = new Div();
+    private final TextField comment = new TextField();
+    private final Span versionLabel = new Span();
+
+    private long flowId;
+    private int loadedVersion;
+    private String flowName = "";
+    private String workspace;
+    private FlowDraft draft;
+    private int revision;
+    private ValidationContext context;
+    private List<FlowProblem> problems = List.of();
+    private String pendingSelection;
+
+    FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
+                   FlowValidator validator, SourceCatalog sources, EditorPanels panels) {
+        this.username = authentication.getPrincipalName().orElseThrow();
+        this.store = store;
+        this.registry = registry;
+        this.validator = validator;
+        this.sources = sources;
+        this.panels = panels;
+        setSizeFull();
+        setPadding(false);
+        canvas.onGraph(this::graphChanged);
+        canvas.onSelected(this::select);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return flowName + " · Sluice";
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            flowId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            load(store.get(username, flowId, null));
+        } catch (NumberFormatException | FlowStoreException notVisible) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void load(StoredFlowVersion stored) {
+        loadedVersion = stored.version().version();
+        flowName = stored.flow().name();
+        workspace = stored.flow().workspace();
+        context = contextFor(workspace);
+        draft = new FlowDraft(registry, stored.definition());
+        removeAll();
+        build(stored);
+        showCanvas();
+        validate();
+    }
+
+    private ValidationContext contextFor(String workspace) {
+        Map<String, ValidationContext.SourceInfo> readable = new LinkedHashMap<>();
+        for (EventSource source : sources.subscribableBy(workspace)) {
+            readable.put(source.getName(),
+                    new ValidationContext.SourceInfo(source.getName(), List.copyOf(source.getEventTypes()), true));
+        }
+        return new ValidationContext(workspace, name -> Optional.ofNullable(readable.get(name))
+                .or(() -> sources.find(name).map(s -> new ValidationContext.SourceInfo(name, List.of(), false))));
+    }
+
+    private void build(StoredFlowVersion stored) {
+        RouterLink back = new RouterLink(getTranslation("editor.back"), FlowsView.class,
+                new RouteParameters("workspace", workspace));
+        H2 title = new H2(flowName);
+        title.setId("flow-title");
+        versionLabel.setId("flow-version");
+        comment.setPlaceholder(getTranslation("editor.comment"));
+        comment.setId("save-comment");
+        Button save = new Button(getTranslation("editor.save"), VaadinIcon.CHECK.create(), click -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-flow");
+        conflict.setId("save-conflict");
+        conflict.addClassName("conflict");
+        conflict.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(back, title, versionLabel, comment, save);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.addClassName("editor-header");
+        header.setWidthFull();
+        header.expand(comment);
+        updateVersionLabel();
+
+        properties.setId("node-properties");
+        properties.add(new Paragraph(getTranslation("editor.select-node")));
+        problemList.setId("problem-list");
+        problemList.setPadding(false);
+        problemList.setSpacing(false);
+        problemCount.setId("problem-count");
+
+        TabSheet side = new TabSheet();
+        side.setId("editor-tabs");
+        side.add(getTranslation("editor.tab.properties"), properties);
+        side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
+        EditorPanels.Context panelContext = new EditorPanels.Context(username, flowId, () -> draft.tree(),
+                () -> loadedVersion, this::reloadLatest);
+        side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
+        side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
+        side.add(getTranslation("editor.tab.history"), panels.history(panelContext));
+        side.setSizeFull();
+
+        SplitLayout split = new SplitLayout(canvas, side);
+        split.setSplitterPosition(62);
+        split.setSizeFull();
+        canvas.setSizeFull();
+        add(header, conflict, split);
+        expand(split);
+    }
+
+    private void updateVersionLabel() {
+        versionLabel.setText(getTranslation("editor.version", loadedVersion));
+    }
+
+    private Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : List.of("palette", "paletteHint", "deleteSelected", "role.SOURCE", "role.PROCESSOR",
+                "role.TARGET")) {
+            labels.put(key, getTranslation("canvas." + key));
+        }
+        return labels;
+    }
+
+    private void showCanvas() {
+        canvas.setModel(draft.canvasModel(++revision, labels()));
+    }
+
+    void graphChanged(String graphJson) {
+        if (draft.applyGraph(graphJson)) {
+            validate();
+        }
+        if (pendingSelection != null && draft.node(pendingSelection).isPresent()) {
+            select(pendingSelection);
+        }
+    }
+
+    void select(String nodeId) {
+        properties.removeAll();
+        pendingSelection = null;
+        if (nodeId != null && !nodeId.isEmpty() && draft.node(nodeId).isEmpty()) {
+            // selected on the canvas before its graph arrived: show the form once it has
+            pendingSelection = nodeId;
+            return;
+        }
+        if (nodeId == null || nodeId.isEmpty()) {
+            properties.add(new Paragraph(getTranslation("editor.select-node")));
+            return;
+        }
+        draft.node(nodeId).ifPresent(node -> registry.kind(node.path("kind").asText()).ifPresentOrElse(
+                kind -> properties.add(new NodeForm(nodeId, kind, node.get("config"), config -> {
+                    draft.setConfig(nodeId, config);
+                    validate();
+                })),
+                () -> properties.add(new Paragraph(getTranslation("editor.unknown-kind", node.path("kind").asText())))));
+    }
+
+    void validate() {
+        try {
+            validator.check(draft.tree(), context);
+            problems = List.of();
+        } catch (InvalidFlowException invalid) {
+            problems = invalid.problems();
+        }
+        canvas.setInvalid(draft.invalidIds(problems));
+        problemList.removeAll();
+        problemCount.setText(problems.isEmpty() ? getTranslation("editor.valid")
+                : getTranslation("editor.problems", problems.size()));
+        for (FlowProblem problem : problems) {
+            Optional<String> node = draft.nodeOf(problem);
+            Button line = new Button(node.map(id -> id + ": ").orElse("") + problem.path() + " " + problem.message());
+            line.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            line.addClassName("problem");
+            node.ifPresent(id -> line.getElement().setAttribute("data-node", id));
+            line.addClickListener(click -> node.ifPresent(id -> {
+                canvas.focus(id);
+                select(id);
+            }));
+            problemList.add(line);
+        }
+    }
+
+    List<FlowProblem> problems() {
+        return problems;
+    }
+
+    FlowDraft draft() {
+        return draft;
+    }
+
+    Set<String> invalidNodes() {
+        return problems.stream().map(draft::nodeOf).flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    void save() {
+        String text = comment.getValue().strip();
+        try {
+            FlowRef saved = store.save(username, flowId, loadedVersion, draft.json(),
+                    text.isEmpty() ? getTranslation("editor.default-comment") : text);
+            loadedVersion = saved.version();
+            conflict.setVisible(false);
+            comment.clear();
+            updateVersionLabel();
+            Refusals.success(getTranslation("editor.saved", saved.version()));
+        } catch (FlowStoreException refused) {
+            if (refused.reason() == FlowStoreException.Reason.CONFLICT) {
+                conflict.setText(getTranslation("editor.conflict", refused.getMessage()));
+                conflict.setVisible(true);
+            } else {
+                Refusals.show(refused);
+            }
+        } catch (InvalidFlowException invalid) {
+            Refusals.show(new InvalidFlowException(invalid.problems().stream().limit(8).toList()));
+        }
+    }
+
+    /** After a rollback or deploy: show the latest stored version. */
+    private void reloadLatest() {
+        load(store.get(username, flowId, null));
+    }
+
+    void setComment(String value) {
+        comment.setValue(value);
+    }
+
+    boolean conflictShown() {
+        return conflict.isVisible();
+    }
+
+    String conflictText() {
+        return conflict.getText();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.sluice.flow.ui;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flowstore.FlowRef;
+import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowSummary;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
+import dev.sluice.workspace.WorkspaceService;
+
+/** The flows of one workspace: find, create, import, export, open and delete them. */
+@Route("workspaces/:workspace/flows")
+@PermitAll
+class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final String username;
+    private final FlowStore store;
+    private final SourceCatalog sources;
+    private final WorkspaceService workspaces;
+    private final Grid<FlowSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final UnorderedList importProblems = new UnorderedList();
+    private final Div importOutcome = new Div();
+    private final Paragraph empty = new Paragraph();
+    private String workspace;
+
+    FlowsView(AuthenticationContext authentication, FlowStore store, SourceCatalog sources,
+              WorkspaceService workspaces) {
+        this.username = authentication.getPrincipalName().orElseThrow();
+        this.store = store;
+        this.sources = sources;
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("flows.title") + " · Sluice";
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        workspace = event.getRouteParameters().get("workspace").orElse("");
+        boolean member = workspaces.profile(username).workspaces().stream()
+                .anyMatch(w -> w.workspace().equals(workspace));
+        if (!member) {
+            throw new NotFoundException();
+        }
+        removeAll();
+        build();
+        refresh();
+    }
+
+    private void build() {
+        H2 title = new H2(getTranslation("flows.heading", workspace));
+        title.setId("flows-title");
+
+        search.setPlaceholder(getTranslation("flows.search"));
+        search.setId("flow-search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        search.setClearButtonVisible(true);
+
+        TextField newName = new TextField();
+        newName.setPlaceholder(getTranslation("flows.new-name"));
+        newName.setId("new-flow-name");
+        Button create = new Button(getTranslation("flows.create"), VaadinIcon.PLUS.create(),
+                click -> create(newName.getValue().strip()));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-flow");
+
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setId("import-flow");
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(5_000_000);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("flows.import-drop")));
+        upload.addSucceededListener(e -> {
+            try {
+                importFlow(new String(buffer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException unreadable) {
+                showImportProblems(List.of(getTranslation("flows.import-unreadable")));
+            }
+            upload.clearFileList();
+        });
+        importProblems.setId("import-problems");
+        importProblems.addClassName("problem-list");
+
+        HorizontalLayout actions = new HorizontalLayout(search, newName, create);
+        actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        grid.setId("flow-grid");
+        grid.addComponentColumn(this::nameLink).setHeader(getTranslation("flows.col.name")).setFlexGrow(2);
+        grid.addColumn(this::state).setHeader(getTranslation("flows.col.state"));
+        grid.addColumn(FlowSummary::latestVersion).setHeader(getTranslation("flows.col.versions"));
+        grid.addColumn(f -> WHEN.format(f.updatedAt()) + " · " + f.updatedBy())
+                .setHeader(getTranslation("flows.col.changed")).setFlexGrow(2);
+        grid.addComponentColumn(this::rowActions).setHeader("").setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        empty.setId("no-flows");
+        importOutcome.setId("import-outcome");
+        add(title, actions, grid, empty, upload, importOutcome, importProblems);
+    }
+
+    void refresh() {
+        String needle = search.getValue().strip().toLowerCase(Locale.ROOT);
+        List<FlowSummary> flows = store.list(username, workspace).stream()
+                .filter(f -> needle.isEmpty() || f.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || (f.description() != null && f.description().toLowerCase(Locale.ROOT).contains(needle)))
+                .toList();
+        grid.setItems(flows);
+        grid.setVisible(!flows.isEmpty());
+        empty.setText(needle.isEmpty() ? getTranslation("flows.empty") : getTranslation("flows.no-match"));
+        empty.setVisible(flows.isEmpty());
+    }
+
+    private String state(FlowSummary flow) {
+        return switch (flow.state()) {
+            case DRAFT -> getTranslation("state.draft");
+            case DEPLOYED -> getTranslation("state.deployed", flow.deployedVersion());
+            case PAUSED -> getTranslation("state.paused", flow.deployedVersion());
+        };
+    }
+
+    private Anchor nameLink(FlowSummary flow) {
+        Anchor link = new Anchor("flows/" + flow.id(), flow.name());
+        link.addClassName("flow-link");
+        link.getElement().setAttribute("data-flow", flow.name());
+        return link;
+    }
+
+    private HorizontalLayout rowActions(FlowSummary flow) {
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] json = store.export(username, flow.id(), null).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(json), flow.name() + ".json", "application/json",
+                    json.length);
+        }), getTranslation("flows.export"));
+        export.setDownload(true);
+        export.addClassName("export-flow");
+        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(flow));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel(getTranslation("flows.delete"));
+        delete.addClassName("delete-flow");
+        delete.getElement().setAttribute("data-flow", flow.name());
+        HorizontalLayout row = new HorizontalLayout(export, delete);
+        row.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        return row;
+    }
+
+    void confirmDelete(FlowSummary flow) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("flows.delete.title", flow.name()),
+                getTranslation("flows.delete.text"), getTranslation("flows.delete"), confirmed -> {
+            try {
+                store.delete(username, flow.id());
+                Refusals.success(getTranslation("flows.deleted", flow.name()));
+            } catch (RuntimeException refused) {
+                Refusals.show(refused);
+            }
+            refresh();
+        });
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("common.cancel"));
+        dialog.setId("confirm-delete");
+        dialog.open();
+    }
+
+    /** A new flow reads the workspace's first source and writes to a log target, so it is valid from the start. */
+    void create(String name) {
+        if (name.isEmpty()) {
+            Refusals.show(new IllegalArgumentException(getTranslation("flows.name-needed")));
+            return;
+        }
+        List<EventSource> readable = sources.subscribableBy(workspace);
+        String source = readable.isEmpty() ? "" : readable.getFirst().getName();
+        var document = FlowJson.MAPPER.createObjectNode();
+        document.put("schemaVersion", 1).put("name", name).put("workspace", workspace);
+        var nodes = document.putArray("nodes");
+        nodes.addObject().put("id", "source").put("kind", "source").putObject("config").put("source", source);
+        nodes.addObject().put("id", "log").put("kind", "target.log").putObject("config").put("label", name);
+        document.putArray("edges").addObject().put("from", "source").put("to", "log");
+        var layout = document.putObject("layout");
+        layout.putObject("source").put("x", 40).put("y", 80);
+        layout.putObject("log").put("x", 700).put("y", 80);
+        try {
+            FlowRef created = store.importFlow(username, document.toString(), getTranslation("flows.created-comment"));
+            getUI().ifPresent(ui -> ui.navigate("flows/" + created.id()));
+        } catch (RuntimeException refused) {
+            Refusals.show(refused);
+        }
+    }
+
+    void importFlow(String json) {
+        try {
+            FlowRef imported = store.importFlow(username, json, getTranslation("flows.imported-comment"));
+            showImportProblems(List.of());
+            Refusals.success(getTranslation("flows.imported", imported.id()));
+            refresh();
+        } catch (RuntimeException refused) {
+            showImportProblems(Refusals.lines(refused));
+        }
+    }
+
+    private void showImportProblems(List<String> lines) {
+        importProblems.removeAll();
+        lines.forEach(line -> importProblems.add(new ListItem(line)));
+        importProblems.setVisible(!lines.isEmpty());
+        importOutcome.setText(lines.isEmpty() ? "" : getTranslation("flows.import-failed", lines.size()));
+    }
+}

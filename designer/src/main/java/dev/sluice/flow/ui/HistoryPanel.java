@@ -1,0 +1,102 @@
+package dev.sluice.flow.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flowstore.FlowDiff;
+import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowVersionInfo;
+
+/** Every saved version with author and time; the structural diff of two; rollback by saving an old one anew. */
+class HistoryPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final EditorPanels.Context context;
+    private final FlowStore store;
+    private final Grid<FlowVersionInfo> grid = new Grid<>();
+    private final Select<Integer> from = new Select<>();
+    private final Select<Integer> to = new Select<>();
+    private final Div diff = new Div();
+
+    HistoryPanel(EditorPanels.Context context, FlowStore store) {
+        this.context = context;
+        this.store = store;
+        setPadding(false);
+        grid.setId("version-grid");
+        grid.addColumn(FlowVersionInfo::version).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(FlowVersionInfo::author).setHeader(getTranslation("history.author"));
+        grid.addColumn(v -> WHEN.format(v.createdAt())).setHeader(getTranslation("history.when"));
+        grid.addColumn(FlowVersionInfo::comment).setHeader(getTranslation("history.comment")).setFlexGrow(2);
+        grid.setAllRowsVisible(true);
+        from.setLabel(getTranslation("history.from"));
+        to.setLabel(getTranslation("history.to"));
+        Button show = new Button(getTranslation("history.diff"), click -> showDiff());
+        show.setId("show-diff");
+        Button rollback = new Button(getTranslation("history.rollback"), click -> rollback());
+        rollback.setId("rollback");
+        diff.setId("version-diff");
+        Button reload = new Button(getTranslation("history.refresh"), click -> refresh());
+        HorizontalLayout pick = new HorizontalLayout(from, to, show);
+        pick.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(reload, grid, pick, rollback, diff);
+        refresh();
+    }
+
+    void refresh() {
+        List<FlowVersionInfo> versions = store.versions(context.username(), context.flowId());
+        grid.setItems(versions.reversed());
+        List<Integer> numbers = versions.stream().map(FlowVersionInfo::version).toList();
+        from.setItems(numbers);
+        to.setItems(numbers);
+        if (!numbers.isEmpty()) {
+            to.setValue(numbers.getLast());
+            from.setValue(numbers.size() > 1 ? numbers.get(numbers.size() - 2) : numbers.getFirst());
+        }
+    }
+
+    void showDiff() {
+        diff.removeAll();
+        if (from.getValue() == null || to.getValue() == null || from.getValue().equals(to.getValue())) {
+            diff.add(new Div(getTranslation("history.pick-two")));
+            return;
+        }
+        try {
+            FlowDiff result = store.diff(context.username(), context.flowId(), from.getValue(), to.getValue());
+            diff.add(new Pre(result.identical() ? getTranslation("history.identical")
+                    : NodeForm.pretty(FlowJson.MAPPER.valueToTree(result))));
+        } catch (RuntimeException refused) {
+            Refusals.lines(refused).forEach(line -> diff.add(new Div(line)));
+        }
+    }
+
+    /** Saves the version picked as "from" as the newest version; the editor then reloads it. */
+    void rollback() {
+        Integer version = from.getValue();
+        if (version == null) {
+            return;
+        }
+        try {
+            List<FlowVersionInfo> versions = store.versions(context.username(), context.flowId());
+            int latest = versions.getLast().version();
+            store.save(context.username(), context.flowId(), latest,
+                    store.export(context.username(), context.flowId(), version),
+                    getTranslation("history.rollback-comment", version));
+            Refusals.success(getTranslation("history.rolled-back", version));
+            context.reload().run();
+        } catch (RuntimeException refused) {
+            Refusals.show(refused);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sluice.flow.ui;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.pipeline.NodeKind;
+
+/**
+ * A node's property form, generated from its kind's config JSON Schema: text, number, yes/no and choice
+ * fields, a line per item for lists of strings, and JSON text for anything more complex. Every change
+ * hands the whole new config to the listener; JSON that does not parse is flagged on its field and kept
+ * out of the config until it does.
+ */
+class NodeForm extends FormLayout {
+
+    private final ObjectNode config;
+    private final Consumer<ObjectNode> onChange;
+
+    NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, Consumer<ObjectNode> onChange) {
+        this.config = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
+                : FlowJson.MAPPER.createObjectNode();
+        this.onChange = onChange;
+        setId("node-form");
+        setResponsiveSteps(new ResponsiveStep("0", 1));
+        H4 title = new H4(nodeId + " · " + kind.id());
+        title.setId("node-form-title");
+        add(title, new Paragraph(kind.summary()));
+        JsonNode schema = FlowJson.parse(kind.configSchema());
+        JsonNode required = schema.path("required");
+        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        while (properties.hasNext()) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            boolean isRequired = false;
+            for (JsonNode r : required) {
+                isRequired |= r.asText().equals(property.getKey());
+            }
+            add(field(property.getKey(), property.getValue(), isRequired));
+        }
+    }
+
+    private Component field(String name, JsonNode schema, boolean required) {
+        String label = schema.path("title").asText(name) + (required ? " *" : "");
+        String help = schema.path("description").asText("");
+        String type = schema.path("type").asText("");
+        JsonNode value = config.get(name);
+        Component field;
+        if (schema.has("enum") && (type.isEmpty() || type.equals("string"))) {
+            Select<String> select = new Select<>();
+            List<String> options = new ArrayList<>();
+            options.add("");
+            schema.get("enum").forEach(option -> options.add(option.asText()));
+            select.setItems(options);
+            select.setValue(value == null ? "" : value.asText());
+            select.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
+                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+            select.setLabel(label);
+            select.setHelperText(help);
+            field = select;
+        } else if (type.equals("string")) {
+            TextField text = new TextField(label);
+            text.setValue(value == null ? "" : value.asText());
+            text.setValueChangeMode(ValueChangeMode.LAZY);
+            text.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
+                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+            text.setHelperText(help);
+            text.setWidthFull();
+            field = text;
+        } else if (type.equals("number") || type.equals("integer")) {
+            NumberField number = new NumberField(label);
+            if (value != null && value.isNumber()) {
+                number.setValue(value.asDouble());
+            }
+            number.addValueChangeListener(e -> update(name, e.getValue() == null ? null
+                    : type.equals("integer") ? FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue().longValue())
+                    : FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue())));
+            number.setHelperText(help);
+            field = number;
+        } else if (type.equals("boolean")) {
+            Checkbox box = new Checkbox(label, value != null && value.asBoolean());
+            box.addValueChangeListener(e -> update(name, FlowJson.MAPPER.getNodeFactory().booleanNode(e.getValue())));
+            field = box;
+        } else if (type.equals("array") && schema.path("items").path("type").asText().equals("string")
+                && !schema.path("items").has("enum")) {
+            TextArea lines = new TextArea(label);
+            lines.setValue(value == null ? "" : joinLines(value));
+            lines.setValueChangeMode(ValueChangeMode.LAZY);
+            lines.setHelperText(help.isEmpty() ? getTranslation("form.one-per-line")
+                    : help + " · " + getTranslation("form.one-per-line"));
+            lines.addValueChangeListener(e -> {
+                ArrayNode items = FlowJson.MAPPER.createArrayNode();
+                e.getValue().lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+                update(name, items.isEmpty() ? null : items);
+            });
+            lines.setWidthFull();
+            field = lines;
+        } else {
+            TextArea json = new TextArea(label + " (JSON)");
+            json.addClassName("json-field");
+            json.setValue(value == null ? "" : pretty(value));
+            json.setValueChangeMode(ValueChangeMode.LAZY);
+            json.setHelperText(help);
+            json.addValueChangeListener(e -> {
+                if (e.getValue().isBlank()) {
+                    json.setInvalid(false);
+                    update(name, null);
+                    return;
+                }
+                try {
+                    JsonNode parsed = FlowJson.parse(e.getValue());
+                    json.setInvalid(false);
+                    update(name, parsed);
+                } catch (InvalidFlowException bad) {
+                    json.setErrorMessage(bad.problems().getFirst().message());
+                    json.setInvalid(true);
+                }
+            });
+            json.setWidthFull();
+            field = json;
+        }
+        field.setId("field-" + name);
+        return field;
+    }
+
+    private void update(String name, JsonNode value) {
+        if (value == null) {
+            config.remove(name);
+        } else {
+            config.set(name, value);
+        }
+        onChange.accept(config.deepCopy());
+    }
+
+    private static String joinLines(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return String.join("\n", items);
+    }
+
+    static String pretty(JsonNode value) {
+        try {
+            return FlowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return value.toString();
+        }
+    }
+}

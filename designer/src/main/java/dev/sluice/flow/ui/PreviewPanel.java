@@ -1,0 +1,149 @@
+package dev.sluice.flow.ui;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowTestReport;
+import dev.sluice.pipeline.EventTrace;
+import dev.sluice.pipeline.FlowTestRunner;
+
+/**
+ * Runs the flow as edited (not as saved) on a shipped sample or a pasted event and shows what each node did;
+ * runs the stored tests of the saved version.
+ */
+class PreviewPanel extends VerticalLayout {
+
+    private final EditorPanels.Context context;
+    private final FlowStore store;
+    private final ComboBox<JsonNode> sample = new ComboBox<>();
+    private final TextArea pasted = new TextArea();
+    private final Div result = new Div();
+    private final Div tests = new Div();
+
+    PreviewPanel(EditorPanels.Context context, FlowStore store, SampleEvents samples) {
+        this.context = context;
+        this.store = store;
+        setPadding(false);
+        sample.setLabel(getTranslation("preview.sample"));
+        sample.setItems(samples.events());
+        sample.setItemLabelGenerator(SampleEvents::label);
+        sample.setId("preview-sample");
+        sample.setWidthFull();
+        sample.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                pasted.setValue(NodeForm.pretty(e.getValue()));
+            }
+        });
+        pasted.setLabel(getTranslation("preview.event"));
+        pasted.setId("preview-event");
+        pasted.setWidthFull();
+        pasted.setMaxHeight("12em");
+        Button run = new Button(getTranslation("preview.run"), VaadinIcon.PLAY.create(), click -> run());
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setId("preview-run");
+        result.setId("preview-result");
+        Button runTests = new Button(getTranslation("preview.tests"), VaadinIcon.CHECK_SQUARE_O.create(),
+                click -> runTests());
+        runTests.setId("run-tests");
+        tests.setId("test-results");
+        add(sample, pasted, run, result, new H4(getTranslation("preview.stored-tests")), runTests, tests);
+    }
+
+    void selectSample(int index) {
+        sample.setValue(sample.getListDataView().getItem(index));
+    }
+
+    void run() {
+        result.removeAll();
+        JsonNode event;
+        try {
+            event = FlowJson.parse(pasted.getValue().isBlank() ? "null" : pasted.getValue());
+        } catch (RuntimeException unreadable) {
+            result.add(problem(String.join("; ", Refusals.lines(unreadable))));
+            return;
+        }
+        if (!event.isObject()) {
+            result.add(problem(getTranslation("preview.pick")));
+            return;
+        }
+        ObjectNode request = FlowJson.MAPPER.createObjectNode();
+        request.set("flow", context.document().get());
+        request.putArray("events").add(event);
+        try {
+            List<EventTrace> traces = store.dryRun(context.username(), request);
+            traces.forEach(trace -> result.add(render(trace)));
+        } catch (RuntimeException refused) {
+            Refusals.lines(refused).forEach(line -> result.add(problem(line)));
+        }
+    }
+
+    private Div render(EventTrace trace) {
+        Div box = new Div();
+        box.addClassName("trace");
+        for (EventTrace.Step step : trace.steps()) {
+            Div row = new Div();
+            row.addClassName("trace-step");
+            row.getElement().setAttribute("data-node", step.node());
+            row.add(new H4(step.node()));
+            if (step.error() != null) {
+                row.add(problem(getTranslation("preview.error", step.error())));
+            } else if (Boolean.TRUE.equals(step.dropped())) {
+                Span dropped = new Span(getTranslation("preview.dropped", step.reason() == null ? "" : step.reason()));
+                dropped.addClassName("dropped");
+                row.add(dropped);
+            } else if (step.outputs() != null) {
+                step.outputs().forEach(output -> row.add(new Pre(NodeForm.pretty(output.path("data")))));
+            }
+            box.add(row);
+        }
+        if (trace.targets() != null && !trace.targets().isEmpty()) {
+            Div delivered = new Div(new H4(getTranslation("preview.targets")));
+            trace.targets().forEach((target, events) -> {
+                Span name = new Span(target + ": " + getTranslation("preview.received", events.size()));
+                delivered.add(name);
+                events.forEach(e -> delivered.add(new Pre(NodeForm.pretty(e.path("data")))));
+            });
+            delivered.setId("preview-targets");
+            box.add(delivered);
+        }
+        return box;
+    }
+
+    void runTests() {
+        tests.removeAll();
+        try {
+            FlowTestReport report = store.test(context.username(), context.flowId(), null);
+            if (report.results().isEmpty()) {
+                tests.add(new Span(getTranslation("preview.no-tests")));
+            }
+            for (FlowTestRunner.Result test : report.results()) {
+                Span line = new Span((test.passed() ? "✔ " : "✘ ") + test.name()
+                        + (test.passed() ? "" : ": " + String.join("; ", test.failures())));
+                line.addClassName(test.passed() ? "test-passed" : "test-failed");
+                tests.add(new Div(line));
+            }
+        } catch (RuntimeException refused) {
+            Refusals.lines(refused).forEach(line -> tests.add(problem(line)));
+        }
+    }
+
+    private static Div problem(String text) {
+        Div div = new Div(text);
+        div.addClassName("problem");
+        return div;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sluice.flow.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.flowstore.FlowStoreException;
+
+/** Turns what the flow services refuse into lines people can read: never a stack trace. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** One line per problem, each with its JSON path. */
+    static List<String> lines(RuntimeException refusal) {
+        if (refusal instanceof InvalidFlowException invalid) {
+            return invalid.problems().stream().map(p -> p.path() + " " + p.message()).toList();
+        }
+        if (refusal instanceof FlowStoreException refused) {
+            return List.of(refused.getMessage());
+        }
+        return List.of(String.valueOf(refusal.getMessage()));
+    }
+
+    static void show(RuntimeException refusal) {
+        Notification notification = Notification.show(String.join("\n", lines(refusal)), 8000,
+                Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    static void success(String message) {
+        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

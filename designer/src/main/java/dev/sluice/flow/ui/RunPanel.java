@@ -1,0 +1,172 @@
+package dev.sluice.flow.ui;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import dev.sluice.engine.DeadLetters;
+import dev.sluice.engine.Engine;
+import dev.sluice.engine.FlowStatus;
+import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowSummary;
+import dev.sluice.flowstore.FlowTestReport;
+
+/** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
+class RunPanel extends VerticalLayout {
+
+    private final EditorPanels.Context context;
+    private final FlowDeployments deployments;
+    private final Engine engine;
+    private final Div outcome = new Div();
+    private final Div status = new Div();
+    private final Div deadLetters = new Div();
+
+    RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine) {
+        this.context = context;
+        this.deployments = deployments;
+        this.engine = engine;
+        setPadding(false);
+        Button deploy = button("run.deploy", VaadinIcon.ROCKET, this::deploy);
+        deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button undeploy = button("run.undeploy", VaadinIcon.STOP,
+                () -> deployments.undeploy(context.username(), context.flowId(), false));
+        Button pause = button("run.pause", VaadinIcon.PAUSE,
+                () -> deployments.pause(context.username(), context.flowId()));
+        Button resume = button("run.resume", VaadinIcon.PLAY,
+                () -> deployments.resume(context.username(), context.flowId()));
+        deploy.setId("deploy-flow");
+        undeploy.setId("undeploy-flow");
+        pause.setId("pause-flow");
+        resume.setId("resume-flow");
+        outcome.setId("run-outcome");
+        status.setId("flow-status");
+        deadLetters.setId("dead-letters");
+        Button refresh = new Button(getTranslation("run.refresh"), VaadinIcon.REFRESH.create(), click -> refresh());
+        refresh.setId("refresh-status");
+        HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume);
+        buttons.setWrap(true);
+        add(new Span(getTranslation("run.saved-only")), buttons, outcome, new H4(getTranslation("run.status")),
+                refresh, status, new H4(getTranslation("run.dead-letters")), deadLetters);
+        refresh();
+    }
+
+    private Button button(String key, VaadinIcon icon, Runnable action) {
+        return new Button(getTranslation(key), icon.create(), click -> {
+            outcome.removeAll();
+            try {
+                action.run();
+                if (outcome.getChildren().findAny().isEmpty()) {
+                    outcome.add(new Span(getTranslation("run.done")));
+                }
+            } catch (RuntimeException refused) {
+                Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
+            }
+            refresh();
+        });
+    }
+
+    private void deploy() {
+        FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null);
+        outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
+    }
+
+    void refresh() {
+        status.removeAll();
+        try {
+            FlowSummary flow = deployments.summary(context.username(), context.flowId());
+            Span state = new Span(switch (flow.state()) {
+                case DRAFT -> getTranslation("state.draft");
+                case DEPLOYED -> getTranslation("state.deployed", flow.deployedVersion());
+                case PAUSED -> getTranslation("state.paused", flow.deployedVersion());
+            });
+            state.setId("flow-state");
+            state.getElement().getThemeList().add("badge");
+            status.add(new Div(state));
+            if (engine == null) {
+                status.add(new Div(getTranslation("run.no-engine")));
+                return;
+            }
+            long waiting = engine.queueDepth(context.flowId());
+            if (waiting >= 0) {
+                status.add(new Div(getTranslation("run.queue", waiting)));
+            }
+            engine.status(context.flowId()).ifPresent(this::counters);
+            listDeadLetters();
+        } catch (RuntimeException refused) {
+            Refusals.lines(refused).forEach(line -> status.add(problem(line)));
+        }
+    }
+
+    private void counters(FlowStatus s) {
+        Div counters = new Div();
+        counters.setId("flow-counters");
+        counters.addClassName("counters");
+        counters.add(counter("in", s.in()), counter("out", s.out()), counter("filtered", s.filtered()),
+                counter("failed", s.failed()), counter("retried", s.retried()),
+                counter("dead-lettered", s.deadLettered()));
+        if (s.problem() != null) {
+            counters.add(problem(s.problem()));
+        }
+        status.add(counters);
+    }
+
+    private Span counter(String name, long value) {
+        Span counter = new Span(getTranslation("counter." + name) + ": " + value);
+        counter.addClassName("counter");
+        counter.getElement().setAttribute("data-counter", name);
+        return counter;
+    }
+
+    private void listDeadLetters() {
+        deadLetters.removeAll();
+        List<DeadLetters.DeadLetter> letters;
+        try {
+            letters = engine.deadLetters().list(context.flowId(), 50);
+        } catch (IOException | RuntimeException unavailable) {
+            deadLetters.add(problem(getTranslation("run.dead-letters-unavailable")));
+            return;
+        }
+        if (letters.isEmpty()) {
+            deadLetters.add(new Span(getTranslation("run.no-dead-letters")));
+            return;
+        }
+        Button replayAll = new Button(getTranslation("run.replay-all"), click -> replay(List.of()));
+        deadLetters.add(replayAll);
+        for (DeadLetters.DeadLetter letter : letters) {
+            Div row = new Div(new Span(letter.reason() + " @ " + letter.node() + " · " + letter.lastError()),
+                    new Pre(letter.event()));
+            row.addClassName("dead-letter");
+            row.add(new Button(getTranslation("run.replay"), click -> replay(List.of(letter.messageId()))));
+            deadLetters.add(row);
+        }
+    }
+
+    private void replay(List<String> ids) {
+        try {
+            deployments.operable(context.username(), context.flowId());
+            int replayed = engine.deadLetters().replay(context.flowId(), ids);
+            Refusals.success(getTranslation("run.replayed", replayed));
+        } catch (IOException broker) {
+            outcome.add(problem(getTranslation("run.dead-letters-unavailable")));
+        } catch (RuntimeException refused) {
+            Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
+        }
+        refresh();
+    }
+
+    private static Div problem(String text) {
+        Div div = new Div(text);
+        div.addClassName("problem");
+        return div;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.sluice.flow.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sluice.SluiceApplication;
+import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.FlowRef;
+import dev.sluice.flowstore.FlowStore;
+
+/** The flow list and editor views, browserless, on the embedded default with the demo users. */
+@SpringBootTest(classes = SluiceApplication.class, properties = {"sluice.demo.enabled=true",
+        "sluice.demo.password=demo"})
+@WithMockUser(username = "finance")
+class FlowDesignerViewsIT extends SpringBrowserlessTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        registry.add("sluice.data-dir", () -> dataDir.toString());
+        registry.add("sluice.amqp.embedded.port", FlowDesignerViewsIT::freePort);
+    }
+
+    @Autowired
+    FlowStore store;
+
+    @Autowired
+    FlowDeployments deployments;
+
+    static final String PAYMENT_FLOW = """
+            {"schemaVersion": 1, "name": "%s", "workspace": "finance",
+             "nodes": [
+               {"id": "users", "kind": "source", "config": {"source": "user-center.users", "types": ["user.payment.updated"]}},
+               {"id": "cny", "kind": "filter", "config": {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}},
+               {"id": "mask", "kind": "mask", "config": {"rules": [{"path": "$.data.payment.bankAccount", "mode": "partial", "keepLast": 4}]}},
+               {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
+             "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "mask"}, {"from": "mask", "to": "ledger"}]}
+            """;
+
+    private FlowRef stored(String name) {
+        return store.importFlow("finance", PAYMENT_FLOW.formatted(name), "test fixture");
+    }
+
+    @Test
+    void stewardCreatesAFlowFromANameAndLandsInItsEditorWithAValidFlow() {
+        FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
+
+        flows.create("created-in-view");
+
+        FlowEditorView editor = (FlowEditorView) getCurrentView();
+        assertThat(editor.problems()).isEmpty();
+        assertThat(editor.draft().node("source")).isPresent();
+        assertThat(editor.draft().node("log")).isPresent();
+    }
+
+    @Test
+    void importOfABrokenFlowListsEveryProblemWithItsPath() {
+        FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
+
+        flows.importFlow("""
+                {"schemaVersion": 1, "name": "broken", "workspace": "finance",
+                 "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "x", "kind": "uppercase", "config": {}},
+                           {"id": "out", "kind": "target.log", "config": {}}],
+                 "edges": [{"from": "users", "to": "out"}, {"from": "users", "to": "ghost"}]}
+                """);
+
+        List<String> lines = $(ListItem.class).all().stream().map(ListItem::getText).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("$.nodes[1].kind"))
+                .anySatisfy(line -> assertThat(line).startsWith("$.edges[1].to"));
+    }
+
+    @Test
+    void searchShowsOnlyMatchingFlows() {
+        stored("alpha-ledger");
+        stored("beta-audit");
+        FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
+
+        test($(TextField.class).id("flow-search")).setValue("alpha");
+
+        assertThat(flows.getElement().getOuterHTML()).doesNotContain("beta-audit");
+    }
+
+    @Test
+    void deletingADeployedFlowIsRefusedWithTheReason() {
+        FlowRef flow = stored("deployed-one");
+        deployments.deploy("finance", flow.id(), null);
+        FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
+
+        flows.confirmDelete(store.list("finance", "finance").stream()
+                .filter(f -> f.name().equals("deployed-one")).findFirst().orElseThrow());
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(store.list("finance", "finance")).anyMatch(f -> f.name().equals("deployed-one"));
+        deployments.undeploy("finance", flow.id(), true);
+    }
+
+    @Test
+    void aNodeThatLeadsNowhereIsMarkedInvalidAndListed() {
+        FlowRef flow = stored("with-dangling-node");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "mask", "kind": "mask", "x": 400, "y": 0},
+                           {"id": "ledger", "kind": "target.log", "x": 600, "y": 0},
+                           {"id": "select", "kind": "select", "x": 200, "y": 200}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "mask"}, {"from": "mask", "to": "ledger"},
+                           {"from": "users", "to": "select"}]}
+                """);
+
+        assertThat(editor.invalidNodes()).containsExactly("select");
+        assertThat(editor.draft().node("select").orElseThrow().path("config").path("paths").isArray())
+                .as("a new node starts from the required settings of its kind's example").isTrue();
+    }
+
+    @Test
+    void theNodeFormIsGeneratedFromTheKindsSchema() {
+        FlowRef flow = stored("form-check");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "mask", "kind": "mask", "x": 400, "y": 0},
+                           {"id": "ledger", "kind": "target.log", "x": 600, "y": 0}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "mask"}, {"from": "mask", "to": "ledger"}]}
+                """);
+        editor.select("users");
+        test($(TextArea.class).id("field-types")).setValue("user.payment.updated\nuser.created");
+
+        assertThat($(TextField.class).id("field-source").getValue()).isEqualTo("user-center.users");
+        assertThat(editor.draft().node("users").orElseThrow().path("config").path("types")).hasSize(2);
+    }
+
+    @Test
+    void secondSaveOfTheSameVersionShowsTheConflictAndKeepsTheEdits() {
+        FlowRef flow = stored("contested");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        editor.select("ledger");
+        test($(TextField.class).id("field-label")).setValue("my label");
+        store.save("finance", flow.id(), 1, store.export("finance", flow.id(), 1), "someone else");
+
+        editor.save();
+
+        assertThat(editor.conflictShown()).isTrue();
+        assertThat(editor.conflictText()).contains("version 2");
+        assertThat(editor.draft().node("ledger").orElseThrow().path("config").path("label").asText())
+                .isEqualTo("my label");
+    }
+
+    @Test
+    void previewOfAPaymentSampleShowsTheBankAccountMasked() {
+        FlowRef flow = stored("preview-check");
+        navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(2);
+        PreviewPanel preview = $(PreviewPanel.class).single();
+
+        preview.selectSample(2);
+        preview.run();
+
+        String shown = $(Div.class).id("preview-targets").getElement().getOuterHTML();
+        assertThat(shown).contains("***************7574").doesNotContain("6222975432319487574");
+    }
+
+    @Test
+    void historyShowsTheDiffOfTwoVersionsAndRollbackSavesTheOldOneAsNewest() {
+        FlowRef flow = stored("with-history");
+        String relabelled = store.export("finance", flow.id(), 1).replace("\"ledger\"", "\"ledger-2\"");
+        store.save("finance", flow.id(), 1, relabelled, "new label");
+        navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(4);
+        HistoryPanel history = $(HistoryPanel.class).single();
+
+        history.showDiff();
+        assertThat($(Div.class).id("version-diff").getElement().getOuterHTML()).contains("ledger-2");
+
+        history.rollback();
+        assertThat(store.versions("finance", flow.id())).hasSize(3);
+        assertThat(store.export("finance", flow.id(), 3)).isEqualTo(store.export("finance", flow.id(), 1));
+    }
+
+    @Test
+    void theFlowListSpeaksSimplifiedChineseWhenChosen() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+
+        navigate("workspaces/finance/flows", FlowsView.class);
+
+        assertThat($(com.vaadin.flow.component.html.H2.class).id("flows-title").getText()).isEqualTo("finance 的数据流");
+        assertThat(test($(com.vaadin.flow.component.button.Button.class).id("create-flow")).isUsable()).isTrue();
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("create-flow").getText()).isEqualTo("创建数据流");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

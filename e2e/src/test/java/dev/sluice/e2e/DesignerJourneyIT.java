@@ -1,0 +1,151 @@
+package dev.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+/** Stewards build, check and run flows in the designer of the packaged application. */
+class DesignerJourneyIT {
+
+    private static SluiceProcess sluice;
+
+    @BeforeAll
+    static void startSluice() throws Exception {
+        sluice = SluiceProcess.start();
+    }
+
+    @AfterAll
+    static void stopSluice() throws Exception {
+        if (sluice != null) {
+            sluice.close();
+        }
+    }
+
+    private static WebDriver signedIn(String user) {
+        WebDriver driver = Browser.open();
+        LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess(user, "demo");
+        return driver;
+    }
+
+    @Test
+    void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() {
+        WebDriver driver = signedIn("finance");
+        try {
+            FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("finance-payment-sync");
+            editor.selectNode("source");
+            editor.setField("types", "user.payment.updated");
+
+            editor.dragFromPalette("rename", "rename");
+            editor.deleteSelected("rename");
+
+            editor.selectNode("source");
+            editor.addFromPalette("filter", "filter");
+            editor.setField("pattern", "{\"data\": {\"payment\": {\"currency\": [\"CNY\"]}}}");
+            editor.addFromPaletteByKeyboard("select", "select");
+            editor.setField("paths", "$.data.userId\n$.data.payment");
+            editor.addFromPalette("mask", "mask");
+            editor.setField("rules", "[{\"path\": \"$.data.payment.bankAccount\", \"mode\": \"partial\", \"keepLast\": 4}]");
+            editor.addFromPalette("target.http", "http");
+            editor.setField("url", "http://127.0.0.1:9/ledger");
+            editor.selectNode("log");
+            editor.deleteSelected("log");
+            editor.awaitValid();
+
+            assertThat(editor.previewSample("U100002")).contains("http");
+            assertThat(editor.previewDeliveries()).contains("***************7574").doesNotContain("6222975432319487574");
+
+            editor.save("finance flow from the palette");
+            editor.awaitVersion(2);
+            assertThat(editor.deploy()).contains("deployed");
+            assertThat(editor.flowState()).isEqualTo("deployed v2");
+            assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
+        } finally {
+            Browser.screenshot(driver, "designer-finance-builds-and-deploys");
+            driver.quit();
+        }
+    }
+
+    @Test
+    void importingAFlowWithErrorsListsEachErrorByPath() throws Exception {
+        Path file = Files.createTempFile("broken-flow", ".json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "name": "broken", "workspace": "finance",
+                 "nodes": [
+                   {"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                   {"id": "shout", "kind": "uppercase", "config": {}},
+                   {"id": "mask", "kind": "mask", "config": {"rules": [{"path": "$.data.x", "mode": "scramble"}]}},
+                   {"id": "out", "kind": "target.log", "config": {}}],
+                 "edges": [{"from": "users", "to": "mask"}, {"from": "mask", "to": "nowhere"},
+                           {"from": "mask", "to": "out"}]}
+                """);
+        WebDriver driver = signedIn("finance");
+        try {
+            FlowsPage flows = FlowsPage.open(driver, sluice.baseUrl(), "finance");
+            flows.importFile(file);
+
+            assertThat(flows.importProblems())
+                    .anySatisfy(line -> assertThat(line).startsWith("$.nodes[1].kind").contains("uppercase"))
+                    .anySatisfy(line -> assertThat(line).startsWith("$.nodes[2].config.rules[0].mode"))
+                    .anySatisfy(line -> assertThat(line).startsWith("$.edges[1].to").contains("nowhere"));
+        } finally {
+            Browser.screenshot(driver, "designer-import-errors");
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theSecondOfTwoEditorsToSaveIsToldSomeoneSavedInBetween() throws Exception {
+        long id = importFlow("""
+                {"schemaVersion": 1, "name": "two-editors", "workspace": "finance",
+                 "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "out", "kind": "target.log", "config": {"label": "two"}}],
+                 "edges": [{"from": "users", "to": "out"}]}
+                """);
+        WebDriver first = signedIn("finance");
+        WebDriver second = signedIn("finance");
+        try {
+            FlowEditorPage mine = FlowEditorPage.open(first, sluice.baseUrl(), id);
+            FlowEditorPage theirs = FlowEditorPage.open(second, sluice.baseUrl(), id);
+
+            mine.save("first editor");
+            mine.awaitVersion(2);
+            theirs.selectNode("out");
+            theirs.setField("label", "second editor's label");
+            theirs.save("second editor");
+
+            assertThat(theirs.conflictMessage()).contains("someone else saved").contains("version 2");
+            assertThat(theirs.version()).isEqualTo("version 1");
+        } finally {
+            Browser.screenshot(second, "designer-save-conflict");
+            first.quit();
+            second.quit();
+        }
+    }
+
+    private static long importFlow(String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sluice.baseUrl() + "/api/flows/import"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("finance:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher found = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
+        assertThat(found.find()).isTrue();
+        return Long.parseLong(found.group(1));
+    }
+}

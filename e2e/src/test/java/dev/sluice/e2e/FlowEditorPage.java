@@ -1,0 +1,187 @@
+package dev.sluice.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The flow editor ({@code /flows/<id>}): canvas and palette, property form, side tabs, save. */
+final class FlowEditorPage {
+
+    private final WebDriver driver;
+
+    private FlowEditorPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static FlowEditorPage of(WebDriver driver) {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".react-flow__node")));
+        return new FlowEditorPage(driver);
+    }
+
+    static FlowEditorPage open(WebDriver driver, String baseUrl, long id) {
+        driver.get(baseUrl + "/flows/" + id);
+        return of(driver);
+    }
+
+    private By node(String id) {
+        return By.cssSelector(".react-flow__node[data-id='" + id + "']");
+    }
+
+    boolean hasNode(String id) {
+        return !driver.findElements(node(id)).isEmpty();
+    }
+
+    void awaitNode(String id) {
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(node(id)));
+    }
+
+    void selectNode(String id) {
+        driver.findElement(node(id)).click();
+        awaitForm(id);
+    }
+
+    private void awaitForm(String id) {
+        // the form is rebuilt on every selection: read it by script, never through a held element
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {
+            Object title = ((JavascriptExecutor) d).executeScript(
+                    "const t = document.getElementById('node-form-title'); return t ? t.textContent : '';");
+            return String.valueOf(title).startsWith(id + " ");
+        });
+    }
+
+    /** Presses a palette entry: the node is added after the selected one, connected, and selected. */
+    void addFromPalette(String kind, String expectedId) {
+        driver.findElement(By.cssSelector(".flow-palette-item[data-kind='" + kind + "']")).click();
+        awaitNode(expectedId);
+        awaitForm(expectedId);
+    }
+
+    /** Adds from the palette with the keyboard: focus the entry, press Enter. */
+    void addFromPaletteByKeyboard(String kind, String expectedId) {
+        driver.findElement(By.cssSelector(".flow-palette-item[data-kind='" + kind + "']")).sendKeys(Keys.ENTER);
+        awaitNode(expectedId);
+        awaitForm(expectedId);
+    }
+
+    /** Drags a palette entry onto the canvas (HTML5 drag and drop, dispatched as the browser would). */
+    void dragFromPalette(String kind, String expectedId) {
+        ((JavascriptExecutor) driver).executeScript(
+                "const item = document.querySelector(\".flow-palette-item[data-kind='\" + arguments[0] + \"']\");"
+                        + "const pane = document.querySelector('.flow-canvas-graph');"
+                        + "const dt = new DataTransfer();"
+                        + "item.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));"
+                        + "const r = pane.getBoundingClientRect();"
+                        + "const at = {bubbles: true, cancelable: true, dataTransfer: dt,"
+                        + "  clientX: r.left + r.width / 2, clientY: r.top + r.height - 80};"
+                        + "pane.dispatchEvent(new DragEvent('dragover', at));"
+                        + "pane.dispatchEvent(new DragEvent('drop', at));"
+                        + "item.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));", kind);
+        awaitNode(expectedId);
+        awaitForm(expectedId);
+    }
+
+    void deleteSelected(String id) {
+        driver.findElement(By.cssSelector(".flow-palette-delete")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
+    }
+
+    /** Types into a form field generated from the config schema, then leaves it so the value is sent. */
+    void setField(String name, String value) {
+        WebElement field = driver.findElement(By.cssSelector("#field-" + name + " input, #field-" + name + " textarea"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        ((JavascriptExecutor) driver).executeScript(
+                "const f = arguments[0]; f.value = arguments[1];"
+                        + "f.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "f.dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+        field.sendKeys(Keys.TAB);
+        pause(700);
+    }
+
+    String problemCount() {
+        return driver.findElement(By.id("problem-count")).getText();
+    }
+
+    void openTab(String label) {
+        driver.findElements(By.cssSelector("#editor-tabs vaadin-tab")).stream()
+                .filter(tab -> tab.getText().strip().equals(label))
+                .findFirst().orElseThrow().click();
+    }
+
+    void awaitValid() {
+        openTab("Problems");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("problem-count")));
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("problem-count")).getText().contains("valid"));
+    }
+
+    String previewSample(String search) {
+        openTab("Preview");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-sample input")));
+        WebElement combo = driver.findElement(By.cssSelector("#preview-sample input"));
+        combo.click();
+        combo.sendKeys(search);
+        pause(800);
+        combo.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        pause(500);
+        driver.findElement(By.id("preview-run")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-result .trace")));
+        return driver.findElement(By.id("preview-result")).getText();
+    }
+
+    /** What the preview says the targets would receive. */
+    String previewDeliveries() {
+        return driver.findElement(By.id("preview-targets")).getText();
+    }
+
+    void save(String comment) {
+        WebElement field = driver.findElement(By.cssSelector("#save-comment input"));
+        field.sendKeys(comment);
+        driver.findElement(By.id("save-flow")).click();
+    }
+
+    String version() {
+        return driver.findElement(By.id("flow-version")).getText();
+    }
+
+    void awaitVersion(int version) {
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("flow-version")).getText().equals("version " + version));
+    }
+
+    String conflictMessage() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("save-conflict")));
+        return driver.findElement(By.id("save-conflict")).getText();
+    }
+
+    String deploy() {
+        openTab("Run");
+        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
+        driver.findElement(By.id("deploy-flow")).click();
+        Browser.waitFor(driver).until(d -> !d.findElement(By.id("run-outcome")).getText().isBlank());
+        return driver.findElement(By.id("run-outcome")).getText();
+    }
+
+    /** What the status panel says of the running flow (counters, or why it is failing). */
+    String runStatus() {
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("refresh-status")).click();
+            pause(500);
+            return d.findElement(By.id("flow-status")).getText().contains("in:");
+        });
+        return driver.findElement(By.id("flow-status")).getText();
+    }
+
+    String flowState() {
+        return driver.findElement(By.id("flow-state")).getText();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,299 @@
+// The flow canvas: React Flow wrapped as a Vaadin React adapter element. The server sends the graph and the
+// palette as JSON text ("model", with a revision that resets the canvas), the invalid node ids and a node to
+// focus; the canvas sends back the graph after each edit ("graph") and the selected node id ("selected").
+// Node configs live on the server: the canvas knows only ids, kinds, positions and edges.
+import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
+import {
+  ReactFlow,
+  ReactFlowProvider,
+  Background,
+  Controls,
+  Handle,
+  Position,
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type NodeProps,
+} from '@xyflow/react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+type Role = 'SOURCE' | 'PROCESSOR' | 'TARGET';
+type Kind = { id: string; summary: string; role: Role };
+type Model = {
+  revision: number;
+  nodes: { id: string; kind: string; x: number; y: number }[];
+  edges: { from: string; to: string }[];
+  kinds: Kind[];
+  labels: Record<string, string>;
+};
+type NodeData = { kind: string; role: Role; invalid: boolean };
+
+const DRAG_TYPE = 'application/x-sluice-kind';
+
+function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
+  const classes = ['sluice-node', `role-${data.role.toLowerCase()}`];
+  if (data.invalid) classes.push('invalid');
+  if (selected) classes.push('selected');
+  return (
+    <div className={classes.join(' ')} data-node-id={id} title={data.kind}>
+      {data.role !== 'SOURCE' && <Handle type="target" position={Position.Left} />}
+      <div className="sluice-node-id">{id}</div>
+      <div className="sluice-node-kind">{data.kind}</div>
+      {data.role !== 'TARGET' && <Handle type="source" position={Position.Right} />}
+    </div>
+  );
+}
+
+const nodeTypes = { sluice: SluiceNode };
+
+function freshId(kind: string, taken: Set<string>): string {
+  const base = kind.replace(/^target\./, '').replace(/[^A-Za-z0-9_-]/g, '-');
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+function Canvas(props: {
+  model: Model;
+  invalid: string[];
+  focus: string;
+  onGraph: (json: string) => void;
+  onSelected: (id: string) => void;
+}) {
+  const { model, invalid, focus, onGraph, onSelected } = props;
+  const roles = useMemo(() => new Map(model.kinds.map((k) => [k.id, k.role])), [model.kinds]);
+  const flow = useReactFlow();
+  const toNodes = useCallback(
+    (m: Model): Node<NodeData>[] =>
+      m.nodes.map((n) => ({
+        id: n.id,
+        type: 'sluice',
+        position: { x: n.x, y: n.y },
+        data: { kind: n.kind, role: roles.get(n.kind) ?? 'PROCESSOR', invalid: false },
+      })),
+    [roles],
+  );
+  const [nodes, setNodes] = useState<Node<NodeData>[]>(() => toNodes(model));
+  const [edges, setEdges] = useState<Edge[]>(() =>
+    model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })),
+  );
+  const revision = useRef(model.revision);
+  const selectedId = useRef('');
+  const pendingSelect = useRef<string | null>(null);
+  const tell = useCallback(
+    (id: string) => {
+      if (id !== selectedId.current) {
+        selectedId.current = id;
+        onSelected(id);
+      }
+    },
+    [onSelected],
+  );
+
+  useEffect(() => {
+    if (model.revision !== revision.current) {
+      revision.current = model.revision;
+      setNodes(toNodes(model));
+      setEdges(model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })));
+      setTimeout(() => flow.fitView({ padding: 0.2 }), 50);
+    }
+  }, [model, toNodes, flow]);
+
+  useEffect(() => {
+    const bad = new Set(invalid);
+    setNodes((current) =>
+      current.map((n) => (n.data.invalid === bad.has(n.id) ? n : { ...n, data: { ...n.data, invalid: bad.has(n.id) } })),
+    );
+  }, [invalid]);
+
+  useEffect(() => {
+    const id = focus.split('#')[0];
+    if (!id) return;
+    setNodes((current) => current.map((n) => ({ ...n, selected: n.id === id })));
+    selectedId.current = id;
+    flow.fitView({ nodes: [{ id }], padding: 1.5, duration: 200 });
+  }, [focus, flow]);
+
+  // Tell the server about the graph once an edit settles (not on every pixel of a drag).
+  const sent = useRef('');
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const json = JSON.stringify({
+        nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+        edges: edges.map((e) => ({ from: e.source, to: e.target })),
+      });
+      if (json !== sent.current) {
+        sent.current = json;
+        onGraph(json);
+      }
+      if (pendingSelect.current !== null) {
+        const id = pendingSelect.current;
+        pendingSelect.current = null;
+        selectedId.current = '';
+        tell(id);
+      }
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [nodes, edges, onGraph, tell]);
+
+  const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes, current)), []);
+  const onConnect = useCallback(
+    (c: Connection) => setEdges((current) => addEdge({ ...c, id: `${c.source}->${c.target}` }, current)),
+    [],
+  );
+  const onNodeClick = useCallback((_: React.MouseEvent, node: Node) => tell(node.id), [tell]);
+  const onPaneClick = useCallback(() => tell(''), [tell]);
+  const onNodesDelete = useCallback(
+    (deleted: Node[]) => {
+      if (deleted.some((n) => n.id === selectedId.current)) tell('');
+    },
+    [tell],
+  );
+
+  const add = useCallback(
+    (kind: string, at?: { x: number; y: number }) => {
+      const role = roles.get(kind) ?? 'PROCESSOR';
+      setNodes((current) => {
+        const id = freshId(kind, new Set(current.map((n) => n.id)));
+        const after = current.find((n) => n.id === selectedId.current);
+        let position = at;
+        if (!position) {
+          position = after
+            ? { x: after.position.x + 220, y: after.position.y }
+            : { x: 40 + 220 * current.length, y: 80 };
+        }
+        // Never on top of another node: a node under the new one could no longer be clicked.
+        const free = (p: { x: number; y: number }) =>
+          !current.some((n) => Math.abs(n.position.x - p.x) < 160 && Math.abs(n.position.y - p.y) < 70);
+        while (!at && !free(position)) {
+          position = { x: position.x, y: position.y + 110 };
+        }
+        if (!at && after && after.data.role !== 'TARGET' && role !== 'SOURCE') {
+          setEdges((es) => addEdge({ id: `${after.id}->${id}`, source: after.id, target: id }, es));
+        }
+        const created: Node<NodeData> = {
+          id,
+          type: 'sluice',
+          position,
+          selected: true,
+          data: { kind, role, invalid: false },
+        };
+        pendingSelect.current = id;
+        // keep the whole flow in view as it grows
+        setTimeout(() => flow.fitView({ padding: 0.2, duration: 150 }), 60);
+        return [...current.map((n) => ({ ...n, selected: false })), created];
+      });
+    },
+    [roles, flow],
+  );
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = event.dataTransfer.getData(DRAG_TYPE);
+      if (!kind) return;
+      event.preventDefault();
+      add(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [add, flow],
+  );
+  const onDragOver = useCallback((event: React.DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const removeSelected = useCallback(() => {
+    flow.deleteElements({ nodes: nodes.filter((n) => n.selected), edges: edges.filter((e) => e.selected) });
+  }, [flow, nodes, edges]);
+
+  const groups: Role[] = ['SOURCE', 'PROCESSOR', 'TARGET'];
+  return (
+    <div className="flow-canvas-frame">
+      <nav className="flow-palette" aria-label={model.labels.palette}>
+        <div className="flow-palette-hint">{model.labels.paletteHint}</div>
+        {groups.map((role) => (
+          <div key={role} className="flow-palette-group">
+            <div className="flow-palette-title">{model.labels[`role.${role}`] ?? role}</div>
+            {model.kinds
+              .filter((k) => k.role === role)
+              .map((k) => (
+                <button
+                  key={k.id}
+                  type="button"
+                  className="flow-palette-item"
+                  data-kind={k.id}
+                  title={k.summary}
+                  draggable
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(DRAG_TYPE, k.id);
+                    e.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => add(k.id)}
+                >
+                  {k.id}
+                </button>
+              ))}
+          </div>
+        ))}
+        <button type="button" className="flow-palette-delete" onClick={removeSelected}>
+          {model.labels.deleteSelected}
+        </button>
+      </nav>
+      <div className="flow-canvas-graph" onDrop={onDrop} onDragOver={onDragOver}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onNodesDelete={onNodesDelete}
+          deleteKeyCode={['Backspace', 'Delete']}
+          fitView
+          fitViewOptions={{ padding: 0.2 }}
+        >
+          <Background />
+          <Controls />
+        </ReactFlow>
+      </div>
+    </div>
+  );
+}
+
+class FlowCanvasElement extends ReactAdapterElement {
+  protected override render(hooks: RenderHooks): React.ReactElement | null {
+    const [modelJson] = hooks.useState<string>('model');
+    const [invalidJson] = hooks.useState<string>('invalid');
+    const [focus] = hooks.useState<string>('focus');
+    const [, setGraph] = hooks.useState<string>('graph');
+    const [, setSelected] = hooks.useState<string>('selected');
+    // State names the server has not set yet arrive as undefined or null; only strings are ours.
+    const model = useMemo(
+      () => (typeof modelJson === 'string' && modelJson ? (JSON.parse(modelJson) as Model) : null),
+      [modelJson],
+    );
+    const invalid = useMemo(
+      () => (typeof invalidJson === 'string' && invalidJson ? (JSON.parse(invalidJson) as string[]) : []),
+      [invalidJson],
+    );
+    if (!model) return null;
+    return (
+      <ReactFlowProvider>
+        <Canvas model={model} invalid={invalid} focus={typeof focus === 'string' ? focus : ''} onGraph={setGraph} onSelected={setSelected} />
+      </ReactFlowProvider>
+    );
+  }
+}
+
+customElements.define('sluice-flow-canvas', FlowCanvasElement);

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Delivery;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +56,7 @@ final class FlowRunner implements AutoCloseable {
     private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger budgetFailures = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean pauseRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean pauseRequested = new AtomicBoolean();
     private final FlowPausing pausing;
     private volatile boolean stopping;
     private volatile boolean broken;
@@ -147,7 +151,7 @@ final class FlowRunner implements AutoCloseable {
     private long consumersOf(String queue) throws IOException {
         try (Channel channel = broker.openChannel()) {
             return channel.queueDeclarePassive(queue).getConsumerCount();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IOException(e);
         }
     }
@@ -162,17 +166,17 @@ final class FlowRunner implements AutoCloseable {
 
     private Channel consume(String queue, boolean delayed, int prefetch) throws IOException {
         Channel channel = broker.openChannel();
-        if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
-            recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+        if (channel instanceof Recoverable recoverable) {
+            recoverable.addRecoveryListener(new RecoveryListener() {
                 @Override
-                public void handleRecovery(com.rabbitmq.client.Recoverable recovered) {
+                public void handleRecovery(Recoverable recovered) {
                     // the client's own recovery of queues and consumers is not to be relied on (it replays
                     // declarations on channels long closed): the engine starts this flow afresh instead
                     broken = true;
                 }
 
                 @Override
-                public void handleRecoveryStarted(com.rabbitmq.client.Recoverable recovering) {
+                public void handleRecoveryStarted(Recoverable recovering) {
                     broken = true;
                 }
             });
@@ -392,7 +396,7 @@ final class FlowRunner implements AutoCloseable {
             if (channel.isOpen()) {
                 channel.close();
             }
-        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+        } catch (IOException | TimeoutException | RuntimeException e) {
             log.debug("Close failed", e);
         }
     }

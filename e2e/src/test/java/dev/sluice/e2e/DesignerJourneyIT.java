@@ -45,7 +45,7 @@ class DesignerJourneyIT {
     void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() {
         WebDriver driver = signedIn("finance");
         try {
-            FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("finance-payment-sync");
+            FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("payments-to-ledger");
             editor.selectNode("source");
             editor.setField("types", "user.payment.updated");
 

@@ -212,6 +212,12 @@ final class FlowRunner implements AutoCloseable {
 
     private void handle(Channel channel, Delivery delivery) {
         inFlight.incrementAndGet();
+        if (stopping) {
+            // delivered before the cancel took effect: leave it unacked, so closing the channel hands it back
+            // and the next version processes it, never both
+            inFlight.decrementAndGet();
+            return;
+        }
         long started = System.nanoTime();
         Map<String, Object> headers = delivery.getProperties().getHeaders();
         int attempt = Headers.attempt(headers);

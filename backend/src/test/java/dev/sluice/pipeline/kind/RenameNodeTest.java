@@ -236,24 +236,10 @@ class RenameNodeTest {
         Problems problems = new Problems();
 
         assertThat(REGISTRY.kind("rename")).containsInstanceOf(RenameNode.class);
-        assertThat(undocumented(json(kind.configSchema()), "")).isEmpty();
+        assertThat(DocumentedSchema.undocumented(json(kind.configSchema()), "")).isEmpty();
         assertThat(REGISTRY.validateConfig(new FlowNode("rename", "rename", (ObjectNode) json(kind.example())), CONTEXT,
                 problems)).isPresent();
         assertThat(problems.all()).isEmpty();
     }
 
-    private static List<String> undocumented(JsonNode schema, String at) {
-        List<String> missing = new ArrayList<>();
-        schema.path("properties").fields().forEachRemaining(property -> {
-            String path = at + "." + property.getKey();
-            if (!property.getValue().path("title").isTextual() || !property.getValue().path("description").isTextual()) {
-                missing.add(path);
-            }
-            missing.addAll(undocumented(property.getValue(), path));
-        });
-        if (schema.has("items")) {
-            missing.addAll(undocumented(schema.get("items"), at + "[]"));
-        }
-        return missing;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,9 @@ class FlowStoreExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return ApiExceptionHandler.errors(status, List.of(new FlowProblem(e.path(), e.getMessage())));
+        List<FlowProblem> errors = new ArrayList<>();
+        errors.add(new FlowProblem(e.path(), e.getMessage()));
+        errors.addAll(e.details());
+        return ApiExceptionHandler.errors(status, errors);
     }
 }

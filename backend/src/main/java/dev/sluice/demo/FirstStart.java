@@ -1,17 +1,25 @@
 package dev.sluice.demo;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.SchemaTags;
+import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.SourceStewardship;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Workspace;
 import dev.sluice.workspace.WorkspaceAdministration;
@@ -30,13 +38,15 @@ class FirstStart implements SmartInitializingSingleton {
     private final SourceCatalog sources;
     private final FlowStore flows;
     private final FlowDeployments deployments;
+    private final SourceStewardship stewardship;
+    private final SourcePrivacy privacy;
     private final boolean demo;
     private final boolean demoFlows;
     private final String demoPassword;
     private final String adminPassword;
 
     FirstStart(WorkspaceAdministration administration, SourceCatalog sources, FlowStore flows,
-               FlowDeployments deployments, @Value("${sluice.demo.flows:true}") boolean demoFlows,
+               FlowDeployments deployments, SourceStewardship stewardship, SourcePrivacy privacy, @Value("${sluice.demo.flows:true}") boolean demoFlows,
                @Value("${spring.datasource.url}") String datasourceUrl,
                @Value("${sluice.demo.enabled:auto}") String demoEnabled,
                @Value("${sluice.demo.password:demo}") String demoPassword,
@@ -45,6 +55,8 @@ class FirstStart implements SmartInitializingSingleton {
         this.sources = sources;
         this.flows = flows;
         this.deployments = deployments;
+        this.stewardship = stewardship;
+        this.privacy = privacy;
         this.demoFlows = demoFlows;
         this.demo = "auto".equals(demoEnabled) ? datasourceUrl.startsWith("jdbc:h2:") : Boolean.parseBoolean(demoEnabled);
         this.demoPassword = demoPassword;
@@ -86,6 +98,7 @@ class FirstStart implements SmartInitializingSingleton {
         user("finance", "Fang Finance", finance.getName(), WorkspaceRole.STEWARD);
         user("service", "Sam Service", service.getName(), WorkspaceRole.STEWARD);
         user("viewer", "Vera Viewer", finance.getName(), WorkspaceRole.VIEWER);
+        describeUsers("central");
         if (demoFlows) {
             deploy("finance", "finance-payment-sync");
             deploy("service", "customer-service-contacts");
@@ -93,6 +106,31 @@ class FirstStart implements SmartInitializingSingleton {
         log.info("Created the demo workspaces, the source user-center.users, the demo users "
                 + "(admin, central, finance, service, viewer, auditor){}", demoFlows
                 ? " and deployed the finance and customer-service sample flows" : "");
+    }
+
+    /**
+     * As a central steward would: the schema of user-center.users with its personal fields tagged, sample events,
+     * and what finance and customer-service are cleared to receive (what their sample flows send, masked).
+     */
+    private void describeUsers(String steward) {
+        String source = "user-center.users";
+        JsonNode schema = demoJson("user-center.users.schema.json");
+        stewardship.describe(steward, source, schema, demoJson("user-center.users.samples.json"));
+        privacy.setTags(steward, source, SchemaTags.of(source, schema).fields());
+        demoJson("clearances.json").properties().forEach(workspace -> {
+            Map<String, Clearance.Level> levels = new TreeMap<>();
+            workspace.getValue().properties().forEach(tag -> levels.put(tag.getKey(),
+                    Clearance.Level.of(tag.getValue().asText())));
+            privacy.setClearance(steward, source, workspace.getKey(), levels);
+        });
+    }
+
+    private static JsonNode demoJson(String name) {
+        try (var in = FirstStart.class.getResourceAsStream("/demo/" + name)) {
+            return FlowJson.MAPPER.readTree(in);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("The demo file " + name + " is missing from the jar", e);
+        }
     }
 
     /** Imports and deploys a shipped demo flow as its workspace's steward, so a new user sees one running. */

@@ -2,13 +2,23 @@ package dev.sluice.flowstore;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.engine.DeployedFlow;
+import dev.sluice.flow.Flow;
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.Leak;
+import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.workspace.PlatformRole;
 import dev.sluice.engine.DeploymentSource;
 import dev.sluice.engine.DeploymentsChanged;
 
@@ -20,18 +30,26 @@ import dev.sluice.engine.DeploymentsChanged;
 @Transactional
 public class FlowDeployments implements DeploymentSource {
 
+
     private final StoredFlowRepository flows;
     private final FlowVersionRepository versions;
     private final FlowAccess access;
     private final FlowRuns runs;
+    private final FlowDocuments documents;
+    private final SourcePrivacy privacy;
+    private final LeakExceptionRepository exceptions;
     private final ApplicationEventPublisher events;
 
     FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
+                    FlowDocuments documents, SourcePrivacy privacy, LeakExceptionRepository exceptions,
                     ApplicationEventPublisher events) {
         this.flows = flows;
         this.versions = versions;
         this.access = access;
         this.runs = runs;
+        this.documents = documents;
+        this.privacy = privacy;
+        this.exceptions = exceptions;
         this.events = events;
     }
 
@@ -49,17 +67,91 @@ public class FlowDeployments implements DeploymentSource {
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
                 .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
-        FlowTestReport report = runs.test(flow, found);
-        if (!report.passed()) {
-            String failed = report.results().stream().filter(r -> !r.passed())
-                    .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
-                    .collect(Collectors.joining(" | "));
-            throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted
-                    + " fails its stored tests: " + failed);
+        try {
+            Flow definition = stillValid(flow, found);
+            FlowTestReport report = runs.test(flow, found);
+            if (!report.passed()) {
+                String failed = report.results().stream().filter(r -> !r.passed())
+                        .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
+                        .collect(Collectors.joining(" | "));
+                List<FlowProblem> failing = new java.util.ArrayList<>();
+                for (int i = 0; i < report.results().size(); i++) {
+                    if (!report.results().get(i).passed()) {
+                        failing.add(new FlowProblem("$.tests[" + i + "]", "test '" + report.results().get(i).name()
+                                + "' fails"));
+                    }
+                }
+                throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted
+                        + " fails its stored tests: " + failed, failing);
+            }
+            requireNoLeak(flow, wanted, definition);
+            flow.deploy(wanted, ordered, username, Instant.now());
+            events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
+            events.publishEvent(new DeploymentsChanged(id, false));
+            return report;
+        } catch (FlowStoreException refused) {
+            // the details name what failed without the values a test compares (those may be personal data)
+            List<String> why = refused.details().isEmpty() ? List.of(refused.getMessage())
+                    : refused.details().stream().map(problem -> problem.path() + ": " + problem.message()).toList();
+            events.publishEvent(new FlowDeployRefused(id, flow.getWorkspace().getName(), flow.getName(), wanted,
+                    why, username));
+            throw refused;
         }
-        flow.deploy(wanted, ordered, username, Instant.now());
-        events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
-        events.publishEvent(new DeploymentsChanged(id, false));
+    }
+
+    /**
+     * The leaks the guard finds in a version (the latest when null); readable by the flow's members and by
+     * platform admins, who decide on exceptions.
+     */
+    @Transactional(readOnly = true)
+    public LeakReport leaks(String username, long id, Integer version) {
+        Caller caller = access.caller(username);
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        if (caller.platformRole() != PlatformRole.ADMIN) {
+            caller.requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
+        }
+        int wanted = version == null ? flow.getLatestVersion() : version;
+        FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
+                .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
+        Flow definition = FlowDocuments.bind(found);
+        List<Leak> leaks = privacy.leaks(definition);
+        Clearance clearance = privacy.clearance(SourcePrivacy.sourceOf(definition).orElse(""),
+                definition.workspace());
+        Optional<LeakException> covering = exceptions.findByFlowIdAndVersion(id, wanted)
+                .filter(exception -> readLeaks(exception).containsAll(leaks));
+        return new LeakReport(id, wanted, leaks.stream()
+                .map(leak -> leak.problem(definition.workspace(), clearance.level(leak.tag()))).toList(), leaks,
+                covering.map(LeakException::reason).orElse(null), covering.map(LeakException::grantedBy).orElse(null));
+    }
+
+    /**
+     * Lets {@code version} of a flow deploy with the leaks the guard reports for it now (platform admins only,
+     * with a reason); recorded and audited. A version that later leaks more needs a new exception.
+     */
+    public LeakReport exceptLeaks(String username, long id, int version, String reason) {
+        Caller caller = access.caller(username);
+        if (caller.platformRole() != PlatformRole.ADMIN) {
+            throw FlowStoreException.forbidden("$", "only platform admins grant leak-guard exceptions");
+        }
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw FlowStoreException.conflict("$.reason", "say why the leak is allowed, in 1 to 1000 characters");
+        }
+        FlowVersion found = versions.findByFlowIdAndVersion(id, version)
+                .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + version + " of flow " + id));
+        List<Leak> leaks = privacy.leaks(FlowDocuments.bind(found));
+        if (leaks.isEmpty()) {
+            throw FlowStoreException.conflict("$.version", "version " + version + " of flow " + id
+                    + " leaks nothing; it needs no exception");
+        }
+        exceptions.findByFlowIdAndVersion(id, version).ifPresent(old -> {
+            exceptions.delete(old);
+            exceptions.flush();
+        });
+        exceptions.save(new LeakException(id, version, writeLeaks(leaks), reason.strip(), username));
+        LeakReport report = leaks(username, id, version);
+        events.publishEvent(new LeakExceptionGranted(id, flow.getWorkspace().getName(), flow.getName(), version,
+                report.problems().stream().map(FlowProblem::message).toList(), reason.strip(), username));
         return report;
     }
 
@@ -123,6 +215,51 @@ public class FlowDeployments implements DeploymentSource {
     public DeploymentOptions options(long id) {
         return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getPausedReason()))
                 .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+    }
+
+    /** The stored version, validated again now: a source grant may have been revoked since it was saved. */
+    private Flow stillValid(StoredFlow flow, FlowVersion version) {
+        try {
+            return documents.check(FlowJson.parse(version.getDefinition()), flow.getWorkspace().getName());
+        } catch (InvalidFlowException e) {
+            throw FlowStoreException.conflict("$.version", "deploy refused: version " + version.getVersion()
+                    + " is no longer valid", e.problems());
+        }
+    }
+
+    private void requireNoLeak(StoredFlow flow, int version, Flow definition) {
+        List<Leak> leaks = privacy.leaks(definition);
+        if (leaks.isEmpty()) {
+            return;
+        }
+        boolean excepted = exceptions.findByFlowIdAndVersion(flow.getId(), version)
+                .map(exception -> readLeaks(exception).containsAll(leaks)).orElse(false);
+        if (!excepted) {
+            String source = SourcePrivacy.sourceOf(definition).orElse("");
+            var clearance = privacy.clearance(source, definition.workspace());
+            throw FlowStoreException.conflict("$.version", "deploy refused: version " + version + " would send "
+                    + "personal data to " + (leaks.size() == 1 ? "a target" : "targets") + " that workspace "
+                    + definition.workspace() + " is not cleared for (" + leaks.size() + " leak"
+                    + (leaks.size() == 1 ? "" : "s") + "); mask it, remove it, or ask a platform admin for an "
+                    + "exception", leaks.stream().map(leak -> leak.problem(definition.workspace(),
+                    clearance.level(leak.tag()))).toList());
+        }
+    }
+
+    private static List<Leak> readLeaks(LeakException exception) {
+        try {
+            return List.of(FlowJson.MAPPER.readValue(exception.leaks(), Leak[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored leak exception does not parse", e);
+        }
+    }
+
+    private static String writeLeaks(List<Leak> leaks) {
+        try {
+            return FlowJson.MAPPER.writeValueAsString(leaks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private StoredFlow writable(String username, long id) {

@@ -11,8 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.EventTrace;
+import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.PreviewMasking;
+import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.WorkspaceAdministration;
 
@@ -36,10 +40,13 @@ public class FlowStore {
     private final FlowDocuments documents;
     private final FlowRuns runs;
     private final WorkspaceAdministration workspaces;
+    private final SourcePrivacy privacy;
     private final ApplicationEventPublisher events;
 
     FlowStore(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowDocuments documents,
-              FlowRuns runs, WorkspaceAdministration workspaces, ApplicationEventPublisher events) {
+              FlowRuns runs, WorkspaceAdministration workspaces, SourcePrivacy privacy,
+              ApplicationEventPublisher events) {
+        this.privacy = privacy;
         this.flows = flows;
         this.versions = versions;
         this.access = access;
@@ -190,9 +197,24 @@ public class FlowStore {
             caller.requireRead(workspace, "Workspace '" + workspace + "'", "$.flow.workspace");
         }
         Flow flow = documents.check(run.flow(), workspace, "$.flow");
-        List<EventTrace> traces = runs.dryRun(flow, run.events());
+        PreviewMasking masking = privacy.masking(username, flow);
+        List<EventTrace> traces = runs.dryRun(flow, run.events()).stream().map(masking::trace).toList();
         events.publishEvent(new FlowPreviewed(workspace, flow.name(), traces.size(), username));
         return traces;
+    }
+
+    /**
+     * The leaks the guard finds in a flow document that need not be stored (the designer's live check), each as a
+     * problem at its target node; the caller must be a member of the document's workspace.
+     */
+    @Transactional(readOnly = true)
+    public List<FlowProblem> leaks(String username, Flow flow) {
+        Caller caller = access.caller(username);
+        caller.requireRead(flow.workspace(), "Workspace '" + flow.workspace() + "'", "$.workspace");
+        String source = SourcePrivacy.sourceOf(flow).orElse("");
+        Clearance clearance = privacy.clearance(source, flow.workspace());
+        return privacy.leaks(flow).stream().map(leak -> leak.problem(flow.workspace(), clearance.level(leak.tag())))
+                .toList();
     }
 
     /** Removes a flow and all its versions; refused while a version is deployed. */

@@ -1,5 +1,9 @@
 package dev.sluice.flowstore;
 
+import java.util.List;
+
+import dev.sluice.flow.FlowProblem;
+
 /**
  * A flow operation refused for a reason other than an invalid document (that is
  * {@link dev.sluice.flow.InvalidFlowException}): the flow is not visible, the user may not change it, or it
@@ -18,11 +22,22 @@ public class FlowStoreException extends RuntimeException {
 
     private final Reason reason;
     private final String path;
+    private final List<FlowProblem> details;
 
     public FlowStoreException(Reason reason, String path, String message) {
+        this(reason, path, message, List.of());
+    }
+
+    private FlowStoreException(Reason reason, String path, String message, List<FlowProblem> details) {
         super(message);
         this.reason = reason;
         this.path = path;
+        this.details = List.copyOf(details);
+    }
+
+    /** A conflict with one line for the whole refusal and one problem for each thing that caused it. */
+    static FlowStoreException conflict(String path, String message, List<FlowProblem> details) {
+        return new FlowStoreException(Reason.CONFLICT, path, message, details);
     }
 
     static FlowStoreException notFound(String what) {
@@ -43,6 +58,11 @@ public class FlowStoreException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** What caused the refusal, each at its path in the flow; empty when the message says it all. */
+    public List<FlowProblem> details() {
+        return details;
     }
 
     /** JSONPath into the request body the refusal concerns, {@code $} for the request as a whole. */

@@ -2,8 +2,10 @@ package dev.sluice.privacy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,20 +57,32 @@ public final class LeakGuard {
 
     /** Every tagged value that can reach a target, in every form and along every route, allowed or not. */
     public static List<Arrival> arrivals(Flow flow, PiiTags tags) {
-        FlowNode source = flow.nodes().stream().filter(n -> "source".equals(n.kind())).findFirst().orElse(null);
-        if (source == null) {
-            return List.of();
-        }
-        Set<Taint> start = new LinkedHashSet<>();
-        tags.fields().forEach((path, tag) -> start.add(Taint.clear(tag, path, FieldPath.parse(path))));
         Set<Arrival> arrivals = new LinkedHashSet<>();
-        follow(flow, source, start, new ArrayList<>(List.of(source.id())), arrivals);
+        trace(flow, tags, arrivals, new HashMap<>());
         return List.copyOf(arrivals);
     }
 
+    /** The tagged values that may leave each node (by id), over every route from the source. */
+    static Map<String, Set<Taint>> leaving(Flow flow, PiiTags tags) {
+        Map<String, Set<Taint>> byNode = new HashMap<>();
+        trace(flow, tags, new LinkedHashSet<>(), byNode);
+        return byNode;
+    }
+
+    private static void trace(Flow flow, PiiTags tags, Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
+        FlowNode source = flow.nodes().stream().filter(n -> "source".equals(n.kind())).findFirst().orElse(null);
+        if (source == null) {
+            return;
+        }
+        Set<Taint> start = new LinkedHashSet<>();
+        tags.fields().forEach((path, tag) -> start.add(Taint.clear(tag, path, FieldPath.parse(path))));
+        follow(flow, source, start, new ArrayList<>(List.of(source.id())), arrivals, byNode);
+    }
+
     private static void follow(Flow flow, FlowNode node, Set<Taint> arriving, List<String> route,
-                               Set<Arrival> arrivals) {
+                               Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
         Set<Taint> leaving = NodeEffects.apply(node, arriving);
+        byNode.computeIfAbsent(node.id(), id -> new LinkedHashSet<>()).addAll(leaving);
         if (node.kind() != null && node.kind().startsWith("target.")) {
             String nodePath = "$.nodes[" + flow.nodes().indexOf(node) + "]";
             for (Taint taint : leaving) {
@@ -83,7 +97,7 @@ public final class LeakGuard {
             FlowNode next = flow.node(edge.to()).orElse(null);
             if (next != null) {
                 route.add(next.id());
-                follow(flow, next, leaving, route, arrivals);
+                follow(flow, next, leaving, route, arrivals, byNode);
                 route.removeLast();
             }
         }

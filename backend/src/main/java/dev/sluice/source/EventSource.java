@@ -1,10 +1,16 @@
 package dev.sluice.source;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +29,8 @@ import dev.sluice.workspace.Workspace;
 @Entity
 @Table(name = "event_sources")
 public class EventSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,6 +57,14 @@ public class EventSource {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** JSON Schema of the events' {@code data}, as JSON text; null when the source has none. */
+    @Column(name = "data_schema", length = 1_000_000)
+    private String dataSchema;
+
+    /** A JSON array of sample CloudEvents; null when the source has none. */
+    @Column(name = "sample_events", length = 1_000_000)
+    private String sampleEvents;
 
     protected EventSource() {
     }
@@ -84,6 +100,32 @@ public class EventSource {
     /** Workspaces granted <em>subscribe</em>, besides the owner. */
     public Set<Workspace> getSubscribers() {
         return Set.copyOf(subscribers);
+    }
+
+    public Optional<JsonNode> getDataSchema() {
+        return Optional.ofNullable(dataSchema).map(EventSource::parse);
+    }
+
+    public List<JsonNode> getSampleEvents() {
+        if (sampleEvents == null) {
+            return List.of();
+        }
+        List<JsonNode> samples = new ArrayList<>();
+        parse(sampleEvents).forEach(samples::add);
+        return List.copyOf(samples);
+    }
+
+    void describe(String schema, String samples) {
+        this.dataSchema = schema;
+        this.sampleEvents = samples;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON of a source does not parse", e);
+        }
     }
 
     void grant(Workspace workspace) {

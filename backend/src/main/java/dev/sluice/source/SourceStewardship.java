@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.sluice.flow.Problems;
+import dev.sluice.flow.SchemaCheck;
+import dev.sluice.pipeline.CloudEventCheck;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserProfile;
@@ -28,6 +32,7 @@ import dev.sluice.workspace.WorkspaceService;
 public class SourceStewardship {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
+    private static final int MAX_SAMPLES = 200;
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     private final EventSourceRepository sources;
@@ -88,6 +93,70 @@ public class SourceStewardship {
         return created;
     }
 
+    /** The source named so, when the caller may see it. */
+    @Transactional(readOnly = true)
+    public EventSource visible(String actor, String name) {
+        return visible(actor).stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("Source '" + name + "'"));
+    }
+
+    /**
+     * Sets what the source's events look like: the JSON Schema of their {@code data} (null for none) and sample
+     * events (null or empty for none), each a CloudEvent of one of the source's types whose data the schema
+     * accepts. Every problem is reported at once, with its path in {@code {"dataSchema", "samples"}}.
+     */
+    public EventSource describe(String actor, String name, JsonNode dataSchema, JsonNode samples) {
+        EventSource found = stewarded(actor, name);
+        Problems problems = new Problems();
+        SchemaCheck schema = null;
+        if (dataSchema != null && !dataSchema.isNull()) {
+            if (!dataSchema.isObject()) {
+                problems.add(".dataSchema", "must be a JSON Schema object");
+            } else {
+                try {
+                    schema = SchemaCheck.of(dataSchema.toString());
+                } catch (RuntimeException e) {
+                    problems.add(".dataSchema", "is not a usable JSON Schema: " + e.getMessage());
+                }
+            }
+        }
+        boolean anySamples = samples != null && !samples.isNull() && !samples.isEmpty();
+        if (anySamples) {
+            checkSamples(found, schema, samples, problems.at(".samples"));
+        }
+        problems.throwIfAny();
+        found.describe(schema == null ? null : dataSchema.toString(), anySamples ? samples.toString() : null);
+        events.publishEvent(new SourceDescribed(name, found.getOwner().getName(), schema != null,
+                anySamples ? samples.size() : 0, actor));
+        return found;
+    }
+
+    private static void checkSamples(EventSource source, SchemaCheck schema, JsonNode samples, Problems problems) {
+        if (!samples.isArray()) {
+            problems.add("must be an array of CloudEvents");
+            return;
+        }
+        if (samples.size() > MAX_SAMPLES) {
+            problems.add("has " + samples.size() + " events; a source keeps at most " + MAX_SAMPLES);
+            return;
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            JsonNode sample = samples.get(i);
+            Problems at = problems.at("[" + i + "]");
+            if (!CloudEventCheck.check(sample, at)) {
+                continue;
+            }
+            String type = sample.path("type").asText();
+            if (!source.getEventTypes().contains(type)) {
+                at.add(".type", "'" + type + "' is not one of the source's event types "
+                        + String.join(", ", source.getEventTypes()));
+            }
+            if (schema != null && sample.has("data")) {
+                schema.check(sample.get("data"), at.at(".data"));
+            }
+        }
+    }
+
     public void grant(String actor, String source, String workspace) {
         EventSource found = stewarded(actor, source);
         found.grant(existingWorkspace(workspace));
@@ -102,12 +171,12 @@ public class SourceStewardship {
         events.publishEvent(new SourceGrantChanged(source, found.getOwner().getName(), workspace, false, actor));
     }
 
-    private EventSource stewarded(String actor, String name) {
-        EventSource source = visible(actor).stream().filter(s -> s.getName().equals(name)).findFirst()
-                .orElseThrow(() -> Refusal.notFound("Source '" + name + "'"));
+    /** The source, when the caller stewards it; refused otherwise, as not found when they cannot even see it. */
+    public EventSource stewarded(String actor, String name) {
+        EventSource source = visible(actor, name);
         if (!stewards(actor, source)) {
             throw Refusal.forbidden("only owners and stewards of " + source.getOwner().getName()
-                    + " grant subscriptions to " + name);
+                    + " change " + name);
         }
         return sources.findByName(name).orElseThrow();
     }

@@ -1,0 +1,108 @@
+package dev.sluice.api;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceStewardship;
+
+/**
+ * What a source's events look like and which of their fields are personal data:
+ * {@code GET /api/sources/{name}} (schema, samples masked for the caller, tags, clearances),
+ * {@code PUT /api/sources/{name}/schema} {@code {"dataSchema", "samples"}},
+ * {@code PUT /api/sources/{name}/tags} {@code {"fields": {"$.data.phone": "phone"}}},
+ * {@code GET /api/sources/{name}/tag-suggestions}, and
+ * {@code PUT /api/sources/{name}/clearances/{workspace}} {@code {"tags": {"phone": "masked"}}}.
+ */
+@RestController
+@RequestMapping("/api/sources/{name}")
+class SourcePrivacyController {
+
+    private final SourceStewardship catalog;
+    private final SourcePrivacy privacy;
+
+    SourcePrivacyController(SourceStewardship catalog, SourcePrivacy privacy) {
+        this.catalog = catalog;
+        this.privacy = privacy;
+    }
+
+    @GetMapping
+    ResponseEntity<String> read(@PathVariable String name, Principal principal) {
+        String actor = principal.getName();
+        EventSource source = catalog.visible(actor, name);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", source.getName());
+        out.put("description", source.getDescription());
+        out.put("owner", source.getOwner().getName());
+        out.put("eventTypes", source.getEventTypes());
+        out.put("dataSchema", source.getDataSchema().orElse(null));
+        out.put("samples", privacy.samples(actor, name));
+        out.put("tags", privacy.tags(actor, name).fields());
+        Map<String, Object> clearances = new TreeMap<>();
+        privacy.clearances(actor, name).forEach((workspace, clearance) -> clearances.put(workspace, clearance.tags()));
+        out.put("clearances", clearances);
+        return FlowController.json(out);
+    }
+
+    @PutMapping("/schema")
+    ResponseEntity<String> describe(@PathVariable String name, @RequestBody(required = false) String body,
+                                    Principal principal) {
+        JsonNode request = Json.read(body);
+        catalog.describe(principal.getName(), name, request.get("dataSchema"), request.get("samples"));
+        return read(name, principal);
+    }
+
+    @PutMapping("/tags")
+    ResponseEntity<String> tag(@PathVariable String name, @RequestBody(required = false) String body,
+                               Principal principal) {
+        JsonNode fields = Json.read(body).path("fields");
+        if (!fields.isObject()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.fields", "must be an object of field path to tag");
+        }
+        Map<String, String> tags = new TreeMap<>();
+        fields.fields().forEachRemaining(field -> tags.put(field.getKey(),
+                field.getValue().isTextual() ? field.getValue().asText() : null));
+        return FlowController.json(Map.of("tags", privacy.setTags(principal.getName(), name, tags).fields()));
+    }
+
+    @GetMapping("/tag-suggestions")
+    ResponseEntity<String> suggestions(@PathVariable String name, Principal principal) {
+        return FlowController.json(Map.of("suggestions", privacy.suggestions(principal.getName(), name)));
+    }
+
+    @PutMapping("/clearances/{workspace}")
+    ResponseEntity<String> clear(@PathVariable String name, @PathVariable String workspace,
+                                 @RequestBody(required = false) String body, Principal principal) {
+        JsonNode tags = Json.read(body).path("tags");
+        if (!tags.isObject()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.tags", "must be an object of tag to none, masked or clear");
+        }
+        Map<String, Clearance.Level> levels = new TreeMap<>();
+        var it = tags.fields();
+        while (it.hasNext()) {
+            var tag = it.next();
+            try {
+                levels.put(tag.getKey(), Clearance.Level.of(tag.getValue().asText()));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "$.tags" + dev.sluice.flow.Problems.key(tag.getKey()),
+                        e.getMessage());
+            }
+        }
+        Clearance granted = privacy.setClearance(principal.getName(), name, workspace, levels);
+        return FlowController.json(Map.of("workspace", workspace, "tags", granted.tags()));
+    }
+}

@@ -39,7 +39,7 @@ public final class ApiCalls {
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -65,9 +65,10 @@ public final class ApiCalls {
         return """
                 {"workspace": "%s", "name": "%s", "schemaVersion": 1, "description": "A flow for tests",
                  "nodes": [{"id": "in", "kind": "source", "config": {"types": ["%s"], "source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "out", "kind": "target.log", "config": {"label": "it"}}],
-                 "edges": [{"from": "in", "to": "out"}],
-                 "layout": {"out": {"x": 200, "y": 20}, "in": {"x": 10, "y": 20}},
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "out"}],
+                 "layout": {"out": {"x": 400, "y": 20}, "ids": {"x": 200, "y": 20}, "in": {"x": 10, "y": 20}},
                  "tests": [{"name": "passes",
                             "input": {"specversion": "1.0", "id": "t1", "source": "/users", "type": "%s",
                                       "data": {"userId": "u1", "email": "secret-value@example.com"}},

@@ -24,6 +24,8 @@ import dev.sluice.audit.AuditRecord;
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
 import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.privacy.PreviewMasking;
+import dev.sluice.privacy.PrivacyAlerts;
 import dev.sluice.flowstore.FlowSummary;
 
 /** Running flows for real: deploy, undeploy, pause, resume, status, dead letters and their replay. */
@@ -34,8 +36,11 @@ class FlowDeployController {
     private final FlowDeployments deployments;
     private final ObjectProvider<Engine> engine;
     private final AuditLog audit;
+    private final PrivacyAlerts privacyAlerts;
 
-    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine, AuditLog audit) {
+    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine, AuditLog audit,
+                         PrivacyAlerts privacyAlerts) {
+        this.privacyAlerts = privacyAlerts;
         this.deployments = deployments;
         this.engine = engine;
         this.audit = audit;
@@ -111,6 +116,10 @@ class FlowDeployController {
         if (options.pausedReason() != null) {
             status.put("pausedReason", options.pausedReason());
         }
+        long alerts = privacyAlerts.count(flowId);
+        if (alerts > 0) {
+            status.put("privacyAlerts", Map.of("count", alerts, "recent", privacyAlerts.recent(flowId, 10)));
+        }
         Engine running = engine.getIfAvailable();
         if (running != null) {
             status.put("queueDepth", running.queueDepth(flowId));
@@ -124,7 +133,9 @@ class FlowDeployController {
                                        Principal principal) throws IOException {
         long flowId = FlowRequests.flowId(id);
         FlowSummary flow = deployments.summary(principal.getName(), flowId);
-        var found = deadLetters().list(flowId, Math.max(1, Math.min(limit, 500)));
+        PreviewMasking masking = deployments.inputMasking(principal.getName(), flowId);
+        var found = deadLetters().list(flowId, Math.max(1, Math.min(limit, 500))).stream()
+                .map(letter -> letter.shownAs(masking::inputText)).toList();
         // dead letters carry event payloads: looking at them is audited (which ones, never what they hold)
         audit.record(AuditRecord.success(principal.getName(), flow.workspace(), "flow.deadletters.view", "flow",
                 flowId, Map.of("name", flow.name(), "count", found.size(),

@@ -12,6 +12,7 @@ import dev.sluice.flowstore.FlowDeployRefused;
 import dev.sluice.flowstore.LeakExceptionGranted;
 import dev.sluice.privacy.ClearanceChanged;
 import dev.sluice.privacy.PiiTagsChanged;
+import dev.sluice.privacy.UnexpectedPii;
 import dev.sluice.source.SourceDescribed;
 
 /**
@@ -56,6 +57,20 @@ class PrivacyAuditing {
         details.put("leaks", event.leaks());
         log.record(AuditRecord.success(event.by(), event.workspace(), "flow.leak-exception", "flow", event.flowId(),
                 details));
+    }
+
+    /** The run-time check's alert: where and what kind of personal data, never the value. */
+    @EventListener
+    void unexpectedPii(UnexpectedPii event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", event.flow());
+        details.put("version", event.version());
+        details.put("target", event.target());
+        details.put("eventId", event.eventId());
+        details.put("findings", event.findings().stream()
+                .map(finding -> Map.of("path", finding.path(), "tag", finding.tag())).toList());
+        log.record(new AuditRecord("engine", event.workspace(), "flow.pii-alert", "flow",
+                String.valueOf(event.flowId()), AuditRecord.Outcome.FAILURE, details));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)

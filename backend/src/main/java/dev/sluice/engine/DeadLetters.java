@@ -32,6 +32,12 @@ public final class DeadLetters {
     /** One dead letter: the event as received and why it is here. */
     public record DeadLetter(String messageId, String reason, String node, String firstError, String lastError,
                              int attempts, String deadAt, String targets, String event) {
+
+        /** The same dead letter with its event and error texts passed through {@code shown} (masking them). */
+        public DeadLetter shownAs(java.util.function.UnaryOperator<String> shown) {
+            return new DeadLetter(messageId, reason, node, shown.apply(firstError), shown.apply(lastError), attempts,
+                    deadAt, targets, shown.apply(event));
+        }
     }
 
     /** Up to {@code limit} dead letters, oldest first; the queue is left as it was. */

@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable {
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
     private final FlowPausing pausing;
+    private final PrivacyWatch privacy;
     private final Map<Long, AtomicLong> queueDepths = new ConcurrentHashMap<>();
 
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
@@ -63,7 +64,14 @@ public final class Engine implements AutoCloseable {
     /** @param pausing pauses a flow whose script keeps running out of budget (in the database, for every instance) */
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets, FlowPausing pausing) {
+        this(broker, registry, properties, meters, secrets, pausing, PrivacyWatch.NONE);
+    }
+
+    /** @param privacy scans a sample of what each flow sends for personal data the leak guard did not expect */
+    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
+                  WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy) {
         this.pausing = pausing;
+        this.privacy = privacy;
         this.broker = broker;
         this.registry = registry;
         this.properties = properties;
@@ -150,7 +158,7 @@ public final class Engine implements AutoCloseable {
                 return depth;
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    new FlowMetrics(meters, flow), scheduler, pausing);
+                    new FlowMetrics(meters, flow), scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());

@@ -10,14 +10,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.privacy.PiiFinding;
+import dev.sluice.privacy.SampledPiiCheck;
+import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.privacy.UnexpectedPii;
 
 /** The engine runs where {@code SLUICE_ROLES} includes {@code engine} (the default). */
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +33,38 @@ class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     Engine engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
-                  ObjectProvider<WorkspaceSecrets> secrets, ObjectProvider<DeploymentSource> deployments) {
+                  ObjectProvider<WorkspaceSecrets> secrets, ObjectProvider<DeploymentSource> deployments,
+                  ObjectProvider<SourcePrivacy> privacy, ApplicationEventPublisher events,
+                  @Value("${sluice.privacy.sample-rate:0.01}") double sampleRate) {
         return new Engine(broker, registry, properties, meters,
                 secrets.getIfAvailable(() -> workspace -> name -> Optional.empty()),
-                (flowId, reason) -> deployments.ifAvailable(source -> source.pauseFailing(flowId, reason)));
+                (flowId, reason) -> deployments.ifAvailable(source -> source.pauseFailing(flowId, reason)),
+                privacyWatch(privacy.getIfAvailable(), events, sampleRate));
+    }
+
+    /** Scans with the tags of each flow's source; alerts go out as {@link UnexpectedPii} events. */
+    private static PrivacyWatch privacyWatch(SourcePrivacy privacy, ApplicationEventPublisher events,
+                                             double sampleRate) {
+        if (privacy == null || sampleRate <= 0) {
+            return PrivacyWatch.NONE;
+        }
+        if (sampleRate > 1) {
+            throw new IllegalArgumentException("sluice.privacy.sample-rate is a share of events from 0 to 1 (0.01 "
+                    + "scans one in a hundred), not " + sampleRate);
+        }
+        return new PrivacyWatch() {
+            @Override
+            public SampledPiiCheck checkFor(DeployedFlow flow) {
+                String source = SourcePrivacy.sourceOf(flow.flow()).orElse("");
+                return SampledPiiCheck.of(flow.flow(), privacy.tags(source), sampleRate);
+            }
+
+            @Override
+            public void unexpected(DeployedFlow flow, String target, String eventId, List<PiiFinding> findings) {
+                events.publishEvent(new UnexpectedPii(flow.flowId(), flow.flow().workspace(), flow.flow().name(),
+                        flow.version(), target, eventId, findings));
+            }
+        };
     }
 
     @Bean

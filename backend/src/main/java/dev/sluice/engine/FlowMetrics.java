@@ -18,6 +18,8 @@ final class FlowMetrics {
     final Counter failed;
     final Counter retried;
     final Counter deadLettered;
+    /** Outgoing events in which the sampled scan found personal data the leak guard did not expect. */
+    final Counter piiAlerts;
     private final Timer latency;
 
     FlowMetrics(MeterRegistry registry, DeployedFlow deployed) {
@@ -29,6 +31,10 @@ final class FlowMetrics {
         failed = counter(registry, flow, id, "failed");
         retried = counter(registry, flow, id, "retried");
         deadLettered = counter(registry, flow, id, "dead_lettered");
+        piiAlerts = Counter.builder("sluice.flow.pii.unexpected")
+                .description("Sampled outgoing events holding personal data the leak guard did not expect")
+                .tags("flow", flow, "flowId", id)
+                .register(registry);
         latency = Timer.builder("sluice.flow.latency")
                 .description("From receiving an event to every target confirming it")
                 .tags("flow", flow, "flowId", id)

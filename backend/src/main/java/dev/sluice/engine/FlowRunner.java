@@ -58,13 +58,15 @@ final class FlowRunner implements AutoCloseable {
     private final AtomicInteger budgetFailures = new AtomicInteger();
     private final AtomicBoolean pauseRequested = new AtomicBoolean();
     private final FlowPausing pausing;
+    private final RuntimePiiCheck piiCheck;
     private volatile boolean stopping;
     private volatile boolean broken;
 
     FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
                BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
-               ScheduledExecutorService scheduler, FlowPausing pausing) {
+               ScheduledExecutorService scheduler, FlowPausing pausing, RuntimePiiCheck piiCheck) {
         this.pausing = pausing;
+        this.piiCheck = piiCheck;
         this.deployed = deployed;
         this.pipeline = pipeline;
         this.targets = targets;
@@ -256,6 +258,7 @@ final class FlowRunner implements AutoCloseable {
                 return;
             }
             List<CompletableFuture<Void>> futures = new ArrayList<>();
+            events.forEach(output -> piiCheck.scan(target, inputId, output, metrics));
             for (int i = 0; i < events.size(); i++) {
                 futures.add(targets.get(target).deliver(events.get(i), outputId(inputId, source, target, i)));
             }

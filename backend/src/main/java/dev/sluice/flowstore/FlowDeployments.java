@@ -1,6 +1,7 @@
 package dev.sluice.flowstore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.Leak;
+import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.engine.DeploymentSource;
@@ -70,21 +72,30 @@ public class FlowDeployments implements DeploymentSource {
         try {
             Flow definition = stillValid(flow, found);
             FlowTestReport report = runs.test(flow, found);
+            List<FlowProblem> failing = new ArrayList<>();
+            List<String> summary = new ArrayList<>();
             if (!report.passed()) {
-                String failed = report.results().stream().filter(r -> !r.passed())
-                        .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
-                        .collect(Collectors.joining(" | "));
-                List<FlowProblem> failing = new java.util.ArrayList<>();
                 for (int i = 0; i < report.results().size(); i++) {
                     if (!report.results().get(i).passed()) {
                         failing.add(new FlowProblem("$.tests[" + i + "]", "test '" + report.results().get(i).name()
                                 + "' fails"));
                     }
                 }
-                throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted
-                        + " fails its stored tests: " + failed, failing);
+                summary.add("fails its stored tests: " + report.results().stream().filter(r -> !r.passed())
+                        .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
+                        .collect(Collectors.joining(" | ")));
             }
-            requireNoLeak(flow, wanted, definition);
+            List<FlowProblem> leaks = unexceptedLeaks(flow, wanted, definition);
+            if (!leaks.isEmpty()) {
+                failing.addAll(leaks);
+                summary.add("would send personal data to targets that workspace " + definition.workspace()
+                        + " is not cleared for (" + leaks.size() + (leaks.size() == 1 ? " leak" : " leaks")
+                        + "); mask it, leave it out, or ask a platform admin for an exception");
+            }
+            if (!failing.isEmpty()) {
+                throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted + " "
+                        + String.join(", and ", summary), failing);
+            }
             flow.deploy(wanted, ordered, username, Instant.now());
             events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
             events.publishEvent(new DeploymentsChanged(id, false));
@@ -97,6 +108,20 @@ public class FlowDeployments implements DeploymentSource {
                     why, username));
             throw refused;
         }
+    }
+
+    /**
+     * How to show {@code username} the events waiting in or dead-lettered by a flow, as its source published
+     * them: masked beyond what they may see ({@link SourcePrivacy#sourceMasking}). The caller must read the flow.
+     */
+    @Transactional(readOnly = true)
+    public PreviewMasking inputMasking(String username, long id) {
+        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        access.caller(username).requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
+        int version = flow.getDeployedVersion() == null ? flow.getLatestVersion() : flow.getDeployedVersion();
+        Flow definition = FlowDocuments.bind(versions.findByFlowIdAndVersion(id, version).orElseThrow());
+        return privacy.sourceMasking(username, SourcePrivacy.sourceOf(definition).orElse(""),
+                flow.getWorkspace().getName());
     }
 
     /**
@@ -227,23 +252,15 @@ public class FlowDeployments implements DeploymentSource {
         }
     }
 
-    private void requireNoLeak(StoredFlow flow, int version, Flow definition) {
+    /** The leaks of a version that no admin's exception covers, as problems at their target nodes. */
+    private List<FlowProblem> unexceptedLeaks(StoredFlow flow, int version, Flow definition) {
         List<Leak> leaks = privacy.leaks(definition);
-        if (leaks.isEmpty()) {
-            return;
+        if (leaks.isEmpty() || exceptions.findByFlowIdAndVersion(flow.getId(), version)
+                .map(exception -> readLeaks(exception).containsAll(leaks)).orElse(false)) {
+            return List.of();
         }
-        boolean excepted = exceptions.findByFlowIdAndVersion(flow.getId(), version)
-                .map(exception -> readLeaks(exception).containsAll(leaks)).orElse(false);
-        if (!excepted) {
-            String source = SourcePrivacy.sourceOf(definition).orElse("");
-            var clearance = privacy.clearance(source, definition.workspace());
-            throw FlowStoreException.conflict("$.version", "deploy refused: version " + version + " would send "
-                    + "personal data to " + (leaks.size() == 1 ? "a target" : "targets") + " that workspace "
-                    + definition.workspace() + " is not cleared for (" + leaks.size() + " leak"
-                    + (leaks.size() == 1 ? "" : "s") + "); mask it, remove it, or ask a platform admin for an "
-                    + "exception", leaks.stream().map(leak -> leak.problem(definition.workspace(),
-                    clearance.level(leak.tag()))).toList());
-        }
+        Clearance clearance = privacy.clearance(SourcePrivacy.sourceOf(definition).orElse(""), definition.workspace());
+        return leaks.stream().map(leak -> leak.problem(definition.workspace(), clearance.level(leak.tag()))).toList();
     }
 
     private static List<Leak> readLeaks(LeakException exception) {

@@ -49,6 +49,33 @@ public final class PreviewMasking {
         return mask(event, leaving.getOrDefault(INPUT, Set.of()));
     }
 
+    /**
+     * An event as the source published it, given as text: masked as {@link #input} when it parses as a JSON
+     * object or array, else every recognized value in the text is hidden.
+     */
+    public String inputText(String event) {
+        if (event == null) {
+            return null;
+        }
+        try {
+            JsonNode parsed = dev.sluice.flow.FlowJson.MAPPER.readTree(event);
+            if (parsed != null && parsed.isContainerNode()) {
+                return input(parsed).toString();
+            }
+        } catch (java.io.IOException notJson) {
+            // fall through: a malformed event is still shown, with what looks personal hidden
+        }
+        String masked = event;
+        for (Recognizer recognizer : Recognizer.values()) {
+            if (viewer.level(recognizer.tag()) != Clearance.Level.CLEAR) {
+                for (String found : recognizer.find(masked)) {
+                    masked = masked.replace(found, "[hidden: " + recognizer.tag() + "]");
+                }
+            }
+        }
+        return masked;
+    }
+
     /** An event as it left the node with this id. */
     public JsonNode leaving(String node, JsonNode event) {
         return mask(event, leaving.getOrDefault(node, leaving.getOrDefault(INPUT, Set.of())));

@@ -184,9 +184,10 @@ abstract class FlowDeployContractIT {
         long id = importFlow("""
                 {"schemaVersion": 1, "name": "spin-%s", "workspace": "finance",
                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.created"]}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "spin", "kind": "script", "config": {"code": "function process(event) { while (true) {} }"}},
                            {"id": "out", "kind": "target.log"}],
-                 "edges": [{"from": "in", "to": "spin"}, {"from": "spin", "to": "out"}]}""".formatted(suffix()));
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "spin"}, {"from": "spin", "to": "out"}]}""".formatted(suffix()));
         assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(200);
         await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
         String gauge = "sluice_flow_queue_depth{flow=\"finance/" + "spin";

@@ -210,6 +210,26 @@ class AuthorizationMatrixIT {
             api.call("POST", "/api/sources/" + source.get(ws) + "/grants", "admin", "{\"workspace\": \"central-data\"}");
             return as("DELETE", "/api/sources/" + source.get(ws) + "/grants/central-data", null);
         }, expect(204, 403, 204, 204, 403, 404)));
+        Map<Relation, Integer> readSource = expect(200, 403, 200, 200, 200, 404);
+        Map<Relation, Integer> stewardSource = expect(200, 403, 200, 200, 403, 404);
+        calls.add(new Call("GET /api/sources/{source of ws}",
+                ws -> as("GET", "/api/sources/" + source.get(ws), null), readSource));
+        calls.add(new Call("GET /api/sources/{source of ws}/tag-suggestions",
+                ws -> as("GET", "/api/sources/" + source.get(ws) + "/tag-suggestions", null), readSource));
+        calls.add(new Call("PUT /api/sources/{source of ws}/schema", ws -> as("PUT", "/api/sources/"
+                + source.get(ws) + "/schema", "{\"dataSchema\": {\"type\": \"object\"}}"), stewardSource));
+        calls.add(new Call("PUT /api/sources/{source of ws}/tags", ws -> as("PUT", "/api/sources/"
+                + source.get(ws) + "/tags", "{\"fields\": {\"$.data.mail\": \"email\"}}"), stewardSource));
+        calls.add(new Call("PUT /api/sources/{source of ws}/clearances/central-data", ws -> as("PUT",
+                "/api/sources/" + source.get(ws) + "/clearances/central-data",
+                "{\"tags\": {\"email\": \"masked\"}}"), stewardSource));
+        // admins read leak reports to decide on exceptions, which only they grant (this flow leaks nothing: 409)
+        calls.add(new Call("GET /api/flows/{id}/leaks",
+                ws -> as("GET", "/api/flows/" + deployedFlow.get(ws) + "/leaks", null),
+                expect(200, 403, 200, 200, 200, 404)));
+        calls.add(new Call("POST /api/flows/{id}/leak-exception", ws -> as("POST", "/api/flows/"
+                + deployedFlow.get(ws) + "/leak-exception", "{\"version\": 1, \"reason\": \"because\"}"),
+                expect(409, 403, 403, 403, 403, 403)));
         return calls;
     }
 

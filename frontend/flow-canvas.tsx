@@ -1,6 +1,6 @@
 // The flow canvas: React Flow wrapped as a Vaadin React adapter element. The server sends the graph and the
-// palette as JSON text ("model", with a revision that resets the canvas), the invalid node ids and a node to
-// focus; the canvas sends back the graph after each edit ("graph") and the selected node id ("selected").
+// palette as JSON text ("model", with a revision that resets the canvas), the invalid node ids, the route of each
+// personal-data leak the guard found ("leaks": node ids and edge ids) and a node to focus; the canvas sends back the graph after each edit ("graph") and the selected node id ("selected").
 // Node configs live on the server: the canvas knows only ids, kinds, positions and edges.
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import {
@@ -32,13 +32,15 @@ type Model = {
   kinds: Kind[];
   labels: Record<string, string>;
 };
-type NodeData = { kind: string; role: Role; invalid: boolean };
+type NodeData = { kind: string; role: Role; invalid: boolean; leak: boolean };
+type Leaks = { nodes: string[]; edges: string[] };
 
 const DRAG_TYPE = 'application/x-sluice-kind';
 
 function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
   const classes = ['sluice-node', `role-${data.role.toLowerCase()}`];
   if (data.invalid) classes.push('invalid');
+  if (data.leak) classes.push('leak');
   if (selected) classes.push('selected');
   return (
     <div className={classes.join(' ')} data-node-id={id} title={data.kind}>
@@ -63,11 +65,12 @@ function freshId(kind: string, taken: Set<string>): string {
 function Canvas(props: {
   model: Model;
   invalid: string[];
+  leaks: Leaks;
   focus: string;
   onGraph: (json: string) => void;
   onSelected: (id: string) => void;
 }) {
-  const { model, invalid, focus, onGraph, onSelected } = props;
+  const { model, invalid, leaks, focus, onGraph, onSelected } = props;
   const roles = useMemo(() => new Map(model.kinds.map((k) => [k.id, k.role])), [model.kinds]);
   const flow = useReactFlow();
   const toNodes = useCallback(
@@ -76,7 +79,7 @@ function Canvas(props: {
         id: n.id,
         type: 'sluice',
         position: { x: n.x, y: n.y },
-        data: { kind: n.kind, role: roles.get(n.kind) ?? 'PROCESSOR', invalid: false },
+        data: { kind: n.kind, role: roles.get(n.kind) ?? 'PROCESSOR', invalid: false, leak: false },
       })),
     [roles],
   );
@@ -112,6 +115,20 @@ function Canvas(props: {
       current.map((n) => (n.data.invalid === bad.has(n.id) ? n : { ...n, data: { ...n.data, invalid: bad.has(n.id) } })),
     );
   }, [invalid]);
+
+  useEffect(() => {
+    const onRoute = new Set(leaks.nodes);
+    const leakEdges = new Set(leaks.edges);
+    setNodes((current) =>
+      current.map((n) => (n.data.leak === onRoute.has(n.id) ? n : { ...n, data: { ...n.data, leak: onRoute.has(n.id) } })),
+    );
+    setEdges((current) =>
+      current.map((e) => {
+        const leak = leakEdges.has(e.id);
+        return (e.className === 'leak') === leak ? e : { ...e, className: leak ? 'leak' : undefined, animated: leak };
+      }),
+    );
+  }, [leaks, nodes.length, edges.length, model.revision]);
 
   useEffect(() => {
     const id = focus.split('#')[0];
@@ -186,7 +203,7 @@ function Canvas(props: {
           type: 'sluice',
           position,
           selected: true,
-          data: { kind, role, invalid: false },
+          data: { kind, role, invalid: false, leak: false },
         };
         pendingSelect.current = id;
         // keep the whole flow in view as it grows
@@ -275,6 +292,7 @@ class FlowCanvasElement extends ReactAdapterElement {
   protected override render(hooks: RenderHooks): React.ReactElement | null {
     const [modelJson] = hooks.useState<string>('model');
     const [invalidJson] = hooks.useState<string>('invalid');
+    const [leaksJson] = hooks.useState<string>('leaks');
     const [focus] = hooks.useState<string>('focus');
     const [, setGraph] = hooks.useState<string>('graph');
     const [, setSelected] = hooks.useState<string>('selected');
@@ -287,10 +305,14 @@ class FlowCanvasElement extends ReactAdapterElement {
       () => (typeof invalidJson === 'string' && invalidJson ? (JSON.parse(invalidJson) as string[]) : []),
       [invalidJson],
     );
+    const leaks = useMemo(
+      () => (typeof leaksJson === 'string' && leaksJson ? (JSON.parse(leaksJson) as Leaks) : { nodes: [], edges: [] }),
+      [leaksJson],
+    );
     if (!model) return null;
     return (
       <ReactFlowProvider>
-        <Canvas model={model} invalid={invalid} focus={typeof focus === 'string' ? focus : ''} onGraph={setGraph} onSelected={setSelected} />
+        <Canvas model={model} invalid={invalid} leaks={leaks} focus={typeof focus === 'string' ? focus : ''} onGraph={setGraph} onSelected={setSelected} />
       </ReactFlowProvider>
     );
   }

@@ -16,8 +16,8 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
-import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.Leak;
+import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.workspace.PlatformRole;
@@ -138,14 +138,11 @@ public class FlowDeployments implements DeploymentSource {
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
                 .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
-        Flow definition = FlowDocuments.bind(found);
-        List<Leak> leaks = privacy.leaks(definition);
-        Clearance clearance = privacy.clearance(SourcePrivacy.sourceOf(definition).orElse(""),
-                definition.workspace());
+        List<LeakFinding> findings = privacy.findings(FlowDocuments.bind(found));
+        List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
         Optional<LeakException> covering = exceptions.findByFlowIdAndVersion(id, wanted)
                 .filter(exception -> readLeaks(exception).containsAll(leaks));
-        return new LeakReport(id, wanted, leaks.stream()
-                .map(leak -> leak.problem(definition.workspace(), clearance.level(leak.tag()))).toList(), leaks,
+        return new LeakReport(id, wanted, findings.stream().map(LeakFinding::problem).toList(), leaks,
                 covering.map(LeakException::reason).orElse(null), covering.map(LeakException::grantedBy).orElse(null));
     }
 
@@ -254,13 +251,13 @@ public class FlowDeployments implements DeploymentSource {
 
     /** The leaks of a version that no admin's exception covers, as problems at their target nodes. */
     private List<FlowProblem> unexceptedLeaks(StoredFlow flow, int version, Flow definition) {
-        List<Leak> leaks = privacy.leaks(definition);
+        List<LeakFinding> findings = privacy.findings(definition);
+        List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
         if (leaks.isEmpty() || exceptions.findByFlowIdAndVersion(flow.getId(), version)
                 .map(exception -> readLeaks(exception).containsAll(leaks)).orElse(false)) {
             return List.of();
         }
-        Clearance clearance = privacy.clearance(SourcePrivacy.sourceOf(definition).orElse(""), definition.workspace());
-        return leaks.stream().map(leak -> leak.problem(definition.workspace(), clearance.level(leak.tag()))).toList();
+        return findings.stream().map(LeakFinding::problem).toList();
     }
 
     private static List<Leak> readLeaks(LeakException exception) {

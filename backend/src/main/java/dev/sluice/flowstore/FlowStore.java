@@ -11,10 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
-import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.EventTrace;
-import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.workspace.PlatformRole;
@@ -204,17 +203,13 @@ public class FlowStore {
     }
 
     /**
-     * The leaks the guard finds in a flow document that need not be stored (the designer's live check), each as a
-     * problem at its target node; the caller must be a member of the document's workspace.
+     * The leaks the guard finds in a flow that need not be stored (the designer's live check); the caller must be
+     * a member of the flow's workspace.
      */
     @Transactional(readOnly = true)
-    public List<FlowProblem> leaks(String username, Flow flow) {
-        Caller caller = access.caller(username);
-        caller.requireRead(flow.workspace(), "Workspace '" + flow.workspace() + "'", "$.workspace");
-        String source = SourcePrivacy.sourceOf(flow).orElse("");
-        Clearance clearance = privacy.clearance(source, flow.workspace());
-        return privacy.leaks(flow).stream().map(leak -> leak.problem(flow.workspace(), clearance.level(leak.tag())))
-                .toList();
+    public List<LeakFinding> leaks(String username, Flow flow) {
+        access.caller(username).requireRead(flow.workspace(), "Workspace '" + flow.workspace() + "'", "$.workspace");
+        return privacy.findings(flow);
     }
 
     /** Removes a flow and all its versions; refused while a version is deployed. */

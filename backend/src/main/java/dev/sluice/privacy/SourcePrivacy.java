@@ -238,6 +238,14 @@ public class SourcePrivacy {
                 .orElse(List.of());
     }
 
+    /** The leaks of a flow, each with the problem its workspace reads about it. */
+    @Transactional(readOnly = true)
+    public List<LeakFinding> findings(Flow flow) {
+        Clearance clearance = clearance(sourceOf(flow).orElse(""), flow.workspace());
+        return leaks(flow).stream().map(leak -> new LeakFinding(leak,
+                leak.problem(flow.workspace(), clearance.level(leak.tag())))).toList();
+    }
+
     /** The source a flow reads, as its source node names it. */
     public static Optional<String> sourceOf(Flow flow) {
         return flow.nodes().stream().filter(node -> "source".equals(node.kind())).findFirst()

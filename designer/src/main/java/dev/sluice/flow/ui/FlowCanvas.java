@@ -11,7 +11,7 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 
 /**
  * The node-graph canvas (React Flow in {@code frontend/flow-canvas.tsx}). State crosses as JSON text so the
- * two sides share no Jackson version: the server sends the model, the invalid node ids and a node to focus;
+ * two sides share no Jackson version: the server sends the model, the invalid node ids, the leak routes and a node to focus;
  * the canvas answers with the graph after each edit and the selected node.
  */
 @NpmPackage(value = "@xyflow/react", version = "12.10.0")
@@ -34,6 +34,11 @@ class FlowCanvas extends ReactAdapterComponent implements HasSize {
 
     void setInvalid(String idsJson) {
         setState("invalid", idsJson);
+    }
+
+    /** Marks the routes personal data leaks along: {@code {"nodes": [ids], "edges": ["from->to"]}}. */
+    void setLeaks(String routesJson) {
+        setState("leaks", routesJson);
     }
 
     void focus(String nodeId) {

@@ -2,7 +2,9 @@ package dev.sluice.flow.ui;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.privacy.LeakFinding;
 
 /**
  * The flow document being edited in the designer: the canvas changes its graph and layout, the property
@@ -171,5 +174,19 @@ final class FlowDraft {
         Map<String, Boolean> ids = new LinkedHashMap<>();
         problems.forEach(p -> nodeOf(p).ifPresent(id -> ids.put(id, true)));
         return FlowJson.MAPPER.valueToTree(new ArrayList<>(ids.keySet())).toString();
+    }
+
+    /** The canvas's leak marks: every node and edge on the route of a leak. */
+    static String leakRoutes(List<LeakFinding> leaks) {
+        Set<String> nodes = new LinkedHashSet<>();
+        Set<String> edges = new LinkedHashSet<>();
+        for (LeakFinding finding : leaks) {
+            List<String> via = finding.leak().via();
+            nodes.addAll(via);
+            for (int i = 1; i < via.size(); i++) {
+                edges.add(via.get(i - 1) + "->" + via.get(i));
+            }
+        }
+        return FlowJson.MAPPER.valueToTree(Map.of("nodes", nodes, "edges", edges)).toString();
     }
 }

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowRef;
@@ -39,6 +40,7 @@ import dev.sluice.flowstore.StoredFlowVersion;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.privacy.LeakFinding;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 
@@ -73,6 +75,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private int revision;
     private ValidationContext context;
     private List<FlowProblem> problems = List.of();
+    private List<LeakFinding> leaks = List.of();
     private String pendingSelection;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
@@ -220,28 +223,44 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     void validate() {
+        leaks = List.of();
         try {
-            validator.check(draft.tree(), context);
+            Flow valid = validator.check(draft.tree(), context);
             problems = List.of();
+            leaks = store.leaks(username, valid);
         } catch (InvalidFlowException invalid) {
             problems = invalid.problems();
         }
         canvas.setInvalid(draft.invalidIds(problems));
+        canvas.setLeaks(FlowDraft.leakRoutes(leaks));
         problemList.removeAll();
-        problemCount.setText(problems.isEmpty() ? getTranslation("editor.valid")
-                : getTranslation("editor.problems", problems.size()));
+        problemCount.setText(!problems.isEmpty() ? getTranslation("editor.problems", problems.size())
+                : leaks.isEmpty() ? getTranslation("editor.valid") : getTranslation("editor.leaks", leaks.size()));
         for (FlowProblem problem : problems) {
-            Optional<String> node = draft.nodeOf(problem);
-            Button line = new Button(node.map(id -> id + ": ").orElse("") + problem.path() + " " + problem.message());
-            line.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            line.addClassName("problem");
-            node.ifPresent(id -> line.getElement().setAttribute("data-node", id));
-            line.addClickListener(click -> node.ifPresent(id -> {
-                canvas.focus(id);
-                select(id);
-            }));
-            problemList.add(line);
+            problemList.add(problemLine(problem, "", "problem"));
         }
+        for (LeakFinding leak : leaks) {
+            problemList.add(problemLine(leak.problem(), getTranslation("editor.leak") + " ", "leak-problem"));
+        }
+    }
+
+    private Button problemLine(FlowProblem problem, String prefix, String className) {
+        Optional<String> node = draft.nodeOf(problem);
+        Button line = new Button(prefix + node.map(id -> id + ": ").orElse("") + problem.path() + " "
+                + problem.message());
+        line.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        line.addClassNames("problem", className);
+        node.ifPresent(id -> line.getElement().setAttribute("data-node", id));
+        line.addClickListener(click -> node.ifPresent(id -> {
+            canvas.focus(id);
+            select(id);
+        }));
+        return line;
+    }
+
+    /** The personal-data leaks of the current draft; they do not stop a save, they stop a deploy. */
+    List<LeakFinding> leaks() {
+        return leaks;
     }
 
     List<FlowProblem> problems() {

@@ -53,9 +53,11 @@ class FlowDesignerViewsIT extends SpringBrowserlessTest {
              "nodes": [
                {"id": "users", "kind": "source", "config": {"source": "user-center.users", "types": ["user.payment.updated"]}},
                {"id": "cny", "kind": "filter", "config": {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}},
+               {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId", "$.data.payment"]}},
                {"id": "mask", "kind": "mask", "config": {"rules": [{"path": "$.data.payment.bankAccount", "mode": "partial", "keepLast": 4}]}},
                {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
-             "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "mask"}, {"from": "mask", "to": "ledger"}]}
+             "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "split"}, {"from": "split", "to": "mask"},
+                       {"from": "mask", "to": "ledger"}]}
             """;
 
     private FlowRef stored(String name) {
@@ -134,6 +136,31 @@ class FlowDesignerViewsIT extends SpringBrowserlessTest {
         assertThat(editor.invalidNodes()).containsExactly("select");
         assertThat(editor.draft().node("select").orElseThrow().path("config").path("paths").isArray())
                 .as("a new node starts from the required settings of its kind's example").isTrue();
+    }
+
+    @Test
+    void deletingTheMaskNodeMarksTheLeakAlongItsRouteAndListsIt() {
+        FlowRef flow = stored("leak-on-canvas");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        assertThat(editor.leaks()).isEmpty();
+
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "split", "kind": "select", "x": 400, "y": 0},
+                           {"id": "ledger", "kind": "target.log", "x": 600, "y": 0}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "split"}, {"from": "split", "to": "ledger"}]}
+                """);
+
+        assertThat(editor.problems()).isEmpty();
+        assertThat(editor.leaks()).singleElement().satisfies(leak -> {
+            assertThat(leak.leak().tag()).isEqualTo("bank-account");
+            assertThat(leak.leak().via()).containsExactly("users", "cny", "split", "ledger");
+        });
+        $(TabSheet.class).single().setSelectedIndex(1);
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("problem-count").getText()).contains("leak");
+        assertThat($(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("problem-list").getElement()
+                .getOuterHTML()).contains("bank-account from $.data.payment.bankAccount", "leak-problem");
     }
 
     @Test

@@ -19,14 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.sluice.audit.AuditLog;
-import dev.sluice.audit.AuditRecord;
-import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
+import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
-import dev.sluice.privacy.PreviewMasking;
-import dev.sluice.privacy.PrivacyAlerts;
 import dev.sluice.flowstore.FlowSummary;
+import dev.sluice.privacy.PrivacyAlerts;
 
 /** Running flows for real: deploy, undeploy, pause, resume, status, dead letters and their replay. */
 @RestController
@@ -35,24 +32,15 @@ class FlowDeployController {
 
     private final FlowDeployments deployments;
     private final ObjectProvider<Engine> engine;
-    private final AuditLog audit;
+    private final FlowDeadLetters deadLetters;
     private final PrivacyAlerts privacyAlerts;
 
-    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine, AuditLog audit,
+    FlowDeployController(FlowDeployments deployments, ObjectProvider<Engine> engine, FlowDeadLetters deadLetters,
                          PrivacyAlerts privacyAlerts) {
         this.privacyAlerts = privacyAlerts;
         this.deployments = deployments;
         this.engine = engine;
-        this.audit = audit;
-    }
-
-    private DeadLetters deadLetters() {
-        Engine running = engine.getIfAvailable();
-        if (running == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$",
-                    "dead letters are handled by engine instances; this one runs " + "the designer only");
-        }
-        return running.deadLetters();
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -131,31 +119,28 @@ class FlowDeployController {
     @GetMapping("/dead-letters")
     ResponseEntity<String> deadLetters(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
                                        Principal principal) throws IOException {
-        long flowId = FlowRequests.flowId(id);
-        FlowSummary flow = deployments.summary(principal.getName(), flowId);
-        PreviewMasking masking = deployments.inputMasking(principal.getName(), flowId);
-        var found = deadLetters().list(flowId, Math.max(1, Math.min(limit, 500))).stream()
-                .map(letter -> letter.shownAs(masking::inputText)).toList();
-        // dead letters carry event payloads: looking at them is audited (which ones, never what they hold)
-        audit.record(AuditRecord.success(principal.getName(), flow.workspace(), "flow.deadletters.view", "flow",
-                flowId, Map.of("name", flow.name(), "count", found.size(),
-                        "ids", found.stream().map(DeadLetters.DeadLetter::messageId).toList())));
-        return FlowController.json(Map.of("deadLetters", found));
+        requireEngine();
+        return FlowController.json(Map.of("deadLetters", deadLetters.list(principal.getName(),
+                FlowRequests.flowId(id), Math.max(1, Math.min(limit, 500)))));
     }
 
     /** {@code {"ids": [...]}} replays those; an absent or empty list replays all. */
     @PostMapping("/dead-letters/replay")
     ResponseEntity<String> replay(@PathVariable String id, @RequestBody(required = false) String body,
                                   Principal principal) throws IOException {
-        long flowId = FlowRequests.flowId(id);
-        FlowSummary flow = deployments.operable(principal.getName(), flowId);
+        requireEngine();
         List<String> ids = new ArrayList<>();
         if (body != null && !body.isBlank()) {
             Json.read(body).path("ids").forEach(value -> ids.add(value.asText()));
         }
-        int replayed = deadLetters().replay(flowId, ids);
-        audit.record(AuditRecord.success(principal.getName(), flow.workspace(), "flow.deadletters.replay", "flow",
-                flowId, Map.of("name", flow.name(), "requested", ids.isEmpty() ? "all" : ids, "replayed", replayed)));
-        return FlowController.json(Map.of("replayed", replayed));
+        return FlowController.json(Map.of("replayed", deadLetters.replay(principal.getName(),
+                FlowRequests.flowId(id), ids)));
+    }
+
+    private void requireEngine() {
+        if (!deadLetters.available()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$",
+                    "dead letters are handled by engine instances; this one runs the designer only");
+        }
     }
 }

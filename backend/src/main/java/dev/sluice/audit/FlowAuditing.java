@@ -14,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.flowstore.DeadLettersReplayed;
+import dev.sluice.flowstore.DeadLettersViewed;
 import dev.sluice.flowstore.FlowDeleted;
 import dev.sluice.flowstore.FlowDeployed;
 import dev.sluice.flowstore.FlowDiff;
@@ -70,6 +72,19 @@ class FlowAuditing {
     void deleted(FlowDeleted event) {
         log.record(AuditRecord.success(event.by(), event.workspace(), "flow.delete", "flow", event.flowId(),
                 Map.of("name", event.flowName())));
+    }
+
+    @EventListener
+    void deadLettersViewed(DeadLettersViewed event) {
+        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.deadletters.view", "flow", event.flowId(),
+                Map.of("name", event.name(), "count", event.messageIds().size(), "ids", event.messageIds())));
+    }
+
+    @EventListener
+    void deadLettersReplayed(DeadLettersReplayed event) {
+        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.deadletters.replay", "flow",
+                event.flowId(), Map.of("name", event.name(), "requested", event.requested().isEmpty() ? "all"
+                        : event.requested(), "replayed", event.replayed())));
     }
 
     @EventListener

@@ -8,8 +8,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.engine.Engine;
+import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.privacy.PrivacyAlerts;
 
 /** Builds the editor's side panels with the services they call; one set per editor view. */
 @Component
@@ -26,9 +28,14 @@ class EditorPanels {
     private final FlowStore store;
     private final FlowDeployments deployments;
     private final ObjectProvider<Engine> engine;
+    private final FlowDeadLetters deadLetters;
+    private final PrivacyAlerts privacyAlerts;
     private final SampleEvents samples;
 
-    EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine) {
+    EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
+                 FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts) {
+        this.deadLetters = deadLetters;
+        this.privacyAlerts = privacyAlerts;
         this.store = store;
         this.deployments = deployments;
         this.engine = engine;
@@ -40,7 +47,7 @@ class EditorPanels {
     }
 
     RunPanel run(Context context) {
-        return new RunPanel(context, store, deployments, engine.getIfAvailable());
+        return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts);
     }
 
     HistoryPanel history(Context context) {

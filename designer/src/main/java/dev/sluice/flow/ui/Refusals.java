@@ -20,7 +20,8 @@ final class Refusals {
             return invalid.problems().stream().map(p -> p.path() + " " + p.message()).toList();
         }
         if (refusal instanceof FlowStoreException refused) {
-            return List.of(refused.getMessage());
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(refused.getMessage()),
+                    refused.details().stream().map(p -> p.path() + " " + p.message())).toList();
         }
         return List.of(String.valueOf(refusal.getMessage()));
     }

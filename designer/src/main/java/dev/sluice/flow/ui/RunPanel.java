@@ -16,10 +16,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowStatus;
+import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.flowstore.FlowTestReport;
+import dev.sluice.privacy.PrivacyAlerts;
 
 /** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
 class RunPanel extends VerticalLayout {
@@ -27,12 +29,17 @@ class RunPanel extends VerticalLayout {
     private final EditorPanels.Context context;
     private final FlowDeployments deployments;
     private final Engine engine;
+    private final FlowDeadLetters flowDeadLetters;
+    private final PrivacyAlerts privacyAlerts;
     private final Div outcome = new Div();
     private final Div status = new Div();
     private final Div deadLetters = new Div();
 
-    RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine) {
+    RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
+             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts) {
         this.context = context;
+        this.privacyAlerts = privacyAlerts;
+        this.flowDeadLetters = flowDeadLetters;
         this.deployments = deployments;
         this.engine = engine;
         setPadding(false);
@@ -92,6 +99,7 @@ class RunPanel extends VerticalLayout {
             state.setId("flow-state");
             state.getElement().getThemeList().add("badge");
             status.add(new Div(state));
+            showPrivacyAlerts();
             if (engine == null) {
                 status.add(new Div(getTranslation("run.no-engine")));
                 return;
@@ -105,6 +113,22 @@ class RunPanel extends VerticalLayout {
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> status.add(problem(line)));
         }
+    }
+
+    /** What the run-time check found where the leak guard expected nothing: where and what kind, never the value. */
+    private void showPrivacyAlerts() {
+        long count = privacyAlerts.count(context.flowId());
+        if (count == 0) {
+            return;
+        }
+        Div alerts = new Div(new Span(getTranslation("run.privacy-alerts", count)));
+        alerts.setId("privacy-alerts");
+        alerts.addClassName("problem");
+        for (PrivacyAlerts.Alert alert : privacyAlerts.recent(context.flowId(), 3)) {
+            alerts.add(new Div(getTranslation("run.privacy-alert", alert.tag(), alert.path(), alert.target(),
+                    alert.version(), alert.detectedAt())));
+        }
+        status.add(alerts);
     }
 
     private void counters(FlowStatus s) {
@@ -131,7 +155,7 @@ class RunPanel extends VerticalLayout {
         deadLetters.removeAll();
         List<DeadLetters.DeadLetter> letters;
         try {
-            letters = engine.deadLetters().list(context.flowId(), 50);
+            letters = flowDeadLetters.list(context.username(), context.flowId(), 50);
         } catch (IOException | RuntimeException unavailable) {
             deadLetters.add(problem(getTranslation("run.dead-letters-unavailable")));
             return;
@@ -153,8 +177,7 @@ class RunPanel extends VerticalLayout {
 
     private void replay(List<String> ids) {
         try {
-            deployments.operable(context.username(), context.flowId());
-            int replayed = engine.deadLetters().replay(context.flowId(), ids);
+            int replayed = flowDeadLetters.replay(context.username(), context.flowId(), ids);
             Refusals.success(getTranslation("run.replayed", replayed));
         } catch (IOException broker) {
             outcome.add(problem(getTranslation("run.dead-letters-unavailable")));

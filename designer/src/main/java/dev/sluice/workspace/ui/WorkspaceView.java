@@ -12,6 +12,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.ui.SourceView;
 import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceService;
 
@@ -59,8 +62,10 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3(getTranslation("workspace.sources")));
         UnorderedList list = new UnorderedList();
         for (EventSource source : sources.subscribableBy(name)) {
-            list.add(new ListItem(source.getName() + " — " + source.getDescription()
-                    + " (" + String.join(", ", source.getEventTypes()) + ")"));
+            ListItem item = new ListItem(new RouterLink(source.getName(), SourceView.class,
+                    new RouteParameters("source", source.getName())));
+            item.add(" — " + source.getDescription() + " (" + String.join(", ", source.getEventTypes()) + ")");
+            list.add(item);
         }
         if (list.getChildren().findAny().isEmpty()) {
             add(new Paragraph(getTranslation("workspace.no-sources")));

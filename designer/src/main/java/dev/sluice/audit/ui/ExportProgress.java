@@ -22,11 +22,10 @@ class ExportProgress extends HorizontalLayout {
 
     private final ProgressBar bar = new ProgressBar();
     private final Span status = new Span();
+    private final Duration reportEvery;
     private int running;
     private boolean listening;
     private Instant requestedAt = Instant.MIN;
-
-    private final Duration reportEvery;
 
     ExportProgress() {
         this(REPORT_EVERY);

@@ -27,10 +27,20 @@ final class Browser {
     }
 
     static WebDriver open() {
+        return open(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking, or the default one when null. */
+    static WebDriver open(Path downloads) {
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,900");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
+                    "safebrowsing.enabled", false));
+        }
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             options.setBinary(CHROMIUM.toString());
             ChromeDriverService service = new ChromeDriverService.Builder()

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -30,9 +30,8 @@ import dev.sluice.workspace.WorkspaceManagement;
  * get the forms; {@link WorkspaceManagement} refuses everyone else whatever the page shows.
  */
 @Route("admin")
-@PageTitle("Administration · Sluice")
 @PermitAll
-class AdminView extends VerticalLayout {
+class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String NO_PLATFORM_ROLE = "none";
 
@@ -44,42 +43,46 @@ class AdminView extends VerticalLayout {
     AdminView(AuthenticationContext authentication, WorkspaceManagement management) {
         this.management = management;
         this.user = authentication.getPrincipalName().orElseThrow();
-        add(new H2("Administration"));
+        H2 title = new H2(getTranslation("admin.title"));
+        title.setId("admin-title");
+        add(title);
         if (!management.isAdmin(user)) {
-            Paragraph refused = new Paragraph("Administration is for platform admins. Workspace owners manage "
-                    + "their members from the workspace's Members page.");
+            Paragraph refused = new Paragraph(getTranslation("admin.refused"));
             refused.setId("admin-refused");
             add(refused);
             return;
         }
-        add(new H3("Workspaces"), workspaceForm(), workspaces, new H3("Users"), userForm(), users);
+        add(new H3(getTranslation("admin.workspaces")), workspaceForm(), workspaces, new H3(getTranslation("admin.users")),
+                userForm(), users);
         workspaces.setId("admin-workspaces");
-        workspaces.addColumn(WorkspaceAccess::workspace).setHeader("Name");
-        workspaces.addColumn(WorkspaceAccess::displayName).setHeader("Display name");
-        workspaces.addComponentColumn(w -> new Anchor("workspaces/" + w.workspace() + "/members", "Members"))
+        workspaces.addColumn(WorkspaceAccess::workspace).setHeader(getTranslation("admin.workspace.name"));
+        workspaces.addColumn(WorkspaceAccess::displayName)
+                .setHeader(getTranslation("admin.display-name"));
+        workspaces.addComponentColumn(w -> new Anchor("workspaces/" + w.workspace() + "/members",
+                        getTranslation("admin.members")))
                 .setHeader("");
         workspaces.setAllRowsVisible(true);
         users.setId("admin-users");
-        users.addColumn(UserAccount::getUsername).setHeader("Username");
-        users.addColumn(UserAccount::getDisplayName).setHeader("Display name");
+        users.addColumn(UserAccount::getUsername).setHeader(getTranslation("admin.username"));
+        users.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("admin.display-name"));
         users.addColumn(u -> u.getPlatformRole() == null ? "" : u.getPlatformRole().name().toLowerCase())
-                .setHeader("Platform role");
+                .setHeader(getTranslation("admin.platform-role"));
         users.setAllRowsVisible(true);
         refresh();
     }
 
     private HorizontalLayout workspaceForm() {
-        TextField name = new TextField("Name");
+        TextField name = new TextField(getTranslation("admin.workspace.name"));
         name.setId("new-workspace-name");
-        name.setHelperText("lower-case, e.g. marketing");
-        TextField displayName = new TextField("Display name");
-        TextField description = new TextField("Description");
-        Button create = new Button("Create workspace", click -> act(() -> {
+        name.setHelperText(getTranslation("admin.workspace.name.help"));
+        TextField displayName = new TextField(getTranslation("admin.display-name"));
+        TextField description = new TextField(getTranslation("admin.workspace.description"));
+        Button create = new Button(getTranslation("admin.workspace.create"), click -> act(() -> {
             management.createWorkspace(user, name.getValue(), displayName.getValue(), description.getValue());
             name.clear();
             displayName.clear();
             description.clear();
-        }, "Workspace created"));
+        }, getTranslation("admin.workspace.created")));
         create.setId("create-workspace");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(name, displayName, description, create);
@@ -88,27 +91,33 @@ class AdminView extends VerticalLayout {
     }
 
     private HorizontalLayout userForm() {
-        TextField username = new TextField("Username");
+        TextField username = new TextField(getTranslation("admin.username"));
         username.setId("new-user-name");
-        TextField displayName = new TextField("Display name");
-        PasswordField password = new PasswordField("Initial password");
-        password.setHelperText("at least 8 characters");
+        TextField displayName = new TextField(getTranslation("admin.display-name"));
+        PasswordField password = new PasswordField(getTranslation("admin.user.password"));
+        password.setHelperText(getTranslation("admin.user.password.help"));
         Select<String> role = new Select<>();
-        role.setLabel("Platform role");
+        role.setLabel(getTranslation("admin.platform-role"));
         role.setItems(NO_PLATFORM_ROLE, "admin", "auditor");
+        role.setItemLabelGenerator(value -> getTranslation("admin.platform-role." + value));
         role.setValue(NO_PLATFORM_ROLE);
-        Button create = new Button("Create user", click -> act(() -> {
+        Button create = new Button(getTranslation("admin.user.create"), click -> act(() -> {
             management.createUser(user, username.getValue(), displayName.getValue(), password.getValue(),
                     NO_PLATFORM_ROLE.equals(role.getValue()) ? null : PlatformRole.valueOf(role.getValue().toUpperCase()));
             username.clear();
             displayName.clear();
             password.clear();
-        }, "User created"));
+        }, getTranslation("admin.user.created")));
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, displayName, password, role, create);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         return form;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.title") + " · Sluice";
     }
 
     private void act(Runnable change, String done) {

@@ -43,7 +43,7 @@ public class MainLayout extends AppLayout {
         Span who = new Span(user.displayName());
         who.addClassName("user-name");
         who.setId("current-user");
-        Span role = new Span(user.roleSummary());
+        Span role = new Span(roleSummary(user));
         role.addClassName("user-role");
         role.setId("current-role");
         Button signOut = new Button(getTranslation("nav.sign-out"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
@@ -66,23 +66,36 @@ public class MainLayout extends AppLayout {
         for (WorkspaceAccess access : user.workspaces()) {
             SideNavItem item = new SideNavItem(access.displayName(), "workspaces/" + access.workspace(),
                     VaadinIcon.CLUSTER.create());
-            item.setSuffixComponent(new Span(access.role().name().toLowerCase()));
+            item.setSuffixComponent(new Span(getTranslation("role." + access.role().name().toLowerCase())));
             workspaceNav.addItem(item);
         }
         if (audit.mayRead(user.username())) {
-            nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.RECORDS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));
         }
         if (management.isAdmin(user.username())) {
-            nav.addItem(new SideNavItem("Administration", "admin", VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin", VaadinIcon.COG.create()));
         }
         for (WorkspaceAccess access : user.workspaces()) {
             if (access.role() == WorkspaceRole.OWNER && user.platformRole() == null) {
-                nav.addItem(new SideNavItem("Members of " + access.displayName(),
+                nav.addItem(new SideNavItem(getTranslation("nav.members", access.displayName()),
                         "workspaces/" + access.workspace() + "/members", VaadinIcon.USERS.create()));
             }
         }
         addToDrawer(nav, workspaceNav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** "Steward in finance, Viewer in marketing", or the platform role, in the session's language. */
+    private String roleSummary(UserProfile user) {
+        if (user.platformRole() != null) {
+            return getTranslation("nav.role." + user.platformRole().name().toLowerCase());
+        }
+        if (user.workspaces().isEmpty()) {
+            return getTranslation("nav.role.none");
+        }
+        return String.join(", ", user.workspaces().stream()
+                .map(w -> getTranslation("nav.role." + w.role().name().toLowerCase() + "-in", w.workspace()))
+                .toList());
     }
 
     /** English or Simplified Chinese for this session; the page reloads so every view renders in it. */

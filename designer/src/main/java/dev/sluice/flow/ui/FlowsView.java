@@ -38,6 +38,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
@@ -84,6 +85,15 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             throw new NotFoundException();
         }
         removeAll();
+        try {
+            store.list(username, workspace);
+        } catch (FlowStoreException refused) {
+            // auditors see every workspace in the menu, yet read the audit log, not flows
+            Paragraph message = new Paragraph(getTranslation("flows.refused", refused.getMessage()));
+            message.setId("flows-refused");
+            add(message);
+            return;
+        }
         build();
         refresh();
     }

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -26,9 +26,8 @@ import dev.sluice.workspace.WorkspaceRole;
 
 /** The members of one workspace, for its owners and platform admins: add, change role, remove. */
 @Route("workspaces/:workspace/members")
-@PageTitle("Members · Sluice")
 @PermitAll
-class MembersView extends VerticalLayout implements BeforeEnterObserver {
+class MembersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorkspaceManagement management;
     private final String user;
@@ -44,7 +43,9 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         workspace = event.getRouteParameters().get("workspace").orElseThrow();
         removeAll();
-        add(new H2("Members of " + workspace));
+        H2 title = new H2(getTranslation("members.heading", workspace));
+        title.setId("members-title");
+        add(title);
         try {
             grid.setItems(management.members(user, workspace));
         } catch (Refusal refused) {
@@ -53,11 +54,11 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
             add(message);
             return;
         }
-        TextField username = new TextField("Username");
+        TextField username = new TextField(getTranslation("members.username"));
         username.setId("member-username");
         Select<WorkspaceRole> role = roleSelect(WorkspaceRole.VIEWER);
-        role.setLabel("Role");
-        Button add = new Button("Add or change", VaadinIcon.PLUS.create(),
+        role.setLabel(getTranslation("members.role"));
+        Button add = new Button(getTranslation("members.add"), VaadinIcon.PLUS.create(),
                 click -> act(() -> management.setMember(user, workspace, username.getValue(), role.getValue())));
         add.setId("member-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -66,8 +67,8 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.removeAllColumns();
         grid.setId("members-grid");
-        grid.addColumn(Member::username).setHeader("Username");
-        grid.addColumn(Member::displayName).setHeader("Name");
+        grid.addColumn(Member::username).setHeader(getTranslation("members.username"));
+        grid.addColumn(Member::displayName).setHeader(getTranslation("members.name"));
         grid.addComponentColumn(member -> {
             Select<WorkspaceRole> change = roleSelect(member.role());
             change.addValueChangeListener(e -> {
@@ -76,22 +77,27 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
                 }
             });
             return change;
-        }).setHeader("Role");
+        }).setHeader(getTranslation("members.role"));
         grid.addComponentColumn(member -> {
             Button remove = new Button(VaadinIcon.TRASH.create(),
                     click -> act(() -> management.removeMember(user, workspace, member.username())));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove " + member.username());
+            remove.setAriaLabel(getTranslation("members.remove", member.username()));
             return remove;
         });
         grid.setAllRowsVisible(true);
         add(form, grid);
     }
 
-    private static Select<WorkspaceRole> roleSelect(WorkspaceRole value) {
+    @Override
+    public String getPageTitle() {
+        return getTranslation("members.title") + " · Sluice";
+    }
+
+    private Select<WorkspaceRole> roleSelect(WorkspaceRole value) {
         Select<WorkspaceRole> select = new Select<>();
         select.setItems(WorkspaceRole.values());
-        select.setItemLabelGenerator(r -> r.name().toLowerCase());
+        select.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase()));
         select.setValue(value);
         return select;
     }
@@ -99,7 +105,7 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
     private void act(Runnable change) {
         try {
             change.run();
-            Notification.show("Members updated").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(getTranslation("members.updated")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (Refusal refused) {
             Notification.show(refused.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -19,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.source.ui.SourceView;
@@ -73,9 +74,16 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
             add(list);
         }
         add(new H3(getTranslation("workspace.flows")));
-        Anchor flows = new Anchor("workspaces/" + name + "/flows", getTranslation("workspace.open-flows", store.list(
-                authentication.getPrincipalName().orElseThrow(), name).size()));
-        flows.setId("open-flows");
-        add(flows);
+        try {
+            Anchor flows = new Anchor("workspaces/" + name + "/flows", getTranslation("workspace.open-flows",
+                    store.list(authentication.getPrincipalName().orElseThrow(), name).size()));
+            flows.setId("open-flows");
+            add(flows);
+        } catch (FlowStoreException refused) {
+            // auditors see every workspace in the menu, yet read the audit log, not flows
+            Paragraph message = new Paragraph(getTranslation("workspace.flows-hidden", refused.getMessage()));
+            message.setId("flows-hidden");
+            add(message);
+        }
     }
 }

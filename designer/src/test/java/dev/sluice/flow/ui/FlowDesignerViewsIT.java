@@ -2,12 +2,8 @@ package dev.sluice.flow.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -15,35 +11,16 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.sluice.SluiceApplication;
+import dev.sluice.DemoDesignerTest;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowRef;
-import dev.sluice.flowstore.FlowStore;
 
-/** The flow list and editor views, browserless, on the embedded default with the demo users. */
-@SpringBootTest(classes = SluiceApplication.class, properties = {"sluice.demo.enabled=true",
-        "sluice.demo.password=demo"})
+/** The flow list and editor views, browserless, as the finance steward. */
 @WithMockUser(username = "finance")
-class FlowDesignerViewsIT extends SpringBrowserlessTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) {
-        registry.add("sluice.data-dir", () -> dataDir.toString());
-        registry.add("sluice.amqp.embedded.port", FlowDesignerViewsIT::freePort);
-    }
-
-    @Autowired
-    FlowStore store;
+class FlowDesignerViewsIT extends DemoDesignerTest {
 
     @Autowired
     FlowDeployments deployments;
@@ -238,13 +215,5 @@ class FlowDesignerViewsIT extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.H2.class).id("flows-title").getText()).isEqualTo("finance 的数据流");
         assertThat(test($(com.vaadin.flow.component.button.Button.class).id("create-flow")).isUsable()).isTrue();
         assertThat($(com.vaadin.flow.component.button.Button.class).id("create-flow").getText()).isEqualTo("创建数据流");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

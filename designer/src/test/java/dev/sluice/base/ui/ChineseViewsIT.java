@@ -1,0 +1,64 @@
+package dev.sluice.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import dev.sluice.DemoDesignerTest;
+
+/** Sign-in, navigation, administration and members in Simplified Chinese, once chosen. */
+class ChineseViewsIT extends DemoDesignerTest {
+
+    /**
+     * Switches to Chinese and opens {@code location}, by way of a page without the main layout, so the layout is
+     * built anew as after the page reload the language menu does.
+     */
+    private static void openInChinese(String location) {
+        UI.getCurrent().navigate("login");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate(location);
+    }
+
+    @Test
+    @WithMockUser(username = "admin")
+    void adminSeesNavigationAndAdministrationInChinese() {
+        openInChinese("admin");
+
+        assertThat($(SideNav.class).id("workspace-nav").getItems()).extracting(SideNavItem::getLabel)
+                .contains("首页", "审计日志", "系统管理");
+        assertThat($(Span.class).id("current-role").getText()).isEqualTo("平台管理员");
+        assertThat($(H2.class).id("admin-title").getText()).isEqualTo("系统管理");
+    }
+
+    @Test
+    @WithMockUser(username = FINANCE_OWNER)
+    void ownerSeesTheirMembersPageAndRoleInChinese() {
+        openInChinese("workspaces/finance/members");
+
+        assertThat($(SideNav.class).id("workspace-nav").getItems()).extracting(SideNavItem::getLabel)
+                .contains("Finance 的成员");
+        assertThat($(Span.class).id("current-role").getText()).isEqualTo("finance 的所有者");
+        assertThat($(H2.class).id("members-title").getText()).isEqualTo("finance 的成员");
+    }
+
+    @Test
+    void signInFormIsInChinese() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        LoginView login = new LoginView();
+
+        String i18n = String.valueOf($(LoginForm.class, login).single().getElement().getPropertyRaw("i18n"));
+        assertThat(i18n).contains("\"title\":\"登录\"").contains("用户名或密码错误").doesNotContain("Sign in");
+        assertThat($(Paragraph.class, login).single().getText()).isEqualTo("让业务系统与用户中心逐个事件保持同步。");
+    }
+}

@@ -52,6 +52,10 @@ class ViewAuthorizationMatrixIT extends DemoDesignerTest {
                 List.of(                             O,    R,      O,    R,      R,     R));
         expected.put("workspaces/customer-service/members",
                 List.of(                             O,    R,      R,    R,      R,     R));
+        // the source catalog is for members and admins; auditors read the audit log instead
+        expected.put("sources", List.of(             O,    R,      O,    O,      O,     O));
+        expected.put("sources/user-center.users",
+                List.of(                             O,    N,      O,    O,      O,     O));
         expected.put("audit", List.of(               O,    O,      O,    R,      R,     R));
         expected.put("admin", List.of(               O,    R,      R,    R,      R,     R));
         return expected;

@@ -20,6 +20,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.audit.AuditLog;
+import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceManagement;
@@ -68,6 +69,9 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.CLUSTER.create());
             item.setSuffixComponent(new Span(getTranslation("role." + access.role().name().toLowerCase())));
             workspaceNav.addItem(item);
+        }
+        if (user.platformRole() != PlatformRole.AUDITOR) {
+            nav.addItem(new SideNavItem(getTranslation("nav.sources"), "sources", VaadinIcon.DATABASE.create()));
         }
         if (audit.mayRead(user.username())) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), "audit", VaadinIcon.RECORDS.create()));

@@ -67,7 +67,9 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         try {
             visible = catalog.visible(username);
         } catch (Refusal refused) {
-            add(new Paragraph(getTranslation("sources.not-for-you")));
+            Paragraph refusal = new Paragraph(getTranslation("sources.not-for-you"));
+            refusal.setId("sources-refused");
+            add(refusal);
             return;
         }
         grid.setId("source-grid");

@@ -2,44 +2,25 @@ package dev.sluice.source.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.sluice.SluiceApplication;
+import dev.sluice.DemoDesignerTest;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.source.SourceStewardship;
 
 /** The source catalog's views, browserless, on the embedded default with the demo data. */
-@SpringBootTest(classes = SluiceApplication.class, properties = {"sluice.demo.enabled=true",
-        "sluice.demo.password=demo"})
-class SourceViewsIT extends SpringBrowserlessTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) {
-        registry.add("sluice.data-dir", () -> dataDir.toString());
-        registry.add("sluice.amqp.embedded.port", SourceViewsIT::freePort);
-    }
+class SourceViewsIT extends DemoDesignerTest {
 
     @Autowired
     SourceStewardship catalog;
@@ -107,13 +88,5 @@ class SourceViewsIT extends SpringBrowserlessTest {
 
         assertThat(view.listed()).contains("user-center.users").doesNotContain("fin.events");
         assertThat($(Button.class).all()).anyMatch(button -> button.getId().orElse("").equals("register-source"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.flow.ui;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.NodeKind;
+import dev.sluice.pipeline.NodeRole;
 
 /**
  * A node's property form, generated from its kind's config JSON Schema: text, number, yes/no and choice
@@ -35,7 +37,10 @@ class NodeForm extends FormLayout {
     private final ObjectNode config;
     private final Consumer<ObjectNode> onChange;
 
-    NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, Consumer<ObjectNode> onChange) {
+    private final Map<String, TextArea> pathLists = new LinkedHashMap<>();
+
+    NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, SourceFields sourceFields,
+             Consumer<ObjectNode> onChange) {
         this.config = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
                 : FlowJson.MAPPER.createObjectNode();
         this.onChange = onChange;
@@ -46,6 +51,7 @@ class NodeForm extends FormLayout {
         add(title, new Paragraph(kind.summary()));
         JsonNode schema = FlowJson.parse(kind.configSchema());
         JsonNode required = schema.path("required");
+        JsonNode example = FlowJson.parse(kind.example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
@@ -53,7 +59,25 @@ class NodeForm extends FormLayout {
             for (JsonNode r : required) {
                 isRequired |= r.asText().equals(property.getKey());
             }
-            add(field(property.getKey(), property.getValue(), isRequired));
+            Component field = field(property.getKey(), property.getValue(), isRequired);
+            if (field instanceof TextArea lines && SourceFields.listsPaths(example.get(property.getKey()))) {
+                pathLists.put(property.getKey(), lines);
+            }
+            add(field);
+        }
+        if (!sourceFields.isEmpty() && kind.role() != NodeRole.SOURCE) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            pathLists.forEach((name, lines) -> labels.put(name, lines.getLabel().replace(" *", "")));
+            add(sourceFields.picker(getTranslation("picker.title", sourceFields.source()),
+                    getTranslation("picker.pii"), labels, this::addPath));
+        }
+    }
+
+    /** Appends a picked field to a list of paths, once. */
+    void addPath(String list, String path) {
+        TextArea lines = pathLists.get(list);
+        if (lines != null && lines.getValue().lines().map(String::strip).noneMatch(path::equals)) {
+            lines.setValue(lines.getValue().isBlank() ? path : lines.getValue().stripTrailing() + "\n" + path);
         }
     }
 

@@ -141,6 +141,22 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void thePickerMarksPersonalFieldsAndPickingOneShowsTheLeakItWouldCause() {
+        FlowRef flow = stored("picker-check");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        editor.select("split");
+
+        String picker = $(com.vaadin.flow.component.details.Details.class).id("field-picker").getElement()
+                .getOuterHTML();
+        assertThat(picker).contains("$.data.contact.phone", "personal: phone", "$.data.userId");
+        $(NodeForm.class).single().addPath("paths", "$.data.contact.phone");
+
+        assertThat(editor.draft().node("split").orElseThrow().path("config").path("paths").toString())
+                .contains("$.data.contact.phone");
+        assertThat(editor.leaks()).extracting(leak -> leak.leak().tag()).containsExactly("phone");
+    }
+
+    @Test
     void theNodeFormIsGeneratedFromTheKindsSchema() {
         FlowRef flow = stored("form-check");
         FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);

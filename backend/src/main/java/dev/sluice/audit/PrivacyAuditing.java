@@ -12,6 +12,7 @@ import dev.sluice.flowstore.FlowDeployRefused;
 import dev.sluice.flowstore.LeakExceptionGranted;
 import dev.sluice.privacy.ClearanceChanged;
 import dev.sluice.privacy.PiiTagsChanged;
+import dev.sluice.privacy.SourceSamplesViewed;
 import dev.sluice.privacy.UnexpectedPii;
 import dev.sluice.source.SourceDescribed;
 
@@ -32,6 +33,12 @@ class PrivacyAuditing {
     void sourceDescribed(SourceDescribed event) {
         log.record(AuditRecord.success(event.by(), event.owner(), "source.describe", "source", event.source(),
                 Map.of("dataSchema", event.hasSchema(), "samples", event.samples())));
+    }
+
+    @EventListener
+    void samplesViewed(SourceSamplesViewed event) {
+        log.record(AuditRecord.success(event.by(), event.owner(), "source.samples.view", "source", event.source(),
+                Map.of("samples", event.samples())));
     }
 
     @EventListener

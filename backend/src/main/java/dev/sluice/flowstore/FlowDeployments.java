@@ -72,30 +72,7 @@ public class FlowDeployments implements DeploymentSource {
         try {
             Flow definition = stillValid(flow, found);
             FlowTestReport report = runs.test(flow, found);
-            List<FlowProblem> failing = new ArrayList<>();
-            List<String> summary = new ArrayList<>();
-            if (!report.passed()) {
-                for (int i = 0; i < report.results().size(); i++) {
-                    if (!report.results().get(i).passed()) {
-                        failing.add(new FlowProblem("$.tests[" + i + "]", "test '" + report.results().get(i).name()
-                                + "' fails"));
-                    }
-                }
-                summary.add("fails its stored tests: " + report.results().stream().filter(r -> !r.passed())
-                        .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
-                        .collect(Collectors.joining(" | ")));
-            }
-            List<FlowProblem> leaks = unexceptedLeaks(flow, wanted, definition);
-            if (!leaks.isEmpty()) {
-                failing.addAll(leaks);
-                summary.add("would send personal data to targets that workspace " + definition.workspace()
-                        + " is not cleared for (" + leaks.size() + (leaks.size() == 1 ? " leak" : " leaks")
-                        + "); mask it, leave it out, or ask a platform admin for an exception");
-            }
-            if (!failing.isEmpty()) {
-                throw FlowStoreException.conflict("$.version", "deploy refused: version " + wanted + " "
-                        + String.join(", and ", summary), failing);
-            }
+            requireDeployable(flow, wanted, definition, report);
             flow.deploy(wanted, ordered, username, Instant.now());
             events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
             events.publishEvent(new DeploymentsChanged(id, false));
@@ -237,6 +214,34 @@ public class FlowDeployments implements DeploymentSource {
     public DeploymentOptions options(long id) {
         return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getPausedReason()))
                 .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+    }
+
+    /** Refuses, with every reason at once, a version whose stored tests fail or that leaks personal data. */
+    private void requireDeployable(StoredFlow flow, int version, Flow definition, FlowTestReport report) {
+        List<FlowProblem> failing = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < report.results().size(); i++) {
+            if (!report.results().get(i).passed()) {
+                failing.add(new FlowProblem("$.tests[" + i + "]", "test '" + report.results().get(i).name()
+                        + "' fails"));
+            }
+        }
+        if (!report.passed()) {
+            summary.add("fails its stored tests: " + report.results().stream().filter(r -> !r.passed())
+                    .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
+                    .collect(Collectors.joining(" | ")));
+        }
+        List<FlowProblem> leaks = unexceptedLeaks(flow, version, definition);
+        if (!leaks.isEmpty()) {
+            failing.addAll(leaks);
+            summary.add("would send personal data to targets that workspace " + definition.workspace()
+                    + " is not cleared for (" + leaks.size() + (leaks.size() == 1 ? " leak" : " leaks")
+                    + "); mask it, leave it out, or ask a platform admin for an exception");
+        }
+        if (!failing.isEmpty()) {
+            throw FlowStoreException.conflict("$.version", "deploy refused: version " + version + " "
+                    + String.join(", and ", summary), failing);
+        }
     }
 
     /** The stored version, validated again now: a source grant may have been revoked since it was saved. */

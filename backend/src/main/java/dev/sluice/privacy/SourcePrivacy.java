@@ -194,7 +194,7 @@ public class SourcePrivacy {
 
     /**
      * The source's sample events as {@code actor} may see them: in clear for members of its own workspace, else
-     * masked beyond the best clearance any of the actor's workspaces holds.
+     * masked beyond the best clearance any of the actor's workspaces holds. Looking at them is audited.
      */
     @Transactional(readOnly = true)
     public List<com.fasterxml.jackson.databind.JsonNode> samples(String actor, String source) {
@@ -212,7 +212,12 @@ public class SourcePrivacy {
             best = new Clearance(actor, levels);
         }
         PreviewMasking masking = PreviewMasking.ofSource(tags(source), best);
-        return found.getSampleEvents().stream().map(masking::input).toList();
+        List<com.fasterxml.jackson.databind.JsonNode> shown = found.getSampleEvents().stream().map(masking::input)
+                .toList();
+        if (!shown.isEmpty()) {
+            events.publishEvent(new SourceSamplesViewed(source, found.getOwner().getName(), shown.size(), actor));
+        }
+        return shown;
     }
 
     private Clearance viewer(String actor, String source, String workspace) {

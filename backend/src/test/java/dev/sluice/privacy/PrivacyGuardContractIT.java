@@ -69,6 +69,8 @@ abstract class PrivacyGuardContractIT {
         assertThat(seen).contains("[hidden: national-id]", "[hidden: phone]")
                 .doesNotContain("330108198511022463", "19159083016");
         assertThat(api.get("/api/sources/user-center.users", "central").body()).contains("330108198511022463");
+        assertThat(api.get("/api/audit?action=source.samples.view&actor=finance", "auditor").body())
+                .contains("user-center.users").doesNotContain("19159083016");
     }
 
     @Test

@@ -140,9 +140,10 @@ class EngineCrashJarIT {
                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.created"]}},
                            {"id": "db", "kind": "target.jdbc", "config": {"url": "%s", "username": "sa",
                              "table": "crash_events", "key": ["id"], "columns": {"id": "$.id", "type": "$.type"}}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events",
                              "timeoutMs": 5000}}],
-                 "edges": [{"from": "in", "to": "db"}, {"from": "in", "to": "hook"}]}
+                 "edges": [{"from": "in", "to": "db"}, {"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
                 """.formatted(run, targetUrl, hook.getAddress().getPort());
         HttpResponse<String> created = call(base, "finance", "/api/flows/import", "application/json", flow);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

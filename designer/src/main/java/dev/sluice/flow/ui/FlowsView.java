@@ -190,9 +190,35 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         delete.setAriaLabel(getTranslation("flows.delete"));
         delete.addClassName("delete-flow");
         delete.getElement().setAttribute("data-flow", flow.name());
-        HorizontalLayout row = new HorizontalLayout(export, delete);
+        Button duplicate = new Button(VaadinIcon.COPY.create(), click -> duplicate(flow));
+        duplicate.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        duplicate.setAriaLabel(getTranslation("flows.duplicate"));
+        duplicate.setTooltipText(getTranslation("flows.duplicate"));
+        duplicate.addClassName("duplicate-flow");
+        duplicate.getElement().setAttribute("data-flow", flow.name());
+        HorizontalLayout row = new HorizontalLayout(export, duplicate, delete);
         row.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         return row;
+    }
+
+    /** Saves the latest version of {@code flow} as a new flow named "…-copy" (or "-copy-2"…) and opens it. */
+    void duplicate(FlowSummary flow) {
+        try {
+            var document = (com.fasterxml.jackson.databind.node.ObjectNode) FlowJson.parse(
+                    store.export(username, flow.id(), null));
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            store.list(username, workspace).forEach(f -> taken.add(f.name()));
+            String name = flow.name() + "-copy";
+            for (int n = 2; taken.contains(name); n++) {
+                name = flow.name() + "-copy-" + n;
+            }
+            document.put("name", name);
+            FlowRef copy = store.importFlow(username, document.toString(),
+                    getTranslation("flows.duplicated-comment", flow.name()));
+            getUI().ifPresent(ui -> ui.navigate("flows/" + copy.id()));
+        } catch (RuntimeException refused) {
+            Refusals.show(refused);
+        }
     }
 
     void confirmDelete(FlowSummary flow) {

@@ -82,6 +82,23 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void duplicatingAFlowSavesACopyUnderAFreeNameAndOpensIt() {
+        FlowRef original = stored("to-copy");
+        FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
+        var summary = store.list("finance", "finance").stream().filter(f -> f.name().equals("to-copy")).findFirst()
+                .orElseThrow();
+
+        flows.duplicate(summary);
+        flows.duplicate(summary);
+
+        assertThat(store.list("finance", "finance")).extracting(f -> f.name())
+                .contains("to-copy", "to-copy-copy", "to-copy-copy-2");
+        FlowEditorView editor = (FlowEditorView) getCurrentView();
+        assertThat(editor.draft().node("mask")).isPresent();
+        assertThat(store.export("finance", original.id(), null)).contains("\"to-copy\"");
+    }
+
+    @Test
     void deletingADeployedFlowIsRefusedWithTheReason() {
         FlowRef flow = stored("deployed-one");
         deployments.deploy("finance", flow.id(), null);

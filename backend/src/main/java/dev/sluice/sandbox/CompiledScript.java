@@ -7,10 +7,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+
+import dev.sluice.flow.FlowJson;
 
 /**
  * One script ready to run events: its source parsed once in the shared engine, and a bounded pool of contexts.
@@ -36,23 +41,24 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     /**
-     * Runs {@code process} on one event.
+     * Runs {@code process} on one event, which is left as it was.
      *
-     * @param eventJson the CloudEvent as JSON text
-     * @return the JSON text of what {@code process} returned, an object (one event) or an array of objects
-     *         (a split), or null when it returned null (the event is dropped)
+     * @return what {@code process} returned: an object (one event) or an array of objects (a split), or null when it
+     *         returned null (the event is dropped)
      * @throws ScriptFailure when the script threw, broke the contract or ran out of a budget
      */
-    public String run(String eventJson) throws ScriptFailure {
+    public JsonNode run(ObjectNode event) throws ScriptFailure {
         SandboxLimits limits = sandbox.limits();
         Slot slot = pool.acquire(limits);
         boolean healthy = false;
         try {
             slot.context.resetLimits();
+            EventProxies proxies = new EventProxies(slot.toJson, limits.maxOutputChars() / 2);
+            ObjectNode copy = event.deepCopy();
             Watchdog.Watch watch = sandbox.watchdog().start(slot.context, limits);
-            String tagged;
+            Value returned;
             try {
-                tagged = slot.run.execute(eventJson).asString();
+                returned = slot.run.execute(proxies.event(copy));
             } catch (PolyglotException e) {
                 throw Failures.describe(e, watch.finish(), limits, name, "process(event)");
             }
@@ -60,11 +66,82 @@ public final class CompiledScript implements AutoCloseable {
             if (verdict != null) {
                 throw Failures.verdictFailure(verdict);
             }
-            String result = Results.unwrap(tagged, limits);
+            if (proxies.broken() != null) {
+                throw Results.failure(proxies.broken(), limits);
+            }
+            JsonNode result = proxies.nodeOf(returned) != null ? checkedSize(copy, limits)
+                    : parse(Results.unwrap(returned.asString(), limits));
             healthy = true;
             return result;
         } finally {
             pool.release(slot, healthy);
+        }
+    }
+
+    /**
+     * As {@link #run(ObjectNode)}, with JSON text in and out.
+     *
+     * @param eventJson a CloudEvent as a JSON object
+     * @return the JSON text of what {@code process} returned, or null when it dropped the event
+     */
+    public String run(String eventJson) throws ScriptFailure {
+        JsonNode event;
+        try {
+            event = FlowJson.MAPPER.readTree(eventJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(event instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("an event is a JSON object");
+        }
+        JsonNode result = run(object);
+        return result == null ? null : result.toString();
+    }
+
+    private static JsonNode checkedSize(JsonNode output, SandboxLimits limits) throws ScriptFailure {
+        CharCounter counter = new CharCounter();
+        try {
+            FlowJson.MAPPER.writeValue(counter, output);
+        } catch (java.io.IOException e) {
+            throw new ScriptFailure("process(event) returned an event that cannot be written as JSON");
+        }
+        if (counter.count > limits.maxOutputChars()) {
+            throw Results.failure("size:" + counter.count, limits);
+        }
+        return output;
+    }
+
+    private static JsonNode parse(String json) throws ScriptFailure {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return FlowJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ScriptFailure("process(event) returned JSON that Sluice cannot read back (nested too deep?)");
+        }
+    }
+
+    /** Counts what JSON writing would produce, keeping none of it. */
+    private static final class CharCounter extends java.io.Writer {
+        private long count;
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            count += length;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            count += length;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -74,8 +151,8 @@ public final class CompiledScript implements AutoCloseable {
         cleanable.clean();
     }
 
-    /** A context with the driver bound to this script's {@code process} factory. */
-    private record Slot(Context context, Value run) {
+    /** A context with the driver bound to this script's {@code process} factory, and its JSON.stringify. */
+    private record Slot(Context context, Value run, Value toJson) {
     }
 
     /** Holds no reference to the {@link CompiledScript}, so the cleaner can run when that becomes unreachable. */
@@ -131,7 +208,8 @@ public final class CompiledScript implements AutoCloseable {
             open.add(context);
             try {
                 Value factory = context.eval(source);
-                return new Slot(context, sandbox.driver(context, factory));
+                return new Slot(context, sandbox.driver(context, factory),
+                        context.getBindings("js").getMember("JSON").getMember("stringify"));
             } catch (RuntimeException e) {
                 open.remove(context);
                 ScriptSandbox.closeQuietly(context);

@@ -79,22 +79,26 @@ final class Lockdown {
             """.formatted(MAX_BUILT_STRING, MAX_BUILT_STRING), "sluice-lockdown.js").cached(true).buildLiteral();
 
     /**
-     * Runs one event: a fresh {@code process} from the user's factory, the event parsed in, the result checked and
-     * written out. Returns a tagged string so that nothing but a string crosses back to Java:
-     * {@code J<json>}, {@code D} (dropped), or {@code E<reason>} (the result breaks the contract).
+     * Runs one event: a fresh {@code process} from the user's factory, called on the event's proxy
+     * ({@link EventProxies}), the result checked. Returns the event's proxy itself when {@code process} returned it
+     * (changed in place, the usual case); anything else as a tagged string, so that no other object crosses back to
+     * Java: {@code J<json>}, {@code D} (dropped), or {@code E<reason>} (the result breaks the contract).
      */
     static final Source DRIVER = Source.newBuilder("js", """
             (function (factory, maxChars) {
               'use strict';
-              const parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray;
+              const stringify = JSON.stringify, isArray = Array.isArray;
               const kind = (value) => value === null ? 'null' : value === undefined ? 'undefined'
                   : isArray(value) ? 'an array' : 'a ' + typeof value;
-              return function run(json) {
+              return function run(event) {
                 const process = factory();
                 if (typeof process !== 'function') {
                   return 'Eno-process';
                 }
-                const result = process(parse(json));
+                const result = process(event);
+                if (result === event) {
+                  return event;
+                }
                 if (result === null) {
                   return 'D';
                 }

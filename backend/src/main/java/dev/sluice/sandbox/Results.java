@@ -11,8 +11,13 @@ final class Results {
         return switch (tagged.charAt(0)) {
             case 'J' -> tagged.substring(1);
             case 'D' -> null;
-            default -> throw new ScriptFailure(reason(tagged.substring(1), limits));
+            default -> throw failure(tagged.substring(1), limits);
         };
+    }
+
+    /** The failure for a driver's reason code ({@code cyclic}, {@code size:123}...). */
+    static ScriptFailure failure(String code, SandboxLimits limits) {
+        return new ScriptFailure(reason(code, limits));
     }
 
     private static String reason(String code, SandboxLimits limits) {
@@ -32,6 +37,8 @@ final class Results {
                     : "process(event) returned a value that cannot be written as JSON (" + parts[1] + ")";
             case "size" -> "process(event) returned " + parts[1] + " characters of JSON, more than the limit of "
                     + limits.maxOutputChars();
+            case "array" -> "process(event) grew an array to index " + parts[1] + ", more than its output of at most "
+                    + limits.maxOutputChars() + " characters can hold";
             default -> "process(event) broke the contract (" + parts[0] + ")";
         };
     }

@@ -87,22 +87,14 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
-            String output;
-            try {
-                output = script.run(FlowJson.MAPPER.writeValueAsString(event));
-            } catch (ScriptFailure failure) {
-                throw new StepFailure(failure.getMessage(), failure.isTransient(), null);
-            } catch (JsonProcessingException e) {
-                throw new StepFailure("the event cannot be written as JSON for the script");
-            }
-            if (output == null) {
-                return List.of();
-            }
             JsonNode result;
             try {
-                result = FlowJson.MAPPER.readTree(output);
-            } catch (JsonProcessingException e) {
-                throw new StepFailure("the script returned JSON that Sluice cannot read back (nested too deep?)");
+                result = script.run(event);
+            } catch (ScriptFailure failure) {
+                throw new StepFailure(failure.getMessage(), failure.isTransient(), null);
+            }
+            if (result == null) {
+                return List.of();
             }
             List<ObjectNode> events = new ArrayList<>();
             if (result.isObject()) {

@@ -1,0 +1,263 @@
+package dev.sluice.sandbox;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+import dev.sluice.flow.FlowJson;
+
+/**
+ * One event handed to a script as proxies over its JSON tree instead of JSON text: the script reads and writes the
+ * tree in place, and only the fields it touches cross into JavaScript. Parsing and writing the whole event as JSON
+ * in JavaScript cost about ten times the script's own work on a typical event; this is what makes a small
+ * transform cheap. What is written keeps JSON's rules: {@code undefined} and functions are left out, non-finite
+ * numbers become null, and any other JavaScript value is converted as {@code JSON.stringify} would. A write that
+ * would make the tree refer to itself, or that JSON cannot represent, is not done and fails the event after the
+ * run ({@link #broken()}), since a proxy cannot throw a JavaScript error. One instance per event; not thread-safe.
+ */
+final class EventProxies {
+
+    private final Value toJson;
+    private final int maxArrayLength;
+    private final Map<JsonNode, Object> wrappers = new IdentityHashMap<>();
+    private String broken;
+
+    /**
+     * @param toJson         {@code JSON.stringify} of the script's context
+     * @param maxArrayLength no array grows past this (each element costs at least a character of output)
+     */
+    EventProxies(Value toJson, int maxArrayLength) {
+        this.toJson = toJson;
+        this.maxArrayLength = maxArrayLength;
+    }
+
+    /** The proxy of an event: the script changes {@code event} itself. */
+    Object event(ObjectNode event) {
+        return wrap(event);
+    }
+
+    /** Why a write was refused, as a driver failure code ({@link Results}); null when none was. */
+    String broken() {
+        return broken;
+    }
+
+    /** The tree behind a proxy of this event, or null when {@code value} is not one. */
+    JsonNode nodeOf(Value value) {
+        if (value.isProxyObject()) {
+            Object proxy = value.asProxyObject();
+            if (proxy instanceof ObjectProxy object && object.owner() == this) {
+                return object.node;
+            }
+            if (proxy instanceof ArrayProxy array && array.owner() == this) {
+                return array.node;
+            }
+        }
+        return null;
+    }
+
+    private Object wrap(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isContainerNode()) {
+            return wrappers.computeIfAbsent(node, n -> n.isObject() ? new ObjectProxy((ObjectNode) n)
+                    : new ArrayProxy((ArrayNode) n));
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isInt()) {
+            return node.intValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.asText();
+    }
+
+    /** What to store for a value written into {@code into}; null to leave the member out. */
+    private JsonNode unwrap(Value value, JsonNode into) {
+        JsonNode own = nodeOf(value);
+        if (own != null) {
+            if (contains(own, into)) {
+                broken = "cyclic";
+                return null;
+            }
+            return own;
+        }
+        if (value.isNull()) {
+            return "undefined".equals(value.toString()) ? null : NullNode.instance;
+        }
+        if (value.isBoolean()) {
+            return BooleanNode.valueOf(value.asBoolean());
+        }
+        if (value.isString()) {
+            return TextNode.valueOf(value.asString());
+        }
+        if (value.isNumber() && value.fitsInInt()) {
+            return IntNode.valueOf(value.asInt());
+        }
+        if (value.isNumber() && value.fitsInLong()) {
+            return LongNode.valueOf(value.asLong());
+        }
+        if (value.isNumber() && value.fitsInDouble()) {
+            double number = value.asDouble();
+            return Double.isFinite(number) ? DoubleNode.valueOf(number) : NullNode.instance;
+        }
+        if (value.canExecute()) {
+            return null;
+        }
+        return viaJson(value);
+    }
+
+    /** Dates, plain objects and arrays of JavaScript: exactly what JSON.stringify makes of them. */
+    private JsonNode viaJson(Value value) {
+        Value text;
+        try {
+            text = toJson.execute(value);
+        } catch (PolyglotException e) {
+            if (e.isCancelled() || e.isResourceExhausted() || !e.isGuestException()) {
+                throw e;
+            }
+            broken = String.valueOf(e.getMessage()).contains("ircular") ? "cyclic" : "json:TypeError";
+            return null;
+        }
+        if (!text.isString()) {
+            return null;
+        }
+        try {
+            return FlowJson.MAPPER.readTree(text.asString());
+        } catch (JsonProcessingException e) {
+            broken = "json:nesting";
+            return null;
+        }
+    }
+
+    /** Whether {@code target} is {@code tree} or lies inside it. */
+    private static boolean contains(JsonNode tree, JsonNode target) {
+        if (tree == target) {
+            return true;
+        }
+        for (JsonNode child : tree) {
+            if (child.isContainerNode() && contains(child, target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class ObjectProxy implements ProxyObject {
+        private final ObjectNode node;
+
+        private ObjectProxy(ObjectNode node) {
+            this.node = node;
+        }
+
+        private EventProxies owner() {
+            return EventProxies.this;
+        }
+
+        @Override
+        public Object getMember(String key) {
+            return wrap(node.get(key));
+        }
+
+        @Override
+        public Object getMemberKeys() {
+            List<Object> keys = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(keys::add);
+            return ProxyArray.fromList(keys);
+        }
+
+        @Override
+        public boolean hasMember(String key) {
+            return node.has(key);
+        }
+
+        @Override
+        public void putMember(String key, Value value) {
+            JsonNode stored = unwrap(value, node);
+            if (stored == null) {
+                node.remove(key);
+            } else {
+                node.set(key, stored);
+            }
+        }
+
+        @Override
+        public boolean removeMember(String key) {
+            return node.remove(key) != null;
+        }
+    }
+
+    private final class ArrayProxy implements ProxyArray {
+        private final ArrayNode node;
+
+        private ArrayProxy(ArrayNode node) {
+            this.node = node;
+        }
+
+        private EventProxies owner() {
+            return EventProxies.this;
+        }
+
+        @Override
+        public Object get(long index) {
+            return index < node.size() ? wrap(node.get((int) index)) : null;
+        }
+
+        @Override
+        public void set(long index, Value value) {
+            if (index >= maxArrayLength) {
+                broken = "array:" + index;
+                return;
+            }
+            JsonNode stored = unwrap(value, node);
+            JsonNode element = stored == null ? NullNode.instance : stored;
+            while (node.size() < index) {
+                node.addNull();
+            }
+            if (index == node.size()) {
+                node.add(element);
+            } else {
+                node.set((int) index, element);
+            }
+        }
+
+        @Override
+        public boolean remove(long index) {
+            if (index < node.size()) {
+                node.remove((int) index);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public long getSize() {
+            return node.size();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.sluice.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.flow.FlowJson;
+
+/**
+ * The event a script receives behaves as the plain JavaScript object it would be after {@code JSON.parse}, and
+ * what the script makes of it comes out as {@code JSON.stringify} would write it, although the event crosses as
+ * proxies over its JSON tree.
+ */
+class ScriptEventSemanticsTest {
+
+    private static final ScriptSandbox sandbox = new ScriptSandbox(SandboxLimits.defaults());
+    private static final String EVENT = """
+            {"specversion": "1.0", "id": "e1", "source": "/s", "type": "t",
+             "data": {"userId": "U1", "points": 7, "ratio": 0.5, "vip": true, "none": null,
+                      "contact": {"phone": "13812345678", "email": "a@b.cn"}, "tags": ["a", "b"]}}""";
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static JsonNode run(String body) throws ScriptFailure {
+        try (CompiledScript script = sandbox.compile("function process(event) {\n" + body + "\n}")) {
+            return script.run((ObjectNode) FlowJson.parse(EVENT));
+        }
+    }
+
+    /** Each line: what the script puts in event.data.out, and the JSON expected there. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "Object.keys(event.data).join()                      | \"userId,points,ratio,vip,none,contact,tags\"",
+            "JSON.stringify(event.data.contact)                  | \"{\\\"phone\\\":\\\"13812345678\\\",\\\"email\\\":\\\"a@b.cn\\\"}\"",
+            "({...event.data.contact, phone: 'x'})               | {\"phone\":\"x\",\"email\":\"a@b.cn\"}",
+            "Array.isArray(event.data.tags)                      | true",
+            "event.data.tags.map(t => t.toUpperCase())           | [\"A\",\"B\"]",
+            "event.data.tags.length + event.data.points          | 9",
+            "typeof event.data.ratio + typeof event.data.vip     | \"numberboolean\"",
+            "event.data.none === null && event.data.nope === undefined | true",
+            "event.data === event.data                           | true",
+            "'phone' in event.data.contact                       | true",
+            "Object.entries(event.data.contact).length           | 2",
+            "new Date(0)                                         | \"1970-01-01T00:00:00.000Z\"",
+            "[1, undefined, () => 1, NaN]                        | [1,null,null,null]",
+            "{a: undefined, b: 1}                                | {\"b\":1}",
+            "NaN                                                 | null",
+            "2 ** 53                                             | 9007199254740992",
+    })
+    void theEventBehavesAsAPlainObjectAndResultsAsJsonStringifyWritesThem(String expression, String expected)
+            throws ScriptFailure {
+        JsonNode out = run("event.data.out = " + expression + "; return event;");
+
+        assertThat(out.at("/data/out")).isEqualTo(FlowJson.parse(expected));
+    }
+
+    @Test
+    void writesChangeTheEventInPlaceAndDeletesRemove() throws ScriptFailure {
+        JsonNode out = run("""
+                delete event.data.contact.phone;
+                event.data.tags.push('c');
+                event.data.tags[0] = 'z';
+                event.data.fn = function () {};
+                event.data.gone = undefined;
+                event.data.points += 1;
+                return event;""");
+
+        assertThat(out.at("/data/contact").has("phone")).isFalse();
+        assertThat(out.at("/data/tags")).isEqualTo(FlowJson.parse("[\"z\", \"b\", \"c\"]"));
+        assertThat(out.at("/data").has("fn")).isFalse();
+        assertThat(out.at("/data").has("gone")).isFalse();
+        assertThat(out.at("/data/points").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void theCallersEventIsLeftAsItWas() throws ScriptFailure {
+        ObjectNode event = (ObjectNode) FlowJson.parse(EVENT);
+        try (CompiledScript script = sandbox.compile(
+                "function process(event) { event.data.userId = 'changed'; return event; }")) {
+            assertThat(script.run(event).at("/data/userId").asText()).isEqualTo("changed");
+        }
+        assertThat(event.at("/data/userId").asText()).isEqualTo("U1");
+    }
+
+    @Test
+    void newEventsAndSplitsComeOutAsJson() throws ScriptFailure {
+        JsonNode split = run("return [event, {...event, id: 'e2', data: {copied: event.data.contact}}];");
+
+        assertThat(split.isArray()).isTrue();
+        assertThat(split.get(0).path("id").asText()).isEqualTo("e1");
+        assertThat(split.get(1).at("/data/copied/phone").asText()).isEqualTo("13812345678");
+    }
+
+    @Test
+    void makingTheEventReferToItselfFailsTheEventWithTheReason() {
+        ScriptFailure failure = catchThrowableOfType(ScriptFailure.class,
+                () -> run("event.data.contact.back = event.data; return event;"));
+
+        assertThat(failure.getMessage()).contains("refers to itself");
+    }
+
+    @Test
+    void growingAnArrayPastWhatTheOutputCanHoldIsRefused() {
+        ScriptFailure failure = catchThrowableOfType(ScriptFailure.class,
+                () -> run("event.data.tags[1e9] = 'x'; return event;"));
+
+        assertThat(failure.getMessage()).contains("grew an array to index 1000000000");
+    }
+
+    @Test
+    void anEventLargerThanTheOutputLimitIsRefused() {
+        ScriptFailure failure = catchThrowableOfType(ScriptFailure.class, () -> run(
+                "for (let i = 0; i < 40; i++) { event.data['k' + i] = 'x'.repeat(100000); } return event;"));
+
+        assertThat(failure.getMessage()).contains("characters of JSON, more than the limit");
+    }
+}

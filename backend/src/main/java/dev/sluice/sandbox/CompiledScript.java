@@ -99,6 +99,7 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private static JsonNode checkedSize(JsonNode output, SandboxLimits limits) throws ScriptFailure {
+        EventProxies.unshare(output);
         CharCounter counter = new CharCounter();
         try {
             FlowJson.MAPPER.writeValue(counter, output);

@@ -155,6 +155,37 @@ final class EventProxies {
         }
     }
 
+    /**
+     * Gives every place in the tree its own node: inside the script an object assigned to two places is one
+     * object, as in JavaScript, but the nodes after the script must be able to change one without the other.
+     */
+    static void unshare(JsonNode tree) {
+        unshare(tree, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static void unshare(JsonNode node, java.util.Set<JsonNode> seen) {
+        seen.add(node);
+        if (node instanceof ObjectNode object) {
+            for (var field : object.properties()) {
+                if (field.getValue().isContainerNode()) {
+                    if (seen.contains(field.getValue())) {
+                        field.setValue(field.getValue().deepCopy());
+                    }
+                    unshare(field.getValue(), seen);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isContainerNode()) {
+                    if (seen.contains(array.get(i))) {
+                        array.set(i, array.get(i).deepCopy());
+                    }
+                    unshare(array.get(i), seen);
+                }
+            }
+        }
+    }
+
     /** Whether {@code target} is {@code tree} or lies inside it. */
     private static boolean contains(JsonNode tree, JsonNode target) {
         if (tree == target) {

@@ -83,6 +83,17 @@ class ScriptEventSemanticsTest {
     }
 
     @Test
+    void anObjectAssignedToTwoPlacesIsOneInsideTheScriptAndTwoAfterIt() throws ScriptFailure {
+        JsonNode out = run("""
+                event.data.copy = event.data.contact;
+                event.data.copy.phone = 'changed';
+                return event;""");
+
+        assertThat(out.at("/data/contact/phone").asText()).isEqualTo("changed");
+        assertThat(out.at("/data/copy")).isEqualTo(out.at("/data/contact")).isNotSameAs(out.at("/data/contact"));
+    }
+
+    @Test
     void theCallersEventIsLeftAsItWas() throws ScriptFailure {
         ObjectNode event = (ObjectNode) FlowJson.parse(EVENT);
         try (CompiledScript script = sandbox.compile(

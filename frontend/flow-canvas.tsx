@@ -21,6 +21,7 @@ import {
   type NodeChange,
   type NodeProps,
 } from '@xyflow/react';
+import dagre from '@dagrejs/dagre';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 type Role = 'SOURCE' | 'PROCESSOR' | 'TARGET';
@@ -36,6 +37,25 @@ type NodeData = { kind: string; role: Role; invalid: boolean; leak: boolean };
 type Leaks = { nodes: string[]; edges: string[] };
 
 const DRAG_TYPE = 'application/x-sluice-kind';
+const HISTORY_LIMIT = 100;
+
+type Snapshot = { nodes: Node<NodeData>[]; edges: Edge[] };
+
+/** Left to right, sources first: each node in the column of its longest path from a source. */
+function layoutOf(nodes: Node<NodeData>[], edges: Edge[]): Node<NodeData>[] {
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 20, marginy: 20 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  nodes.forEach((n) => graph.setNode(n.id, { width: n.measured?.width ?? 160, height: n.measured?.height ?? 60 }));
+  edges.forEach((e) => graph.setEdge(e.source, e.target));
+  dagre.layout(graph);
+  return nodes.map((n) => {
+    const at = graph.node(n.id);
+    const width = n.measured?.width ?? 160;
+    const height = n.measured?.height ?? 60;
+    return { ...n, position: { x: Math.round(at.x - width / 2), y: Math.round(at.y - height / 2) } };
+  });
+}
 
 function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
   const classes = ['sluice-node', `role-${data.role.toLowerCase()}`];
@@ -88,6 +108,12 @@ function Canvas(props: {
     model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })),
   );
   const revision = useRef(model.revision);
+  // Undo and redo work on settled graphs: an edit counts once it has settled, like what the server is told.
+  const past = useRef<Snapshot[]>([]);
+  const future = useRef<Snapshot[]>([]);
+  const settled = useRef<Snapshot | null>(null);
+  const restoring = useRef(false);
+  const [historySize, setHistorySize] = useState<[number, number]>([0, 0]);
   const selectedId = useRef('');
   const pendingSelect = useRef<string | null>(null);
   const tell = useCallback(
@@ -103,6 +129,10 @@ function Canvas(props: {
   useEffect(() => {
     if (model.revision !== revision.current) {
       revision.current = model.revision;
+      past.current = [];
+      future.current = [];
+      settled.current = null;
+      setHistorySize([0, 0]);
       setNodes(toNodes(model));
       setEdges(model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })));
       setTimeout(() => flow.fitView({ padding: 0.2 }), 50);
@@ -147,6 +177,13 @@ function Canvas(props: {
         edges: edges.map((e) => ({ from: e.source, to: e.target })),
       });
       if (json !== sent.current) {
+        if (settled.current && !restoring.current) {
+          past.current = [...past.current.slice(1 - HISTORY_LIMIT), settled.current];
+          future.current = [];
+        }
+        restoring.current = false;
+        settled.current = { nodes, edges };
+        setHistorySize([past.current.length, future.current.length]);
         sent.current = json;
         onGraph(json);
       }
@@ -232,6 +269,50 @@ function Canvas(props: {
     flow.deleteElements({ nodes: nodes.filter((n) => n.selected), edges: edges.filter((e) => e.selected) });
   }, [flow, nodes, edges]);
 
+  const restore = useCallback(
+    (from: React.MutableRefObject<Snapshot[]>, to: React.MutableRefObject<Snapshot[]>) => {
+      const target = from.current[from.current.length - 1];
+      if (!target || !settled.current) return;
+      from.current = from.current.slice(0, -1);
+      to.current = [...to.current, settled.current];
+      restoring.current = true;
+      setNodes(target.nodes.map((n) => ({ ...n, selected: false })));
+      setEdges(target.edges.map((e) => ({ ...e, selected: false })));
+      setHistorySize([past.current.length, future.current.length]);
+      tell('');
+    },
+    [tell],
+  );
+  const undo = useCallback(() => restore(past, future), [restore]);
+  const redo = useCallback(() => restore(future, past), [restore]);
+  const tidy = useCallback(() => {
+    setNodes((current) => layoutOf(current, edges));
+    setTimeout(() => flow.fitView({ padding: 0.2, duration: 200 }), 60);
+  }, [edges, flow]);
+  // Shortcuts anywhere on the page except while typing in a field (Vaadin's inputs sit in shadow roots).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const typing = event.composedPath().some((el) => el instanceof HTMLElement
+          && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable));
+      if (typing) return;
+      const command = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (command && key === 'z') {
+        event.preventDefault();
+        if (event.shiftKey) redo();
+        else undo();
+      } else if (command && key === 'y') {
+        event.preventDefault();
+        redo();
+      } else if (event.altKey && event.shiftKey && key === 'l') {
+        event.preventDefault();
+        tidy();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo, tidy]);
+
   const groups: Role[] = ['SOURCE', 'PROCESSOR', 'TARGET'];
   return (
     <div className="flow-canvas-frame">
@@ -264,6 +345,19 @@ function Canvas(props: {
         <button type="button" className="flow-palette-delete" onClick={removeSelected}>
           {model.labels.deleteSelected}
         </button>
+        <div className="flow-palette-tools">
+          <button type="button" id="canvas-undo" title={model.labels.undoHint} disabled={historySize[0] === 0}
+                  onClick={undo}>
+            {model.labels.undo}
+          </button>
+          <button type="button" id="canvas-redo" title={model.labels.redoHint} disabled={historySize[1] === 0}
+                  onClick={redo}>
+            {model.labels.redo}
+          </button>
+          <button type="button" id="canvas-layout" title={model.labels.layoutHint} onClick={tidy}>
+            {model.labels.layout}
+          </button>
+        </div>
       </nav>
       <div className="flow-canvas-graph" onDrop={onDrop} onDragOver={onDragOver}>
         <ReactFlow

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,10 @@ class DesignerJourneyIT {
 
             editor.dragFromPalette("rename", "rename");
             editor.deleteSelected("rename");
+            editor.undoByKeyboard();
+            editor.awaitNode("rename");
+            editor.redo();
+            editor.awaitNodeGone("rename");
 
             editor.selectNode("source");
             editor.addFromPalette("filter", "filter");
@@ -64,6 +69,10 @@ class DesignerJourneyIT {
             editor.selectNode("log");
             editor.deleteSelected("log");
             editor.awaitValid();
+            editor.tidyUp();
+            assertThat(List.of(editor.nodeX("source"), editor.nodeX("filter"), editor.nodeX("select"),
+                    editor.nodeX("mask"), editor.nodeX("http"))).as("tidied up left to right along the flow")
+                    .isSorted().doesNotHaveDuplicates();
 
             assertThat(editor.previewSample("U100002")).contains("http");
             assertThat(editor.previewDeliveries()).contains("***************7574").doesNotContain("6222975432319487574");

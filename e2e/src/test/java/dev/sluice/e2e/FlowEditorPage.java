@@ -89,6 +89,34 @@ final class FlowEditorPage {
         Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
     }
 
+    /** Undoes the last settled change with the keyboard shortcut, pressed on the canvas. */
+    void undoByKeyboard() {
+        pause(400);
+        driver.findElement(By.cssSelector(".flow-canvas-graph .react-flow__pane")).click();
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL)
+                .perform();
+    }
+
+    void redo() {
+        pause(400);
+        driver.findElement(By.id("canvas-redo")).click();
+    }
+
+    /** Presses "Tidy up" and waits for the layout to settle. */
+    void tidyUp() {
+        driver.findElement(By.id("canvas-layout")).click();
+        pause(700);
+    }
+
+    /** A node's left edge on the screen. */
+    int nodeX(String id) {
+        return driver.findElement(node(id)).getLocation().getX();
+    }
+
+    void awaitNodeGone(String id) {
+        Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
+    }
+
     /** Types into a form field generated from the config schema, then leaves it so the value is sent. */
     void setField(String name, String value) {
         WebElement field = driver.findElement(By.cssSelector("#field-" + name + " input, #field-" + name + " textarea"));

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
  * the canvas answers with the graph after each edit and the selected node.
  */
 @NpmPackage(value = "@xyflow/react", version = "12.10.0")
+@NpmPackage(value = "@dagrejs/dagre", version = "1.1.5")
 @JsModule("./flow-canvas.tsx")
 @CssImport("@xyflow/react/dist/style.css")
 @Tag("sluice-flow-canvas")

@@ -187,7 +187,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : List.of("palette", "paletteHint", "deleteSelected", "role.SOURCE", "role.PROCESSOR",
-                "role.TARGET")) {
+                "role.TARGET", "undo", "undoHint", "redo", "redoHint", "layout", "layoutHint")) {
             labels.put(key, getTranslation("canvas." + key));
         }
         return labels;

@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final FlowPausing pausing;
     private final PrivacyWatch privacy;
     private final Map<Long, AtomicLong> queueDepths = new ConcurrentHashMap<>();
+    private final Map<Long, FlowHistory> histories = new ConcurrentHashMap<>();
 
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets) {
@@ -102,15 +103,23 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Feeds the {@code sluice.flow.queue.depth} gauges; a broker call per running flow every few seconds. */
+    /**
+     * Feeds the {@code sluice.flow.queue.depth} gauges and each flow's {@link FlowHistory}; a broker call per
+     * running flow every few seconds.
+     */
     private void sampleQueueDepths() {
         try {
-            for (Long flowId : running.keySet()) {
+            long now = System.currentTimeMillis();
+            for (var entry : running.entrySet()) {
+                long flowId = entry.getKey();
                 long depth = queueDepth(flowId);
                 AtomicLong gauge = queueDepths.get(flowId);
                 if (depth >= 0 && gauge != null) {
                     gauge.set(depth);
                 }
+                FlowStatus counted = FlowStatus.of(entry.getValue());
+                histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
+                        counted.failed(), counted.p50Ms(), depth);
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);
@@ -207,6 +216,12 @@ public final class Engine implements AutoCloseable {
             return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
         }
         return Optional.of(FlowStatus.of(runner));
+    }
+
+    /** The flow's last hour on this instance, oldest first; empty when it has not run here. */
+    public List<FlowHistory.Sample> history(long flowId) {
+        FlowHistory history = histories.get(flowId);
+        return history == null ? List.of() : history.samples();
     }
 
     public boolean isRunning(long flowId) {

@@ -82,6 +82,7 @@ class DesignerJourneyIT {
             assertThat(editor.deploy()).contains("deployed");
             assertThat(editor.flowState()).isEqualTo("deployed v2");
             assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
+            editor.awaitThroughputChart();
         } finally {
             Browser.screenshot(driver, "designer-finance-builds-and-deploys");
             driver.quit();

@@ -178,6 +178,20 @@ final class FlowEditorPage {
         Browser.waitFor(driver).until(d -> d.findElement(By.id("flow-version")).getText().equals("version " + version));
     }
 
+    /** Refreshes the run tab until the throughput chart is drawn (the engine samples every 5 s). */
+    void awaitThroughputChart() {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(40))
+                .pollingEvery(java.time.Duration.ofSeconds(3))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    if (!d.findElements(By.cssSelector("#throughput-chart canvas")).isEmpty()) {
+                        return true;
+                    }
+                    d.findElement(By.id("refresh-status")).click();
+                    return false;
+                });
+    }
+
     String conflictMessage() {
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("save-conflict")));
         return driver.findElement(By.id("save-conflict")).getText();

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,7 +35,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
+import dev.sluice.engine.Engine;
+import dev.sluice.engine.FlowHistory;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
@@ -62,9 +66,11 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Div importOutcome = new Div();
     private final Paragraph empty = new Paragraph();
     private String workspace;
+    private final ObjectProvider<Engine> engine;
 
     FlowsView(AuthenticationContext authentication, FlowStore store, SourceCatalog sources,
-              WorkspaceService workspaces) {
+              WorkspaceService workspaces, ObjectProvider<Engine> engine) {
+        this.engine = engine;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
         this.sources = sources;
@@ -143,6 +149,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.addColumn(FlowSummary::latestVersion).setHeader(getTranslation("flows.col.versions"));
         grid.addColumn(f -> WHEN.format(f.updatedAt()) + " · " + f.updatedBy())
                 .setHeader(getTranslation("flows.col.changed")).setFlexGrow(2);
+        grid.addComponentColumn(this::sparkline).setHeader(getTranslation("flows.last-hour")).setWidth("140px")
+                .setFlexGrow(0);
         grid.addComponentColumn(this::rowActions).setHeader("").setFlexGrow(1);
         grid.setAllRowsVisible(true);
         empty.setId("no-flows");
@@ -168,6 +176,22 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             case DEPLOYED -> getTranslation("state.deployed", flow.deployedVersion());
             case PAUSED -> getTranslation("state.paused", flow.deployedVersion());
         };
+    }
+
+    /** Events delivered per second over the last hour on this instance; a dash while there is nothing to show. */
+    private com.vaadin.flow.component.Component sparkline(FlowSummary flow) {
+        Engine running = engine.getIfAvailable();
+        List<FlowHistory.Sample> samples = running == null ? List.of() : running.history(flow.id());
+        if (samples.size() < 2) {
+            return new Span("—");
+        }
+        FlowChart chart = new FlowChart();
+        chart.show(samples, List.of(new FlowChart.Line(getTranslation("chart.out"), "#2b9a3e",
+                FlowHistory.Sample::outPerS)), "", true);
+        chart.setWidth("120px");
+        chart.setHeight("28px");
+        chart.getElement().setAttribute("data-flow", flow.name());
+        return chart;
     }
 
     private Anchor nameLink(FlowSummary flow) {

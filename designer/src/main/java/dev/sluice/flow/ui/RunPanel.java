@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
+import dev.sluice.engine.FlowHistory;
 import dev.sluice.engine.FlowStatus;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
@@ -109,6 +110,7 @@ class RunPanel extends VerticalLayout {
                 status.add(new Div(getTranslation("run.queue", waiting)));
             }
             engine.status(context.flowId()).ifPresent(this::counters);
+            charts(engine.history(context.flowId()));
             listDeadLetters();
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> status.add(problem(line)));
@@ -129,6 +131,34 @@ class RunPanel extends VerticalLayout {
                     alert.version(), alert.detectedAt())));
         }
         status.add(alerts);
+    }
+
+    /** Throughput and latency over the last hour on this instance, or what to expect when there is none yet. */
+    private void charts(List<FlowHistory.Sample> samples) {
+        if (samples.size() < 2) {
+            Span none = new Span(getTranslation("run.charts-empty"));
+            none.setId("flow-charts-empty");
+            status.add(new Div(none));
+            return;
+        }
+        FlowChart throughput = new FlowChart();
+        throughput.setId("throughput-chart");
+        throughput.show(samples, List.of(
+                new FlowChart.Line(getTranslation("chart.in"), "#1676f3", FlowHistory.Sample::inPerS),
+                new FlowChart.Line(getTranslation("chart.out"), "#2b9a3e", FlowHistory.Sample::outPerS),
+                new FlowChart.Line(getTranslation("chart.failed"), "#d9480f", FlowHistory.Sample::failedPerS)),
+                getTranslation("chart.per-second"), false);
+        FlowChart latency = new FlowChart();
+        latency.setId("latency-chart");
+        latency.show(samples, List.of(
+                new FlowChart.Line(getTranslation("chart.latency"), "#7048e8", FlowHistory.Sample::p50Ms),
+                new FlowChart.Line(getTranslation("chart.waiting"), "#868e96", s -> Math.max(0, s.waiting()))),
+                getTranslation("chart.latency-axis"), false);
+        for (FlowChart chart : List.of(throughput, latency)) {
+            chart.setWidthFull();
+            chart.setHeight("180px");
+            status.add(chart);
+        }
     }
 
     private void counters(FlowStatus s) {

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import dev.sluice.DemoDesignerTest;
+import dev.sluice.engine.Engine;
+import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowRef;
 
@@ -24,6 +26,9 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
 
     @Autowired
     FlowDeployments deployments;
+
+    @Autowired
+    Engine engine;
 
     static final String PAYMENT_FLOW = """
             {"schemaVersion": 1, "name": "%s", "workspace": "finance",
@@ -171,6 +176,26 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
         assertThat(editor.draft().node("split").orElseThrow().path("config").path("paths").toString())
                 .contains("$.data.contact.phone");
         assertThat(editor.leaks()).extracting(leak -> leak.leak().tag()).containsExactly("phone");
+    }
+
+    @Test
+    void theRunTabChartsTheLastHourOfARunningFlow() throws InterruptedException {
+        long id = demoFlow("finance", "finance", "finance-payment-sync");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (engine.history(id).size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(engine.history(id)).as("the engine samples a running flow every 5 s").hasSizeGreaterThan(1);
+
+        navigate("flows/" + id, FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(3);
+
+        String throughput = $(FlowChart.class).id("throughput-chart").chartJson();
+        assertThat(FlowJson.parse(throughput).path("series")).extracting(s -> s.path("label").asText())
+                .containsExactly("in", "out", "failed");
+        assertThat(FlowJson.parse(throughput).path("labels").size()).isGreaterThan(1);
+        assertThat($(FlowChart.class).id("latency-chart").chartJson()).contains("latency p50");
+
     }
 
     @Test

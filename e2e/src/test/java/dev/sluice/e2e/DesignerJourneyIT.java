@@ -2,6 +2,7 @@ package dev.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,19 @@ class DesignerJourneyIT {
 
     private static SluiceProcess sluice;
 
+    /** The finance journey's HTTP target: what the ledger received. */
+    private static HttpServer ledger;
+    private static final List<String> ledgerReceived = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void startSluice() throws Exception {
+        ledger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ledger.createContext("/", exchange -> {
+            ledgerReceived.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        ledger.start();
         sluice = SluiceProcess.start();
     }
 
@@ -34,6 +48,7 @@ class DesignerJourneyIT {
         if (sluice != null) {
             sluice.close();
         }
+        ledger.stop(0);
     }
 
     private static WebDriver signedIn(String user) {
@@ -43,7 +58,7 @@ class DesignerJourneyIT {
     }
 
     @Test
-    void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() {
+    void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() throws Exception {
         WebDriver driver = signedIn("finance");
         try {
             FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("payments-to-ledger");
@@ -65,7 +80,7 @@ class DesignerJourneyIT {
             editor.addFromPalette("mask", "mask");
             editor.setField("rules", "[{\"path\": \"$.data.payment.bankAccount\", \"mode\": \"partial\", \"keepLast\": 4}]");
             editor.addFromPalette("target.http", "http");
-            editor.setField("url", "http://127.0.0.1:9/ledger");
+            editor.setField("url", "http://127.0.0.1:" + ledger.getAddress().getPort() + "/ledger");
             editor.selectNode("log");
             editor.deleteSelected("log");
             editor.awaitValid();
@@ -83,6 +98,15 @@ class DesignerJourneyIT {
             assertThat(editor.flowState()).isEqualTo("deployed v2");
             assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
             editor.awaitThroughputChart();
+
+            publish("""
+                    {"specversion": "1.0", "id": "journey-1", "source": "/user-center/users",
+                     "type": "user.payment.updated", "data": {"userId": "U9", "nationalId": "330108198511022463",
+                     "payment": {"currency": "CNY", "bankAccount": "6222975432319487574"}}}""");
+            editor.awaitCounter("out", 1);
+            assertThat(editor.runStatus()).contains("in: 1", "out: 1");
+            assertThat(ledgerReceived).singleElement().asString().contains("***************7574", "U9")
+                    .doesNotContain("6222975432319487574", "330108198511022463");
         } finally {
             Browser.screenshot(driver, "designer-finance-builds-and-deploys");
             driver.quit();
@@ -144,6 +168,36 @@ class DesignerJourneyIT {
             first.quit();
             second.quit();
         }
+    }
+
+    @Test
+    void aScriptWithASyntaxErrorShowsItBesideTheCodeAtItsLine() {
+        WebDriver driver = signedIn("finance");
+        try {
+            FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("script-syntax");
+            editor.selectNode("source");
+            editor.addFromPalette("select", "select");
+            editor.setField("paths", "$.data.userId");
+            editor.addFromPalette("script", "script");
+            editor.setField("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
+
+            assertThat(editor.fieldError("code")).startsWith("line 3, column");
+            editor.openTab("Problems");
+            assertThat(editor.problemList()).contains("script: $.nodes[3].config.code line 3, column");
+        } finally {
+            Browser.screenshot(driver, "designer-script-syntax-error");
+            driver.quit();
+        }
+    }
+
+    private static void publish(String event) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sluice.baseUrl() + "/api/sources/user-center.users/events"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("central:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     private static long importFlow(String json) throws Exception {

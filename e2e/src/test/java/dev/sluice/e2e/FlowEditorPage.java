@@ -133,6 +133,11 @@ final class FlowEditorPage {
         return driver.findElement(By.id("problem-count")).getText();
     }
 
+    String problemList() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("problem-list")));
+        return driver.findElement(By.id("problem-list")).getText();
+    }
+
     void openTab(String label) {
         driver.findElements(By.cssSelector("#editor-tabs vaadin-tab")).stream()
                 .filter(tab -> tab.getText().strip().equals(label))
@@ -190,6 +195,28 @@ final class FlowEditorPage {
                     d.findElement(By.id("refresh-status")).click();
                     return false;
                 });
+    }
+
+    /** Refreshes the run tab until the named counter ({@code out}, {@code in}...) reaches {@code at least}. */
+    void awaitCounter(String name, long atLeast) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(40))
+                .pollingEvery(java.time.Duration.ofSeconds(1))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.id("refresh-status")).click();
+                    pause(300);
+                    var counter = d.findElements(By.cssSelector("[data-counter='" + name + "']"));
+                    return !counter.isEmpty() && Long.parseLong(counter.getFirst().getText().replaceAll("\\D", ""))
+                            >= atLeast;
+                });
+    }
+
+    /** The error shown beside a form field, as the field shows it. */
+    String fieldError(String name) {
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const f = document.getElementById(arguments[0]); return !!f && f.invalid;", "field-" + name)));
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById(arguments[0]).errorMessage;", "field-" + name));
     }
 
     String conflictMessage() {

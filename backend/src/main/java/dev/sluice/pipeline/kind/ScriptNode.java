@@ -58,7 +58,7 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
         return """
                 {"type": "object", "required": ["code"], "additionalProperties": false,
                  "properties": {
-                   "code": {"type": "string", "minLength": 1, "title": "JavaScript",
+                   "code": {"type": "string", "minLength": 1, "title": "JavaScript", "contentMediaType": "text/javascript",
                             "description": "function process(event) { ... } returning the event, null to drop it or an array of events to split it"}}}
                 """;
     }

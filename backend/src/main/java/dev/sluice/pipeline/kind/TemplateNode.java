@@ -79,7 +79,7 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
                 {"type": "object", "additionalProperties": false,
                  "oneOf": [{"required": ["template"]}, {"required": ["library"]}],
                  "properties": {
-                   "template": {"type": "string", "minLength": 1, "title": "Template",
+                   "template": {"type": "string", "minLength": 1, "title": "Template", "contentMediaType": "text/x-velocity",
                                 "description": "Velocity; renders JSON: a CloudEvent (with specversion) replaces the event, any other value becomes its data, nothing drops it"},
                    "library": {"type": "string", "minLength": 1, "title": "Library template",
                                "description": "A template shipped with Sluice, e.g. finance-payment-record"},

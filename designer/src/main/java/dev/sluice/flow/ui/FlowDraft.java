@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +28,8 @@ import dev.sluice.privacy.LeakFinding;
 final class FlowDraft {
 
     private static final Pattern NODE_PATH = Pattern.compile("^\\$\\.nodes\\[(\\d+)]");
+    private static final Pattern CONFIG_FIELD =
+            Pattern.compile("^\\$\\.nodes\\[\\d+]\\.config\\.([A-Za-z_][A-Za-z0-9_]*)(.*)$");
     private static final Pattern EDGE_PATH = Pattern.compile("^\\$\\.edges\\[(\\d+)]");
 
     private final NodeRegistry registry;
@@ -152,6 +154,23 @@ final class FlowDraft {
         ObjectNode labelNode = model.putObject("labels");
         labels.forEach(labelNode::put);
         return model.toString();
+    }
+
+    /**
+     * The problems of one node's config by field name, as its form shows them beside each field: the rest of the
+     * path (inside the field) first, then the message; several joined.
+     */
+    Map<String, String> fieldProblems(String nodeId, List<FlowProblem> problems) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FlowProblem problem : problems) {
+            Matcher field = CONFIG_FIELD.matcher(problem.path());
+            if (!field.matches() || !nodeOf(problem).map(nodeId::equals).orElse(false)) {
+                continue;
+            }
+            String text = (field.group(2).isEmpty() ? "" : field.group(2) + " ") + problem.message();
+            byField.merge(field.group(1), text, (a, b) -> a + "; " + b);
+        }
+        return byField;
     }
 
     /** The node a problem is about: by its path into nodes, or the source end of the edge it names. */

@@ -79,6 +79,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private ValidationContext context;
     private List<FlowProblem> problems = List.of();
     private List<LeakFinding> leaks = List.of();
+    private NodeForm form;
+    private String formNode;
     private String pendingSelection;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
@@ -208,6 +210,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     void select(String nodeId) {
         properties.removeAll();
+        form = null;
         pendingSelection = null;
         if (nodeId != null && !nodeId.isEmpty() && draft.node(nodeId).isEmpty()) {
             // selected on the canvas before its graph arrived: show the form once it has
@@ -219,10 +222,15 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
             return;
         }
         draft.node(nodeId).ifPresent(node -> registry.kind(node.path("kind").asText()).ifPresentOrElse(
-                kind -> properties.add(new NodeForm(nodeId, kind, node.get("config"), sourceFields(), config -> {
-                    draft.setConfig(nodeId, config);
-                    validate();
-                })),
+                kind -> {
+                    form = new NodeForm(nodeId, kind, node.get("config"), sourceFields(), config -> {
+                        draft.setConfig(nodeId, config);
+                        validate();
+                    });
+                    formNode = nodeId;
+                    form.showProblems(draft.fieldProblems(nodeId, problems));
+                    properties.add(form);
+                },
                 () -> properties.add(new Paragraph(getTranslation("editor.unknown-kind", node.path("kind").asText())))));
     }
 
@@ -248,6 +256,9 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
             problems = invalid.problems();
         }
         canvas.setInvalid(draft.invalidIds(problems));
+        if (form != null && draft.node(formNode).isPresent()) {
+            form.showProblems(draft.fieldProblems(formNode, problems));
+        }
         canvas.setLeaks(FlowDraft.leakRoutes(leaks));
         problemList.removeAll();
         problemCount.setText(!problems.isEmpty() ? getTranslation("editor.problems", problems.size())

@@ -38,6 +38,7 @@ class NodeForm extends FormLayout {
     private final Consumer<ObjectNode> onChange;
 
     private final Map<String, TextArea> pathLists = new LinkedHashMap<>();
+    private final Map<String, Component> fields = new LinkedHashMap<>();
 
     NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, SourceFields sourceFields,
              Consumer<ObjectNode> onChange) {
@@ -99,6 +100,17 @@ class NodeForm extends FormLayout {
             select.setLabel(label);
             select.setHelperText(help);
             field = select;
+        } else if (type.equals("string") && schema.has("contentMediaType")) {
+            TextArea code = new TextArea(label);
+            code.addClassName("code-field");
+            code.setValue(value == null ? "" : value.asText());
+            code.setValueChangeMode(ValueChangeMode.LAZY);
+            code.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
+                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+            code.setHelperText(help);
+            code.setWidthFull();
+            code.getElement().setAttribute("spellcheck", "false");
+            field = code;
         } else if (type.equals("string")) {
             TextField text = new TextField(label);
             text.setValue(value == null ? "" : value.asText());
@@ -161,7 +173,24 @@ class NodeForm extends FormLayout {
             field = json;
         }
         field.setId("field-" + name);
+        fields.put(name, field);
         return field;
+    }
+
+    /**
+     * Shows each problem below this node's config next to its field ({@code config.code line 2, column 11: …}
+     * beside the code); fields without a problem are cleared.
+     *
+     * @param problems the problems of this node, each with its path from the node ({@code .config.code…})
+     */
+    void showProblems(Map<String, String> problems) {
+        fields.forEach((name, field) -> {
+            String message = problems.get(name);
+            if (field instanceof com.vaadin.flow.component.HasValidation validated) {
+                validated.setErrorMessage(message);
+                validated.setInvalid(message != null);
+            }
+        });
     }
 
     private void update(String name, JsonNode value) {

@@ -199,6 +199,28 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void aScriptSyntaxErrorIsShownBesideTheCodeWithItsLine() {
+        FlowRef flow = store.importFlow("finance", """
+                {"schemaVersion": 1, "name": "script-check", "workspace": "finance",
+                 "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "tag", "kind": "script", "config": {"code": "function process(event) { return event; }"}},
+                           {"id": "out", "kind": "target.log", "config": {}}],
+                 "edges": [{"from": "users", "to": "ids"}, {"from": "ids", "to": "tag"}, {"from": "tag", "to": "out"}]}
+                """, "test fixture");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        editor.select("tag");
+
+        test($(TextArea.class).id("field-code")).setValue("function process(event) {\n  return event.;\n}");
+
+        TextArea code = $(TextArea.class).id("field-code");
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).startsWith("line 2, column");
+        test($(TextArea.class).id("field-code")).setValue("function process(event) {\n  return event;\n}");
+        assertThat($(TextArea.class).id("field-code").isInvalid()).isFalse();
+    }
+
+    @Test
     void theNodeFormIsGeneratedFromTheKindsSchema() {
         FlowRef flow = stored("form-check");
         FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);

@@ -29,7 +29,8 @@ import dev.sluice.pipeline.ValidationContext;
  * windows mostly measure the scheduler (another process, or the attacker itself, taking the core), which no sandbox
  * controls; what the sandbox must not do is make the calm flow's own work slower (shared locks, a stuck engine, a
  * leaked context). Wall-clock counts are printed beside. Each side is measured in several windows, alternating, and
- * the best of each is compared, so that the JIT's warm-up and other work on the machine do not decide.
+ * the medians are compared: one window spoiled by other work on the machine, or one lucky window, does not decide
+ * (comparing the best windows did, once a calm event got cheap enough for a single fast window alone to stand out).
  */
 class SandboxIsolationTest {
 
@@ -118,14 +119,19 @@ class SandboxIsolationTest {
             }
         }
 
-        int best = alone.stream().max(Integer::compare).orElseThrow();
-        int bestBeside = beside.stream().max(Integer::compare).orElseThrow();
+        int typical = median(alone);
+        int typicalBeside = median(beside);
         System.out.printf("calm flow, events per CPU-second: alone %s, beside the attacked flow %s; events per %d ms "
                 + "window (alone and beside, alternating): %s; %d attacks contained%n", alone, beside, WINDOW_MS,
                 WALL.get(), contained.get());
         assertThat(contained.get()).isGreaterThanOrEqualTo(ATTACKS.size() - 1);
-        assertThat(bestBeside).as("best window beside the attack vs alone (%s vs %s)", beside, alone)
-                .isGreaterThanOrEqualTo((int) (best * 0.9));
+        assertThat(typicalBeside).as("median window beside the attack vs alone (%s vs %s)", beside, alone)
+                .isGreaterThanOrEqualTo((int) (typical * 0.9));
+    }
+
+    private static int median(List<Integer> windows) {
+        List<Integer> sorted = windows.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Events per second of the calm thread's own CPU time, over a window of {@code millis} of wall-clock time. */

@@ -45,8 +45,12 @@ final class LoginPage {
 
     /** True once the form shows its "wrong username or password" message. */
     boolean showsError() {
-        Browser.waitFor(driver).until(d -> d.findElement(By.tagName("vaadin-login-form")).getDomAttribute("error") != null);
-        return driver.findElement(By.tagName("vaadin-login-form")).getDomAttribute("error") != null;
+        // read in one script: the page reloads after a failed sign-in, so a held element goes stale
+        String shows = "const form = document.querySelector('vaadin-login-form');"
+                + "return !!form && form.hasAttribute('error');";
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(shows)));
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(shows));
     }
 
     String errorText() {

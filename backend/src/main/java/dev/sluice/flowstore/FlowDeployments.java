@@ -93,7 +93,7 @@ public class FlowDeployments implements DeploymentSource {
      */
     @Transactional(readOnly = true)
     public PreviewMasking inputMasking(String username, long id) {
-        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        StoredFlow flow = existing(id);
         access.caller(username).requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
         int version = flow.getDeployedVersion() == null ? flow.getLatestVersion() : flow.getDeployedVersion();
         Flow definition = FlowDocuments.bind(versions.findByFlowIdAndVersion(id, version).orElseThrow());
@@ -108,7 +108,7 @@ public class FlowDeployments implements DeploymentSource {
     @Transactional(readOnly = true)
     public LeakReport leaks(String username, long id, Integer version) {
         Caller caller = access.caller(username);
-        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        StoredFlow flow = existing(id);
         if (caller.platformRole() != PlatformRole.ADMIN) {
             caller.requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
         }
@@ -117,8 +117,7 @@ public class FlowDeployments implements DeploymentSource {
                 .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
         List<LeakFinding> findings = privacy.findings(FlowDocuments.bind(found));
         List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
-        Optional<LeakException> covering = exceptions.findByFlowIdAndVersion(id, wanted)
-                .filter(exception -> readLeaks(exception).containsAll(leaks));
+        Optional<LeakException> covering = covering(id, wanted, leaks);
         return new LeakReport(id, wanted, findings.stream().map(LeakFinding::problem).toList(), leaks,
                 covering.map(LeakException::reason).orElse(null), covering.map(LeakException::grantedBy).orElse(null));
     }
@@ -132,7 +131,7 @@ public class FlowDeployments implements DeploymentSource {
         if (caller.platformRole() != PlatformRole.ADMIN) {
             throw FlowStoreException.forbidden("$", "only platform admins grant leak-guard exceptions");
         }
-        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        StoredFlow flow = existing(id);
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw FlowStoreException.conflict("$.reason", "say why the leak is allowed, in 1 to 1000 characters");
         }
@@ -258,11 +257,20 @@ public class FlowDeployments implements DeploymentSource {
     private List<FlowProblem> unexceptedLeaks(StoredFlow flow, int version, Flow definition) {
         List<LeakFinding> findings = privacy.findings(definition);
         List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
-        if (leaks.isEmpty() || exceptions.findByFlowIdAndVersion(flow.getId(), version)
-                .map(exception -> readLeaks(exception).containsAll(leaks)).orElse(false)) {
+        if (leaks.isEmpty() || covering(flow.getId(), version, leaks).isPresent()) {
             return List.of();
         }
         return findings.stream().map(LeakFinding::problem).toList();
+    }
+
+    /** The admin's exception for this version, when it covers every one of {@code leaks}. */
+    private Optional<LeakException> covering(long flowId, int version, List<Leak> leaks) {
+        return exceptions.findByFlowIdAndVersion(flowId, version)
+                .filter(exception -> readLeaks(exception).containsAll(leaks));
+    }
+
+    private StoredFlow existing(long id) {
+        return flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
     }
 
     private static List<Leak> readLeaks(LeakException exception) {
@@ -294,7 +302,7 @@ public class FlowDeployments implements DeploymentSource {
     public FlowSummary operable(String username, long id) {
         Caller caller = access.caller(username);
         caller.requireMember();
-        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        StoredFlow flow = existing(id);
         caller.requireWrite(flow.getWorkspace().getName(), "Flow " + id, "$");
         return FlowSummary.of(flow);
     }
@@ -304,7 +312,7 @@ public class FlowDeployments implements DeploymentSource {
     public FlowSummary summary(String username, long id) {
         Caller caller = access.caller(username);
         caller.requireMember();
-        StoredFlow flow = flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
+        StoredFlow flow = existing(id);
         caller.requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
         return FlowSummary.of(flow);
     }

@@ -49,10 +49,15 @@ public final class LeakGuard {
         return List.copyOf(leaks);
     }
 
+    /** Each leak with the problem the workspace reads about it, at its target node. */
+    public static List<LeakFinding> findings(Flow flow, PiiTags tags, Clearance clearance) {
+        return check(flow, tags, clearance).stream().map(leak -> new LeakFinding(leak,
+                leak.problem(clearance.workspace(), clearance.level(leak.tag())))).toList();
+    }
+
     /** The leaks as flow problems at their target nodes, for validation and the designer. */
     public static List<FlowProblem> problems(Flow flow, PiiTags tags, Clearance clearance) {
-        return check(flow, tags, clearance).stream()
-                .map(leak -> leak.problem(clearance.workspace(), clearance.level(leak.tag()))).toList();
+        return findings(flow, tags, clearance).stream().map(LeakFinding::problem).toList();
     }
 
     /** Every tagged value that can reach a target, in every form and along every route, allowed or not. */

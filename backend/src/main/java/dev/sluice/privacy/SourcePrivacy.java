@@ -239,16 +239,14 @@ public class SourcePrivacy {
     /** The leaks of a flow, with its source's tags and its workspace's clearance; none for a flow without source. */
     @Transactional(readOnly = true)
     public List<Leak> leaks(Flow flow) {
-        return sourceOf(flow).map(source -> LeakGuard.check(flow, tags(source), clearance(source, flow.workspace())))
-                .orElse(List.of());
+        return findings(flow).stream().map(LeakFinding::leak).toList();
     }
 
     /** The leaks of a flow, each with the problem its workspace reads about it. */
     @Transactional(readOnly = true)
     public List<LeakFinding> findings(Flow flow) {
-        Clearance clearance = clearance(sourceOf(flow).orElse(""), flow.workspace());
-        return leaks(flow).stream().map(leak -> new LeakFinding(leak,
-                leak.problem(flow.workspace(), clearance.level(leak.tag())))).toList();
+        return sourceOf(flow).map(source -> LeakGuard.findings(flow, tags(source), clearance(source,
+                flow.workspace()))).orElse(List.of());
     }
 
     /** The source a flow reads, as its source node names it. */

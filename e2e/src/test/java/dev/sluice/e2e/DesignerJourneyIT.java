@@ -3,14 +3,10 @@ package dev.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -58,7 +54,7 @@ class DesignerJourneyIT {
     }
 
     @Test
-    void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() throws Exception {
+    void financeBuildsThePaymentFlowPreviewsAMaskedAccountSavesAndDeploys() {
         WebDriver driver = signedIn("finance");
         try {
             FlowEditorPage editor = FlowsPage.open(driver, sluice.baseUrl(), "finance").create("payments-to-ledger");
@@ -190,23 +186,15 @@ class DesignerJourneyIT {
         }
     }
 
-    private static void publish(String event) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sluice.baseUrl() + "/api/sources/user-center.users/events"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("central:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/cloudevents+json")
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+    private static void publish(String event) {
+        HttpResponse<String> response = new SluiceApi(sluice.baseUrl()).call("central", "POST",
+                "/api/sources/user-center.users/events", event, "Content-Type", "application/cloudevents+json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
-    private static long importFlow(String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sluice.baseUrl() + "/api/flows/import"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("finance:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    private static long importFlow(String json) {
+        HttpResponse<String> response = new SluiceApi(sluice.baseUrl()).call("finance", "POST", "/api/flows/import",
+                json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher found = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
         assertThat(found.find()).isTrue();

@@ -28,8 +28,8 @@ final class SluiceApi {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (headers.length > 0) {
-            request.headers(headers);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

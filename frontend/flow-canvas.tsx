@@ -1,5 +1,5 @@
 // The flow canvas: React Flow wrapped as a Vaadin React adapter element. The server sends the graph and the
-// palette as JSON text ("model", with a revision that resets the canvas), the invalid node ids, the route of each
+// palette as JSON text ("model", with a revision that resets the canvas), the invalid nodes and edges, the route of each
 // personal-data leak the guard found ("leaks": node ids and edge ids) and a node to focus; the canvas sends back the graph after each edit ("graph") and the selected node id ("selected").
 // Node configs live on the server: the canvas knows only ids, kinds, positions and edges.
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
@@ -34,7 +34,8 @@ type Model = {
   labels: Record<string, string>;
 };
 type NodeData = { kind: string; role: Role; invalid: boolean; leak: boolean };
-type Leaks = { nodes: string[]; edges: string[] };
+type Marks = { nodes: string[]; edges: string[] };
+const NO_MARKS: Marks = { nodes: [], edges: [] };
 
 const DRAG_TYPE = 'application/x-sluice-kind';
 const HISTORY_LIMIT = 100;
@@ -84,8 +85,8 @@ function freshId(kind: string, taken: Set<string>): string {
 
 function Canvas(props: {
   model: Model;
-  invalid: string[];
-  leaks: Leaks;
+  invalid: Marks;
+  leaks: Marks;
   focus: string;
   onGraph: (json: string) => void;
   onSelected: (id: string) => void;
@@ -140,25 +141,25 @@ function Canvas(props: {
   }, [model, toNodes, flow]);
 
   useEffect(() => {
-    const bad = new Set(invalid);
+    const badNodes = new Set(invalid.nodes);
+    const leakNodes = new Set(leaks.nodes);
     setNodes((current) =>
-      current.map((n) => (n.data.invalid === bad.has(n.id) ? n : { ...n, data: { ...n.data, invalid: bad.has(n.id) } })),
-    );
-  }, [invalid]);
-
-  useEffect(() => {
-    const onRoute = new Set(leaks.nodes);
-    const leakEdges = new Set(leaks.edges);
-    setNodes((current) =>
-      current.map((n) => (n.data.leak === onRoute.has(n.id) ? n : { ...n, data: { ...n.data, leak: onRoute.has(n.id) } })),
-    );
-    setEdges((current) =>
-      current.map((e) => {
-        const leak = leakEdges.has(e.id);
-        return (e.className === 'leak') === leak ? e : { ...e, className: leak ? 'leak' : undefined, animated: leak };
+      current.map((n) => {
+        const bad = badNodes.has(n.id);
+        const leak = leakNodes.has(n.id);
+        return n.data.invalid === bad && n.data.leak === leak ? n : { ...n, data: { ...n.data, invalid: bad, leak } };
       }),
     );
-  }, [leaks, nodes.length, edges.length, model.revision]);
+    const badEdges = new Set(invalid.edges);
+    const leakEdges = new Set(leaks.edges);
+    setEdges((current) =>
+      current.map((e) => {
+        const classes = [badEdges.has(e.id) ? 'invalid' : '', leakEdges.has(e.id) ? 'leak' : ''].filter(Boolean);
+        const className = classes.length ? classes.join(' ') : undefined;
+        return e.className === className ? e : { ...e, className, animated: leakEdges.has(e.id) };
+      }),
+    );
+  }, [invalid, leaks, nodes.length, edges.length, model.revision]);
 
   useEffect(() => {
     const id = focus.split('#')[0];
@@ -396,11 +397,11 @@ class FlowCanvasElement extends ReactAdapterElement {
       [modelJson],
     );
     const invalid = useMemo(
-      () => (typeof invalidJson === 'string' && invalidJson ? (JSON.parse(invalidJson) as string[]) : []),
+      () => (typeof invalidJson === 'string' && invalidJson ? (JSON.parse(invalidJson) as Marks) : NO_MARKS),
       [invalidJson],
     );
     const leaks = useMemo(
-      () => (typeof leaksJson === 'string' && leaksJson ? (JSON.parse(leaksJson) as Leaks) : { nodes: [], edges: [] }),
+      () => (typeof leaksJson === 'string' && leaksJson ? (JSON.parse(leaksJson) as Marks) : NO_MARKS),
       [leaksJson],
     );
     if (!model) return null;

@@ -3,7 +3,6 @@ package dev.sluice.flow.ui;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,12 @@ import dev.sluice.privacy.PrivacyAlerts;
 class EditorPanels {
 
     /**
-     * What a panel knows of its editor: who acts, which flow, the document as edited now, the version it
-     * was loaded from, and how to reload the editor after the stored flow changed.
+     * What a panel knows of its editor: who acts, which flow, the draft as edited now and how to tell the
+     * editor a panel changed it, the version it was loaded from, and how to reload the editor after the stored
+     * flow changed.
      */
-    record Context(String username, long flowId, Supplier<JsonNode> document, IntSupplier loadedVersion,
-                   Runnable reload) {
+    record Context(String username, long flowId, Supplier<FlowDraft> draft, Runnable draftChanged,
+                   IntSupplier loadedVersion, Runnable reload) {
     }
 
     private final FlowStore store;

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 
 /**
  * The node-graph canvas (React Flow in {@code frontend/flow-canvas.tsx}). State crosses as JSON text so the
- * two sides share no Jackson version: the server sends the model, the invalid node ids, the leak routes and a node to focus;
+ * two sides share no Jackson version: the server sends the model, the invalid nodes and edges, the leak routes and a node to focus;
  * the canvas answers with the graph after each edit and the selected node.
  */
 @NpmPackage(value = "@xyflow/react", version = "12.10.0")
@@ -33,8 +33,9 @@ class FlowCanvas extends ReactAdapterComponent implements HasSize {
         setState("model", modelJson);
     }
 
-    void setInvalid(String idsJson) {
-        setState("invalid", idsJson);
+    /** Marks invalid nodes and edges: {@code {"nodes": [ids], "edges": ["from->to"]}}. */
+    void setInvalid(String marksJson) {
+        setState("invalid", marksJson);
     }
 
     /** Marks the routes personal data leaks along: {@code {"nodes": [ids], "edges": ["from->to"]}}. */

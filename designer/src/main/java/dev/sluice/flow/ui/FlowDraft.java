@@ -18,6 +18,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.NodeRole;
 import dev.sluice.privacy.LeakFinding;
 
 /**
@@ -125,6 +126,38 @@ final class FlowDraft {
         return config;
     }
 
+    /** The ids of the target nodes, in node order. */
+    List<String> targetIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode node : nodes()) {
+            registry.kind(node.path("kind").asText()).filter(kind -> kind.role() == NodeRole.TARGET)
+                    .ifPresent(kind -> ids.add(node.path("id").asText()));
+        }
+        return ids;
+    }
+
+    /** The names of the flow's tests as edited. */
+    List<String> testNames() {
+        List<String> names = new ArrayList<>();
+        document.path("tests").forEach(test -> names.add(test.path("name").asText()));
+        return names;
+    }
+
+    /** Adds a test, or replaces the one of the same name. */
+    void putTest(ObjectNode test) {
+        if (!document.path("tests").isArray()) {
+            document.putArray("tests");
+        }
+        ArrayNode tests = (ArrayNode) document.get("tests");
+        for (int i = 0; i < tests.size(); i++) {
+            if (tests.get(i).path("name").asText().equals(test.path("name").asText())) {
+                tests.set(i, test);
+                return;
+            }
+        }
+        tests.add(test);
+    }
+
     void setConfig(String id, ObjectNode config) {
         node(id).ifPresent(node -> node.set("config", config));
     }
@@ -188,11 +221,24 @@ final class FlowDraft {
         return Optional.empty();
     }
 
-    /** Invalid node ids, in node order, as JSON for the canvas. */
-    String invalidIds(List<FlowProblem> problems) {
-        Map<String, Boolean> ids = new LinkedHashMap<>();
-        problems.forEach(p -> nodeOf(p).ifPresent(id -> ids.put(id, true)));
-        return FlowJson.MAPPER.valueToTree(new ArrayList<>(ids.keySet())).toString();
+    /**
+     * The canvas's invalid marks: {@code {"nodes": [ids], "edges": ["from->to"]}}. A problem with an edge marks
+     * the edge, not the node it leaves; the rest mark their node.
+     */
+    String invalidMarks(List<FlowProblem> problems) {
+        Set<String> nodes = new LinkedHashSet<>();
+        Set<String> edges = new LinkedHashSet<>();
+        for (FlowProblem problem : problems) {
+            Matcher edge = EDGE_PATH.matcher(problem.path());
+            JsonNode found = edge.find() ? document.path("edges").path(Integer.parseInt(edge.group(1)))
+                    : FlowJson.MAPPER.missingNode();
+            if (!found.isMissingNode()) {
+                edges.add(found.path("from").asText() + "->" + found.path("to").asText());
+            } else {
+                nodeOf(problem).ifPresent(nodes::add);
+            }
+        }
+        return FlowJson.MAPPER.valueToTree(Map.of("nodes", nodes, "edges", edges)).toString();
     }
 
     /** The canvas's leak marks: every node and edge on the route of a leak. */

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
@@ -32,6 +30,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.flow.Flow;
+import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowRef;
@@ -167,8 +166,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         side.setId("editor-tabs");
         side.add(getTranslation("editor.tab.properties"), properties);
         side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
-        EditorPanels.Context panelContext = new EditorPanels.Context(username, flowId, () -> draft.tree(),
-                () -> loadedVersion, this::reloadLatest);
+        EditorPanels.Context panelContext = new EditorPanels.Context(username, flowId, () -> draft,
+                this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
         side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
         side.add(getTranslation("editor.tab.history"), panels.history(panelContext));
@@ -255,7 +254,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         } catch (InvalidFlowException invalid) {
             problems = invalid.problems();
         }
-        canvas.setInvalid(draft.invalidIds(problems));
+        canvas.setInvalid(draft.invalidMarks(problems));
         if (form != null && draft.node(formNode).isPresent()) {
             form.showProblems(draft.fieldProblems(formNode, problems));
         }
@@ -298,8 +297,9 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         return draft;
     }
 
-    Set<String> invalidNodes() {
-        return problems.stream().map(draft::nodeOf).flatMap(Optional::stream).collect(Collectors.toSet());
+    /** What the canvas marks invalid now: {@code {"nodes": [ids], "edges": ["from->to"]}}. */
+    JsonNode invalidMarks() {
+        return FlowJson.parse(draft.invalidMarks(problems));
     }
 
     void save() {

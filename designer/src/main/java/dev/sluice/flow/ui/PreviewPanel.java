@@ -12,8 +12,11 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowStore;
@@ -22,8 +25,8 @@ import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowTestRunner;
 
 /**
- * Runs the flow as edited (not as saved) on a shipped sample or a pasted event and shows what each node did;
- * runs the stored tests of the saved version.
+ * Runs the flow as edited (not as saved) on a shipped sample or a pasted event and shows what each node did,
+ * turns such a preview into a test of the flow, and runs the stored tests of the saved version.
  */
 class PreviewPanel extends VerticalLayout {
 
@@ -33,6 +36,12 @@ class PreviewPanel extends VerticalLayout {
     private final TextArea pasted = new TextArea();
     private final Div result = new Div();
     private final Div tests = new Div();
+    private final TextField testName = new TextField();
+    private final Button saveAsTest = new Button();
+    private final HorizontalLayout asTest = new HorizontalLayout(testName, saveAsTest);
+    private final Div draftTests = new Div();
+    private JsonNode previewed;
+    private EventTrace trace;
 
     PreviewPanel(EditorPanels.Context context, FlowStore store, SampleEvents samples) {
         this.context = context;
@@ -60,7 +69,22 @@ class PreviewPanel extends VerticalLayout {
                 click -> runTests());
         runTests.setId("run-tests");
         tests.setId("test-results");
-        add(sample, pasted, run, result, new H4(getTranslation("preview.stored-tests")), runTests, tests);
+        testName.setLabel(getTranslation("preview.test-name"));
+        testName.setId("preview-test-name");
+        testName.setHelperText(getTranslation("preview.test-name-help"));
+        testName.setWidthFull();
+        saveAsTest.setText(getTranslation("preview.save-as-test"));
+        saveAsTest.setIcon(VaadinIcon.PLUS.create());
+        saveAsTest.setId("preview-save-as-test");
+        saveAsTest.addClickListener(click -> saveAsTest());
+        asTest.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        asTest.setWidthFull();
+        asTest.setVisible(false);
+        asTest.setId("preview-as-test");
+        draftTests.setId("draft-tests");
+        add(sample, pasted, run, result, asTest, draftTests, new H4(getTranslation("preview.stored-tests")),
+                runTests, tests);
+        showDraftTests();
     }
 
     void selectSample(int index) {
@@ -69,6 +93,9 @@ class PreviewPanel extends VerticalLayout {
 
     void run() {
         result.removeAll();
+        previewed = null;
+        trace = null;
+        asTest.setVisible(false);
         JsonNode event;
         try {
             event = FlowJson.parse(pasted.getValue().isBlank() ? "null" : pasted.getValue());
@@ -81,11 +108,18 @@ class PreviewPanel extends VerticalLayout {
             return;
         }
         ObjectNode request = FlowJson.MAPPER.createObjectNode();
-        request.set("flow", context.document().get());
+        request.set("flow", context.draft().get().tree());
         request.putArray("events").add(event);
         try {
             List<EventTrace> traces = store.dryRun(context.username(), request);
-            traces.forEach(trace -> result.add(render(trace)));
+            traces.forEach(each -> result.add(render(each)));
+            if (traces.size() == 1 && traces.getFirst().failedAt() == null) {
+                previewed = event;
+                trace = traces.getFirst();
+                testName.setValue(freeTestName(event.path("id").asText("event")));
+                testName.setInvalid(false);
+                asTest.setVisible(true);
+            }
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> result.add(problem(line)));
         }
@@ -121,6 +155,47 @@ class PreviewPanel extends VerticalLayout {
             box.add(delivered);
         }
         return box;
+    }
+
+    /**
+     * Adds the last preview to the flow as a test: the event as input, what each target received as the
+     * expectation. It lives in the draft until the flow is saved.
+     */
+    void saveAsTest() {
+        String name = testName.getValue().strip();
+        if (previewed == null || trace == null) {
+            return;
+        }
+        if (name.isEmpty()) {
+            testName.setErrorMessage(getTranslation("preview.test-name-required"));
+            testName.setInvalid(true);
+            return;
+        }
+        FlowDraft draft = context.draft().get();
+        boolean replaced = draft.testNames().contains(name);
+        draft.putTest(PreviewTest.of(name, previewed, trace, draft.targetIds()));
+        testName.setInvalid(false);
+        context.draftChanged().run();
+        showDraftTests();
+        Refusals.success(getTranslation(replaced ? "preview.test-replaced" : "preview.test-added", name));
+    }
+
+    private String freeTestName(String eventId) {
+        List<String> taken = context.draft().get().testNames();
+        String base = getTranslation("preview.test-default-name", eventId);
+        String name = base;
+        for (int n = 2; taken.contains(name); n++) {
+            name = base + " (" + n + ")";
+        }
+        return name;
+    }
+
+    private void showDraftTests() {
+        draftTests.removeAll();
+        List<String> names = context.draft().get().testNames();
+        if (!names.isEmpty()) {
+            draftTests.add(new Span(getTranslation("preview.draft-tests", names.size(), String.join(", ", names))));
+        }
     }
 
     void runTests() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -132,9 +133,29 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
                            {"from": "users", "to": "select"}]}
                 """);
 
-        assertThat(editor.invalidNodes()).containsExactly("select");
+        assertThat(editor.invalidMarks().path("nodes").toString()).isEqualTo("[\"select\"]");
+        assertThat(editor.invalidMarks().path("edges").toString()).isEqualTo("[]");
         assertThat(editor.draft().node("select").orElseThrow().path("config").path("paths").isArray())
                 .as("a new node starts from the required settings of its kind's example").isTrue();
+    }
+
+    @Test
+    void anEdgeThatClosesACycleIsMarkedOnTheCanvasAndNotTheNodeItLeaves() {
+        FlowRef flow = stored("with-cycle");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "mask", "kind": "mask", "x": 400, "y": 0},
+                           {"id": "ledger", "kind": "target.log", "x": 600, "y": 0}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "mask"}, {"from": "mask", "to": "ledger"},
+                           {"from": "mask", "to": "cny"}]}
+                """);
+
+        assertThat(editor.invalidMarks().path("edges").toString()).isEqualTo("[\"mask->cny\"]");
+        assertThat(editor.invalidMarks().path("nodes").toString()).isEqualTo("[]");
+        assertThat(editor.problems()).anyMatch(p -> p.message().startsWith("closes a cycle"));
     }
 
     @Test
@@ -267,6 +288,29 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
 
         String shown = $(Div.class).id("preview-targets").getElement().getOuterHTML();
         assertThat(shown).contains("***************7574").doesNotContain("6222975432319487574");
+    }
+
+    @Test
+    void aPreviewSavedAsTestBecomesAStoredTestThatPassesOnceTheFlowIsSaved() {
+        FlowRef flow = stored("preview-to-test");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(2);
+        PreviewPanel preview = $(PreviewPanel.class).single();
+        preview.selectSample(2);
+        preview.run();
+
+        test($(TextField.class).id("preview-test-name")).setValue("masks the account");
+        preview.saveAsTest();
+        editor.save();
+
+        JsonNode saved = FlowJson.parse(store.export("finance", flow.id(), null));
+        JsonNode test = saved.path("tests").get(saved.path("tests").size() - 1);
+        assertThat(test.path("name").asText()).isEqualTo("masks the account");
+        assertThat(test.path("expect").path("ledger").path(0).path("data").toString())
+                .contains("***************7574").doesNotContain("6222975432319487574");
+        assertThat(store.test("finance", flow.id(), null).results())
+                .allSatisfy(result -> assertThat(result.passed()).as(result.failures().toString()).isTrue())
+                .anyMatch(result -> result.name().equals("masks the account"));
     }
 
     @Test

@@ -8,8 +8,6 @@ import {
   ReactFlowProvider,
   Background,
   Controls,
-  Handle,
-  Position,
   addEdge,
   applyEdgeChanges,
   applyNodeChanges,
@@ -19,12 +17,11 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
-  type NodeProps,
 } from '@xyflow/react';
 import dagre from '@dagrejs/dagre';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { nodeTypes, type NodeData, type Role } from './flow-node';
 
-type Role = 'SOURCE' | 'PROCESSOR' | 'TARGET';
 type Kind = { id: string; summary: string; role: Role };
 type Model = {
   revision: number;
@@ -33,7 +30,6 @@ type Model = {
   kinds: Kind[];
   labels: Record<string, string>;
 };
-type NodeData = { kind: string; role: Role; invalid: boolean; leak: boolean };
 type Marks = { nodes: string[]; edges: string[] };
 const NO_MARKS: Marks = { nodes: [], edges: [] };
 
@@ -58,22 +54,6 @@ function layoutOf(nodes: Node<NodeData>[], edges: Edge[]): Node<NodeData>[] {
   });
 }
 
-function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
-  const classes = ['sluice-node', `role-${data.role.toLowerCase()}`];
-  if (data.invalid) classes.push('invalid');
-  if (data.leak) classes.push('leak');
-  if (selected) classes.push('selected');
-  return (
-    <div className={classes.join(' ')} data-node-id={id} title={data.kind}>
-      {data.role !== 'SOURCE' && <Handle type="target" position={Position.Left} />}
-      <div className="sluice-node-id">{id}</div>
-      <div className="sluice-node-kind">{data.kind}</div>
-      {data.role !== 'TARGET' && <Handle type="source" position={Position.Right} />}
-    </div>
-  );
-}
-
-const nodeTypes = { sluice: SluiceNode };
 
 function freshId(kind: string, taken: Set<string>): string {
   const base = kind.replace(/^target\./, '').replace(/[^A-Za-z0-9_-]/g, '-');

@@ -10,6 +10,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.privacy.PrivacyAlerts;
 
 /** Builds the editor's side panels with the services they call; one set per editor view. */
@@ -31,9 +32,11 @@ class EditorPanels {
     private final FlowDeadLetters deadLetters;
     private final PrivacyAlerts privacyAlerts;
     private final SampleEvents samples;
+    private final NodeRegistry registry;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
-                 FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts) {
+                 FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry) {
+        this.registry = registry;
         this.deadLetters = deadLetters;
         this.privacyAlerts = privacyAlerts;
         this.store = store;
@@ -51,6 +54,6 @@ class EditorPanels {
     }
 
     HistoryPanel history(Context context) {
-        return new HistoryPanel(context, store);
+        return new HistoryPanel(context, store, registry);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -16,8 +16,12 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDiff;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowVersionInfo;
+import dev.sluice.pipeline.NodeRegistry;
 
-/** Every saved version with author and time; the structural diff of two; rollback by saving an old one anew. */
+/**
+ * Every saved version with author and time; two versions compared side by side (graphs with their differences
+ * marked, and each changed value); rollback by saving an old one anew.
+ */
 class HistoryPanel extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -29,10 +33,12 @@ class HistoryPanel extends VerticalLayout {
     private final Select<Integer> from = new Select<>();
     private final Select<Integer> to = new Select<>();
     private final Div diff = new Div();
+    private final NodeRegistry registry;
 
-    HistoryPanel(EditorPanels.Context context, FlowStore store) {
+    HistoryPanel(EditorPanels.Context context, FlowStore store, NodeRegistry registry) {
         this.context = context;
         this.store = store;
+        this.registry = registry;
         setPadding(false);
         grid.setId("version-grid");
         grid.addColumn(FlowVersionInfo::version).setHeader("#").setAutoWidth(true).setFlexGrow(0);
@@ -73,12 +79,46 @@ class HistoryPanel extends VerticalLayout {
             return;
         }
         try {
-            FlowDiff result = store.diff(context.username(), context.flowId(), from.getValue(), to.getValue());
-            diff.add(new Pre(result.identical() ? getTranslation("history.identical")
-                    : NodeForm.pretty(FlowJson.MAPPER.valueToTree(result))));
+            int older = Math.min(from.getValue(), to.getValue());
+            int newer = Math.max(from.getValue(), to.getValue());
+            FlowDiff result = store.diff(context.username(), context.flowId(), older, newer);
+            if (result.identical() || result.layoutOnly()) {
+                diff.add(new Div(getTranslation(result.identical() ? "history.identical" : "history.layout-only")));
+                if (result.identical()) {
+                    return;
+                }
+            }
+            FlowDiffGraphs graphs = new FlowDiffGraphs();
+            graphs.show(VersionComparison.graphs(result,
+                    FlowJson.parse(store.export(context.username(), context.flowId(), older)),
+                    getTranslation("history.version", older),
+                    FlowJson.parse(store.export(context.username(), context.flowId(), newer)),
+                    getTranslation("history.version", newer), registry));
+            graphs.setWidthFull();
+            Span legend = new Span(getTranslation("history.legend"));
+            legend.addClassName("diff-legend");
+            diff.add(graphs, legend, changes(VersionComparison.rows(result), older, newer));
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> diff.add(new Div(line)));
         }
+    }
+
+    private Grid<VersionComparison.Row> changes(List<VersionComparison.Row> rows, int older, int newer) {
+        Grid<VersionComparison.Row> grid = new Grid<>();
+        grid.setId("version-changes");
+        grid.addColumn(VersionComparison.Row::where).setHeader(getTranslation("history.where")).setFlexGrow(2)
+                .setTooltipGenerator(VersionComparison.Row::where);
+        String absent = getTranslation("history.absent");
+        grid.addColumn(row -> row.before() == null ? absent : row.before())
+                .setHeader(getTranslation("history.version", older)).setFlexGrow(2).setPartNameGenerator(
+                        row -> row.before() == null ? "absent" : row.after() == null ? "removed" : "old");
+        grid.addColumn(row -> row.after() == null ? absent : row.after())
+                .setHeader(getTranslation("history.version", newer)).setFlexGrow(2).setPartNameGenerator(
+                        row -> row.after() == null ? "absent" : row.before() == null ? "added" : "new");
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("history.no-changes"));
+        return grid;
     }
 
     /** Saves the version picked as "from" as the newest version; the editor then reloads it. */

@@ -35,6 +35,7 @@ class RunPanel extends VerticalLayout {
     private final Div outcome = new Div();
     private final Div status = new Div();
     private final Div deadLetters = new Div();
+    private final DeployProgress progress = new DeployProgress();
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
              FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts) {
@@ -44,7 +45,7 @@ class RunPanel extends VerticalLayout {
         this.deployments = deployments;
         this.engine = engine;
         setPadding(false);
-        Button deploy = button("run.deploy", VaadinIcon.ROCKET, this::deploy);
+        Button deploy = new Button(getTranslation("run.deploy"), VaadinIcon.ROCKET.create(), click -> deploy());
         deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button undeploy = button("run.undeploy", VaadinIcon.STOP,
                 () -> deployments.undeploy(context.username(), context.flowId(), false));
@@ -63,7 +64,7 @@ class RunPanel extends VerticalLayout {
         refresh.setId("refresh-status");
         HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume);
         buttons.setWrap(true);
-        add(new Span(getTranslation("run.saved-only")), buttons, outcome, new H4(getTranslation("run.status")),
+        add(new Span(getTranslation("run.saved-only")), buttons, progress, outcome, new H4(getTranslation("run.status")),
                 refresh, status, new H4(getTranslation("run.dead-letters")), deadLetters);
         refresh();
     }
@@ -83,9 +84,24 @@ class RunPanel extends VerticalLayout {
         });
     }
 
-    private void deploy() {
-        FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null);
-        outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
+    /** Deploys the saved flow, showing each step: checks, the version recorded, the engine starting it. */
+    void deploy() {
+        outcome.removeAll();
+        progress.begin();
+        try {
+            FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null);
+            progress.deployed(report, getUI().orElse(null),
+                    engine == null ? null : () -> engine.status(context.flowId()));
+            outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
+        } catch (RuntimeException refused) {
+            progress.refused(refused);
+            Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
+        }
+        refresh();
+    }
+
+    DeployProgress progress() {
+        return progress;
     }
 
     void refresh() {

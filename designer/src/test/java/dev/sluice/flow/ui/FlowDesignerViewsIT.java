@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -291,6 +292,40 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void deployShowsTheChecksTheRecordedVersionAndTheEngineStartingIt() throws InterruptedException {
+        FlowRef flow = stored("deploy-progress");
+        navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(3);
+        RunPanel run = $(RunPanel.class).single();
+
+        run.deploy();
+        DeployProgress progress = run.progress();
+        assertThat(progress.stepText("checks")).contains("Checks passed");
+        assertThat(progress.stepText("recorded")).contains("Version 1 recorded as deployed");
+        long deadline = System.currentTimeMillis() + DeployProgress.ENGINE_WAIT.toMillis();
+        while (!progress.checkEngine() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(progress.stepText("engine")).contains("Running: version 1");
+        deployments.undeploy("finance", flow.id(), true);
+    }
+
+    @Test
+    void aRefusedDeploySaysWhichCheckFailedAndThatNothingWasDeployed() {
+        FlowRef flow = store.importFlow("finance", PAYMENT_FLOW.formatted("deploy-leaks")
+                .replace("$.data.payment.bankAccount", "$.data.payment.currency"), "test fixture");
+        navigate("flows/" + flow.id(), FlowEditorView.class);
+        $(TabSheet.class).single().setSelectedIndex(3);
+        RunPanel run = $(RunPanel.class).single();
+
+        run.deploy();
+
+        assertThat(run.progress().stepText("checks")).contains("Checks failed").contains("personal data");
+        assertThat(run.progress().stepText("recorded")).contains("Not deployed");
+        assertThat(deployments.summary("finance", flow.id()).deployedVersion()).isNull();
+    }
+
+    @Test
     void aPreviewSavedAsTestBecomesAStoredTestThatPassesOnceTheFlowIsSaved() {
         FlowRef flow = stored("preview-to-test");
         FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
@@ -314,20 +349,42 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
-    void historyShowsTheDiffOfTwoVersionsAndRollbackSavesTheOldOneAsNewest() {
+    void historyShowsTwoVersionsSideBySideWithTheirChangesMarkedAndRollbackSavesTheOldOneAsNewest() {
         FlowRef flow = stored("with-history");
-        String relabelled = store.export("finance", flow.id(), 1).replace("\"ledger\"", "\"ledger-2\"");
+        String relabelled = store.export("finance", flow.id(), 1).replace("\"ledger\"", "\"ledger-2\"")
+                .replaceAll("\"keepLast\"\\s*:\\s*4", "\"keepLast\": 6");
         store.save("finance", flow.id(), 1, relabelled, "new label");
         navigate("flows/" + flow.id(), FlowEditorView.class);
         $(TabSheet.class).single().setSelectedIndex(4);
         HistoryPanel history = $(HistoryPanel.class).single();
 
         history.showDiff();
-        assertThat($(Div.class).id("version-diff").getElement().getOuterHTML()).contains("ledger-2");
+        JsonNode sides = FlowJson.parse($(FlowDiffGraphs.class).single().model()).path("sides");
+        assertThat(marks(sides.get(0))).containsEntry("ledger", "removed").containsEntry("mask", "changed")
+                .doesNotContainKey("ledger-2").doesNotContainKey("users");
+        assertThat(marks(sides.get(1))).containsEntry("ledger-2", "added").containsEntry("mask", "changed")
+                .doesNotContainKey("ledger");
+        assertThat(sides.get(1).path("edges").toString()).contains("{\"from\":\"mask\",\"to\":\"ledger-2\",\"change\":\"added\"}");
+        @SuppressWarnings("unchecked")
+        Grid<VersionComparison.Row> changes = $(Grid.class).id("version-changes");
+        assertThat(test(changes).size()).isGreaterThanOrEqualTo(4);
+        assertThat(changes.getGenericDataView().getItems().toList())
+                .contains(new VersionComparison.Row("$.nodes[id=ledger-2]", null, "target.log"))
+                .anyMatch(row -> row.where().contains("keepLast") && "4".equals(row.before()) && "6".equals(row.after()));
 
         history.rollback();
         assertThat(store.versions("finance", flow.id())).hasSize(3);
         assertThat(store.export("finance", flow.id(), 3)).isEqualTo(store.export("finance", flow.id(), 1));
+    }
+
+    private static java.util.Map<String, String> marks(JsonNode side) {
+        java.util.Map<String, String> marks = new java.util.HashMap<>();
+        side.path("nodes").forEach(node -> {
+            if (node.has("change")) {
+                marks.put(node.path("id").asText(), node.path("change").asText());
+            }
+        });
+        return marks;
     }
 
     @Test

@@ -40,11 +40,18 @@ public final class DeadLetters {
         }
     }
 
-    /** Up to {@code limit} dead letters, oldest first; the queue is left as it was. */
+    /** Up to {@code limit} dead letters, oldest first; the queue is left as it was. None before it exists. */
     public List<DeadLetter> list(long flowId, int limit) throws IOException {
         List<DeadLetter> found = new ArrayList<>();
         Channel channel = broker.openChannel();
         try {
+            // The embedded broker answers a get from a missing queue by closing the whole connection, engine
+            // consumers included; a passive declare only closes this channel.
+            try {
+                channel.queueDeclarePassive(topology.deadLetterQueue(flowId));
+            } catch (IOException missing) {
+                return found;
+            }
             while (found.size() < limit) {
                 GetResponse message = channel.basicGet(topology.deadLetterQueue(flowId), false);
                 if (message == null) {

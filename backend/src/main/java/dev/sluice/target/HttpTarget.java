@@ -114,4 +114,9 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
     public Delivery open(Config config, TargetContext context) {
         return new HttpDelivery(config, context);
     }
+
+    @Override
+    public ConnectionCheck check(Config config, TargetContext context) {
+        return ConnectionChecks.http(config, context);
+    }
 }

@@ -110,4 +110,9 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
     public Delivery open(Config config, TargetContext context) {
         return new JdbcDelivery(config, context);
     }
+
+    @Override
+    public ConnectionCheck check(Config config, TargetContext context) {
+        return ConnectionChecks.jdbc(config, context);
+    }
 }

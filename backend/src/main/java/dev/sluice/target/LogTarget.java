@@ -53,4 +53,9 @@ public final class LogTarget implements TargetKind<LogTarget.Config> {
     public Delivery open(Config config, TargetContext context) {
         return new LogDelivery(config);
     }
+
+    @Override
+    public ConnectionCheck check(Config config, TargetContext context) {
+        return ConnectionCheck.reached("Nothing to connect to: events go to the application log");
+    }
 }

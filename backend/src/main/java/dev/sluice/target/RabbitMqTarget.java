@@ -90,4 +90,9 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
     public Delivery open(Config config, TargetContext context) {
         return new RabbitMqDelivery(config, context);
     }
+
+    @Override
+    public ConnectionCheck check(Config config, TargetContext context) {
+        return ConnectionChecks.rabbitMq(config, context);
+    }
 }

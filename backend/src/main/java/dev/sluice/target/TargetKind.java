@@ -16,4 +16,7 @@ public interface TargetKind<C> extends NodeKind<C> {
 
     /** Opens a delivery for a validated config; called once per deployed flow version and target node. */
     Delivery open(C config, TargetContext context);
+
+    /** Checks, for a validated config, that the target can be reached ("test connection"), without sending an event. */
+    ConnectionCheck check(C config, TargetContext context);
 }

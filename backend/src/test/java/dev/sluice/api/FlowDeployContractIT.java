@@ -205,6 +205,58 @@ abstract class FlowDeployContractIT {
         assertThat(status(id).has("pausedReason")).isFalse();
     }
 
+    @Test
+    void testConnectionReachesTheTargetWithoutSendingAnEventAndSaysWhatIsWrong() throws Exception {
+        long id = importFlow(flow("check-" + suffix(), "{\"id\": \"out\", \"kind\": \"target.log\"}", "[]"));
+        String exchange = "it.check." + UUID.randomUUID();
+        String queue = bind(exchange);
+
+        JsonNode exchangeThere = checkTarget(id, "finance", "target.rabbitmq", "{\"exchange\": \"" + exchange + "\"}");
+        JsonNode exchangeMissing = checkTarget(id, "finance", "target.rabbitmq", "{\"exchange\": \"it.check.none\"}");
+        JsonNode hookThere = checkTarget(id, "finance", "target.http",
+                "{\"url\": \"http://127.0.0.1:" + hook.getAddress().getPort() + "/in\"}");
+        JsonNode nobodyListens = checkTarget(id, "finance", "target.http",
+                "{\"url\": \"http://127.0.0.1:" + FreePort.find() + "/in\"}");
+
+        assertThat(exchangeThere.path("reachable").asBoolean()).as(exchangeThere.toString()).isTrue();
+        assertThat(exchangeMissing.path("reachable").asBoolean()).isFalse();
+        assertThat(exchangeMissing.path("message").asText()).contains("it.check.none").contains("does not exist");
+        assertThat(hookThere.path("reachable").asBoolean()).as(hookThere.toString()).isTrue();
+        assertThat(hookThere.path("message").asText()).contains("HTTP 204");
+        assertThat(nobodyListens.path("reachable").asBoolean()).isFalse();
+        assertThat(nobodyListens.path("message").asText()).startsWith("Cannot reach");
+        assertThat(hookReceived).as("a check sends no event").allMatch(String::isEmpty);
+        try (Channel channel = broker.openChannel()) {
+            assertThat(channel.basicGet(queue, true)).as("a check publishes nothing").isNull();
+        }
+        String body = "{\"kind\": \"target.log\", \"config\": {}}";
+        assertThat(call("viewer", "POST", "/api/flows/" + id + "/target-check", body).statusCode()).isEqualTo(403);
+        assertThat(call("service", "POST", "/api/flows/" + id + "/target-check", body).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listingTheDeadLettersOfAFlowNeverDeployedLeavesTheBrokerConnectionAlone() throws Exception {
+        long id = importFlow(flow("never-deployed-" + suffix(), "{\"id\": \"out\", \"kind\": \"target.log\"}", "[]"));
+        try (Channel opened = broker.openChannel()) {
+            HttpResponse<String> listed = call("finance", "GET", "/api/flows/" + id + "/dead-letters", null);
+
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(FlowJson.parse(listed.body()).path("deadLetters")).isEmpty();
+            Instant deadline = Instant.now().plusSeconds(1);
+            while (opened.isOpen() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(opened.isOpen()).as("other channels on the platform connection stay open").isTrue();
+        }
+    }
+
+    private JsonNode checkTarget(long id, String user, String kind, String config) throws Exception {
+        HttpResponse<String> checked = call(user, "POST", "/api/flows/" + id + "/target-check",
+                "{\"kind\": \"" + kind + "\", \"config\": " + config + "}");
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        return FlowJson.parse(checked.body());
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

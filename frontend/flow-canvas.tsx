@@ -55,6 +55,14 @@ function layoutOf(nodes: Node<NodeData>[], edges: Edge[]): Node<NodeData>[] {
 }
 
 
+/** The graph as the server is told it: ids, kinds, rounded positions and edges. */
+function graphJson(nodes: Node<NodeData>[], edges: Edge[]): string {
+  return JSON.stringify({
+    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+    edges: edges.map((e) => ({ from: e.source, to: e.target })),
+  });
+}
+
 function freshId(kind: string, taken: Set<string>): string {
   const base = kind.replace(/^target\./, '').replace(/[^A-Za-z0-9_-]/g, '-');
   if (!taken.has(base)) return base;
@@ -89,6 +97,8 @@ function Canvas(props: {
     model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })),
   );
   const revision = useRef(model.revision);
+  const [opened] = useState(() => graphJson(nodes, edges));
+  const sent = useRef(opened);
   // Undo and redo work on settled graphs: an edit counts once it has settled, like what the server is told.
   const past = useRef<Snapshot[]>([]);
   const future = useRef<Snapshot[]>([]);
@@ -114,8 +124,11 @@ function Canvas(props: {
       future.current = [];
       settled.current = null;
       setHistorySize([0, 0]);
-      setNodes(toNodes(model));
-      setEdges(model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to })));
+      const reopened = toNodes(model);
+      const reopenedEdges = model.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to }));
+      sent.current = graphJson(reopened, reopenedEdges);
+      setNodes(reopened);
+      setEdges(reopenedEdges);
       setTimeout(() => flow.fitView({ padding: 0.2 }), 50);
     }
   }, [model, toNodes, flow]);
@@ -149,15 +162,14 @@ function Canvas(props: {
     flow.fitView({ nodes: [{ id }], padding: 1.5, duration: 200 });
   }, [focus, flow]);
 
-  // Tell the server about the graph once an edit settles (not on every pixel of a drag).
-  const sent = useRef('');
+  // Tell the server about the graph once an edit settles (not on every pixel of a drag); the graph it sent is
+  // not echoed back, which spares a large flow a second validation as it opens.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const json = JSON.stringify({
-        nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
-        edges: edges.map((e) => ({ from: e.source, to: e.target })),
-      });
-      if (json !== sent.current) {
+      const json = graphJson(nodes, edges);
+      if (json === sent.current && !settled.current) {
+        settled.current = { nodes, edges };
+      } else if (json !== sent.current) {
         if (settled.current && !restoring.current) {
           past.current = [...past.current.slice(1 - HISTORY_LIMIT), settled.current];
           future.current = [];

@@ -4,13 +4,13 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import React from 'react';
 
 export type Role = 'SOURCE' | 'PROCESSOR' | 'TARGET';
-export type NodeData = { kind: string; role: Role; invalid?: boolean; leak?: boolean; change?: string };
+export type NodeData = { kind: string; role: Role; invalid?: boolean; leak?: boolean; mark?: string };
 
 export function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
   const classes = ['sluice-node', `role-${data.role.toLowerCase()}`];
   if (data.invalid) classes.push('invalid');
   if (data.leak) classes.push('leak');
-  if (data.change) classes.push(`change-${data.change}`);
+  if (data.mark) classes.push(`mark-${data.mark}`);
   if (selected) classes.push('selected');
   return (
     <div className={classes.join(' ')} data-node-id={id} title={data.kind}>

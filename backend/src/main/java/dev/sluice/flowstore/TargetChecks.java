@@ -52,6 +52,9 @@ public class TargetChecks {
     private static <C> ConnectionCheck check(TargetKind<C> kind, JsonNode config, TargetContext context) {
         C bound;
         try {
+            if (config == null || !config.isObject()) {
+                throw new IllegalArgumentException("no config");
+            }
             bound = NodeRegistry.bind(kind, config);
         } catch (IllegalArgumentException invalid) {
             return new ConnectionCheck(false, "Fix the settings marked on the form first");

@@ -110,7 +110,7 @@ class DesignerJourneyIT {
     }
 
     @Test
-    void importingAFlowWithErrorsListsEachErrorByPath() throws Exception {
+    void importingAFlowWithErrorsShowsEachErrorAtItsNode() throws Exception {
         Path file = Files.createTempFile("broken-flow", ".json");
         Files.writeString(file, """
                 {"schemaVersion": 1, "name": "broken", "workspace": "finance",
@@ -128,9 +128,10 @@ class DesignerJourneyIT {
             flows.importFile(file);
 
             assertThat(flows.importProblems())
-                    .anySatisfy(line -> assertThat(line).startsWith("$.nodes[1].kind").contains("uppercase"))
-                    .anySatisfy(line -> assertThat(line).startsWith("$.nodes[2].config.rules[0].mode"))
-                    .anySatisfy(line -> assertThat(line).startsWith("$.edges[1].to").contains("nowhere"));
+                    .anySatisfy(line -> assertThat(line).startsWith("shout: $.nodes[1].kind").contains("uppercase"))
+                    .anySatisfy(line -> assertThat(line).startsWith("mask: $.nodes[2].config.rules[0].mode"))
+                    .anySatisfy(line -> assertThat(line).startsWith("mask: $.edges[1].to").contains("nowhere"));
+            assertThat(flows.invalidNodesOnImportedGraph()).contains("shout", "mask").doesNotContain("out");
         } finally {
             Browser.screenshot(driver, "designer-import-errors");
             driver.quit();

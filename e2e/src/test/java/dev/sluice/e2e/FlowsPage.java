@@ -41,6 +41,13 @@ final class FlowsPage {
         input.sendKeys(file.toAbsolutePath().toString());
     }
 
+    /** The ids of the nodes drawn as invalid on the graph of a refused import. */
+    List<String> invalidNodesOnImportedGraph() {
+        By invalid = By.cssSelector("#import-graph .sluice-node.mark-invalid");
+        Browser.waitFor(driver).until(d -> !d.findElements(invalid).isEmpty());
+        return driver.findElements(invalid).stream().map(node -> node.getDomAttribute("data-node-id")).toList();
+    }
+
     List<String> importProblems() {
         Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#import-problems li")).isEmpty());
         return driver.findElements(By.cssSelector("#import-problems li")).stream().map(WebElement::getText).toList();

@@ -3,6 +3,7 @@ package dev.sluice.flow.ui;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.flowstore.TargetChecks;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.privacy.PrivacyAlerts;
 
@@ -33,10 +35,13 @@ class EditorPanels {
     private final PrivacyAlerts privacyAlerts;
     private final SampleEvents samples;
     private final NodeRegistry registry;
+    private final TargetChecks targetChecks;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
-                 FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry) {
+                 FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry,
+                 TargetChecks targetChecks) {
         this.registry = registry;
+        this.targetChecks = targetChecks;
         this.deadLetters = deadLetters;
         this.privacyAlerts = privacyAlerts;
         this.store = store;
@@ -51,6 +56,11 @@ class EditorPanels {
 
     RunPanel run(Context context) {
         return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts);
+    }
+
+    /** "Test connection" for a target node of {@code kind}, with its config as edited. */
+    TargetCheck targetCheck(Context context, String kind, java.util.function.Supplier<JsonNode> config) {
+        return new TargetCheck(context, targetChecks, kind, config);
     }
 
     HistoryPanel history(Context context) {

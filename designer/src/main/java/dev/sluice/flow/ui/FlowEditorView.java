@@ -39,6 +39,7 @@ import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.StoredFlowVersion;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.SourcePrivacy;
@@ -81,6 +82,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private NodeForm form;
     private String formNode;
     private String pendingSelection;
+    private EditorPanels.Context panelContext;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
                    FlowValidator validator, SourceCatalog sources, SourcePrivacy privacy, EditorPanels panels) {
@@ -166,7 +168,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         side.setId("editor-tabs");
         side.add(getTranslation("editor.tab.properties"), properties);
         side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
-        EditorPanels.Context panelContext = new EditorPanels.Context(username, flowId, () -> draft,
+        panelContext = new EditorPanels.Context(username, flowId, () -> draft,
                 this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
         side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
@@ -229,6 +231,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
                     formNode = nodeId;
                     form.showProblems(draft.fieldProblems(nodeId, problems));
                     properties.add(form);
+                    if (kind.role() == NodeRole.TARGET) {
+                        properties.add(panels.targetCheck(panelContext, kind.id(),
+                                () -> draft.node(nodeId).map(n -> n.path("config")).orElse(null)));
+                    }
                 },
                 () -> properties.add(new Paragraph(getTranslation("editor.unknown-kind", node.path("kind").asText())))));
     }

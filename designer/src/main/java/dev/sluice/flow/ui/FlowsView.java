@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -40,10 +43,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowHistory;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.FlowProblem;
+import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
+import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.workspace.WorkspaceService;
@@ -64,13 +70,16 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final TextField search = new TextField();
     private final UnorderedList importProblems = new UnorderedList();
     private final Div importOutcome = new Div();
+    private final FlowGraphs importGraph = new FlowGraphs("import-graph");
+    private final NodeRegistry registry;
     private final Paragraph empty = new Paragraph();
     private String workspace;
     private final ObjectProvider<Engine> engine;
 
     FlowsView(AuthenticationContext authentication, FlowStore store, SourceCatalog sources,
-              WorkspaceService workspaces, ObjectProvider<Engine> engine) {
+              WorkspaceService workspaces, ObjectProvider<Engine> engine, NodeRegistry registry) {
         this.engine = engine;
+        this.registry = registry;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
         this.sources = sources;
@@ -155,7 +164,9 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         grid.setAllRowsVisible(true);
         empty.setId("no-flows");
         importOutcome.setId("import-outcome");
-        add(title, actions, grid, empty, upload, importOutcome, importProblems);
+        importGraph.setWidthFull();
+        importGraph.setVisible(false);
+        add(title, actions, grid, empty, upload, importOutcome, importGraph, importProblems);
     }
 
     void refresh() {
@@ -294,15 +305,44 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             showImportProblems(List.of());
             Refusals.success(getTranslation("flows.imported", imported.id()));
             refresh();
+        } catch (InvalidFlowException invalid) {
+            showImportProblems(invalid.problems(), json);
         } catch (RuntimeException refused) {
             showImportProblems(Refusals.lines(refused));
         }
     }
 
+    /**
+     * Each problem of a refused import at its node ({@code shout: $.nodes[1].kind …}), and the imported graph
+     * with its invalid nodes and edges marked, when the file holds a graph at all.
+     */
+    private void showImportProblems(List<FlowProblem> problems, String json) {
+        FlowDraft draft;
+        try {
+            draft = new FlowDraft(registry, json);
+        } catch (RuntimeException noGraph) {
+            showImportProblems(problems.stream().map(p -> p.path() + " " + p.message()).toList());
+            return;
+        }
+        showImportProblems(problems.stream().map(p -> draft.nodeOf(p).map(id -> id + ": ").orElse("")
+                + p.path() + " " + p.message()).toList());
+        JsonNode marked = FlowJson.parse(draft.invalidMarks(problems));
+        Map<String, String> marks = new HashMap<>();
+        marked.path("nodes").forEach(id -> marks.put(id.asText(), "invalid"));
+        marked.path("edges").forEach(id -> marks.put(id.asText(), "invalid"));
+        importGraph.show(List.of(FlowGraphs.side("", draft.tree(), marks, registry)));
+        importGraph.setVisible(!draft.nodes().isEmpty());
+    }
+
     private void showImportProblems(List<String> lines) {
+        importGraph.setVisible(false);
         importProblems.removeAll();
         lines.forEach(line -> importProblems.add(new ListItem(line)));
         importProblems.setVisible(!lines.isEmpty());
         importOutcome.setText(lines.isEmpty() ? "" : getTranslation("flows.import-failed", lines.size()));
+    }
+
+    String importGraph() {
+        return importGraph.isVisible() ? importGraph.model() : "";
     }
 }

@@ -88,7 +88,7 @@ class HistoryPanel extends VerticalLayout {
                     return;
                 }
             }
-            FlowDiffGraphs graphs = new FlowDiffGraphs();
+            FlowGraphs graphs = new FlowGraphs("version-diff-graphs");
             graphs.show(VersionComparison.graphs(result,
                     FlowJson.parse(store.export(context.username(), context.flowId(), older)),
                     getTranslation("history.version", older),

@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowEdge;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDiff;
-import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
-import dev.sluice.pipeline.NodeRole;
 
 /**
  * Two versions of a flow as the history panel compares them: both graphs side by side with what changed
@@ -30,9 +26,9 @@ final class VersionComparison {
     private VersionComparison() {
     }
 
-    /** The diff component's model: {@code {"sides": [older, newer]}}. */
-    static String graphs(FlowDiff diff, JsonNode older, String olderTitle, JsonNode newer, String newerTitle,
-                         NodeRegistry registry) {
+    /** Both graphs, older first, with what changed marked. */
+    static List<ObjectNode> graphs(FlowDiff diff, JsonNode older, String olderTitle, JsonNode newer,
+                                   String newerTitle, NodeRegistry registry) {
         Map<String, String> olderMarks = new HashMap<>();
         Map<String, String> newerMarks = new HashMap<>();
         diff.nodes().removed().forEach(node -> olderMarks.put(node.id(), "removed"));
@@ -43,41 +39,8 @@ final class VersionComparison {
         });
         diff.edges().removed().forEach(edge -> olderMarks.put(edgeKey(edge), "removed"));
         diff.edges().added().forEach(edge -> newerMarks.put(edgeKey(edge), "added"));
-        ObjectNode model = FlowJson.MAPPER.createObjectNode();
-        ArrayNode sides = model.putArray("sides");
-        sides.add(side(olderTitle, older, olderMarks, registry));
-        sides.add(side(newerTitle, newer, newerMarks, registry));
-        return model.toString();
-    }
-
-    private static ObjectNode side(String title, JsonNode flow, Map<String, String> marks, NodeRegistry registry) {
-        ObjectNode side = FlowJson.MAPPER.createObjectNode();
-        side.put("title", title);
-        ArrayNode nodes = side.putArray("nodes");
-        int index = 0;
-        for (JsonNode node : flow.path("nodes")) {
-            String id = node.path("id").asText();
-            String kind = node.path("kind").asText();
-            JsonNode at = flow.path("layout").path(id);
-            ObjectNode drawn = nodes.addObject().put("id", id).put("kind", kind)
-                    .put("role", registry.kind(kind).map(NodeKind::role).orElse(NodeRole.PROCESSOR).name())
-                    .put("x", at.path("x").asDouble(40 + 220 * index)).put("y", at.path("y").asDouble(80));
-            if (marks.containsKey(id)) {
-                drawn.put("change", marks.get(id));
-            }
-            index++;
-        }
-        ArrayNode edges = side.putArray("edges");
-        for (JsonNode edge : flow.path("edges")) {
-            String from = edge.path("from").asText();
-            String to = edge.path("to").asText();
-            ObjectNode drawn = edges.addObject().put("from", from).put("to", to);
-            String mark = marks.get(from + "->" + to);
-            if (mark != null) {
-                drawn.put("change", mark);
-            }
-        }
-        return side;
+        return List.of(FlowGraphs.side(olderTitle, older, olderMarks, registry),
+                FlowGraphs.side(newerTitle, newer, newerMarks, registry));
     }
 
     private static String edgeKey(FlowEdge edge) {

@@ -61,7 +61,7 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
-    void importOfABrokenFlowListsEveryProblemWithItsPath() {
+    void importOfABrokenFlowListsEveryProblemAtItsNodeAndMarksThemOnTheImportedGraph() {
         FlowsView flows = navigate("workspaces/finance/flows", FlowsView.class);
 
         flows.importFlow("""
@@ -73,8 +73,11 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
                 """);
 
         List<String> lines = $(ListItem.class).all().stream().map(ListItem::getText).toList();
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("$.nodes[1].kind"))
-                .anySatisfy(line -> assertThat(line).startsWith("$.edges[1].to"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("x: $.nodes[1].kind"))
+                .anySatisfy(line -> assertThat(line).startsWith("users: $.edges[1].to"));
+        JsonNode graph = FlowJson.parse(flows.importGraph()).path("sides").path(0);
+        assertThat(marks(graph)).containsExactlyEntriesOf(java.util.Map.of("x", "invalid"));
+        assertThat(graph.path("edges").toString()).contains("{\"from\":\"users\",\"to\":\"ghost\",\"mark\":\"invalid\"}");
     }
 
     @Test
@@ -311,6 +314,19 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void aTargetNodeOffersTestConnectionAndOtherNodesDoNot() {
+        FlowRef flow = stored("test-connection");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+
+        editor.select("mask");
+        assertThat($(TargetCheck.class).all()).isEmpty();
+        editor.select("ledger");
+        test($(com.vaadin.flow.component.button.Button.class).id("test-connection")).click();
+
+        assertThat($(TargetCheck.class).single().result()).isEqualTo("✔ Nothing to connect to: events go to the application log");
+    }
+
+    @Test
     void aRefusedDeploySaysWhichCheckFailedAndThatNothingWasDeployed() {
         FlowRef flow = store.importFlow("finance", PAYMENT_FLOW.formatted("deploy-leaks")
                 .replace("$.data.payment.bankAccount", "$.data.payment.currency"), "test fixture");
@@ -359,12 +375,12 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
         HistoryPanel history = $(HistoryPanel.class).single();
 
         history.showDiff();
-        JsonNode sides = FlowJson.parse($(FlowDiffGraphs.class).single().model()).path("sides");
+        JsonNode sides = FlowJson.parse($(FlowGraphs.class).id("version-diff-graphs").model()).path("sides");
         assertThat(marks(sides.get(0))).containsEntry("ledger", "removed").containsEntry("mask", "changed")
                 .doesNotContainKey("ledger-2").doesNotContainKey("users");
         assertThat(marks(sides.get(1))).containsEntry("ledger-2", "added").containsEntry("mask", "changed")
                 .doesNotContainKey("ledger");
-        assertThat(sides.get(1).path("edges").toString()).contains("{\"from\":\"mask\",\"to\":\"ledger-2\",\"change\":\"added\"}");
+        assertThat(sides.get(1).path("edges").toString()).contains("{\"from\":\"mask\",\"to\":\"ledger-2\",\"mark\":\"added\"}");
         @SuppressWarnings("unchecked")
         Grid<VersionComparison.Row> changes = $(Grid.class).id("version-changes");
         assertThat(test(changes).size()).isGreaterThanOrEqualTo(4);
@@ -380,8 +396,8 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
     private static java.util.Map<String, String> marks(JsonNode side) {
         java.util.Map<String, String> marks = new java.util.HashMap<>();
         side.path("nodes").forEach(node -> {
-            if (node.has("change")) {
-                marks.put(node.path("id").asText(), node.path("change").asText());
+            if (node.has("mark")) {
+                marks.put(node.path("id").asText(), node.path("mark").asText());
             }
         });
         return marks;

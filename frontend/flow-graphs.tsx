@@ -1,7 +1,6 @@
-// Two versions of a flow side by side, read-only: nodes and edges the newer version added are marked on its
-// side, those it removed on the older side, nodes whose config changed on both. The server sends the whole
-// comparison as JSON text ("diff"): {"sides": [{"title", "nodes": [{id, kind, role, x, y, change}],
-// "edges": [{from, to, change}]}, ...]}.
+// Flow graphs shown read-only, side by side, with nodes and edges marked by the server: a version comparison
+// (added, removed, changed) or an import that was refused (invalid). The server sends them as JSON text
+// ("graphs"): {"sides": [{"title", "nodes": [{id, kind, role, x, y, mark}], "edges": [{from, to, mark}]}, ...]}.
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import { ReactFlow, ReactFlowProvider, Background, type Edge, type Node } from '@xyflow/react';
 import React, { useMemo } from 'react';
@@ -9,10 +8,10 @@ import { nodeTypes, type NodeData, type Role } from './flow-node';
 
 type Side = {
   title: string;
-  nodes: { id: string; kind: string; role: Role; x: number; y: number; change?: string }[];
-  edges: { from: string; to: string; change?: string }[];
+  nodes: { id: string; kind: string; role: Role; x: number; y: number; mark?: string }[];
+  edges: { from: string; to: string; mark?: string }[];
 };
-type Diff = { sides: Side[] };
+type Graphs = { sides: Side[] };
 
 function Graph({ side }: { side: Side }) {
   const nodes = useMemo<Node<NodeData>[]>(
@@ -21,7 +20,7 @@ function Graph({ side }: { side: Side }) {
         id: n.id,
         type: 'sluice',
         position: { x: n.x, y: n.y },
-        data: { kind: n.kind, role: n.role, change: n.change },
+        data: { kind: n.kind, role: n.role, mark: n.mark },
       })),
     [side],
   );
@@ -31,14 +30,14 @@ function Graph({ side }: { side: Side }) {
         id: `${e.from}->${e.to}`,
         source: e.from,
         target: e.to,
-        className: e.change ? `change-${e.change}` : undefined,
+        className: e.mark ? `mark-${e.mark}` : undefined,
       })),
     [side],
   );
   return (
-    <figure className="flow-diff-side">
-      <figcaption>{side.title}</figcaption>
-      <div className="flow-diff-graph">
+    <figure className="flow-graphs-side">
+      {side.title && <figcaption>{side.title}</figcaption>}
+      <div className="flow-graphs-graph">
         <ReactFlowProvider>
           <ReactFlow
             nodes={nodes}
@@ -58,22 +57,22 @@ function Graph({ side }: { side: Side }) {
   );
 }
 
-class FlowDiffElement extends ReactAdapterElement {
+class FlowGraphsElement extends ReactAdapterElement {
   protected override render(hooks: RenderHooks): React.ReactElement | null {
-    const [diffJson] = hooks.useState<string>('diff');
-    const diff = useMemo(
-      () => (typeof diffJson === 'string' && diffJson ? (JSON.parse(diffJson) as Diff) : null),
-      [diffJson],
+    const [graphsJson] = hooks.useState<string>('graphs');
+    const graphs = useMemo(
+      () => (typeof graphsJson === 'string' && graphsJson ? (JSON.parse(graphsJson) as Graphs) : null),
+      [graphsJson],
     );
-    if (!diff) return null;
+    if (!graphs) return null;
     return (
-      <div className="flow-diff">
-        {diff.sides.map((side) => (
-          <Graph key={side.title} side={side} />
+      <div className="flow-graphs">
+        {graphs.sides.map((side) => (
+          <Graph key={side.title || 'graph'} side={side} />
         ))}
       </div>
     );
   }
 }
 
-customElements.define('sluice-flow-diff', FlowDiffElement);
+customElements.define('sluice-flow-graphs', FlowGraphsElement);

@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /** Stewards build, check and run flows in the designer of the packaged application. */
@@ -175,11 +176,20 @@ class DesignerJourneyIT {
             editor.addFromPalette("select", "select");
             editor.setField("paths", "$.data.userId");
             editor.addFromPalette("script", "script");
-            editor.setField("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
+            editor.typeCode("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
 
             assertThat(editor.fieldError("code")).startsWith("line 3, column");
+            assertThat(editor.markedCodeLine("code")).as("the editor marks the line of the error").isEqualTo(3);
             editor.openTab("Problems");
             assertThat(editor.problemList()).contains("script: $.nodes[3].config.code line 3, column");
+
+            editor.openTab("Properties");
+            // key presses, as a user fixes it: from the last line up to line 3, before its ';'
+            editor.pressInCode("code", Keys.chord(Keys.CONTROL, Keys.END), Keys.ARROW_UP, Keys.END, Keys.ARROW_LEFT,
+                    "data");
+            editor.pressInCode("code", Keys.TAB);
+            editor.awaitFieldValid("code");
+            assertThat(editor.codeText("code")).contains("  return event.data;");
         } finally {
             Browser.screenshot(driver, "designer-script-syntax-error");
             driver.quit();

@@ -101,15 +101,12 @@ class NodeForm extends FormLayout {
             select.setHelperText(help);
             field = select;
         } else if (type.equals("string") && schema.has("contentMediaType")) {
-            TextArea code = new TextArea(label);
-            code.addClassName("code-field");
+            CodeEditor code = new CodeEditor(label, schema.get("contentMediaType").asText());
             code.setValue(value == null ? "" : value.asText());
-            code.setValueChangeMode(ValueChangeMode.LAZY);
-            code.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
-                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+            code.onChange(text -> update(name, text.isEmpty() ? null
+                    : FlowJson.MAPPER.getNodeFactory().textNode(text)));
             code.setHelperText(help);
             code.setWidthFull();
-            code.getElement().setAttribute("spellcheck", "false");
             field = code;
         } else if (type.equals("string")) {
             TextField text = new TextField(label);

@@ -71,7 +71,12 @@ class DesignerJourneyIT {
 
             editor.selectNode("source");
             editor.addFromPalette("filter", "filter");
-            editor.setField("pattern", "{\"data\": {\"payment\": {\"currency\": [\"CNY\"]}}}");
+            // the filter starts from its kind's example, data.payment.currency equals CNY, shown as a rule
+            editor.setPatternRuleValue(0, "USD");
+            editor.awaitPatternSampleCount("Matching samples: 0 of 10");
+            editor.setPatternRuleValue(0, "CNY");
+            assertThat(editor.awaitPatternSampleCount("Matching samples: 2 of 10")).isNotBlank();
+            assertThat(editor.keptSamples()).isEqualTo(2);
             editor.addFromPaletteByKeyboard("select", "select");
             editor.setField("paths", "$.data.userId\n$.data.payment");
             editor.addFromPalette("mask", "mask");

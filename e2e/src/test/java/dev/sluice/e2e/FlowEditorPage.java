@@ -184,6 +184,28 @@ final class FlowEditorPage {
         return driver.findElement(By.cssSelector("#field-" + name + " .cm-content"));
     }
 
+    /** Types the value of the pattern builder's rule {@code index} (from 0), then leaves it so it is sent. */
+    void setPatternRuleValue(int index, String value) {
+        WebElement input = driver.findElements(By.cssSelector("#field-pattern .pattern-rule .pattern-value input"))
+                .get(index);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value, Keys.TAB);
+        pause(700);
+    }
+
+    /** Waits until the filter form says how many sample events the pattern keeps, and returns it. */
+    String awaitPatternSampleCount(String expected) {
+        By count = By.cssSelector("#field-pattern .pattern-sample-count");
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(count).getText().equals(expected));
+        return driver.findElement(count).getText();
+    }
+
+    /** The sample events the filter form marks as kept. */
+    int keptSamples() {
+        return driver.findElements(By.cssSelector("#field-pattern .pattern-sample[data-matched='true']")).size();
+    }
+
     String problemCount() {
         return driver.findElement(By.id("problem-count")).getText();
     }

@@ -42,8 +42,10 @@ function diagnostics(view: EditorView, props: Props): Diagnostic[] {
   if (!props.invalid || !props.errorMessage) return [];
   const doc = view.state.doc;
   const line = doc.line(Math.min(Math.max(props.errorLine || 1, 1), doc.lines));
-  const from = props.errorColumn > 0 ? line.from + Math.min(props.errorColumn - 1, line.length) : line.from;
-  return [{ from, to: Math.max(from, line.to), severity: 'error', message: props.errorMessage }];
+  const column = props.errorColumn > 0 ? line.from + props.errorColumn - 1 : line.from;
+  // past the end of the line (a missing brace): mark the whole line, as an empty range would hardly show
+  const from = column < line.to ? column : line.from;
+  return [{ from, to: line.to, severity: 'error', message: props.errorMessage }];
 }
 
 function CodeMirrorField(props: Props) {
@@ -68,6 +70,9 @@ function CodeMirrorField(props: Props) {
   useEffect(() => {
     const editor = new EditorView({
       parent: host.current!,
+      // CodeMirror would mount its styles in the shadow root of the layout this field is slotted into, where
+      // they do not reach the editor in the light DOM
+      root: document,
       state: EditorState.create({
         doc: props.value ?? '',
         extensions: [

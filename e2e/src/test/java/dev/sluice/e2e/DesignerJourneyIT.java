@@ -77,6 +77,7 @@ class DesignerJourneyIT {
             editor.setPatternRuleValue(0, "CNY");
             assertThat(editor.awaitPatternSampleCount("Matching samples: 2 of 10")).isNotBlank();
             assertThat(editor.keptSamples()).isEqualTo(2);
+            Browser.screenshot(driver, "designer-filter-rules");
             editor.addFromPaletteByKeyboard("select", "select");
             editor.setField("paths", "$.data.userId\n$.data.payment");
             editor.addFromPalette("mask", "mask");
@@ -187,8 +188,9 @@ class DesignerJourneyIT {
             assertThat(editor.markedCodeLine("code")).as("the editor marks the line of the error").isEqualTo(3);
             editor.openTab("Problems");
             assertThat(editor.problemList()).contains("script: $.nodes[3].config.code line 3, column");
-
             editor.openTab("Properties");
+            Browser.screenshot(driver, "designer-script-error-at-its-line");
+
             // key presses, as a user fixes it: from the last line up to line 3, before its ';'
             editor.pressInCode("code", Keys.chord(Keys.CONTROL, Keys.END), Keys.ARROW_UP, Keys.END, Keys.ARROW_LEFT,
                     "data");

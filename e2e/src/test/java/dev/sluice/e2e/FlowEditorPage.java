@@ -164,7 +164,7 @@ final class FlowEditorPage {
                 By.cssSelector("#field-" + name + " .cm-lint-marker-error")));
         Object line = ((JavascriptExecutor) driver).executeScript(
                 "const host = document.querySelector(arguments[0]);"
-                        + "const marked = host.querySelector('.cm-lintRange-error');"
+                        + "const marked = host.querySelector('.cm-lintRange-error, .cm-lintPoint-error');"
                         + "if (!marked) return 0;"
                         + "const lines = [...host.querySelectorAll('.cm-content .cm-line')];"
                         + "return lines.findIndex(l => l.contains(marked)) + 1;",

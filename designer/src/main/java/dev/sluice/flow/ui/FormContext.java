@@ -15,8 +15,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param secretNames  the workspace's secret names; empty when it has none or the user may not list them
  */
 record FormContext(SourceFields sourceFields, Supplier<List<JsonNode>> samples, Supplier<List<String>> secretNames) {
-
-    static FormContext of(SourceFields sourceFields) {
-        return new FormContext(sourceFields, List::of, List::of);
-    }
 }

@@ -59,8 +59,8 @@ class NodeForm extends FormLayout {
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             String name = property.getKey();
-            Component field = field("field-" + name, name, property.getValue(), requires(schema, name), config.get(name),
-                    value -> update(name, value));
+            Component field = field("field-" + name, name, property.getValue(), requires(schema, name),
+                    config.get(name), value -> update(name, value));
             fields.put(name, field);
             if (field instanceof TextArea lines && SourceFields.listsPaths(example.get(property.getKey()))) {
                 pathLists.put(property.getKey(), lines);

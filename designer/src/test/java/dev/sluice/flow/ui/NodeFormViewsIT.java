@@ -129,4 +129,29 @@ class NodeFormViewsIT extends DemoDesignerTest {
         assertThat(password.getListDataView().getItems()).isEmpty();
         assertThat(password.getHelperText()).contains("no secrets yet");
     }
+
+    @Test
+    void aSecretInsideAnObjectIsChosenTheSameWay() {
+        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
+            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
+        }
+        FlowEditorView editor = open("secret-in-broker", "{\"type\": [\"user.created\"]}");
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "ids", "kind": "select", "x": 400, "y": 0},
+                           {"id": "rabbit", "kind": "target.rabbitmq", "x": 600, "y": 0}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "ids"}, {"from": "ids", "to": "rabbit"}]}
+                """);
+        editor.select("rabbit");
+
+        test($(SecretChoice.class).id("field-broker-password")).selectItem("ledger-db");
+        assertThat(editor.draft().fieldProblems("rabbit", editor.problems())).containsKey("broker");
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("field-broker-uri"))
+                .setValue("amqp://ledger-broker:5672/");
+
+        assertThat(editor.draft().node("rabbit").orElseThrow().path("config").path("broker")).isEqualTo(FlowJson.parse(
+                "{\"password\": {\"secret\": \"ledger-db\"}, \"uri\": \"amqp://ledger-broker:5672/\"}"));
+        assertThat(editor.problems()).isEmpty();
+    }
 }

@@ -30,7 +30,8 @@ import dev.sluice.pipeline.NodeRole;
  * A node's property form, generated from its kind's config JSON Schema: text, number, yes/no and choice
  * fields, a line per item for lists of strings, a code editor for strings with a {@code contentMediaType}, a rule
  * builder for {@code "format": "event-pattern"}, a choice of the workspace's secrets for
- * {@code "format": "secret-ref"}, and JSON text for anything more complex. Every change
+ * {@code "format": "secret-ref"} (also as values of an object whose values are text or secrets, and within
+ * objects with listed properties), and JSON text for anything more complex. Every change
  * hands the whole new config to the listener; JSON that does not parse is flagged on its field and kept
  * out of the config until it does.
  */
@@ -161,6 +162,8 @@ class NodeForm extends FormLayout {
             });
             lines.setWidthFull();
             field = lines;
+        } else if (type.equals("object") && TextOrSecretMap.fits(schema) && TextOrSecretMap.canShow(value)) {
+            field = new TextOrSecretMap(label, help, value, context.secretNames().get(), set);
         } else if (type.equals("object") && schema.has("properties")
                 && !schema.path("additionalProperties").isObject()) {
             field = group(id, label, help, schema, value, set);

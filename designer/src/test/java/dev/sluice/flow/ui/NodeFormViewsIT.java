@@ -154,4 +154,28 @@ class NodeFormViewsIT extends DemoDesignerTest {
                 "{\"password\": {\"secret\": \"ledger-db\"}, \"uri\": \"amqp://ledger-broker:5672/\"}"));
         assertThat(editor.problems()).isEmpty();
     }
+
+    @Test
+    void aWebhookHeaderIsTextOrASecretChosenByName() {
+        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
+            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
+        }
+        FlowEditorView editor = open("secret-header", "{\"type\": [\"user.created\"]}");
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "ids", "kind": "select", "x": 400, "y": 0},
+                           {"id": "hook", "kind": "target.http", "x": 600, "y": 0}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "ids"}, {"from": "ids", "to": "hook"}]}
+                """);
+        editor.select("hook");
+        TextOrSecretMap headers = $(TextOrSecretMap.class).id("field-headers");
+
+        headers.addRow("X-Team", FlowJson.parse("\"finance\""));
+        headers.addRow("", null).chooseSecret("Authorization", "ledger-db");
+
+        assertThat(editor.draft().node("hook").orElseThrow().path("config").path("headers")).isEqualTo(FlowJson.parse(
+                "{\"X-Team\": \"finance\", \"Authorization\": {\"secret\": \"ledger-db\"}}"));
+        assertThat(editor.problems()).isEmpty();
+    }
 }

@@ -18,11 +18,11 @@ class FieldGroup extends Details implements HasValidation {
         fields.setPadding(false);
         fields.setSpacing(false);
         addClassName("field-group");
-        error.addClassName("field-group-error");
+        error.addClassName("form-error");
         error.setVisible(false);
         if (!help.isEmpty()) {
             Span hint = new Span(help);
-            hint.addClassName("pattern-hint");
+            hint.addClassName("form-hint");
             add(hint);
         }
         add(fields, error);

@@ -65,7 +65,7 @@ class PatternEditor extends VerticalLayout implements HasValidation {
         addClassName("pattern-editor");
 
         NativeLabel title = new NativeLabel(label);
-        title.addClassName("pattern-editor-label");
+        title.addClassName("form-label");
         mode.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         mode.addClassName("pattern-mode");
         mode.addClickListener(click -> toggleMode());
@@ -73,7 +73,7 @@ class PatternEditor extends VerticalLayout implements HasValidation {
         header.addClassName("pattern-editor-header");
 
         Span semantics = new Span(getTranslation("pattern.semantics"));
-        semantics.addClassName("pattern-hint");
+        semantics.addClassName("form-hint");
         rows.addClassName("pattern-rules");
         Button add = new Button(getTranslation("pattern.add-rule"), VaadinIcon.PLUS.create(),
                 click -> addRow(new PatternRules.Rule("", PatternRules.Operator.EQUALS, "")));
@@ -93,8 +93,8 @@ class PatternEditor extends VerticalLayout implements HasValidation {
             }
         });
         cannotBuild.setText(getTranslation("pattern.cannot-build"));
-        cannotBuild.addClassName("pattern-hint");
-        error.addClassName("pattern-error");
+        cannotBuild.addClassName("form-hint");
+        error.addClassName("form-error");
         error.setVisible(false);
 
         add(header, builder, json, cannotBuild, error, samples);

@@ -23,7 +23,7 @@ class PatternRuleRow extends Div {
 
     PatternRuleRow(PatternRules.Rule rule, List<String> knownFields, Runnable changed,
                    Consumer<PatternRuleRow> remove) {
-        addClassName("pattern-rule");
+        addClassNames("form-row", "pattern-rule");
         fields = new ArrayList<>(knownFields);
         if (!rule.field().isEmpty() && !fields.contains(rule.field())) {
             fields.add(rule.field());

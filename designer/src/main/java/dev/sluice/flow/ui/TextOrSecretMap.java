@@ -68,13 +68,13 @@ class TextOrSecretMap extends Div implements HasValidation {
         this.onChange = onChange;
         addClassName("text-or-secret-map");
         NativeLabel title = new NativeLabel(label);
-        title.addClassName("pattern-editor-label");
+        title.addClassName("form-label");
         Span hint = new Span(help);
-        hint.addClassName("pattern-hint");
+        hint.addClassName("form-hint");
         Button add = new Button(getTranslation("map.add"), VaadinIcon.PLUS.create(), click -> addRow("", null));
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         add.addClassName("map-add");
-        error.addClassName("pattern-error");
+        error.addClassName("form-error");
         error.setVisible(false);
         add(title, hint, rows, add, error);
         if (current != null) {
@@ -117,7 +117,7 @@ class TextOrSecretMap extends Div implements HasValidation {
         private final Select<String> secret = new Select<>();
 
         private Row(String key, JsonNode value) {
-            addClassName("pattern-rule");
+            addClassNames("form-row", "map-entry");
             name.addClassName("map-name");
             isSecret.addClassName("map-kind");
             text.addClassName("map-text");

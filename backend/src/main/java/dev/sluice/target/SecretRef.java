@@ -10,7 +10,7 @@ public record SecretRef(String secret) {
 
     /** JSON Schema of a reference, embedded by the kinds that take one. */
     static final String SCHEMA = """
-            {"type": "object", "required": ["secret"], "additionalProperties": false,
+            {"type": "object", "format": "secret-ref", "required": ["secret"], "additionalProperties": false,
              "title": "Secret", "description": "Name of a secret of this workspace; the value never appears in the flow",
              "properties": {"secret": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"}}}""";
 }

@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /** Stewards build, check and run flows in the designer of the packaged application. */
@@ -70,7 +71,13 @@ class DesignerJourneyIT {
 
             editor.selectNode("source");
             editor.addFromPalette("filter", "filter");
-            editor.setField("pattern", "{\"data\": {\"payment\": {\"currency\": [\"CNY\"]}}}");
+            // the filter starts from its kind's example, data.payment.currency equals CNY, shown as a rule
+            editor.setPatternRuleValue(0, "USD");
+            editor.awaitPatternSampleCount("Matching samples: 0 of 10");
+            editor.setPatternRuleValue(0, "CNY");
+            assertThat(editor.awaitPatternSampleCount("Matching samples: 2 of 10")).isNotBlank();
+            assertThat(editor.keptSamples()).isEqualTo(2);
+            Browser.screenshot(driver, "designer-filter-rules");
             editor.addFromPaletteByKeyboard("select", "select");
             editor.setField("paths", "$.data.userId\n$.data.payment");
             editor.addFromPalette("mask", "mask");
@@ -176,11 +183,21 @@ class DesignerJourneyIT {
             editor.addFromPalette("select", "select");
             editor.setField("paths", "$.data.userId");
             editor.addFromPalette("script", "script");
-            editor.setField("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
+            editor.typeCode("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
 
             assertThat(editor.fieldError("code")).startsWith("line 3, column");
+            assertThat(editor.markedCodeLine("code")).as("the editor marks the line of the error").isEqualTo(3);
             editor.openTab("Problems");
             assertThat(editor.problemList()).contains("script: $.nodes[3].config.code line 3, column");
+            editor.openTab("Properties");
+            Browser.screenshot(driver, "designer-script-error-at-its-line");
+
+            // key presses, as a user fixes it: from the last line up to line 3, before its ';'
+            editor.pressInCode("code", Keys.chord(Keys.CONTROL, Keys.END), Keys.ARROW_UP, Keys.END, Keys.ARROW_LEFT,
+                    "data");
+            editor.pressInCode("code", Keys.TAB);
+            editor.awaitFieldValid("code");
+            assertThat(editor.codeText("code")).contains("  return event.data;");
         } finally {
             Browser.screenshot(driver, "designer-script-syntax-error");
             driver.quit();

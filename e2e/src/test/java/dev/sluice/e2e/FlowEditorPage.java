@@ -129,6 +129,83 @@ final class FlowEditorPage {
         pause(700);
     }
 
+    /**
+     * Replaces the text of a code field (CodeMirror) through the browser's text input, as typing or pasting does,
+     * then leaves the editor so the text is sent. Text input, unlike key presses, inserts the code as written:
+     * no auto-indent or closing brackets added.
+     */
+    void typeCode(String name, String code) {
+        WebElement content = codeContent(name);
+        content.click();
+        content.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Input.insertText",
+                java.util.Map.of("text", code));
+        content.sendKeys(Keys.TAB);
+        pause(700);
+    }
+
+    /** Presses keys in a code field as a user does: {@code keys} go to the editor at the cursor. */
+    void pressInCode(String name, CharSequence... keys) {
+        WebElement content = codeContent(name);
+        content.click();
+        content.sendKeys(keys);
+    }
+
+    /** The text a code field shows. */
+    String codeText(String name) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(l => l.textContent).join('\\n');",
+                "#field-" + name + " .cm-content .cm-line"));
+    }
+
+    /** The line a code field marks as wrong: its lint marker in the gutter and the line the error names. */
+    int markedCodeLine(String name) {
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#field-" + name + " .cm-lint-marker-error")));
+        Object line = ((JavascriptExecutor) driver).executeScript(
+                "const host = document.querySelector(arguments[0]);"
+                        + "const marked = host.querySelector('.cm-lintRange-error, .cm-lintPoint-error');"
+                        + "if (!marked) return 0;"
+                        + "const lines = [...host.querySelectorAll('.cm-content .cm-line')];"
+                        + "return lines.findIndex(l => l.contains(marked)) + 1;",
+                "#field-" + name + " .code-editor-host");
+        return ((Number) line).intValue();
+    }
+
+    /** Waits until the field shows no error. */
+    void awaitFieldValid(String name) {
+        Browser.waitFor(driver).until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d).executeScript(
+                "const f = document.getElementById(arguments[0]); return !!f && !!f.invalid;", "field-" + name)));
+    }
+
+    private WebElement codeContent(String name) {
+        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#field-" + name + " .cm-content")));
+        return driver.findElement(By.cssSelector("#field-" + name + " .cm-content"));
+    }
+
+    /** Types the value of the pattern builder's rule {@code index} (from 0), then leaves it so it is sent. */
+    void setPatternRuleValue(int index, String value) {
+        WebElement input = driver.findElements(By.cssSelector("#field-pattern .pattern-rule .pattern-value input"))
+                .get(index);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value, Keys.TAB);
+        pause(700);
+    }
+
+    /** Waits until the filter form says how many sample events the pattern keeps, and returns it. */
+    String awaitPatternSampleCount(String expected) {
+        By count = By.cssSelector("#field-pattern .pattern-sample-count");
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(count).getText().equals(expected));
+        return driver.findElement(count).getText();
+    }
+
+    /** The sample events the filter form marks as kept. */
+    int keptSamples() {
+        return driver.findElements(By.cssSelector("#field-pattern .pattern-sample[data-matched='true']")).size();
+    }
+
     String problemCount() {
         return driver.findElement(By.id("problem-count")).getText();
     }

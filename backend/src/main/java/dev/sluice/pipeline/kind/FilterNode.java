@@ -48,7 +48,7 @@ public final class FilterNode implements NodeKind<FilterNode.Config> {
         return """
                 {"type": "object", "required": ["pattern"], "additionalProperties": false,
                  "properties": {
-                   "pattern": {"type": "object", "title": "Pattern",
+                   "pattern": {"type": "object", "format": "event-pattern", "title": "Pattern",
                                "description": "EventBridge event pattern on the CloudEvent: each field lists the values or operators (prefix, suffix, equals-ignore-case, wildcard, anything-but, numeric, exists, cidr) it may match; $or for alternatives"}}}
                 """;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -42,7 +41,6 @@ import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.privacy.LeakFinding;
-import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 
@@ -59,7 +57,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final NodeRegistry registry;
     private final FlowValidator validator;
     private final SourceCatalog sources;
-    private final SourcePrivacy privacy;
+    private final FormContexts formContexts;
     private final EditorPanels panels;
 
     private final FlowCanvas canvas = new FlowCanvas();
@@ -85,8 +83,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private EditorPanels.Context panelContext;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
-                   FlowValidator validator, SourceCatalog sources, SourcePrivacy privacy, EditorPanels panels) {
-        this.privacy = privacy;
+                   FlowValidator validator, SourceCatalog sources, FormContexts formContexts, EditorPanels panels) {
+        this.formContexts = formContexts;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
         this.registry = registry;
@@ -224,7 +222,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         draft.node(nodeId).ifPresent(node -> registry.kind(node.path("kind").asText()).ifPresentOrElse(
                 kind -> {
-                    form = new NodeForm(nodeId, kind, node.get("config"), sourceFields(), config -> {
+                    FormContext formContext = formContexts.of(username, workspace, draft);
+                    form = new NodeForm(nodeId, kind, node.get("config"), formContext, config -> {
                         draft.setConfig(nodeId, config);
                         validate();
                     });
@@ -237,18 +236,6 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
                     }
                 },
                 () -> properties.add(new Paragraph(getTranslation("editor.unknown-kind", node.path("kind").asText())))));
-    }
-
-    /** The fields of the source the draft reads, for the node forms' picker; none while it names no source. */
-    private SourceFields sourceFields() {
-        for (JsonNode node : draft.nodes()) {
-            if ("source".equals(node.path("kind").asText())) {
-                return sources.find(node.path("config").path("source").asText())
-                        .map(source -> SourceFields.of(source, privacy.tags(source.getName())))
-                        .orElse(SourceFields.none());
-            }
-        }
-        return SourceFields.none();
     }
 
     void validate() {

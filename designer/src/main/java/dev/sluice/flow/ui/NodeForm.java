@@ -28,7 +28,10 @@ import dev.sluice.pipeline.NodeRole;
 
 /**
  * A node's property form, generated from its kind's config JSON Schema: text, number, yes/no and choice
- * fields, a line per item for lists of strings, and JSON text for anything more complex. Every change
+ * fields, a line per item for lists of strings, a code editor for strings with a {@code contentMediaType}, a rule
+ * builder for {@code "format": "event-pattern"}, a choice of the workspace's secrets for
+ * {@code "format": "secret-ref"} (also as values of an object whose values are text or secrets, and within
+ * objects with listed properties), and JSON text for anything more complex. Every change
  * hands the whole new config to the listener; JSON that does not parse is flagged on its field and kept
  * out of the config until it does.
  */
@@ -36,36 +39,36 @@ class NodeForm extends FormLayout {
 
     private final ObjectNode config;
     private final Consumer<ObjectNode> onChange;
+    private final FormContext context;
 
     private final Map<String, TextArea> pathLists = new LinkedHashMap<>();
     private final Map<String, Component> fields = new LinkedHashMap<>();
 
-    NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, SourceFields sourceFields,
-             Consumer<ObjectNode> onChange) {
+    NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, FormContext context, Consumer<ObjectNode> onChange) {
         this.config = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
                 : FlowJson.MAPPER.createObjectNode();
         this.onChange = onChange;
+        this.context = context;
         setId("node-form");
         setResponsiveSteps(new ResponsiveStep("0", 1));
         H4 title = new H4(nodeId + " · " + kind.id());
         title.setId("node-form-title");
         add(title, new Paragraph(kind.summary()));
         JsonNode schema = FlowJson.parse(kind.configSchema());
-        JsonNode required = schema.path("required");
         JsonNode example = FlowJson.parse(kind.example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
-            boolean isRequired = false;
-            for (JsonNode r : required) {
-                isRequired |= r.asText().equals(property.getKey());
-            }
-            Component field = field(property.getKey(), property.getValue(), isRequired);
+            String name = property.getKey();
+            Component field = field("field-" + name, name, property.getValue(), requires(schema, name),
+                    config.get(name), value -> update(name, value));
+            fields.put(name, field);
             if (field instanceof TextArea lines && SourceFields.listsPaths(example.get(property.getKey()))) {
                 pathLists.put(property.getKey(), lines);
             }
             add(field);
         }
+        SourceFields sourceFields = context.sourceFields();
         if (!sourceFields.isEmpty() && kind.role() != NodeRole.SOURCE) {
             Map<String, String> labels = new LinkedHashMap<>();
             pathLists.forEach((name, lines) -> labels.put(name, lines.getLabel().replace(" *", "")));
@@ -82,40 +85,51 @@ class NodeForm extends FormLayout {
         }
     }
 
-    private Component field(String name, JsonNode schema, boolean required) {
+    /**
+     * The field for one property of the config, or of an object within it.
+     *
+     * @param id    the field's element id: {@code field-<name>}, {@code field-<object>-<name>} within an object
+     * @param value the property's current value, null when absent
+     * @param set   takes the new value, null to leave the property out
+     */
+    private Component field(String id, String name, JsonNode schema, boolean required, JsonNode value,
+                            Consumer<JsonNode> set) {
         String label = schema.path("title").asText(name) + (required ? " *" : "");
         String help = schema.path("description").asText("");
         String type = schema.path("type").asText("");
-        JsonNode value = config.get(name);
+        String format = schema.path("format").asText("");
         Component field;
-        if (schema.has("enum") && (type.isEmpty() || type.equals("string"))) {
+        if (format.equals("event-pattern")) {
+            PatternEditor patterns = new PatternEditor(label, help, value, context, set);
+            patterns.setWidthFull();
+            field = patterns;
+        } else if (format.equals("secret-ref")) {
+            field = new SecretChoice(label, help, value, context.secretNames().get(), set);
+        } else if (schema.has("enum") && (type.isEmpty() || type.equals("string"))) {
             Select<String> select = new Select<>();
             List<String> options = new ArrayList<>();
             options.add("");
             schema.get("enum").forEach(option -> options.add(option.asText()));
             select.setItems(options);
             select.setValue(value == null ? "" : value.asText());
-            select.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
+            select.addValueChangeListener(e -> set.accept(e.getValue().isEmpty() ? null
                     : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
             select.setLabel(label);
             select.setHelperText(help);
             field = select;
         } else if (type.equals("string") && schema.has("contentMediaType")) {
-            TextArea code = new TextArea(label);
-            code.addClassName("code-field");
+            CodeEditor code = new CodeEditor(label, schema.get("contentMediaType").asText());
             code.setValue(value == null ? "" : value.asText());
-            code.setValueChangeMode(ValueChangeMode.LAZY);
-            code.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
-                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+            code.onChange(text -> set.accept(text.isEmpty() ? null
+                    : FlowJson.MAPPER.getNodeFactory().textNode(text)));
             code.setHelperText(help);
             code.setWidthFull();
-            code.getElement().setAttribute("spellcheck", "false");
             field = code;
         } else if (type.equals("string")) {
             TextField text = new TextField(label);
             text.setValue(value == null ? "" : value.asText());
             text.setValueChangeMode(ValueChangeMode.LAZY);
-            text.addValueChangeListener(e -> update(name, e.getValue().isEmpty() ? null
+            text.addValueChangeListener(e -> set.accept(e.getValue().isEmpty() ? null
                     : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
             text.setHelperText(help);
             text.setWidthFull();
@@ -125,14 +139,14 @@ class NodeForm extends FormLayout {
             if (value != null && value.isNumber()) {
                 number.setValue(value.asDouble());
             }
-            number.addValueChangeListener(e -> update(name, e.getValue() == null ? null
+            number.addValueChangeListener(e -> set.accept(e.getValue() == null ? null
                     : type.equals("integer") ? FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue().longValue())
                     : FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue())));
             number.setHelperText(help);
             field = number;
         } else if (type.equals("boolean")) {
             Checkbox box = new Checkbox(label, value != null && value.asBoolean());
-            box.addValueChangeListener(e -> update(name, FlowJson.MAPPER.getNodeFactory().booleanNode(e.getValue())));
+            box.addValueChangeListener(e -> set.accept(FlowJson.MAPPER.getNodeFactory().booleanNode(e.getValue())));
             field = box;
         } else if (type.equals("array") && schema.path("items").path("type").asText().equals("string")
                 && !schema.path("items").has("enum")) {
@@ -144,10 +158,15 @@ class NodeForm extends FormLayout {
             lines.addValueChangeListener(e -> {
                 ArrayNode items = FlowJson.MAPPER.createArrayNode();
                 e.getValue().lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
-                update(name, items.isEmpty() ? null : items);
+                set.accept(items.isEmpty() ? null : items);
             });
             lines.setWidthFull();
             field = lines;
+        } else if (type.equals("object") && TextOrSecretMap.fits(schema) && TextOrSecretMap.canShow(value)) {
+            field = new TextOrSecretMap(label, help, value, context.secretNames().get(), set);
+        } else if (type.equals("object") && schema.has("properties")
+                && !schema.path("additionalProperties").isObject()) {
+            field = group(id, label, help, schema, value, set);
         } else {
             TextArea json = new TextArea(label + " (JSON)");
             json.addClassName("json-field");
@@ -157,13 +176,13 @@ class NodeForm extends FormLayout {
             json.addValueChangeListener(e -> {
                 if (e.getValue().isBlank()) {
                     json.setInvalid(false);
-                    update(name, null);
+                    set.accept(null);
                     return;
                 }
                 try {
                     JsonNode parsed = FlowJson.parse(e.getValue());
                     json.setInvalid(false);
-                    update(name, parsed);
+                    set.accept(parsed);
                 } catch (InvalidFlowException bad) {
                     json.setErrorMessage(bad.problems().getFirst().message());
                     json.setInvalid(true);
@@ -172,9 +191,38 @@ class NodeForm extends FormLayout {
             json.setWidthFull();
             field = json;
         }
-        field.setId("field-" + name);
-        fields.put(name, field);
+        field.setId(id);
         return field;
+    }
+
+    /** An object with listed properties (an external broker, a signature): its fields; left out while all are empty. */
+    private FieldGroup group(String id, String label, String help, JsonNode schema, JsonNode value,
+                             Consumer<JsonNode> set) {
+        ObjectNode object = value != null && value.isObject() ? ((ObjectNode) value).deepCopy()
+                : FlowJson.MAPPER.createObjectNode();
+        FieldGroup group = new FieldGroup(label, help, !object.isEmpty());
+        schema.path("properties").fields().forEachRemaining(property -> {
+            String name = property.getKey();
+            group.addField(field(id + "-" + name, name, property.getValue(), requires(schema, name), object.get(name),
+                    changed -> {
+                        if (changed == null) {
+                            object.remove(name);
+                        } else {
+                            object.set(name, changed);
+                        }
+                        set.accept(object.isEmpty() ? null : object.deepCopy());
+                    }));
+        });
+        return group;
+    }
+
+    private static boolean requires(JsonNode objectSchema, String property) {
+        for (JsonNode required : objectSchema.path("required")) {
+            if (required.asText().equals(property)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -236,13 +236,40 @@ class FlowDesignerViewsIT extends DemoDesignerTest {
         FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
         editor.select("tag");
 
-        test($(TextArea.class).id("field-code")).setValue("function process(event) {\n  return event.;\n}");
+        CodeEditor code = $(CodeEditor.class).id("field-code");
+        code.changedInBrowser("function process(event) {\n  return event.;\n}");
 
-        TextArea code = $(TextArea.class).id("field-code");
         assertThat(code.isInvalid()).isTrue();
         assertThat(code.getErrorMessage()).startsWith("line 2, column");
-        test($(TextArea.class).id("field-code")).setValue("function process(event) {\n  return event;\n}");
-        assertThat($(TextArea.class).id("field-code").isInvalid()).isFalse();
+        assertThat(code.errorLine()).as("the line marked in the editor").isEqualTo(2);
+        code.changedInBrowser("function process(event) {\n  return event;\n}");
+        assertThat(code.isInvalid()).isFalse();
+        assertThat(editor.draft().node("tag").orElseThrow().path("config").path("code").asText())
+                .isEqualTo("function process(event) {\n  return event;\n}");
+    }
+
+    @Test
+    void scriptAndTemplateFieldsGetACodeEditorForTheirMediaType() {
+        FlowRef flow = store.importFlow("finance", """
+                {"schemaVersion": 1, "name": "code-editors", "workspace": "finance",
+                 "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "render", "kind": "template", "config": {"template": "{\\"id\\": \\"$data.userId\\"}"}},
+                           {"id": "out", "kind": "target.log", "config": {}}],
+                 "edges": [{"from": "users", "to": "ids"}, {"from": "ids", "to": "render"}, {"from": "render", "to": "out"}]}
+                """, "test fixture");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        editor.select("render");
+
+        CodeEditor template = $(CodeEditor.class).id("field-template");
+        assertThat(template.mediaType()).isEqualTo("text/x-velocity");
+        assertThat(template.getValue()).isEqualTo("{\"id\": \"$data.userId\"}");
+        assertThat($(TextField.class).id("field-library")).as("a plain string stays a text field").isNotNull();
+
+        template.changedInBrowser("#if(\n");
+
+        assertThat(template.isInvalid()).isTrue();
+        assertThat(template.getErrorMessage()).startsWith("line ");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.sluice.flow.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.ui.PatternRules.Operator;
+import dev.sluice.flow.ui.PatternRules.Rule;
+
+class PatternRulesTest {
+
+    private static final Map<String, String> TYPES = Map.of("data.payment.monthlyLimit", "integer",
+            "data.userId", "string", "type", "string");
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"data\": {\"payment\": {\"currency\": [\"CNY\", \"USD\"]}}}",
+            "{\"type\": [{\"prefix\": \"user.\"}], \"subject\": [{\"suffix\": \"7\"}]}",
+            "{\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">=\", 10000]}], \"vip\": [true]}}}",
+            "{\"data\": {\"reason\": [{\"exists\": false}], \"state\": [{\"anything-but\": \"deleted\"}]}}",
+            "{\"data\": {\"code\": [\"30\", 30]}, \"type\": [{\"wildcard\": \"user.*\"}, {\"equals-ignore-case\": \"X\"}]}"})
+    void readsAndWritesBackEveryPatternItCanShow(String text) {
+        JsonNode pattern = FlowJson.parse(text);
+
+        List<Rule> rules = PatternRules.read(pattern, TYPES).orElseThrow();
+
+        assertThat(PatternRules.write(rules, TYPES)).isEqualTo(pattern);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"$or\": [{\"type\": [\"a\"]}, {\"type\": [\"b\"]}]}",
+            "{\"data\": {\"amount\": [{\"numeric\": [\">\", 0, \"<=\", 100]}]}}",
+            "{\"data\": {\"state\": [{\"anything-but\": [\"a\", \"b\"]}]}}",
+            "{\"data\": {\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}}",
+            "{\"data\": {\"note\": [null]}}",
+            "{\"type\": [{\"prefix\": {\"equals-ignore-case\": \"user.\"}}]}",
+            "{\"type\": \"user.created\"}"})
+    void leavesToJsonWhatARuleCannotSay(String text) {
+        assertThat(PatternRules.read(FlowJson.parse(text), TYPES)).isEmpty();
+    }
+
+    @Test
+    void typesAValueByItsFieldAndKeepsQuotedNumbersAsText() {
+        List<Rule> rules = List.of(new Rule("data.payment.monthlyLimit", Operator.EQUALS, "5000"),
+                new Rule("data.userId", Operator.EQUALS, "100"),
+                new Rule("data.unknown", Operator.EQUALS, "\"100\""),
+                new Rule("data.payment.monthlyLimit", Operator.GREATER, "10000"),
+                new Rule("data.reason", Operator.EXISTS, ""),
+                new Rule("", Operator.EQUALS, "left out: no field"));
+
+        assertThat(PatternRules.write(rules, TYPES)).isEqualTo(FlowJson.parse("""
+                {"data": {"payment": {"monthlyLimit": [5000, {"numeric": [">", 10000]}]},
+                          "userId": ["100"], "unknown": ["100"], "reason": [{"exists": true}]}}
+                """));
+    }
+}

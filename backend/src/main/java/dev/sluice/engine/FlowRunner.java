@@ -36,7 +36,8 @@ import dev.sluice.target.TargetFailure;
  * Runs one deployed flow version on this instance: consumers on the flow queue and its retry queues, the
  * compiled pipeline per event, delivery to every target, and the ack only once every target confirmed.
  * A failed delivery goes to the next retry queue (republished with a confirm, then acked), and after the
- * last retry to the dead-letter queue with the reason in headers.
+ * last retry to the dead-letter queue with the reason in headers. An ordered flow retries in place instead, so
+ * that no later event overtakes the failed one.
  */
 final class FlowRunner implements AutoCloseable {
 
@@ -214,23 +215,27 @@ final class FlowRunner implements AutoCloseable {
 
     private void handle(Channel channel, Delivery delivery) {
         inFlight.incrementAndGet();
+        Attempt attempt = Attempt.of(delivery.getProperties().getHeaders());
+        if (attempt.number() == 1 && !stopping) {
+            metrics.in.increment();
+        }
+        process(channel, delivery, attempt);
+    }
+
+    /** Runs the pipeline and delivers; {@code attempt} says which try this is and which targets are still owed. */
+    private void process(Channel channel, Delivery delivery, Attempt attempt) {
         if (stopping) {
-            // delivered before the cancel took effect: leave it unacked, so closing the channel hands it back
-            // and the next version processes it, never both
+            // delivered before the cancel took effect (or waiting to be retried in place): leave it unacked, so
+            // closing the channel hands it back and the next version processes it, never both
             inFlight.decrementAndGet();
             return;
         }
         long started = System.nanoTime();
-        Map<String, Object> headers = delivery.getProperties().getHeaders();
-        int attempt = Headers.attempt(headers);
-        if (attempt == 1) {
-            metrics.in.increment();
-        }
         JsonNode event;
         try {
             event = FlowJson.MAPPER.readTree(delivery.getBody());
         } catch (IOException e) {
-            deadLetter(channel, delivery, "malformed", sourceNode, "not a JSON CloudEvent: "
+            deadLetter(channel, delivery, attempt, "malformed", sourceNode, "not a JSON CloudEvent: "
                     + e.getClass().getSimpleName(), List.of());
             return;
         }
@@ -242,14 +247,14 @@ final class FlowRunner implements AutoCloseable {
             metrics.failed.increment();
             countBudgetFailure(failure);
             String reason = failure.isMalformed() ? "malformed" : "node-failed";
-            if (failure.isTransient() && attempt < properties.maxAttempts()) {
-                retry(channel, delivery, attempt, List.of(), failure.node() + ": " + failure.getMessage());
+            if (failure.isTransient() && attempt.number() < properties.maxAttempts()) {
+                retry(channel, delivery, attempt, attempt.owed(), failure.node() + ": " + failure.getMessage());
             } else {
-                deadLetter(channel, delivery, reason, failure.node(), failure.getMessage(), List.of());
+                deadLetter(channel, delivery, attempt, reason, failure.node(), failure.getMessage(), List.of());
             }
             return;
         }
-        List<String> owed = Headers.targets(headers);
+        List<String> owed = attempt.owed();
         Map<String, List<CompletableFuture<Void>>> sent = new LinkedHashMap<>();
         String inputId = event.path("id").asText();
         String source = event.path("source").asText();
@@ -297,7 +302,7 @@ final class FlowRunner implements AutoCloseable {
         }
     }
 
-    private void settle(Channel channel, Delivery delivery, int attempt,
+    private void settle(Channel channel, Delivery delivery, Attempt attempt,
                         Map<String, List<CompletableFuture<Void>>> sent, long started) {
         List<String> failedTargets = new ArrayList<>();
         boolean permanent = false;
@@ -321,35 +326,47 @@ final class FlowRunner implements AutoCloseable {
         if (failedTargets.isEmpty()) {
             metrics.processed(started);
             ack(channel, delivery);
-        } else if (permanent || attempt >= properties.maxAttempts()) {
+        } else if (permanent || attempt.number() >= properties.maxAttempts()) {
             metrics.failed.increment();
-            deadLetter(channel, delivery, permanent ? "target-refused" : "retries-exhausted",
+            deadLetter(channel, delivery, attempt, permanent ? "target-refused" : "retries-exhausted",
                     failedTargets.get(0), lastError, failedTargets);
         } else {
             retry(channel, delivery, attempt, failedTargets, lastError);
         }
     }
 
-    private void retry(Channel channel, Delivery delivery, int attempt, List<String> failedTargets, String error) {
-        int level = Math.min(attempt - 1, properties.retryDelays().size() - 1);
+    /**
+     * An unordered flow moves the event to the retry queue of this attempt's delay, so later events go on. An
+     * ordered flow keeps it, unacked, and tries again here after the same delay: with a prefetch of one nothing
+     * after it is handed out meanwhile, so no later event overtakes it.
+     */
+    private void retry(Channel channel, Delivery delivery, Attempt attempt, List<String> failedTargets,
+                       String error) {
+        int level = Math.min(attempt.number() - 1, properties.retryDelays().size() - 1);
+        long delay = properties.retryDelays().get(level).toMillis();
+        metrics.retried.increment();
+        if (deployed.ordered()) {
+            scheduler.schedule(() -> process(channel, delivery, attempt.next(failedTargets, error)), delay,
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
         Map<String, Object> headers = Headers.copy(delivery.getProperties().getHeaders());
-        headers.put(Headers.ATTEMPT, attempt + 1);
-        headers.put(Headers.DUE, System.currentTimeMillis() + properties.retryDelays().get(level).toMillis());
+        headers.put(Headers.ATTEMPT, attempt.number() + 1);
+        headers.put(Headers.DUE, System.currentTimeMillis() + delay);
         headers.put(Headers.TARGETS, String.join(",", failedTargets));
         headers.putIfAbsent(Headers.FIRST_ERROR, error);
         headers.put(Headers.LAST_ERROR, error);
-        metrics.retried.increment();
         republish(channel, delivery, topology.retryQueue(deployed.flowId(), level), headers);
     }
 
-    private void deadLetter(Channel channel, Delivery delivery, String reason, String node, String error,
-                            List<String> failedTargets) {
+    private void deadLetter(Channel channel, Delivery delivery, Attempt attempt, String reason, String node,
+                            String error, List<String> failedTargets) {
         Map<String, Object> headers = Headers.copy(delivery.getProperties().getHeaders());
         headers.put(Headers.REASON, reason);
         headers.put(Headers.NODE, node);
-        headers.putIfAbsent(Headers.FIRST_ERROR, error);
+        headers.put(Headers.FIRST_ERROR, attempt.firstError() != null ? attempt.firstError() : error);
         headers.put(Headers.LAST_ERROR, error);
-        headers.put(Headers.ATTEMPT, Headers.attempt(delivery.getProperties().getHeaders()));
+        headers.put(Headers.ATTEMPT, attempt.number());
         headers.put(Headers.DEAD_AT, Instant.now().toString());
         headers.put(Headers.FLOW_VERSION, deployed.version());
         headers.put(Headers.TARGETS, String.join(",", failedTargets));

@@ -30,7 +30,11 @@ final class FlowConsumers {
     private static final Logger log = LoggerFactory.getLogger(FlowConsumers.class);
 
     /** An event handed out on a channel, to be settled on that channel. */
-    record Received(Channel channel, Delivery delivery) {
+    record Received(ChannelAcks acks, Delivery delivery) {
+
+        long tag() {
+            return delivery.getEnvelope().getDeliveryTag();
+        }
 
         Map<String, Object> headers() {
             return delivery.getProperties().getHeaders();
@@ -42,6 +46,7 @@ final class FlowConsumers {
     private final String flowName;
     private final List<Channel> channels = new ArrayList<>();
     private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
+    private final Map<Channel, ChannelAcks> acks = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
     private volatile boolean broken;
@@ -81,11 +86,13 @@ final class FlowConsumers {
                 }
             });
         }
+        ChannelAcks channelAcks = new ChannelAcks(channel, scheduler, prefetch);
         try {
             channel.basicQos(prefetch);
             String tag = channel.basicConsume(queue, false, "", false, false, null,
                     (consumerTag, delivery) -> {
-                        Received received = new Received(channel, delivery);
+                        Received received = new Received(channelAcks, delivery);
+                        channelAcks.handedOut(received.tag());
                         if (delayed) {
                             long wait = Headers.due(received.headers()) - System.currentTimeMillis();
                             if (wait > 0) {
@@ -103,6 +110,7 @@ final class FlowConsumers {
                 }
                 channels.add(channel);
                 consumerTags.put(channel, tag);
+                acks.put(channel, channelAcks);
             }
             return channel;
         } catch (IOException | RuntimeException e) {
@@ -156,17 +164,15 @@ final class FlowConsumers {
         synchronized (channels) {
             channels.remove(channel);
             consumerTags.remove(channel);
+            acks.remove(channel);
         }
         closeQuietly(channel);
     }
 
+    /** Acks the event, together with others settled at about the same time ({@link ChannelAcks}). */
     void ack(Received received) {
         try {
-            synchronized (received.channel()) {
-                received.channel().basicAck(received.delivery().getEnvelope().getDeliveryTag(), false);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("Ack failed (the channel is gone; the event will be redelivered)", e);
+            received.acks().ack(received.tag());
         } finally {
             inFlight.decrementAndGet();
         }
@@ -175,9 +181,7 @@ final class FlowConsumers {
     /** Hands the event back to the queue at once. */
     void nack(Received received) {
         try {
-            synchronized (received.channel()) {
-                received.channel().basicNack(received.delivery().getEnvelope().getDeliveryTag(), false, true);
-            }
+            received.acks().nack(received.tag());
         } catch (IOException | RuntimeException e) {
             log.debug("Nack failed (the channel is gone; the event will be redelivered)", e);
         } finally {
@@ -194,10 +198,12 @@ final class FlowConsumers {
     void stop(long drainTimeoutNanos) {
         List<Channel> open;
         Map<Channel, String> tags;
+        List<ChannelAcks> pendingAcks;
         synchronized (channels) {
             stopping = true;
             open = List.copyOf(channels);
             tags = Map.copyOf(consumerTags);
+            pendingAcks = List.copyOf(acks.values());
         }
         tags.forEach((channel, tag) -> {
             try {
@@ -215,6 +221,7 @@ final class FlowConsumers {
                 break;
             }
         }
+        pendingAcks.forEach(ChannelAcks::flush);
         open.forEach(FlowConsumers::closeQuietly);
     }
 

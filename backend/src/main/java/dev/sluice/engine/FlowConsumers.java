@@ -86,7 +86,7 @@ final class FlowConsumers {
                 }
             });
         }
-        ChannelAcks channelAcks = new ChannelAcks(channel, scheduler, prefetch);
+        ChannelAcks channelAcks = new ChannelAcks(channel, scheduler, prefetch, broker.isEmbedded());
         try {
             channel.basicQos(prefetch);
             String tag = channel.basicConsume(queue, false, "", false, false, null,

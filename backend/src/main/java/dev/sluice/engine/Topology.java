@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowNode;
 
 /**
  * Names and declares what a deployed flow needs on the broker, using only portable AMQP 0-9-1 features
- * (the embedded broker ignores RabbitMQ queue arguments); on RabbitMQ the flow queue is a quorum queue
- * with a delivery limit as a backstop against poison messages, and single active consumer for an ordered flow.
+ * (the embedded broker ignores RabbitMQ queue arguments); on RabbitMQ every queue is a quorum queue, the flow
+ * queue with a delivery limit as a backstop against poison messages, and single active consumer for an ordered flow.
  */
 public record Topology(String prefix) {
+
+    private static final Logger log = LoggerFactory.getLogger(Topology.class);
 
     static final String SOURCE_EXCHANGE_TYPE = "topic";
 
@@ -81,7 +85,7 @@ public record Topology(String prefix) {
             channel.queueDeclare(queue, true, false, false, arguments);
             singleActive = rabbitMq && deployed.ordered();
         } catch (IOException e) {
-            if (!rabbitMq || !String.valueOf(e.getCause()).contains("PRECONDITION_FAILED")) {
+            if (!rabbitMq || !preconditionFailed(e)) {
                 throw e;
             }
             // declared earlier with other arguments: keep it, and its events
@@ -99,14 +103,70 @@ public record Topology(String prefix) {
                     channel.queueBind(queue, sourceExchange(sourceName), type);
                 }
             }
-            for (int level = 0; level < retryLevels; level++) {
-                channel.queueDeclare(retryQueue(deployed.flowId(), level), true, false, false, null);
-            }
-            channel.queueDeclare(deadLetterQueue(deployed.flowId()), true, false, false, null);
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
+        boolean flowIdle;
+        try (Channel channel = broker.openChannel()) {
+            flowIdle = channel.queueDeclarePassive(queue).getConsumerCount() == 0;
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+        for (int level = 0; level < retryLevels; level++) {
+            declareHolding(broker, retryQueue(deployed.flowId(), level), true);
+        }
+        // the dead-letter queue has no consumers, so "unused" says nothing: another instance running the flow
+        // could dead-letter into the gap between delete and declare, hence only while no instance consumes it
+        declareHolding(broker, deadLetterQueue(deployed.flowId()), flowIdle);
         return singleActive;
+    }
+
+    /**
+     * A retry or dead-letter queue: a quorum queue on RabbitMQ, so it is replicated like the flow queue. One
+     * deployed before as a classic queue cannot be redeclared (PRECONDITION_FAILED): while it is empty and unused it
+     * is replaced; otherwise it is kept as it is, with its events, and replaced at a later start once it is.
+     */
+    private static void declareHolding(BrokerConnection broker, String queue, boolean replaceable)
+            throws IOException {
+        if (broker.isEmbedded()) {
+            try (Channel channel = broker.openChannel()) {
+                channel.queueDeclare(queue, true, false, false, null);
+            } catch (TimeoutException e) {
+                throw new IOException(e);
+            }
+            return;
+        }
+        Map<String, Object> quorum = Map.of("x-queue-type", "quorum");
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDeclare(queue, true, false, false, quorum);
+            return;
+        } catch (IOException e) {
+            if (!preconditionFailed(e)) {
+                throw e;
+            }
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+        if (!replaceable) {
+            log.info("Queue {} stays a classic queue while its flow runs elsewhere", queue);
+            return;
+        }
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDelete(queue, true, true);
+            channel.queueDeclare(queue, true, false, false, quorum);
+            log.info("Queue {} is now a quorum queue (it was a classic queue, empty and unused)", queue);
+        } catch (IOException e) {
+            if (!preconditionFailed(e)) {
+                throw e;
+            }
+            log.info("Queue {} stays a classic queue while it holds events or has consumers", queue);
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static boolean preconditionFailed(IOException e) {
+        return String.valueOf(e.getCause()).contains("PRECONDITION_FAILED");
     }
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */

@@ -18,8 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
@@ -49,7 +51,7 @@ import dev.sluice.platform.FreePort;
 @SpringBootTest(classes = TestApplication.class, properties = "sluice.roles=designer")
 abstract class EngineResilienceContractIT {
 
-    private static final AtomicLong flowIds = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000 + 500);
+    static final AtomicLong flowIds = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000 + 500);
     private static final String TYPE = "user.payment.updated";
     /** The type of the malformed samples; every flow here takes it too. */
     private static final String SAMPLE_TYPE = "user.created";
@@ -57,15 +59,19 @@ abstract class EngineResilienceContractIT {
     @Autowired
     BrokerConnection broker;
 
-    private final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
-    private final List<Engine> engines = new ArrayList<>();
+    final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
+    final List<Engine> engines = new ArrayList<>();
     private final Map<Long, String> paused = new ConcurrentHashMap<>();
     private HttpServer http;
-    private final List<String> httpReceived = new CopyOnWriteArrayList<>();
+    final List<String> httpReceived = new CopyOnWriteArrayList<>();
+    /** Every request the HTTP target answered, in order: the event id and the status. */
+    private final List<String> httpAnswers = new CopyOnWriteArrayList<>();
+    /** Events (by id) the HTTP target answers with 500; asked once per request. */
+    private volatile Predicate<String> refuses = id -> false;
     private volatile Instant failUntil = Instant.MIN;
     /** When set, the HTTP target answers 500 for this long from the first request it gets. */
     private volatile Duration outage;
-    private final AtomicBoolean alwaysFail = new AtomicBoolean();
+    final AtomicBoolean alwaysFail = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
     private String source;
 
@@ -78,11 +84,14 @@ abstract class EngineResilienceContractIT {
             if (outageFromFirstRequest != null && failUntil == Instant.MIN) {
                 failUntil = Instant.now().plus(outageFromFirstRequest);
             }
-            if (alwaysFail.get() || Instant.now().isBefore(failUntil)) {
+            String id = FlowJson.MAPPER.readTree(body).path("id").asText();
+            if (alwaysFail.get() || Instant.now().isBefore(failUntil) || refuses.test(id)) {
                 refused.incrementAndGet();
+                httpAnswers.add(id + " 500");
                 exchange.sendResponseHeaders(500, -1);
             } else {
-                httpReceived.add(FlowJson.MAPPER.readTree(body).path("id").asText());
+                httpReceived.add(id);
+                httpAnswers.add(id + " 204");
                 exchange.sendResponseHeaders(204, -1);
             }
             exchange.close();
@@ -246,6 +255,37 @@ abstract class EngineResilienceContractIT {
     }
 
     @Test
+    void orderedFlowRetriesAFailedEventInPlaceSoNoLaterEventOvertakesIt() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add("ord-" + i + "-" + UUID.randomUUID());
+        }
+        String flaky = ids.get(5);
+        String hopeless = ids.get(20);
+        AtomicInteger flakyRefusals = new AtomicInteger();
+        refuses = id -> id.equals(hopeless) || id.equals(flaky) && flakyRefusals.incrementAndGet() <= 2;
+        DeployedFlow flow = deploy(engine, flow(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"), true);
+
+        publishAll(ids);
+
+        await(() -> httpReceived.size() == ids.size() - 1 && count(topology.deadLetterQueue(flow.flowId())) == 1,
+                Duration.ofSeconds(30), "every event delivered but the hopeless one, which is dead-lettered");
+        assertThat(httpReceived).as("delivered in the source's order")
+                .containsExactlyElementsOf(ids.stream().filter(id -> !id.equals(hopeless)).toList());
+        assertThat(httpAnswers.subList(httpAnswers.indexOf(flaky + " 500"), httpAnswers.indexOf(flaky + " 204") + 1))
+                .as("nothing else reached the target while the flaky event was retried")
+                .containsExactly(flaky + " 500", flaky + " 500", flaky + " 204");
+        assertThat(httpAnswers.subList(httpAnswers.indexOf(hopeless + " 500"), httpAnswers.indexOf(ids.get(21) + " 204")))
+                .as("the hopeless event was tried four times before the next one went out")
+                .containsExactly(hopeless + " 500", hopeless + " 500", hopeless + " 500", hopeless + " 500");
+        DeadLetters.DeadLetter dead = engine.deadLetters().list(flow.flowId(), 10).getFirst();
+        assertThat(dead.reason()).isEqualTo("retries-exhausted");
+        assertThat(dead.attempts()).isEqualTo(4);
+        assertThat(count(topology.retryQueue(flow.flowId(), 0))).isZero();
+    }
+
+    @Test
     void pausesAFlowWhoseScriptKeepsRunningOutOfItsBudget() throws Exception {
         Engine engine = engine(List.of(Duration.ofMillis(100)));
         DeployedFlow flow = deploy(engine, flow("""
@@ -259,7 +299,7 @@ abstract class EngineResilienceContractIT {
         assertThat(paused.get(flow.flowId())).contains("3 events in a row").contains("spin");
     }
 
-    private Engine engine(List<Duration> retryDelays) {
+    Engine engine(List<Duration> retryDelays) {
         Engine engine = new Engine(broker, NodeRegistry.builtIn(),
                 new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),
                 new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), paused::put);
@@ -267,14 +307,14 @@ abstract class EngineResilienceContractIT {
         return engine;
     }
 
-    private DeployedFlow deploy(Engine engine, Flow flow, boolean ordered) {
+    DeployedFlow deploy(Engine engine, Flow flow, boolean ordered) {
         DeployedFlow deployed = new DeployedFlow(flowIds.incrementAndGet(), 1, flow, ordered);
         engine.reconcile(List.of(deployed));
         assertThat(engine.isRunning(deployed.flowId())).as(String.valueOf(engine.failures())).isTrue();
         return deployed;
     }
 
-    private String httpTarget() {
+    String httpTarget() {
         return """
                 {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events", "timeoutMs": 2000}}
                 """.formatted(http.getAddress().getPort());
@@ -286,7 +326,7 @@ abstract class EngineResilienceContractIT {
                 """.formatted(exchange, routingKey);
     }
 
-    private Flow flow(String nodes, String edges) {
+    Flow flow(String nodes, String edges) {
         return new FlowValidator(NodeRegistry.builtIn()).read("""
                 {"schemaVersion": 1, "name": "resilience-it", "workspace": "finance",
                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["%s", "%s"]}},
@@ -294,7 +334,7 @@ abstract class EngineResilienceContractIT {
                  "edges": %s}""".formatted(source, TYPE, SAMPLE_TYPE, nodes, edges), ValidationContext.standalone("finance"));
     }
 
-    private static byte[] event(String id) {
+    static byte[] event(String id) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s",
                  "data":{"userId":"U1","amount":12.5}}""".formatted(id, TYPE).getBytes(StandardCharsets.UTF_8);
@@ -310,7 +350,7 @@ abstract class EngineResilienceContractIT {
     }
 
     /** Publishes {@code n} events on one channel, confirmed as a batch; returns their ids in publish order. */
-    private List<String> publishMany(int n, String prefix) throws Exception {
+    List<String> publishMany(int n, String prefix) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Channel channel = broker.openChannel()) {
             channel.confirmSelect();
@@ -322,6 +362,17 @@ abstract class EngineResilienceContractIT {
             channel.waitForConfirmsOrDie(30_000);
         }
         return ids;
+    }
+
+    /** Publishes events with these ids, in this order, confirmed as a batch. */
+    private void publishAll(List<String> ids) throws Exception {
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            for (String id : ids) {
+                channel.basicPublish(source, TYPE, false, persistent(), event(id));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
     }
 
     /** Publishes at about {@code perSecond}, in batches of 250 confirmed together. */
@@ -346,7 +397,7 @@ abstract class EngineResilienceContractIT {
         }
     }
 
-    private static AMQP.BasicProperties persistent() {
+    static AMQP.BasicProperties persistent() {
         return new AMQP.BasicProperties.Builder().deliveryMode(2).build();
     }
 
@@ -368,7 +419,7 @@ abstract class EngineResilienceContractIT {
         return queue;
     }
 
-    private long count(String queue) {
+    long count(String queue) {
         try (Channel channel = broker.openChannel()) {
             return channel.queueDeclarePassive(queue).getMessageCount();
         } catch (Exception e) {
@@ -388,7 +439,7 @@ abstract class EngineResilienceContractIT {
         return got;
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -11,45 +11,77 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownSignalException;
 import com.sun.net.httpserver.HttpServer;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The packaged jar as engine (embedded H2 and broker, so a kill takes the broker down too), killed with
- * {@code kill -9} three times while events are published over HTTP and restarted on the same data: every event
- * reaches the JDBC target (an H2 server in a third JVM, upserted by id) exactly once, and the HTTP target at least
- * once. {@code -Dsluice.crash.events=N} sets how many events (default 10,000, to fit the CI budget).
+ * The packaged jar as engine, killed with {@code kill -9} three times while events are published to its source
+ * over AMQP, and restarted on the same data: every event reaches the JDBC target (an H2 server in this JVM,
+ * upserted by id) exactly once, and the HTTP target at least once. On the embedded default the broker dies with
+ * the engine, so the publisher waits for it; on PostgreSQL and RabbitMQ (when {@code SLUICE_IT_DATASOURCE_URL} and
+ * {@code SLUICE_IT_AMQP_URI} name them; unreachable fails) it goes on publishing while the engine is down.
+ * {@code -Dsluice.crash.events=N} sets how many events (default 10,000, to fit the CI budget; the acceptance runs
+ * 50,000).
  */
 class EngineCrashJarIT {
 
     private static final int EVENTS = Integer.getInteger("sluice.crash.events", 10_000);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    /** How far the publisher may run ahead of the HTTP target, so that publishing goes on across all three kills. */
+    private static final int AHEAD = Math.max(BATCH, EVENTS / 8);
     private static final String PASSWORD = "crash-it";
+    private static final String TYPE = "user.created";
+    private static final List<String> RETRY_DELAYS = List.of("200ms", "500ms", "1s", "2s", "5s", "10s");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(crash-[^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** A source of this run's own, so its exchange is shared with no other test on the same RabbitMQ. */
+    private final String source = "crash-" + run + ".users";
     private final Set<String> httpIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong httpPosts = new AtomicLong();
-    private final List<Process> helpers = new ArrayList<>();
     private volatile SluiceProcess sluice;
     private HttpServer hook;
+    private Server targetDb;
+    private String externalAmqp;
+    private String queuePrefix;
+    private long flowId;
+
+    private record Backend(String name, Path dataDir, int amqpPort, List<String> arguments,
+                           Map<String, String> environment, String publishUri) {
+
+        String logName() {
+            return "sluice-crash-" + (environment.isEmpty() ? "embedded" : "external") + ".log";
+        }
+    }
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -59,63 +91,113 @@ class EngineCrashJarIT {
         if (hook != null) {
             hook.stop(0);
         }
-        for (Process helper : helpers) {
-            helper.destroyForcibly();
+        if (targetDb != null) {
+            targetDb.stop();
+        }
+        if (externalAmqp != null) {
+            deleteFromRabbitMq();
         }
     }
 
     @Test
-    void everyEventReachesTheTargetsAcrossThreeKillsOfTheEngine() throws Exception {
+    void everyEventReachesTheTargetsAcrossThreeKillsOfTheEmbeddedEngine() throws Exception {
         Path work = Files.createTempDirectory("sluice-crash-");
-        int h2Port = SluiceProcess.freePort();
-        helpers.add(jarMain("org.h2.tools.Server", List.of("-tcp", "-tcpPort", String.valueOf(h2Port),
-                "-baseDir", work.resolve("target-db").toString(), "-ifNotExists"), "crash-h2.log").start());
-        String targetUrl = "jdbc:h2:tcp://localhost:" + h2Port + "/crash";
-        awaitSql(targetUrl, "create table crash_events (id varchar(200) primary key, type varchar(100))");
-        startHook();
-
-        Path dataDir = work.resolve("data");
-        int port = SluiceProcess.freePort();
         int amqpPort = SluiceProcess.freePort();
-        List<String> args = List.of("--sluice.demo.enabled=true", "--sluice.demo.password=" + PASSWORD,
-                "--sluice.engine.retry-delays=200ms,500ms,1s,2s,5s,10s");
-        sluice = SluiceProcess.start(dataDir, port, amqpPort, args, "sluice-crash.log");
+        runThroughThreeKills(new Backend("embedded", work.resolve("data"), amqpPort, List.of(), Map.of(),
+                "amqp://sluice:sluice@127.0.0.1:" + amqpPort + "/default"));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SLUICE_IT_DATASOURCE_URL", matches = ".+")
+    void everyEventReachesTheTargetsAcrossThreeKillsOfAnEngineOnPostgresqlAndRabbitMq() throws Exception {
+        String url = System.getenv("SLUICE_IT_DATASOURCE_URL");
+        externalAmqp = System.getenv("SLUICE_IT_AMQP_URI");
+        assertThat(externalAmqp).as("SLUICE_IT_AMQP_URI, set together with SLUICE_IT_DATASOURCE_URL").isNotBlank();
+        String schema = "sluice_crash_" + run;
+        queuePrefix = "crash-" + run;
+        runThroughThreeKills(new Backend("PostgreSQL and RabbitMQ",
+                Files.createTempDirectory("sluice-crash-").resolve("data"), SluiceProcess.freePort(),
+                List.of("--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
+                        "--sluice.engine.queue-prefix=" + queuePrefix),
+                Map.of("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                        "SPRING_DATASOURCE_USERNAME",
+                        System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
+                        "SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", ""),
+                        "SLUICE_AMQP_URI", externalAmqp),
+                externalAmqp));
+    }
+
+    private void runThroughThreeKills(Backend backend) throws Exception {
+        long started = System.nanoTime();
+        String targetUrl = startTargetDb();
+        startHook();
+        int port = SluiceProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
+                "--sluice.demo.password=" + PASSWORD,
+                "--sluice.engine.retry-delays=" + String.join(",", RETRY_DELAYS)));
+        args.addAll(backend.arguments());
+        sluice = start(backend, port, args);
         String base = sluice.baseUrl();
-        long flowId = importAndDeploy(base, targetUrl);
+        flowId = registerSourceAndDeploy(base, targetUrl);
 
-        AtomicInteger batchesSent = new AtomicInteger();
-        Thread publisher = Thread.ofPlatform().name("crash-publisher").start(() -> publishAll(base, batchesSent));
-        int batches = EVENTS / BATCH;
+        Publisher publisher = new Publisher(backend.publishUri());
+        Thread publishing = Thread.ofPlatform().name("crash-publisher").start(publisher);
         for (int kill = 1; kill <= 3; kill++) {
-            int due = batches * kill / 4;
-            while (batchesSent.get() < due && publisher.isAlive()) {
-                Thread.sleep(20);
-            }
+            int due = EVENTS * kill / 4;
+            await(() -> httpIds.size() >= due || !publishing.isAlive(), Duration.ofMinutes(20),
+                    due + " events at the HTTP target");
             sluice.kill();
-            System.out.printf("crash IT: kill -9 #%d after %d of %d batches%n", kill, batchesSent.get(), batches);
-            sluice = SluiceProcess.start(dataDir, port, amqpPort, args, "sluice-crash.log");
+            System.out.printf("crash IT (%s): kill -9 #%d with %d events published, %d delivered, after %.0f s%n",
+                    backend.name(), kill, publisher.published, httpIds.size(), seconds(started));
+            sluice = start(backend, port, args);
         }
-        publisher.join(Duration.ofMinutes(5).toMillis());
-        assertThat(publisher.isAlive()).as("the publisher finished").isFalse();
+        publishing.join(Duration.ofMinutes(20));
+        assertThat(publishing.isAlive()).as("the publisher finished").isFalse();
+        assertThat(publisher.failure).as("the publisher's failure").isNull();
 
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (httpIds.size() < EVENTS && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        String inTable = "0";
-        while (Instant.now().isBefore(deadline)) {
-            inTable = sql(targetUrl, "select count(*) from crash_events where id like 'crash-" + run + "-%'");
-            if (inTable.equals(String.valueOf(EVENTS))) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        System.out.printf("crash IT: %d events, %d HTTP posts (%d distinct ids), %s rows; flow %d%n", EVENTS,
-                httpPosts.get(), httpIds.size(), inTable, flowId);
+        await(() -> httpIds.size() >= EVENTS, Duration.ofMinutes(10), "every id at the HTTP target");
+        long[] rows = new long[1];
+        await(() -> (rows[0] = count(targetUrl, "select count(*) from crash_events")) >= EVENTS,
+                Duration.ofMinutes(2), "a row per event in the JDBC target");
+        System.out.printf("crash IT (%s): %d events, %d HTTP posts (%d distinct ids), %d rows in %.0f s%n",
+                backend.name(), EVENTS, httpPosts.get(), httpIds.size(), rows[0], seconds(started));
         assertThat(httpIds).as("every id reached the HTTP target").hasSize(EVENTS);
         assertThat(httpPosts.get()).isGreaterThanOrEqualTo(EVENTS);
-        assertThat(inTable).as("rows in the JDBC target, one per id").isEqualTo(String.valueOf(EVENTS));
-        assertThat(sql(targetUrl, "select count(*) from crash_events")).isEqualTo(String.valueOf(EVENTS));
+        assertThat(count(targetUrl, "select count(*) from crash_events where id like 'crash-" + run + "-%'"))
+                .as("rows in the JDBC target, one per id").isEqualTo(EVENTS);
+        assertThat(rows[0]).as("no other rows").isEqualTo(EVENTS);
+        HttpResponse<String> undeployed = call(base, "finance", "/api/flows/" + flowId + "/undeploy",
+                "application/json", "{\"deleteQueue\": true}");
+        assertThat(undeployed.statusCode()).as(undeployed.body()).isEqualTo(200);
+    }
+
+    private SluiceProcess start(Backend backend, int port, List<String> args) throws Exception {
+        return SluiceProcess.start(backend.dataDir(), port, backend.amqpPort(), args, backend.environment(),
+                backend.logName());
+    }
+
+    /** An H2 server in this JVM stands for the business system's database. */
+    private String startTargetDb() throws Exception {
+        Path dir = Files.createTempDirectory("sluice-crash-target-");
+        targetDb = Server.createTcpServer("-tcpPort", String.valueOf(SluiceProcess.freePort()), "-baseDir",
+                dir.toString(), "-ifNotExists").start();
+        String url = "jdbc:h2:tcp://localhost:" + targetDb.getPort() + "/crash";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table crash_events (id varchar(200) primary key, type varchar(100))");
+        }
+        return url;
+    }
+
+    private static long count(String url, String query) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void startHook() throws IOException {
@@ -134,55 +216,116 @@ class EngineCrashJarIT {
         hook.start();
     }
 
-    private long importAndDeploy(String base, String targetUrl) throws Exception {
+    /** Central registers this run's source and grants it to finance; finance imports and deploys the flow. */
+    private long registerSourceAndDeploy(String base, String targetUrl) throws Exception {
+        HttpResponse<String> registered = call(base, "central", "/api/sources", "application/json", """
+                {"name": "%s", "description": "crash test %s", "owner": "central-data", "eventTypes": ["%s"]}
+                """.formatted(source, run, TYPE));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> granted = call(base, "central", "/api/sources/" + source + "/grants",
+                "application/json", "{\"workspace\": \"finance\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
         String flow = """
                 {"schemaVersion": 1, "name": "crash-%s", "workspace": "finance",
-                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users", "types": ["user.created"]}},
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["%s"]}},
                            {"id": "db", "kind": "target.jdbc", "config": {"url": "%s", "username": "sa",
                              "table": "crash_events", "key": ["id"], "columns": {"id": "$.id", "type": "$.type"}}},
                            {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events",
                              "timeoutMs": 5000}}],
                  "edges": [{"from": "in", "to": "db"}, {"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
-                """.formatted(run, targetUrl, hook.getAddress().getPort());
+                """.formatted(run, source, TYPE, targetUrl, hook.getAddress().getPort());
         HttpResponse<String> created = call(base, "finance", "/api/flows/import", "application/json", flow);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        long flowId = Long.parseLong(id.group(1));
-        HttpResponse<String> deployed = call(base, "finance", "/api/flows/" + flowId + "/deploy", "application/json",
+        Matcher createdId = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+        assertThat(createdId.find()).isTrue();
+        long id = Long.parseLong(createdId.group(1));
+        HttpResponse<String> deployed = call(base, "finance", "/api/flows/" + id + "/deploy", "application/json",
                 "{}");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-        return flowId;
+        return id;
     }
 
-    /** Publishes every batch until the platform answers 202, whatever state the engine process is in. */
-    private void publishAll(String base, AtomicInteger batchesSent) {
-        for (int batch = 0; batch < EVENTS / BATCH; batch++) {
-            StringBuilder body = new StringBuilder("[");
-            for (int i = 0; i < BATCH; i++) {
-                int n = batch * BATCH + i;
-                body.append(i == 0 ? "" : ",").append("""
-                        {"specversion":"1.0","id":"crash-%s-%d","source":"/user-center/users","type":"user.created",
-                         "data":{"userId":"U%d","email":"u%d@example.com"}}""".formatted(run, n, n, n));
-            }
-            body.append(']');
-            while (true) {
-                try {
-                    HttpResponse<String> answer = call(base, "central", "/api/sources/user-center.users/events",
-                            "application/cloudevents-batch+json", body.toString());
-                    if (answer.statusCode() == 202) {
-                        break;
+    /**
+     * Publishes every event to the source's exchange, a batch per AMQP transaction (the embedded broker's store
+     * then commits once per batch, where publisher confirms cost it a commit per event); when the connection drops
+     * (the embedded broker dies with the engine) it connects again and publishes the uncommitted batch again.
+     */
+    private final class Publisher implements Runnable {
+
+        private final ConnectionFactory factory = new ConnectionFactory();
+        private volatile int published;
+        private volatile Exception failure;
+
+        Publisher(String uri) throws Exception {
+            factory.setUri(uri);
+            factory.setAutomaticRecoveryEnabled(false);
+            factory.setConnectionTimeout(2_000);
+        }
+
+        @Override
+        public void run() {
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().deliveryMode(2)
+                    .contentType("application/cloudevents+json").build();
+            Instant lastCommit = Instant.now();
+            while (published < EVENTS) {
+                try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-publisher");
+                     Channel channel = connection.createChannel()) {
+                    channel.txSelect();
+                    while (published < EVENTS) {
+                        while (published - httpIds.size() >= AHEAD) {
+                            Thread.sleep(20);
+                        }
+                        int end = Math.min(EVENTS, published + BATCH);
+                        for (int n = published; n < end; n++) {
+                            channel.basicPublish(source, TYPE, properties, event(n));
+                        }
+                        channel.txCommit();
+                        published = end;
+                        lastCommit = Instant.now();
                     }
-                } catch (IOException engineDown) {
-                    // being killed or restarting: try again
+                } catch (IOException | TimeoutException | ShutdownSignalException e) {
+                    if (Instant.now().isAfter(lastCommit.plus(Duration.ofMinutes(5)))) {
+                        failure = e;
+                        return;
+                    }
+                    sleep(1_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    failure = e;
                     return;
                 }
-                sleep(200);
             }
-            batchesSent.incrementAndGet();
+        }
+
+        private byte[] event(int n) {
+            return """
+                    {"specversion":"1.0","id":"crash-%s-%d","source":"/user-center/users","type":"%s",
+                     "data":{"userId":"U%d","email":"u%d@example.com"}}""".formatted(run, n, TYPE, n, n)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Whatever the run left on the shared RabbitMQ, should it have failed before undeploying. */
+    private void deleteFromRabbitMq() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(externalAmqp);
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-cleanup")) {
+            List<String> queues = new ArrayList<>(List.of(queuePrefix + ".flow." + flowId,
+                    queuePrefix + ".flow." + flowId + ".dead"));
+            for (int level = 0; level < RETRY_DELAYS.size(); level++) {
+                queues.add(queuePrefix + ".flow." + flowId + ".retry." + level);
+            }
+            for (String queue : queues) {
+                try (Channel channel = connection.createChannel()) {
+                    channel.queueDelete(queue);
+                } catch (IOException | ShutdownSignalException e) {
+                    // not there
+                }
+            }
+            try (Channel channel = connection.createChannel()) {
+                channel.exchangeDelete(source);
+            }
         }
     }
 
@@ -197,45 +340,18 @@ class EngineCrashJarIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Runs a main class from the jar's own libraries (H2's server and shell), in its own JVM. */
-    private static ProcessBuilder jarMain(String mainClass, List<String> args, String logName) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dloader.main=" + mainClass, "-cp",
-                SluiceProcess.jar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        command.addAll(args);
-        Path log = Path.of("target", logName).toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    }
-
-    /** One SQL statement through H2's shell; the first value of the result. */
-    private static String sql(String url, String statement) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("sluice-crash-sql-", ".txt");
-        Process shell = jarMain("org.h2.tools.Shell", List.of("-url", url, "-user", "sa", "-password", "",
-                "-sql", statement), "crash-sql.log").redirectOutput(out.toFile()).start();
-        if (!shell.waitFor(60, TimeUnit.SECONDS) || shell.exitValue() != 0) {
-            shell.destroyForcibly();
-            throw new IllegalStateException("H2 shell failed: " + Files.readString(out));
-        }
-        List<String> lines = Files.readAllLines(out).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        // first line: column headers; second: the first row
-        return lines.size() > 1 ? lines.get(1).split("\\s*\\|\\s*")[0] : "";
-    }
-
-    private static void awaitSql(String url, String statement) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            try {
-                sql(url, statement);
-                return;
-            } catch (IOException | IllegalStateException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(e);
-                }
-                Thread.sleep(500);
+    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
             }
+            Thread.sleep(100);
         }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static void sleep(long millis) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged {@code designer/target/sluice.jar}, started as a user would start it (embedded default, a
@@ -46,6 +47,16 @@ final class SluiceProcess implements AutoCloseable {
      */
     static SluiceProcess start(Path dataDir, int port, int amqpPort, List<String> arguments, String logName)
             throws IOException, InterruptedException {
+        return start(dataDir, port, amqpPort, arguments, Map.of(), logName);
+    }
+
+    /**
+     * As above, with {@code environment} added to the process's; naming {@code SPRING_DATASOURCE_URL} and
+     * {@code SLUICE_AMQP_URI} there runs the jar on those services instead of the embedded default.
+     */
+    static SluiceProcess start(Path dataDir, int port, int amqpPort, List<String> arguments,
+                               Map<String, String> environment, String logName)
+            throws IOException, InterruptedException {
         Path jar = jar();
         Path log = Path.of("target", logName).toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -59,8 +70,9 @@ final class SluiceProcess implements AutoCloseable {
         builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().remove("SLUICE_AMQP_URI");
+        builder.environment().putAll(environment);
         SluiceProcess sluice = new SluiceProcess(builder.start(), port);
-        sluice.awaitHealthy(Duration.ofSeconds(120), log);
+        sluice.awaitHealthy(Duration.ofSeconds(240), log);
         return sluice;
     }
 

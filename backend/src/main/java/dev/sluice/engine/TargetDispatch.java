@@ -1,0 +1,105 @@
+package dev.sluice.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.target.Delivery;
+import dev.sluice.target.TargetFailure;
+
+/**
+ * Hands a flow's outputs to its targets, each with a stable id, and sums up how that went once every target
+ * answered. Thread-safe as far as the targets' deliveries are.
+ */
+final class TargetDispatch implements AutoCloseable {
+
+    /** What the targets made of one event's outputs. */
+    record Outcome(int delivered, List<String> failedTargets, boolean permanent, String lastError) {
+
+        boolean allDelivered() {
+            return failedTargets.isEmpty();
+        }
+    }
+
+    /** One event's outputs in flight, per target. */
+    record Sent(Map<String, List<CompletableFuture<Void>>> futures) {
+
+        boolean isEmpty() {
+            return futures.isEmpty();
+        }
+
+        CompletableFuture<Void> all() {
+            return CompletableFuture.allOf(futures.values().stream().flatMap(List::stream)
+                    .toArray(CompletableFuture[]::new));
+        }
+
+        /** Only once {@link #all()} completed. */
+        Outcome outcome() {
+            List<String> failedTargets = new ArrayList<>();
+            boolean permanent = false;
+            String lastError = null;
+            int delivered = 0;
+            for (Map.Entry<String, List<CompletableFuture<Void>>> target : futures.entrySet()) {
+                for (CompletableFuture<Void> future : target.getValue()) {
+                    if (!future.isCompletedExceptionally()) {
+                        delivered++;
+                        continue;
+                    }
+                    Throwable error = future.exceptionNow();
+                    if (!failedTargets.contains(target.getKey())) {
+                        failedTargets.add(target.getKey());
+                    }
+                    permanent |= error instanceof TargetFailure failure && !failure.isTransient();
+                    lastError = target.getKey() + ": " + error.getMessage();
+                }
+            }
+            return new Outcome(delivered, failedTargets, permanent, lastError);
+        }
+    }
+
+    private final long flowId;
+    private final Map<String, Delivery> targets;
+    private final RuntimePiiCheck piiCheck;
+    private final FlowMetrics metrics;
+
+    TargetDispatch(long flowId, Map<String, Delivery> targets, RuntimePiiCheck piiCheck, FlowMetrics metrics) {
+        this.flowId = flowId;
+        this.targets = targets;
+        this.piiCheck = piiCheck;
+        this.metrics = metrics;
+    }
+
+    /** Delivers each target's outputs, skipping targets not {@code owed} the event (empty: all are owed). */
+    Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed) {
+        Map<String, List<CompletableFuture<Void>>> sent = new LinkedHashMap<>();
+        outputs.forEach((target, events) -> {
+            if (!owed.isEmpty() && !owed.contains(target)) {
+                return;
+            }
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            events.forEach(output -> piiCheck.scan(target, inputId, output, metrics));
+            for (int i = 0; i < events.size(); i++) {
+                futures.add(targets.get(target).deliver(events.get(i), outputId(inputId, source, target, i)));
+            }
+            sent.put(target, futures);
+        });
+        return new Sent(sent);
+    }
+
+    /** Same input event, flow and target (and position among that target's outputs): same id. */
+    String outputId(String inputId, String source, String target, int index) {
+        return UUID.nameUUIDFromBytes((source + "\n" + inputId + "\n" + flowId + "\n" + target + "\n"
+                + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public void close() {
+        targets.values().forEach(Delivery::close);
+    }
+}

@@ -36,6 +36,9 @@ public final class TestBackends {
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.create-schemas", () -> "true");
         registry.add("sluice.amqp.uri", () -> required("SLUICE_IT_AMQP_URI"));
+        // flow ids restart at 1 in every schema, so queue names must differ per test class, or classes sharing the
+        // broker would consume, and at the end delete, each other's queues
+        registry.add("sluice.engine.queue-prefix", () -> "it-" + schema.substring("sluice_it_".length(), 18));
     }
 
     private static String required(String variable) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +57,7 @@ abstract class FlowDeployContractIT {
     private HttpServer hook;
     private final AtomicInteger hookStatus = new AtomicInteger(204);
     private final List<String> hookReceived = new CopyOnWriteArrayList<>();
+    private final List<String> boundQueues = new ArrayList<>();
 
     @BeforeEach
     void startHook() throws Exception {
@@ -73,8 +75,13 @@ abstract class FlowDeployContractIT {
     }
 
     @AfterEach
-    void stopHook() {
+    void stopHook() throws Exception {
         hook.stop(0);
+        try (Channel channel = broker.openChannel()) {
+            for (String queue : boundQueues) {
+                channel.queueDelete(queue);
+            }
+        }
     }
 
     @Test
@@ -306,6 +313,7 @@ abstract class FlowDeployContractIT {
 
     private String bind(String exchange) throws Exception {
         String queue = "it.deployed." + UUID.randomUUID();
+        boundQueues.add(queue);
         try (Channel channel = broker.openChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
             channel.queueDeclare(queue, false, false, true, null);

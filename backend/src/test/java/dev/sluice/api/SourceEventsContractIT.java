@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,14 @@ abstract class SourceEventsContractIT {
             channel.exchangeDeclare(SOURCE, "topic", true);
             channel.queueDeclare(queue, false, false, true, null);
             channel.queueBind(queue, SOURCE, "user.#");
+        }
+    }
+
+    /** Never consumed, so auto-delete would never remove it. */
+    @AfterEach
+    void deleteTheListeningQueue() throws Exception {
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDelete(queue);
         }
     }
 

@@ -48,6 +48,8 @@ abstract class EngineContractIT {
 
     /** Each run has its own queue names, so runs against one RabbitMQ never see each other's events. */
     private final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
+    private final List<String> boundQueues = new ArrayList<>();
+    private long flowIdsBefore;
     private Engine engine;
     private HttpServer http;
     private final List<String> httpReceived = new CopyOnWriteArrayList<>();
@@ -57,6 +59,7 @@ abstract class EngineContractIT {
 
     @BeforeEach
     void startEngine() throws Exception {
+        flowIdsBefore = flowIds.get();
         engine = new Engine(broker, NodeRegistry.builtIn(), new EngineProperties(50, 2,
                 List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(5),
                 topology.prefix()),
@@ -78,9 +81,10 @@ abstract class EngineContractIT {
     }
 
     @AfterEach
-    void stopEngine() {
+    void stopEngine() throws Exception {
         engine.close();
         http.stop(0);
+        TestQueues.delete(broker, topology, flowIdsBefore, flowIds.get(), boundQueues);
     }
 
     @Test
@@ -211,6 +215,7 @@ abstract class EngineContractIT {
 
     private String bindQueue(String exchange, String routingKey) throws Exception {
         String queue = "it.received." + UUID.randomUUID();
+        boundQueues.add(queue);
         try (Channel channel = broker.openChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
             channel.queueDeclare(queue, true, false, false, null);

@@ -61,6 +61,8 @@ abstract class EngineResilienceContractIT {
 
     final Topology topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
     final List<Engine> engines = new ArrayList<>();
+    private long flowIdsBefore;
+    private final List<String> boundQueues = new ArrayList<>();
     private final Map<Long, String> paused = new ConcurrentHashMap<>();
     private HttpServer http;
     final List<String> httpReceived = new CopyOnWriteArrayList<>();
@@ -77,6 +79,7 @@ abstract class EngineResilienceContractIT {
 
     @BeforeEach
     void startHttpTarget() throws Exception {
+        flowIdsBefore = flowIds.get();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
         http.createContext("/events", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -102,9 +105,10 @@ abstract class EngineResilienceContractIT {
     }
 
     @AfterEach
-    void stopEverything() {
+    void stopEverything() throws Exception {
         engines.forEach(Engine::close);
         http.stop(0);
+        TestQueues.delete(broker, topology, flowIdsBefore, flowIds.get(), boundQueues);
     }
 
     @Test
@@ -411,6 +415,7 @@ abstract class EngineResilienceContractIT {
 
     private String bindQueue(String exchange, String routingKey) throws Exception {
         String queue = "it.received." + UUID.randomUUID();
+        boundQueues.add(queue);
         try (Channel channel = broker.openChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
             channel.queueDeclare(queue, true, false, true, null);

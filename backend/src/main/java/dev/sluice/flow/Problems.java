@@ -62,6 +62,21 @@ public final class Problems {
 
     /** {@code .name} for plain keys, {@code ['odd key']} otherwise, as JSONPath writes them. */
     public static String key(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name.replace("'", "\\'") + "']";
+        return isPlainKey(name) ? "." + name : "['" + name.replace("'", "\\'") + "']";
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, by hand: this runs for every field of every event a path visits. */
+    private static boolean isPlainKey(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -38,8 +38,19 @@ public final class TestBrokers {
         };
     }
 
-    /** The embedded broker, which a test can stop and start again on the same port and store. */
-    public static final class Restartable implements Connected {
+    /** A broker a test can stop and start again, keeping what it stored. */
+    public interface Restartable extends Connected {
+
+        /** Stops the broker (every client connection drops), waits {@code down}, and starts it again. */
+        void restart(java.time.Duration down) throws Exception;
+    }
+
+    /** The embedded broker, stopped and started in-process on the same port and store. */
+    public static Restartable restartableEmbedded(Path workDir) {
+        return new EmbeddedRestartable(workDir);
+    }
+
+    private static final class EmbeddedRestartable implements Restartable {
 
         private final AmqpProperties.Embedded settings =
                 new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice", "sluice");
@@ -47,7 +58,7 @@ public final class TestBrokers {
         private EmbeddedBroker broker;
         private final BrokerConnection connection;
 
-        public Restartable(Path workDir) {
+        EmbeddedRestartable(Path workDir) {
             this.workDir = workDir;
             this.broker = EmbeddedBroker.start(settings, workDir);
             this.connection = BrokerConnection.connect(broker.uri(), true);
@@ -58,7 +69,7 @@ public final class TestBrokers {
             return connection;
         }
 
-        /** Stops the broker (every client connection drops), waits, and starts it again on the same store. */
+        @Override
         public synchronized void restart(java.time.Duration down) throws InterruptedException {
             broker.close();
             Thread.sleep(down.toMillis());
@@ -70,6 +81,14 @@ public final class TestBrokers {
             connection.close();
             broker.close();
         }
+    }
+
+    /**
+     * A RabbitMQ node of its own, started from the {@code rabbitmq-server} script named by {@code
+     * SLUICE_IT_RABBITMQ_SERVER}, so restarting it disturbs nobody else on the machine's shared RabbitMQ.
+     */
+    public static Restartable privateRabbitMq(Path workDir) throws Exception {
+        return RabbitMqNode.start(Path.of(System.getenv(RabbitMqNode.SERVER)), workDir);
     }
 
     public static Connected rabbitMq(String uri) {

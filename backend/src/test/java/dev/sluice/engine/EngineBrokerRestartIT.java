@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sluice.TestBackends;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.TestBrokers;
 import dev.sluice.pipeline.FlowValidator;
@@ -29,8 +32,9 @@ import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
- * The broker restarted mid-load (the embedded one, stopped and started in-process on the same store, since the
- * machine's RabbitMQ is shared): the engine reconnects by itself and no event is lost.
+ * The broker restarted mid-load: the embedded one, stopped and started in-process on the same store, and a RabbitMQ
+ * node of the test's own (the machine's RabbitMQ is shared, so it is not the one restarted). Either way the engine
+ * reconnects by itself and no event is lost.
  */
 class EngineBrokerRestartIT {
 
@@ -40,55 +44,73 @@ class EngineBrokerRestartIT {
     Path workDir;
 
     @Test
-    void losesNoEventWhenTheBrokerRestartsMidLoadAndReconnectsByItself() throws Exception {
-        int total = 1_000;
+    void losesNoEventWhenTheEmbeddedBrokerRestartsMidLoadAndReconnectsByItself() throws Exception {
+        try (TestBrokers.Restartable broker = TestBrokers.restartableEmbedded(workDir)) {
+            losesNoEventAcrossARestart(broker, 1_000);
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestBackends.EXTERNAL, matches = ".+")
+    void losesNoEventWhenRabbitMqRestartsMidLoadAndReconnectsByItself() throws Exception {
+        assertThat(System.getenv("SLUICE_IT_RABBITMQ_SERVER"))
+                .as("SLUICE_IT_RABBITMQ_SERVER (the rabbitmq-server script), set together with " + TestBackends.EXTERNAL)
+                .isNotBlank();
+        try (TestBrokers.Restartable broker = TestBrokers.privateRabbitMq(workDir)) {
+            losesNoEventAcrossARestart(broker, 5_000);
+        }
+    }
+
+    private void losesNoEventAcrossARestart(TestBrokers.Restartable broker, int total) throws Exception {
         String source = "it.source." + UUID.randomUUID();
         String out = "it.out." + UUID.randomUUID();
-        try (TestBrokers.Restartable broker = new TestBrokers.Restartable(workDir)) {
-            BrokerConnection connection = broker.connection();
-            String received = "it.received." + UUID.randomUUID();
+        BrokerConnection connection = broker.connection();
+        String received = "it.received." + UUID.randomUUID();
+        try (Channel channel = connection.openChannel()) {
+            channel.exchangeDeclare(out, "topic", true);
+            channel.queueDeclare(received, true, false, false, null);
+            channel.queueBind(received, out, "#");
+        }
+        try (Engine engine = new Engine(connection, NodeRegistry.builtIn(), new EngineProperties(50, 2,
+                List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5)), Duration.ofSeconds(5), "it-restart"),
+                new SimpleMeterRegistry(), workspace -> name -> Optional.empty())) {
+            DeployedFlow flow = new DeployedFlow(42, 1, new FlowValidator(NodeRegistry.builtIn()).read("""
+                    {"schemaVersion": 1, "name": "restart-it", "workspace": "finance",
+                     "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["user.created"]}},
+                               {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "k"}}],
+                     "edges": [{"from": "in", "to": "out"}]}""".formatted(source, out),
+                    ValidationContext.standalone("finance")), false);
+            engine.reconcile(List.of(flow));
+
+            AtomicInteger confirmed = new AtomicInteger();
+            Thread publisher = Thread.ofPlatform().start(() -> publishAll(connection, source, total, confirmed));
+            Instant halfway = Instant.now().plusSeconds(60);
+            while (confirmed.get() < total / 2 && Instant.now().isBefore(halfway)) {
+                Thread.sleep(10);
+            }
+            broker.restart(Duration.ofSeconds(2));
+            publisher.join(Duration.ofMinutes(2).toMillis());
+            assertThat(publisher.isAlive()).as("the publisher got every event confirmed").isFalse();
+
+            Set<String> ids = new HashSet<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (ids.size() < total && Instant.now().isBefore(deadline)) {
+                ids.addAll(take(connection, received));
+                Thread.sleep(200);
+            }
+            String flowQueue;
             try (Channel channel = connection.openChannel()) {
-                channel.exchangeDeclare(out, "topic", true);
-                channel.queueDeclare(received, true, false, false, null);
-                channel.queueBind(received, out, "#");
+                var state = channel.queueDeclarePassive("it-restart.flow.42");
+                flowQueue = state.getMessageCount() + " waiting, " + state.getConsumerCount() + " consumers";
             }
-            try (Engine engine = new Engine(connection, NodeRegistry.builtIn(), new EngineProperties(50, 2,
-                    List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                            Duration.ofSeconds(5)), Duration.ofSeconds(5), "it-restart"),
-                    new SimpleMeterRegistry(), workspace -> name -> Optional.empty())) {
-                DeployedFlow flow = new DeployedFlow(42, 1, new FlowValidator(NodeRegistry.builtIn()).read("""
-                        {"schemaVersion": 1, "name": "restart-it", "workspace": "finance",
-                         "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["user.created"]}},
-                                   {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "k"}}],
-                         "edges": [{"from": "in", "to": "out"}]}""".formatted(source, out),
-                        ValidationContext.standalone("finance")), false);
-                engine.reconcile(List.of(flow));
-
-                Thread publisher = Thread.ofPlatform().start(() -> publishAll(connection, source, total));
-                Thread.sleep(1_000);
-                broker.restart(Duration.ofSeconds(2));
-                publisher.join(Duration.ofMinutes(2).toMillis());
-                assertThat(publisher.isAlive()).as("the publisher got every event confirmed").isFalse();
-
-                Set<String> ids = new HashSet<>();
-                Instant deadline = Instant.now().plusSeconds(30);
-                while (ids.size() < total && Instant.now().isBefore(deadline)) {
-                    ids.addAll(take(connection, received));
-                    Thread.sleep(200);
-                }
-                String flowQueue;
-                try (Channel channel = connection.openChannel()) {
-                    var state = channel.queueDeclarePassive("it-restart.flow.42");
-                    flowQueue = state.getMessageCount() + " waiting, " + state.getConsumerCount() + " consumers";
-                }
-                assertThat(ids).as("distinct events at the target (flow queue: " + flowQueue + ")").hasSize(total);
-                assertThat(engine.isRunning(flow.flowId())).isTrue();
-            }
+            assertThat(ids).as("distinct events at the target (flow queue: " + flowQueue + ")").hasSize(total);
+            assertThat(engine.isRunning(flow.flowId())).isTrue();
         }
     }
 
     /** Publishes batches of 50, each again until the broker confirms it. */
-    private static void publishAll(BrokerConnection connection, String source, int total) {
+    private static void publishAll(BrokerConnection connection, String source, int total, AtomicInteger confirmed) {
         for (int batch = 0; batch < total / 50; batch++) {
             while (true) {
                 try (Channel channel = connection.openChannel()) {
@@ -100,6 +122,7 @@ class EngineBrokerRestartIT {
                                         .formatted(batch * 50 + i).getBytes(StandardCharsets.UTF_8));
                     }
                     channel.waitForConfirmsOrDie(5_000);
+                    confirmed.addAndGet(50);
                     break;
                 } catch (Exception brokerAway) {
                     try {

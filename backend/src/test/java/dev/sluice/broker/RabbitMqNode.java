@@ -1,0 +1,116 @@
+package dev.sluice.broker;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import dev.sluice.platform.FreePort;
+
+/**
+ * A RabbitMQ node started for one test, on free ports with its own data directory and configuration (the machine's
+ * {@code /etc/rabbitmq} is not read), stopped and its files left in the test's directory at the end.
+ */
+final class RabbitMqNode implements TestBrokers.Restartable {
+
+    /** Path of the {@code rabbitmq-server} script; {@code rabbitmqctl} is expected beside it. */
+    static final String SERVER = "SLUICE_IT_RABBITMQ_SERVER";
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    private final Path rabbitmqctl;
+    private final Map<String, String> environment;
+    private final String node;
+    private final int port;
+    private final BrokerConnection connection;
+
+    private RabbitMqNode(Path rabbitmqctl, Map<String, String> environment, String node, int port) {
+        this.rabbitmqctl = rabbitmqctl;
+        this.environment = environment;
+        this.node = node;
+        this.port = port;
+        this.connection = BrokerConnection.connect("amqp://guest:guest@127.0.0.1:" + port + "/%2F", false);
+    }
+
+    static RabbitMqNode start(Path server, Path workDir) throws Exception {
+        int port = FreePort.find();
+        String node = "sluice-it-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
+        Path config = Files.writeString(workDir.resolve("rabbitmq.conf"), """
+                listeners.tcp.1 = 127.0.0.1:%d
+                loopback_users = none
+                """.formatted(port));
+        Map<String, String> environment = Map.of(
+                "RABBITMQ_NODENAME", node,
+                "RABBITMQ_CONF_ENV_FILE", Files.writeString(workDir.resolve("rabbitmq-env.conf"),
+                        "ERL_EPMD_ADDRESS=127.0.0.1\n").toString(),
+                "RABBITMQ_CONFIG_FILE", config.toString(),
+                "RABBITMQ_ENABLED_PLUGINS_FILE", Files.writeString(workDir.resolve("enabled_plugins"), "[].\n")
+                        .toString(),
+                "RABBITMQ_MNESIA_BASE", workDir.resolve("mnesia").toString(),
+                "RABBITMQ_LOG_BASE", workDir.resolve("log").toString(),
+                "RABBITMQ_PID_FILE", workDir.resolve("pid").toString(),
+                "RABBITMQ_DIST_PORT", String.valueOf(FreePort.find()));
+        run(List.of(server.toString(), "-detached"), environment, workDir);
+        awaitListening(port, workDir);
+        return new RabbitMqNode(server.resolveSibling("rabbitmqctl"), environment, node, port);
+    }
+
+    @Override
+    public BrokerConnection connection() {
+        return connection;
+    }
+
+    /** Stops the RabbitMQ application on the node (every connection drops, every queue stops) and starts it again. */
+    @Override
+    public void restart(Duration down) throws Exception {
+        ctl("stop_app");
+        Thread.sleep(down.toMillis());
+        ctl("start_app");
+        awaitListening(port, null);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        try {
+            ctl("stop");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the test's RabbitMQ node " + node, e);
+        }
+    }
+
+    private void ctl(String command) throws Exception {
+        run(List.of(rabbitmqctl.toString(), "-n", node, "-q", command), environment, null);
+    }
+
+    private static void run(List<String> command, Map<String, String> environment, Path workDir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static void awaitListening(int port, Path workDir) throws InterruptedException {
+        Instant deadline = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the test's RabbitMQ node did not listen on port " + port + " within "
+                + START_LIMIT.toSeconds() + " s" + (workDir == null ? "" : "; its log is in " + workDir.resolve("log")));
+    }
+}

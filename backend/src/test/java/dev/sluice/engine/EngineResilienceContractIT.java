@@ -113,15 +113,16 @@ abstract class EngineResilienceContractIT {
 
     @Test
     void deliversEveryEventOnceAnHttpTargetRecoversFromAnOutage() throws Exception {
-        Engine engine = engine(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(4)));
-        outage = Duration.ofSeconds(3);
+        // retries 1, 3, 8, 18 and 38 s after the first try: the last falls after the 30 s outage
+        Engine engine = engine(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(20)));
+        outage = Duration.ofSeconds(30);
         DeployedFlow flow = deploy(engine, flow(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"), false);
 
         List<String> ids = publishMany(200, "o");
 
-        await(() -> new HashSet<>(httpReceived).containsAll(ids), Duration.ofSeconds(30),
-                "every event delivered after the 3 s outage");
+        await(() -> new HashSet<>(httpReceived).containsAll(ids), Duration.ofSeconds(90),
+                "every event delivered after the 30 s outage");
         assertThat(httpReceived).hasSize(ids.size());
         assertThat(refused.get()).as("answers 500 during the outage").isPositive();
         assertThat(count(topology.deadLetterQueue(flow.flowId()))).isZero();

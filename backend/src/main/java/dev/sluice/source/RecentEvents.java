@@ -57,7 +57,7 @@ public class RecentEvents {
     }
 
     /** The queue keeping {@code source}'s recent events. */
-    public String queue(String source) {
+    String queue(String source) {
         return prefix + ".source." + source + ".recent";
     }
 
@@ -105,7 +105,7 @@ public class RecentEvents {
      * bounds (the setting changed) is kept as it is: its arguments cannot change, and reads trim it to
      * {@link #keep()}.
      */
-    public void declare(String source) throws IOException {
+    void declare(String source) throws IOException {
         try (Channel channel = broker.openChannel()) {
             channel.exchangeDeclare(source, "topic", true);
             channel.queueDeclare(queue(source), true, false, false, bounds());

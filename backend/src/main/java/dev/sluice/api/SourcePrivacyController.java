@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.privacy.Clearance;
+import dev.sluice.privacy.RecentSourceEvents;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceStewardship;
@@ -25,7 +27,9 @@ import dev.sluice.source.SourceStewardship;
  * {@code GET /api/sources/{name}} (schema, samples masked for the caller, tags, clearances),
  * {@code PUT /api/sources/{name}/schema} {@code {"dataSchema", "samples"}},
  * {@code PUT /api/sources/{name}/tags} {@code {"fields": {"$.data.phone": "phone"}}},
- * {@code GET /api/sources/{name}/tag-suggestions}, and
+ * {@code GET /api/sources/{name}/tag-suggestions},
+ * {@code GET /api/sources/{name}/recent-events} (the latest events published to it, newest first, masked as its
+ * samples are), and
  * {@code PUT /api/sources/{name}/clearances/{workspace}} {@code {"tags": {"phone": "masked"}}}.
  */
 @RestController
@@ -34,10 +38,12 @@ class SourcePrivacyController {
 
     private final SourceStewardship catalog;
     private final SourcePrivacy privacy;
+    private final RecentSourceEvents recent;
 
-    SourcePrivacyController(SourceStewardship catalog, SourcePrivacy privacy) {
+    SourcePrivacyController(SourceStewardship catalog, SourcePrivacy privacy, RecentSourceEvents recent) {
         this.catalog = catalog;
         this.privacy = privacy;
+        this.recent = recent;
     }
 
     @GetMapping
@@ -82,6 +88,16 @@ class SourcePrivacyController {
     @GetMapping("/tag-suggestions")
     ResponseEntity<String> suggestions(@PathVariable String name, Principal principal) {
         return FlowController.json(Map.of("suggestions", privacy.suggestions(principal.getName(), name)));
+    }
+
+    @GetMapping("/recent-events")
+    ResponseEntity<String> recentEvents(@PathVariable String name, Principal principal) {
+        try {
+            return FlowController.json(Map.of("keep", recent.keep(), "events", recent.shown(principal.getName(), name)));
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$", "the broker could not be asked for the recent"
+                    + " events of " + name + ": " + e.getMessage());
+        }
     }
 
     @PutMapping("/clearances/{workspace}")

@@ -12,6 +12,7 @@ import dev.sluice.flowstore.FlowDeployRefused;
 import dev.sluice.flowstore.LeakExceptionGranted;
 import dev.sluice.privacy.ClearanceChanged;
 import dev.sluice.privacy.PiiTagsChanged;
+import dev.sluice.privacy.RecentEventsViewed;
 import dev.sluice.privacy.SourceSamplesViewed;
 import dev.sluice.privacy.UnexpectedPii;
 import dev.sluice.source.SourceDescribed;
@@ -39,6 +40,12 @@ class PrivacyAuditing {
     void samplesViewed(SourceSamplesViewed event) {
         log.record(AuditRecord.success(event.by(), event.owner(), "source.samples.view", "source", event.source(),
                 Map.of("samples", event.samples())));
+    }
+
+    @EventListener
+    void recentEventsViewed(RecentEventsViewed event) {
+        log.record(AuditRecord.success(event.by(), event.owner(), "source.recent-events.view", "source",
+                event.source(), Map.of("events", event.events())));
     }
 
     @EventListener

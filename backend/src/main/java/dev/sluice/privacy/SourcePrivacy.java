@@ -199,6 +199,22 @@ public class SourcePrivacy {
     @Transactional(readOnly = true)
     public List<com.fasterxml.jackson.databind.JsonNode> samples(String actor, String source) {
         EventSource found = stewardship.visible(actor, source);
+        PreviewMasking masking = samplesMasking(actor, found);
+        List<com.fasterxml.jackson.databind.JsonNode> shown = found.getSampleEvents().stream().map(masking::input)
+                .toList();
+        if (!shown.isEmpty()) {
+            events.publishEvent(new SourceSamplesViewed(source, found.getOwner().getName(), shown.size(), actor));
+        }
+        return shown;
+    }
+
+    /**
+     * How to show {@code actor} events of a source they may see, outside any flow (its samples, its recent
+     * events): in clear for its stewards and members of its own workspace, else masked beyond the best clearance
+     * any of the actor's workspaces holds.
+     */
+    PreviewMasking samplesMasking(String actor, EventSource found) {
+        String source = found.getName();
         Clearance best;
         if (workspaces.roleIn(actor, found.getOwner().getName()).isPresent() || stewardship.stewards(actor, found)) {
             best = everything(source, actor);
@@ -211,13 +227,7 @@ public class SourcePrivacy {
             }
             best = new Clearance(actor, levels);
         }
-        PreviewMasking masking = PreviewMasking.ofSource(tags(source), best);
-        List<com.fasterxml.jackson.databind.JsonNode> shown = found.getSampleEvents().stream().map(masking::input)
-                .toList();
-        if (!shown.isEmpty()) {
-            events.publishEvent(new SourceSamplesViewed(source, found.getOwner().getName(), shown.size(), actor));
-        }
-        return shown;
+        return PreviewMasking.ofSource(tags(source), best);
     }
 
     private Clearance viewer(String actor, String source, String workspace) {

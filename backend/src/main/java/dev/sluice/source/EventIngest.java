@@ -1,7 +1,6 @@
 package dev.sluice.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import org.springframework.stereotype.Service;
@@ -29,12 +27,12 @@ public class EventIngest implements AutoCloseable {
 
     private static final JsonFormat FORMAT = new JsonFormat();
 
-    private final BrokerConnection broker;
+    private final RecentEvents recent;
     private final ConfirmingPublisher publisher;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
-    EventIngest(BrokerConnection broker) {
-        this.broker = broker;
+    EventIngest(BrokerConnection broker, RecentEvents recent) {
+        this.recent = recent;
         this.publisher = new ConfirmingPublisher(broker::openChannel, "the source exchanges");
     }
 
@@ -66,18 +64,13 @@ public class EventIngest implements AutoCloseable {
         }
     }
 
-    private void declare(String source) {
+    /** The exchange, and the queue keeping the source's recent events, so they keep this event too. */
+    private void declare(String source) throws IOException {
         if (declared.contains(source)) {
             return;
         }
-        try (Channel channel = broker.openChannel()) {
-            channel.exchangeDeclare(source, "topic", true);
-            declared.add(source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
+        recent.declare(source);
+        declared.add(source);
     }
 
     @Override

@@ -99,7 +99,7 @@ final class ConnectionChecks {
 
     /** Signs in to the database and finds the table with every configured column and the key. */
     static ConnectionCheck jdbc(JdbcTarget.Config config, TargetContext context) {
-        java.util.Properties login = new java.util.Properties();
+        java.util.Properties login = bounds(config.url());
         if (config.username() != null) {
             login.setProperty("user", config.username());
         }
@@ -108,7 +108,6 @@ final class ConnectionChecks {
                 login.setProperty("password", new String(context.secret(config.password().secret(),
                         "the database password"), StandardCharsets.UTF_8));
             }
-            DriverManager.setLoginTimeout((int) LIMIT.toSeconds());
             try (Connection connection = DriverManager.getConnection(config.url(), login)) {
                 Set<String> columns = columns(connection.getMetaData(), config.table());
                 if (columns.isEmpty()) {
@@ -126,6 +125,22 @@ final class ConnectionChecks {
         } catch (SQLException | IllegalStateException e) {
             return ConnectionCheck.failed("Cannot sign in to " + config.url() + ": " + describe(e));
         }
+    }
+
+    /**
+     * Connection properties bounding the sign-in and the lookups by {@link #LIMIT}, for this connection only
+     * ({@code DriverManager.setLoginTimeout} would change every later connection in the JVM). Only for drivers known
+     * to take them: H2 refuses properties it does not know, and other drivers name and scale them differently.
+     */
+    static java.util.Properties bounds(String url) {
+        java.util.Properties properties = new java.util.Properties();
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            String seconds = String.valueOf(LIMIT.toSeconds());
+            properties.setProperty("loginTimeout", seconds);
+            properties.setProperty("connectTimeout", seconds);
+            properties.setProperty("socketTimeout", seconds);
+        }
+        return properties;
     }
 
     private static Set<String> columns(DatabaseMetaData metadata, String table) throws SQLException {

@@ -214,6 +214,8 @@ class AuthorizationMatrixIT {
         Map<Relation, Integer> stewardSource = expect(200, 403, 200, 200, 403, 404);
         calls.add(new Call("GET /api/sources/{source of ws}",
                 ws -> as("GET", "/api/sources/" + source.get(ws), null), readSource));
+        calls.add(new Call("GET /api/sources/{source of ws}/recent-events",
+                ws -> as("GET", "/api/sources/" + source.get(ws) + "/recent-events", null), readSource));
         calls.add(new Call("GET /api/sources/{source of ws}/tag-suggestions",
                 ws -> as("GET", "/api/sources/" + source.get(ws) + "/tag-suggestions", null), readSource));
         calls.add(new Call("PUT /api/sources/{source of ws}/schema", ws -> as("PUT", "/api/sources/"

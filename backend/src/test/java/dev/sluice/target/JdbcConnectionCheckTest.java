@@ -67,4 +67,32 @@ class JdbcConnectionCheckTest {
         assertThat(noSecret.reachable()).isFalse();
         assertThat(noSecret.message()).contains("the secret 'nope'").doesNotContain("s3cret");
     }
+
+    @Test
+    void leavesTheJvmWideLoginTimeoutAlone() {
+        int before = DriverManager.getLoginTimeout();
+        DriverManager.setLoginTimeout(0);
+        try {
+            new JdbcTarget().check(config("accounts", "id"), context);
+
+            assertThat(DriverManager.getLoginTimeout()).isZero();
+        } finally {
+            DriverManager.setLoginTimeout(before);
+        }
+    }
+
+    @Test
+    void boundsAPostgresqlSignInWithTimeoutsItsDriverKnowsAndPassesNoneToH2() throws Exception {
+        String postgresql = "jdbc:postgresql://db.invalid:5432/ledger";
+        java.util.Properties bounds = ConnectionChecks.bounds(postgresql);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (var property : new org.postgresql.Driver().getPropertyInfo(postgresql, new java.util.Properties())) {
+            known.add(property.name);
+        }
+
+        assertThat(bounds).containsEntry("loginTimeout", "10").containsEntry("connectTimeout", "10")
+                .containsEntry("socketTimeout", "10");
+        assertThat(known).containsAll(bounds.stringPropertyNames());
+        assertThat(ConnectionChecks.bounds(url)).isEmpty();
+    }
 }

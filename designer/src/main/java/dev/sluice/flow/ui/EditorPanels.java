@@ -14,6 +14,7 @@ import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.TargetChecks;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.privacy.PrivacyAlerts;
+import dev.sluice.privacy.RecentSourceEvents;
 
 /** Builds the editor's side panels with the services they call; one set per editor view. */
 @Component
@@ -36,10 +37,12 @@ class EditorPanels {
     private final SampleEvents samples;
     private final NodeRegistry registry;
     private final TargetChecks targetChecks;
+    private final RecentSourceEvents recentEvents;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
                  FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry,
-                 TargetChecks targetChecks) {
+                 TargetChecks targetChecks, RecentSourceEvents recentEvents) {
+        this.recentEvents = recentEvents;
         this.registry = registry;
         this.targetChecks = targetChecks;
         this.deadLetters = deadLetters;
@@ -51,7 +54,7 @@ class EditorPanels {
     }
 
     PreviewPanel preview(Context context) {
-        return new PreviewPanel(context, store, samples);
+        return new PreviewPanel(context, store, samples, source -> recentEvents.shown(context.username(), source));
     }
 
     RunPanel run(Context context) {

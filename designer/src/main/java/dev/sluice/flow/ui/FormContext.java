@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param sourceFields the source's fields, none while the flow names no source
  * @param samples      the source's sample events; empty when it has none or the flow names no source
- * @param secretNames  the workspace's secret names; empty when it has none or the user may not list them
+ * @param secretNames  the workspace's secret names, and whether the user may list them at all
  */
-record FormContext(SourceFields sourceFields, Supplier<List<JsonNode>> samples, Supplier<List<String>> secretNames) {
+record FormContext(SourceFields sourceFields, Supplier<List<JsonNode>> samples, Supplier<SecretNames> secretNames) {
 }

@@ -47,11 +47,11 @@ class FormContexts {
         return Optional.empty();
     }
 
-    private List<String> secretNames(String username, String workspace) {
+    private SecretNames secretNames(String username, String workspace) {
         try {
-            return secrets.list(username, workspace).stream().map(SecretInfo::name).toList();
+            return SecretNames.of(secrets.list(username, workspace).stream().map(SecretInfo::name).toList());
         } catch (Refusal viewerOnly) {
-            return List.of();
+            return SecretNames.unlisted();
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.sluice.flow.ui;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
@@ -25,14 +25,15 @@ import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowTestRunner;
 
 /**
- * Runs the flow as edited (not as saved) on a shipped sample or a pasted event and shows what each node did,
- * turns such a preview into a test of the flow, and runs the stored tests of the saved version.
+ * Runs the flow as edited (not as saved) on a shipped sample, a recent event of its source or a pasted event and
+ * shows what each node did, turns such a preview into a test of the flow, and runs the stored tests of the saved
+ * version.
  */
 class PreviewPanel extends VerticalLayout {
 
     private final EditorPanels.Context context;
     private final FlowStore store;
-    private final ComboBox<JsonNode> sample = new ComboBox<>();
+    private final PreviewEventPicker picker;
     private final TextArea pasted = new TextArea();
     private final Div result = new Div();
     private final Div tests = new Div();
@@ -43,20 +44,13 @@ class PreviewPanel extends VerticalLayout {
     private JsonNode previewed;
     private EventTrace trace;
 
-    PreviewPanel(EditorPanels.Context context, FlowStore store, SampleEvents samples) {
+    PreviewPanel(EditorPanels.Context context, FlowStore store, SampleEvents samples,
+                 PreviewEventPicker.RecentEventsReader recent) {
         this.context = context;
         this.store = store;
         setPadding(false);
-        sample.setLabel(getTranslation("preview.sample"));
-        sample.setItems(samples.events());
-        sample.setItemLabelGenerator(SampleEvents::label);
-        sample.setId("preview-sample");
-        sample.setWidthFull();
-        sample.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                pasted.setValue(NodeForm.pretty(e.getValue()));
-            }
-        });
+        picker = new PreviewEventPicker(samples.events(), this::sourceName, recent,
+                event -> pasted.setValue(NodeForm.pretty(event)));
         pasted.setLabel(getTranslation("preview.event"));
         pasted.setId("preview-event");
         pasted.setWidthFull();
@@ -82,13 +76,24 @@ class PreviewPanel extends VerticalLayout {
         asTest.setVisible(false);
         asTest.setId("preview-as-test");
         draftTests.setId("draft-tests");
-        add(sample, pasted, run, result, asTest, draftTests, new H4(getTranslation("preview.stored-tests")),
+        add(picker, pasted, run, result, asTest, draftTests, new H4(getTranslation("preview.stored-tests")),
                 runTests, tests);
         showDraftTests();
     }
 
     void selectSample(int index) {
-        sample.setValue(sample.getListDataView().getItem(index));
+        picker.select(index);
+    }
+
+    /** The source the flow reads as edited now. */
+    private Optional<String> sourceName() {
+        for (JsonNode node : context.draft().get().nodes()) {
+            if ("source".equals(node.path("kind").asText())) {
+                String name = node.path("config").path("source").asText("");
+                return name.isBlank() ? Optional.empty() : Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     void run() {

@@ -15,9 +15,9 @@ import dev.sluice.flow.FlowJson;
  */
 class SecretChoice extends Select<String> {
 
-    SecretChoice(String label, String help, JsonNode current, List<String> names, Consumer<JsonNode> onChange) {
+    SecretChoice(String label, String help, JsonNode current, SecretNames secrets, Consumer<JsonNode> onChange) {
         String chosen = current == null ? "" : current.path("secret").asText("");
-        List<String> items = new ArrayList<>(names);
+        List<String> items = new ArrayList<>(secrets.names());
         if (!chosen.isEmpty() && !items.contains(chosen)) {
             items.add(chosen);
         }
@@ -27,8 +27,8 @@ class SecretChoice extends Select<String> {
         setEmptySelectionAllowed(true);
         setEmptySelectionCaption(getTranslation("secret.none-chosen"));
         setItemLabelGenerator(name -> name == null || name.isEmpty() ? getTranslation("secret.none-chosen")
-                : names.contains(name) ? name : getTranslation("secret.missing", name));
-        setHelperText(names.isEmpty() ? getTranslation("secret.empty") : help);
+                : secrets.missing(name) ? getTranslation("secret.missing", name) : name);
+        setHelperText(secrets.emptyHintKey() == null ? help : getTranslation(secrets.emptyHintKey()));
         setValue(chosen.isEmpty() ? null : chosen);
         addValueChangeListener(e -> onChange.accept(e.getValue() == null || e.getValue().isEmpty() ? null
                 : FlowJson.MAPPER.createObjectNode().put("secret", e.getValue())));

@@ -27,7 +27,7 @@ import dev.sluice.flow.FlowJson;
  */
 class TextOrSecretMap extends Div implements HasValidation {
 
-    private final List<String> secretNames;
+    private final SecretNames secretNames;
     private final Consumer<JsonNode> onChange;
     private final Div rows = new Div();
     private final List<Row> entries = new ArrayList<>();
@@ -62,7 +62,7 @@ class TextOrSecretMap extends Div implements HasValidation {
         return true;
     }
 
-    TextOrSecretMap(String label, String help, JsonNode current, List<String> secretNames,
+    TextOrSecretMap(String label, String help, JsonNode current, SecretNames secretNames,
                     Consumer<JsonNode> onChange) {
         this.secretNames = secretNames;
         this.onChange = onChange;
@@ -135,15 +135,15 @@ class TextOrSecretMap extends Div implements HasValidation {
             text.setAriaLabel(getTranslation("map.text"));
             text.setValue(value != null && value.isTextual() ? value.asText() : "");
             String chosen = holdsSecret ? value.path("secret").asText() : "";
-            List<String> names = new ArrayList<>(secretNames);
+            List<String> names = new ArrayList<>(secretNames.names());
             if (!chosen.isEmpty() && !names.contains(chosen)) {
                 names.add(chosen);
             }
             secret.setItems(names);
             secret.setAriaLabel(getTranslation("map.secret"));
-            secret.setPlaceholder(secretNames.isEmpty() ? getTranslation("secret.empty")
-                    : getTranslation("secret.none-chosen"));
-            secret.setItemLabelGenerator(n -> secretNames.contains(n) ? n : getTranslation("secret.missing", n));
+            secret.setPlaceholder(getTranslation(secretNames.emptyHintKey() == null ? "secret.none-chosen"
+                    : secretNames.emptyHintKey()));
+            secret.setItemLabelGenerator(n -> secretNames.missing(n) ? getTranslation("secret.missing", n) : n);
             if (!chosen.isEmpty()) {
                 secret.setValue(chosen);
             }

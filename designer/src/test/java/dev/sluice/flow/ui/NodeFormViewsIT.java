@@ -131,6 +131,23 @@ class NodeFormViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void aViewerIsNotToldTheWorkspaceHasNoSecretsNorThatTheFlowsSecretIsMissing() {
+        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
+            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
+        }
+        FlowRef flow = store.importFlow("finance", FLOW.formatted("viewer-secrets", "{\"type\": [\"x\"]}")
+                .replace("\"table\": \"accounts\"", "\"password\": {\"secret\": \"ledger-db\"}, \"table\": \"accounts\""),
+                "test fixture");
+        signInAs("viewer");
+        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
+        editor.select("ledger");
+
+        SecretChoice password = $(SecretChoice.class).id("field-password");
+        assertThat(password.getHelperText()).doesNotContain("no secrets yet").contains("Only owners and stewards");
+        assertThat(password.getItemLabelGenerator().apply("ledger-db")).isEqualTo("ledger-db");
+    }
+
+    @Test
     void aSecretInsideAnObjectIsChosenTheSameWay() {
         if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
             secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");

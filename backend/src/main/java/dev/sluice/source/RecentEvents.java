@@ -27,7 +27,9 @@ import dev.sluice.flow.FlowJson;
  * broker so every instance sees the same ones and Sluice keeps no state of its own: a bounded queue per source,
  * bound to the source's exchange with {@code #}, that drops its oldest event when full. Nobody consumes it;
  * reading takes its events without acking them and closes the channel, which puts them back in order. Two reads
- * at the same instant may each see only part of it. Unchecked: callers check who may see the source. Thread-safe.
+ * at the same instant may each see only part of it. The queue is not durable: a durable one would store every
+ * persistent event of the source a second time, on the broker whose CPU limits throughput (see the README), for a
+ * preview aid; so a broker restart empties it. Unchecked: callers check who may see the source. Thread-safe.
  */
 @Service
 public class RecentEvents {
@@ -108,7 +110,7 @@ public class RecentEvents {
     void declare(String source) throws IOException {
         try (Channel channel = broker.openChannel()) {
             channel.exchangeDeclare(source, "topic", true);
-            channel.queueDeclare(queue(source), true, false, false, bounds());
+            channel.queueDeclare(queue(source), false, false, false, bounds());
             channel.queueBind(queue(source), source, "#");
         } catch (IOException e) {
             if (!String.valueOf(e.getCause()).contains("PRECONDITION_FAILED")) {

@@ -48,12 +48,11 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * upserted by id) exactly once, and the HTTP target at least once. On the embedded default the broker dies with
  * the engine, so the publisher waits for it; on PostgreSQL and RabbitMQ (when {@code SLUICE_IT_DATASOURCE_URL} and
  * {@code SLUICE_IT_AMQP_URI} name them; unreachable fails) it goes on publishing while the engine is down.
- * {@code -Dsluice.crash.events=N} sets how many events (default 10,000, to fit the CI budget; the acceptance runs
- * 50,000).
+ * {@code -Dsluice.crash.events=N} sets how many events (default 50,000, the acceptance figure).
  */
 class EngineCrashJarIT {
 
-    private static final int EVENTS = Integer.getInteger("sluice.crash.events", 10_000);
+    private static final int EVENTS = Integer.getInteger("sluice.crash.events", 50_000);
     private static final int BATCH = 500;
     /** How far the publisher may run ahead of the HTTP target, so that publishing goes on across all three kills. */
     private static final int AHEAD = Math.max(BATCH, EVENTS / 8);
@@ -312,7 +311,7 @@ class EngineCrashJarIT {
         factory.setUri(externalAmqp);
         try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-cleanup")) {
             List<String> queues = new ArrayList<>(List.of(queuePrefix + ".flow." + flowId,
-                    queuePrefix + ".flow." + flowId + ".dead"));
+                    queuePrefix + ".flow." + flowId + ".dead", queuePrefix + ".source." + source + ".recent"));
             for (int level = 0; level < RETRY_DELAYS.size(); level++) {
                 queues.add(queuePrefix + ".flow." + flowId + ".retry." + level);
             }

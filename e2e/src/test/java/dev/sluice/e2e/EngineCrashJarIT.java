@@ -72,6 +72,8 @@ class EngineCrashJarIT {
     private Server targetDb;
     private String externalAmqp;
     private String queuePrefix;
+    /** The sources the jar knows (this run's and the demo's): each has a recent-events queue under the prefix. */
+    private List<String> sourceNames = List.of();
     private long flowId;
 
     private record Backend(String name, Path dataDir, int amqpPort, List<String> arguments,
@@ -138,6 +140,7 @@ class EngineCrashJarIT {
         sluice = start(backend, port, args);
         String base = sluice.baseUrl();
         flowId = registerSourceAndDeploy(base, targetUrl);
+        sourceNames = sourceNames(base);
 
         Publisher publisher = new Publisher(backend.publishUri());
         Thread publishing = Thread.ofPlatform().name("crash-publisher").start(publisher);
@@ -312,6 +315,7 @@ class EngineCrashJarIT {
         try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-cleanup")) {
             List<String> queues = new ArrayList<>(List.of(queuePrefix + ".flow." + flowId,
                     queuePrefix + ".flow." + flowId + ".dead", queuePrefix + ".source." + source + ".recent"));
+            sourceNames.forEach(name -> queues.add(queuePrefix + ".source." + name + ".recent"));
             for (int level = 0; level < RETRY_DELAYS.size(); level++) {
                 queues.add(queuePrefix + ".flow." + flowId + ".retry." + level);
             }
@@ -326,6 +330,21 @@ class EngineCrashJarIT {
                 channel.exchangeDelete(source);
             }
         }
+    }
+
+    private List<String> sourceNames(String base) throws IOException, InterruptedException {
+        HttpResponse<String> sources = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sources"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("central:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sources.statusCode()).as(sources.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        Matcher name = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"").matcher(sources.body());
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
     }
 
     private HttpResponse<String> call(String base, String user, String path, String type, String body)

@@ -42,7 +42,7 @@ class PatternRuleRow extends Div {
         operator.addClassName("pattern-operator");
         operator.setValue(rule.operator());
 
-        value.setPlaceholder(getTranslation("pattern.value"));
+        showPlaceholderFor(rule.operator());
         value.setAriaLabel(getTranslation("pattern.value"));
         value.addClassName("pattern-value");
         value.setValueChangeMode(ValueChangeMode.LAZY);
@@ -57,6 +57,7 @@ class PatternRuleRow extends Div {
         field.addValueChangeListener(e -> changed.run());
         operator.addValueChangeListener(e -> {
             value.setEnabled(e.getValue() != null && e.getValue().takesValue());
+            showPlaceholderFor(e.getValue());
             changed.run();
         });
         value.addValueChangeListener(e -> changed.run());
@@ -66,6 +67,10 @@ class PatternRuleRow extends Div {
     PatternRules.Rule rule() {
         return new PatternRules.Rule(field.getValue() == null ? "" : field.getValue(), operator.getValue(),
                 value.getValue());
+    }
+
+    private void showPlaceholderFor(PatternRules.Operator op) {
+        value.setPlaceholder(getTranslation(op == PatternRules.Operator.BETWEEN ? "pattern.range" : "pattern.value"));
     }
 
     /** Sets the rule as a user would, field by field. */

@@ -16,8 +16,9 @@ import dev.sluice.flow.FlowJson;
 /**
  * An event pattern as rows of the rule builder, and back: one row is a field (dotted, {@code data.payment.currency}),
  * an operator and a value. Rows on different fields must all match; rows on the same field are alternatives, as
- * in the pattern language. Patterns with parts a row cannot say ({@code $or}, ranges, lists under
- * {@code anything-but}, {@code cidr}, {@code null}) have no rows and stay JSON.
+ * in the pattern language. A range is a row too when both ends are included ({@code 100 .. 5000}). Patterns with
+ * parts a row cannot say ({@code $or}, other ranges, lists under {@code anything-but}, {@code cidr}, {@code null})
+ * have no rows and stay JSON.
  */
 final class PatternRules {
 
@@ -26,7 +27,7 @@ final class PatternRules {
         EQUALS("equals"), ANYTHING_BUT("anything-but"), PREFIX("prefix"), SUFFIX("suffix"),
         EQUALS_IGNORE_CASE("equals-ignore-case"), WILDCARD("wildcard"),
         NUMERIC_EQUAL("numeric-eq"), GREATER("numeric-gt"), AT_LEAST("numeric-ge"), LESS("numeric-lt"),
-        AT_MOST("numeric-le"), EXISTS("exists"), NOT_EXISTS("not-exists");
+        AT_MOST("numeric-le"), BETWEEN("numeric-between"), EXISTS("exists"), NOT_EXISTS("not-exists");
 
         private final String key;
 
@@ -53,6 +54,9 @@ final class PatternRules {
             };
         }
     }
+
+    /** How a range's two ends are written in a row's value: {@code 100 .. 5000}. */
+    static final String RANGE = " .. ";
 
     /** One row; {@code value} as typed: a number, {@code true} or text ({@code "30"} in quotes for the text 30). */
     record Rule(String field, Operator operator, String value) {
@@ -119,6 +123,10 @@ final class PatternRules {
         }
         if (name.equals("exists") && operand.isBoolean()) {
             return Optional.of(new Rule(field, operand.asBoolean() ? Operator.EXISTS : Operator.NOT_EXISTS, ""));
+        }
+        if (name.equals("numeric") && operand.isArray() && operand.size() == 4 && operand.get(0).asText().equals(">=")
+                && operand.get(1).isNumber() && operand.get(2).asText().equals("<=") && operand.get(3).isNumber()) {
+            return Optional.of(new Rule(field, Operator.BETWEEN, operand.get(1).asText() + RANGE + operand.get(3).asText()));
         }
         if (name.equals("numeric") && operand.isArray() && operand.size() == 2 && operand.get(1).isNumber()) {
             for (Operator operator : Operator.values()) {
@@ -197,6 +205,14 @@ final class PatternRules {
                 // not a number: kept as typed, so the pattern check names what is wrong
                 numeric.add(literal(value, "number"));
                 yield JSON.objectNode().set("numeric", numeric);
+            }
+            case BETWEEN -> {
+                int dots = value.indexOf("..");
+                String low = dots < 0 ? value : value.substring(0, dots);
+                String high = dots < 0 ? "" : value.substring(dots + 2);
+                // an end that is not a number is kept as typed, so the pattern check names what is wrong
+                yield JSON.objectNode().set("numeric", JSON.arrayNode().add(">=").add(literal(low, "number"))
+                        .add("<=").add(literal(high, "number")));
             }
         };
     }

@@ -24,6 +24,7 @@ class PatternRulesTest {
             "{\"data\": {\"payment\": {\"currency\": [\"CNY\", \"USD\"]}}}",
             "{\"type\": [{\"prefix\": \"user.\"}], \"subject\": [{\"suffix\": \"7\"}]}",
             "{\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">=\", 10000]}], \"vip\": [true]}}}",
+            "{\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">=\", 100, \"<=\", 5000.5]}]}}}",
             "{\"data\": {\"reason\": [{\"exists\": false}], \"state\": [{\"anything-but\": \"deleted\"}]}}",
             "{\"data\": {\"code\": [\"30\", 30]}, \"type\": [{\"wildcard\": \"user.*\"}, {\"equals-ignore-case\": \"X\"}]}"})
     void readsAndWritesBackEveryPatternItCanShow(String text) {
@@ -60,5 +61,19 @@ class PatternRulesTest {
                 {"data": {"payment": {"monthlyLimit": [5000, {"numeric": [">", 10000]}]},
                           "userId": ["100"], "unknown": ["100"], "reason": [{"exists": true}]}}
                 """));
+    }
+
+    @Test
+    void writesARangeRowWithBothEndsIncludedAndKeepsAnEndThatIsNotANumberForTheCheckToName() {
+        List<Rule> rules = List.of(new Rule("data.payment.monthlyLimit", Operator.BETWEEN, "100 .. 5000"),
+                new Rule("data.amount", Operator.BETWEEN, "7..many"));
+
+        assertThat(PatternRules.write(rules, TYPES)).isEqualTo(FlowJson.parse("""
+                {"data": {"payment": {"monthlyLimit": [{"numeric": [">=", 100, "<=", 5000]}]},
+                          "amount": [{"numeric": [">=", 7, "<=", "many"]}]}}
+                """));
+        assertThat(PatternRules.read(FlowJson.parse("""
+                {"data": {"payment": {"monthlyLimit": [{"numeric": [">=", 100, "<=", 5000]}]}}}"""), TYPES)
+                .orElseThrow()).containsExactly(new Rule("data.payment.monthlyLimit", Operator.BETWEEN, "100 .. 5000"));
     }
 }

@@ -80,6 +80,30 @@ public final class BrokerConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, up to {@code limit}, until {@code queue} holds at least {@code ready} events ready for delivery. Events
+     * a closed channel had taken without acking go back to their queue asynchronously (on RabbitMQ a quorum queue
+     * takes them back through its log), so a reader that looks without taking waits for them to be visible again
+     * before the next reader counts the queue. Returns whether they were.
+     */
+    public boolean awaitReady(String queue, long ready, java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (Channel channel = openChannel()) {
+            while (channel.queueDeclarePassive(queue).getMessageCount() < ready) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+            return true;
+        } catch (IOException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public boolean isOpen() {
         return connection.isOpen();
     }

@@ -29,6 +29,9 @@ public final class DeadLetters {
         this.topology = topology;
     }
 
+    /** How long a listing waits for the dead letters it looked at to be back in their queue. */
+    private static final java.time.Duration HANDED_BACK = java.time.Duration.ofSeconds(5);
+
     /** One dead letter: the event as received and why it is here. */
     public record DeadLetter(String messageId, String reason, String node, String firstError, String lastError,
                              int attempts, String deadAt, String targets, String event) {
@@ -44,11 +47,12 @@ public final class DeadLetters {
     public List<DeadLetter> list(long flowId, int limit) throws IOException {
         List<DeadLetter> found = new ArrayList<>();
         Channel channel = broker.openChannel();
+        long waiting = 0;
         try {
             // The embedded broker answers a get from a missing queue by closing the whole connection, engine
             // consumers included; a passive declare only closes this channel.
             try {
-                channel.queueDeclarePassive(topology.deadLetterQueue(flowId));
+                waiting = channel.queueDeclarePassive(topology.deadLetterQueue(flowId)).getMessageCount();
             } catch (IOException missing) {
                 return found;
             }
@@ -61,6 +65,10 @@ public final class DeadLetters {
             }
         } finally {
             close(channel);
+        }
+        // so that a replay right after this listing counts them all
+        if (!found.isEmpty()) {
+            broker.awaitReady(topology.deadLetterQueue(flowId), waiting, HANDED_BACK);
         }
         return found;
     }

@@ -1,6 +1,7 @@
 package dev.sluice.source;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -73,10 +74,10 @@ public class RecentEvents {
         declare(source);
         List<JsonNode> oldestFirst = new ArrayList<>();
         Channel channel = broker.openChannel();
+        long waiting = 0;
         try {
             // the embedded broker answers a get from a missing queue by closing the whole connection; a passive
             // declare only closes this channel
-            long waiting;
             try {
                 waiting = channel.queueDeclarePassive(queue(source)).getMessageCount();
             } catch (IOException missing) {
@@ -95,6 +96,10 @@ public class RecentEvents {
             }
         } finally {
             close(channel);
+        }
+        // back in the queue before the next reader counts it
+        if (waiting > 0) {
+            broker.awaitReady(queue(source), Math.min(waiting, keep), Duration.ofSeconds(2));
         }
         List<JsonNode> newestFirst = new ArrayList<>(oldestFirst.subList(Math.max(0, oldestFirst.size() - keep),
                 oldestFirst.size()));

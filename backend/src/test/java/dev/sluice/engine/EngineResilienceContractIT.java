@@ -156,6 +156,28 @@ abstract class EngineResilienceContractIT {
     }
 
     @Test
+    void aListingOfDeadLettersLeavesThemAllCountableAtOnceForAReplay() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        long flowId = flowIds.incrementAndGet();
+        String dead = topology.deadLetterQueue(flowId);
+        try (Channel channel = broker.openChannel()) {
+            // as the engine declares it: a quorum queue on RabbitMQ, which takes back a closed channel's events later
+            channel.queueDeclare(dead, true, false, false,
+                    broker.isEmbedded() ? null : java.util.Map.of("x-queue-type", "quorum"));
+            channel.confirmSelect();
+            for (int i = 0; i < 20; i++) {
+                channel.basicPublish("", dead, persistent(), event("listed-" + i));
+            }
+            channel.waitForConfirmsOrDie(5_000);
+        }
+
+        for (int round = 0; round < 20; round++) {
+            assertThat(engine.deadLetters().list(flowId, 100)).hasSize(20);
+            assertThat(count(dead)).as("ready right after listing, round " + round).isEqualTo(20);
+        }
+    }
+
+    @Test
     void deadLettersTheInvalidSamplesWithAReasonAndProcessesTheOddButValidOnes() throws Exception {
         Engine engine = engine(List.of(Duration.ofMillis(100)));
         String out = "it.out." + UUID.randomUUID();

@@ -241,6 +241,25 @@ final class FlowEditorPage {
         return driver.findElement(By.id("preview-result")).getText();
     }
 
+    /** Previews the recent event of the flow's source whose label holds {@code search}; the preview's text. */
+    String previewRecentEvent(String search) {
+        openTab("Preview");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-origin")));
+        driver.findElements(By.cssSelector("#preview-origin vaadin-radio-button")).stream()
+                .filter(option -> option.getText().strip().startsWith("Recent events of"))
+                .findFirst().orElseThrow().click();
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("preview-sample")).getAttribute("disabled") == null);
+        WebElement combo = driver.findElement(By.cssSelector("#preview-sample input"));
+        combo.click();
+        combo.sendKeys(search);
+        pause(800);
+        combo.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        pause(500);
+        driver.findElement(By.id("preview-run")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-result .trace")));
+        return driver.findElement(By.id("preview-result")).getText();
+    }
+
     /** What the preview says the targets would receive. */
     String previewDeliveries() {
         return driver.findElement(By.id("preview-targets")).getText();

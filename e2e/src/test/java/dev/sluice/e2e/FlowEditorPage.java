@@ -230,15 +230,7 @@ final class FlowEditorPage {
     String previewSample(String search) {
         openTab("Preview");
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview-sample input")));
-        WebElement combo = driver.findElement(By.cssSelector("#preview-sample input"));
-        combo.click();
-        combo.sendKeys(search);
-        pause(800);
-        combo.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        pause(500);
-        driver.findElement(By.id("preview-run")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-result .trace")));
-        return driver.findElement(By.id("preview-result")).getText();
+        return pickAndPreview(search);
     }
 
     /** Previews the recent event of the flow's source whose label holds {@code search}; the preview's text. */
@@ -249,6 +241,10 @@ final class FlowEditorPage {
                 .filter(option -> option.getText().strip().startsWith("Recent events of"))
                 .findFirst().orElseThrow().click();
         Browser.waitFor(driver).until(d -> d.findElement(By.id("preview-sample")).getAttribute("disabled") == null);
+        return pickAndPreview(search);
+    }
+
+    private String pickAndPreview(String search) {
         WebElement combo = driver.findElement(By.cssSelector("#preview-sample input"));
         combo.click();
         combo.sendKeys(search);

@@ -3,11 +3,15 @@ package dev.sluice.broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import org.slf4j.Logger;
@@ -81,26 +85,62 @@ public final class BrokerConnection implements AutoCloseable {
     }
 
     /**
-     * Waits, up to {@code limit}, until {@code queue} holds at least {@code ready} events ready for delivery. Events
-     * a closed channel had taken without acking go back to their queue asynchronously (on RabbitMQ a quorum queue
-     * takes them back through its log), so a reader that looks without taking waits for them to be visible again
-     * before the next reader counts the queue. Returns whether they were.
+     * Up to {@code max} of the events waiting in {@code queue}, oldest first, left where they are: taken without
+     * acking and handed back by closing the channel. Empty when the queue does not exist: it is looked up passively
+     * first, since the embedded broker answers a get from a missing queue by closing the whole connection. The
+     * broker takes back a closed channel's events asynchronously (a quorum queue through its log), so this returns
+     * once as many events are ready as were waiting before, or after {@code settle}: the next reader, a replay say,
+     * then counts them all.
      */
-    public boolean awaitReady(String queue, long ready, java.time.Duration limit) {
+    public List<GetResponse> peek(String queue, long max, Duration settle) throws IOException {
+        List<GetResponse> taken = new ArrayList<>();
+        long waiting;
+        Channel channel = openChannel();
+        try {
+            try {
+                waiting = channel.queueDeclarePassive(queue).getMessageCount();
+            } catch (IOException missing) {
+                return taken;
+            }
+            GetResponse message;
+            while (taken.size() < Math.min(max, waiting) && (message = channel.basicGet(queue, false)) != null) {
+                taken.add(message);
+            }
+        } finally {
+            closeQuietly(channel);
+        }
+        if (!taken.isEmpty()) {
+            awaitReady(queue, waiting, settle);
+        }
+        return taken;
+    }
+
+    /** Closes the channel if it is open; closing hands back what was taken on it and not acked. */
+    public static void closeQuietly(Channel channel) {
+        try {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | TimeoutException | RuntimeException ignored) {
+            // the channel is gone either way, and what it held goes back to its queues
+        }
+    }
+
+    /** True when the broker refused a declaration because the queue or exchange exists with other settings. */
+    public static boolean preconditionFailed(IOException e) {
+        return String.valueOf(e.getCause()).contains("PRECONDITION_FAILED");
+    }
+
+    private void awaitReady(String queue, long ready, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         try (Channel channel = openChannel()) {
-            while (channel.queueDeclarePassive(queue).getMessageCount() < ready) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
+            while (channel.queueDeclarePassive(queue).getMessageCount() < ready && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            return true;
         } catch (IOException | TimeoutException e) {
-            return false;
+            // the next reader finds what it finds
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -2,7 +2,6 @@ package dev.sluice.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,32 +44,9 @@ public final class DeadLetters {
 
     /** Up to {@code limit} dead letters, oldest first; the queue is left as it was. None before it exists. */
     public List<DeadLetter> list(long flowId, int limit) throws IOException {
-        List<DeadLetter> found = new ArrayList<>();
-        Channel channel = broker.openChannel();
-        long waiting = 0;
-        try {
-            // The embedded broker answers a get from a missing queue by closing the whole connection, engine
-            // consumers included; a passive declare only closes this channel.
-            try {
-                waiting = channel.queueDeclarePassive(topology.deadLetterQueue(flowId)).getMessageCount();
-            } catch (IOException missing) {
-                return found;
-            }
-            while (found.size() < limit) {
-                GetResponse message = channel.basicGet(topology.deadLetterQueue(flowId), false);
-                if (message == null) {
-                    break;
-                }
-                found.add(describe(message));
-            }
-        } finally {
-            close(channel);
-        }
-        // so that a replay right after this listing counts them all
-        if (!found.isEmpty()) {
-            broker.awaitReady(topology.deadLetterQueue(flowId), waiting, HANDED_BACK);
-        }
-        return found;
+        // returns once they are back in the queue, so that a replay right after this listing counts them all
+        return broker.peek(topology.deadLetterQueue(flowId), limit, HANDED_BACK).stream()
+                .map(DeadLetters::describe).toList();
     }
 
     /**
@@ -106,7 +82,7 @@ public final class DeadLetters {
         } catch (TimeoutException e) {
             throw new IOException("the broker did not confirm a replayed event", e);
         } finally {
-            close(channel);
+            BrokerConnection.closeQuietly(channel);
         }
         return replayed;
     }
@@ -141,16 +117,6 @@ public final class DeadLetters {
             return java.security.MessageDigest.getInstance("SHA-256").digest(body);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void close(Channel channel) {
-        try {
-            if (channel.isOpen()) {
-                channel.close();
-            }
-        } catch (IOException | TimeoutException | RuntimeException ignored) {
-            // closing requeues what was taken and not acked, which is the point
         }
     }
 }

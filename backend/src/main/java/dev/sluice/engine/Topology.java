@@ -85,7 +85,7 @@ public record Topology(String prefix) {
             channel.queueDeclare(queue, true, false, false, arguments);
             singleActive = rabbitMq && deployed.ordered();
         } catch (IOException e) {
-            if (!rabbitMq || !preconditionFailed(e)) {
+            if (!rabbitMq || !BrokerConnection.preconditionFailed(e)) {
                 throw e;
             }
             // declared earlier with other arguments: keep it, and its events
@@ -141,7 +141,7 @@ public record Topology(String prefix) {
             channel.queueDeclare(queue, true, false, false, quorum);
             return;
         } catch (IOException e) {
-            if (!preconditionFailed(e)) {
+            if (!BrokerConnection.preconditionFailed(e)) {
                 throw e;
             }
         } catch (TimeoutException e) {
@@ -156,17 +156,13 @@ public record Topology(String prefix) {
             channel.queueDeclare(queue, true, false, false, quorum);
             log.info("Queue {} is now a quorum queue (it was a classic queue, empty and unused)", queue);
         } catch (IOException e) {
-            if (!preconditionFailed(e)) {
+            if (!BrokerConnection.preconditionFailed(e)) {
                 throw e;
             }
             log.info("Queue {} stays a classic queue while it holds events or has consumers", queue);
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-    }
-
-    private static boolean preconditionFailed(IOException e) {
-        return String.valueOf(e.getCause()).contains("PRECONDITION_FAILED");
     }
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */

@@ -7,11 +7,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.GetResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,35 +72,10 @@ public class RecentEvents {
      */
     public List<JsonNode> read(String source) throws IOException {
         declare(source);
-        List<JsonNode> oldestFirst = new ArrayList<>();
-        Channel channel = broker.openChannel();
-        long waiting = 0;
-        try {
-            // the embedded broker answers a get from a missing queue by closing the whole connection; a passive
-            // declare only closes this channel
-            try {
-                waiting = channel.queueDeclarePassive(queue(source)).getMessageCount();
-            } catch (IOException missing) {
-                return List.of();
-            }
-            // more than kept when RabbitMQ let in events while another read held some (unacked ones do not count)
-            for (long i = 0; i < waiting; i++) {
-                GetResponse message = channel.basicGet(queue(source), false);
-                if (message == null) {
-                    break;
-                }
-                JsonNode event = parse(message.getBody());
-                if (event != null) {
-                    oldestFirst.add(event);
-                }
-            }
-        } finally {
-            close(channel);
-        }
-        // back in the queue before the next reader counts it
-        if (waiting > 0) {
-            broker.awaitReady(queue(source), Math.min(waiting, keep), Duration.ofSeconds(2));
-        }
+        // all that waits, which is more than kept when RabbitMQ let in events while another read held some (held
+        // ones do not count towards its bound); back in the queue before the next reader counts it
+        List<JsonNode> oldestFirst = broker.peek(queue(source), Long.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                .map(message -> parse(message.getBody())).filter(Objects::nonNull).toList();
         List<JsonNode> newestFirst = new ArrayList<>(oldestFirst.subList(Math.max(0, oldestFirst.size() - keep),
                 oldestFirst.size()));
         Collections.reverse(newestFirst);
@@ -122,7 +97,7 @@ public class RecentEvents {
             channel.queueDeclare(queue(source), false, false, false, bounds());
             channel.queueBind(queue(source), source, "#");
         } catch (IOException e) {
-            if (!String.valueOf(e.getCause()).contains("PRECONDITION_FAILED")) {
+            if (!BrokerConnection.preconditionFailed(e)) {
                 // a preview aid: publishing to the source must not fail for it (a broker may refuse such queues,
                 // as RabbitMQ 4 can for transient ones); reads then find no queue and say there are no events
                 log.warn("The recent events of {} are not kept: the broker refused queue {}: {}", source,
@@ -198,16 +173,6 @@ public class RecentEvents {
             return event != null && event.isObject() ? event : null;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static void close(Channel channel) {
-        try {
-            if (channel.isOpen()) {
-                channel.close();
-            }
-        } catch (IOException | TimeoutException | RuntimeException ignored) {
-            // closing requeues what was taken and not acked, which is the point
         }
     }
 }

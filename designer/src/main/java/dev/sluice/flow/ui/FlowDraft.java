@@ -126,6 +126,17 @@ final class FlowDraft {
         return config;
     }
 
+    /** The event source the flow reads as edited now; none while its source node names none. */
+    Optional<String> sourceName() {
+        for (JsonNode node : nodes()) {
+            if ("source".equals(node.path("kind").asText())) {
+                String name = node.path("config").path("source").asText("");
+                return name.isBlank() ? Optional.empty() : Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The ids of the target nodes, in node order. */
     List<String> targetIds() {
         List<String> ids = new ArrayList<>();

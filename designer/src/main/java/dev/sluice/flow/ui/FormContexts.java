@@ -29,22 +29,12 @@ class FormContexts {
     }
 
     FormContext of(String username, String workspace, FlowDraft draft) {
-        Optional<EventSource> source = sourceOf(draft);
+        Optional<EventSource> source = draft.sourceName().flatMap(sources::find);
         SourceFields fields = source.map(found -> SourceFields.of(found, privacy.tags(found.getName())))
                 .orElse(SourceFields.none());
         Supplier<List<JsonNode>> samples = source.<Supplier<List<JsonNode>>>map(
                 found -> once(() -> privacy.samples(username, found.getName()))).orElse(List::of);
         return new FormContext(fields, samples, once(() -> secretNames(username, workspace)));
-    }
-
-    /** The source the draft reads; none while it names none. */
-    private Optional<EventSource> sourceOf(FlowDraft draft) {
-        for (JsonNode node : draft.nodes()) {
-            if ("source".equals(node.path("kind").asText())) {
-                return sources.find(node.path("config").path("source").asText());
-            }
-        }
-        return Optional.empty();
     }
 
     private SecretNames secretNames(String username, String workspace) {

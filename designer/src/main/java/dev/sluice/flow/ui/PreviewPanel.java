@@ -1,7 +1,6 @@
 package dev.sluice.flow.ui;
 
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,7 +48,7 @@ class PreviewPanel extends VerticalLayout {
         this.context = context;
         this.store = store;
         setPadding(false);
-        picker = new PreviewEventPicker(samples.events(), this::sourceName, recent,
+        picker = new PreviewEventPicker(samples.events(), () -> context.draft().get().sourceName(), recent,
                 event -> pasted.setValue(NodeForm.pretty(event)));
         pasted.setLabel(getTranslation("preview.event"));
         pasted.setId("preview-event");
@@ -83,17 +82,6 @@ class PreviewPanel extends VerticalLayout {
 
     void selectSample(int index) {
         picker.select(index);
-    }
-
-    /** The source the flow reads as edited now. */
-    private Optional<String> sourceName() {
-        for (JsonNode node : context.draft().get().nodes()) {
-            if ("source".equals(node.path("kind").asText())) {
-                String name = node.path("config").path("source").asText("");
-                return name.isBlank() ? Optional.empty() : Optional.of(name);
-            }
-        }
-        return Optional.empty();
     }
 
     void run() {

@@ -64,16 +64,8 @@ final class ConnectionChecks {
             if (config.broker() == null) {
                 channel = context.broker().openChannel();
             } else {
-                ConnectionFactory factory = new ConnectionFactory();
-                factory.setUri(config.broker().uri());
+                ConnectionFactory factory = config.broker().connectionFactory(context);
                 factory.setConnectionTimeout((int) LIMIT.toMillis());
-                if (config.broker().username() != null) {
-                    factory.setUsername(config.broker().username());
-                }
-                if (config.broker().password() != null) {
-                    factory.setPassword(new String(context.secret(config.broker().password().secret(),
-                            "the broker password"), StandardCharsets.UTF_8));
-                }
                 external = factory.newConnection("sluice-connection-check");
                 channel = external.createChannel();
             }

@@ -2,7 +2,6 @@ package dev.sluice.target;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,15 +39,7 @@ final class RabbitMqDelivery implements Delivery {
 
     private static Connection connect(RabbitMqTarget.Broker broker, TargetContext context) {
         try {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri(broker.uri());
-            if (broker.username() != null) {
-                factory.setUsername(broker.username());
-            }
-            if (broker.password() != null) {
-                factory.setPassword(new String(context.secret(broker.password().secret(), "the broker password"),
-                        StandardCharsets.UTF_8));
-            }
+            ConnectionFactory factory = broker.connectionFactory(context);
             factory.setAutomaticRecoveryEnabled(true);
             return factory.newConnection("sluice-target");
         } catch (Exception e) {

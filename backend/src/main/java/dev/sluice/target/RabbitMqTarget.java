@@ -1,7 +1,10 @@
 package dev.sluice.target;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import com.rabbitmq.client.ConnectionFactory;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
@@ -21,6 +24,20 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
 
     /** @param uri {@code amqp(s)://host:port/vhost} without credentials; they come from secrets */
     public record Broker(String uri, String username, SecretRef password) {
+
+        /** Connects as configured, the password read from the workspace's secret. */
+        ConnectionFactory connectionFactory(TargetContext context) throws Exception {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(uri);
+            if (username != null) {
+                factory.setUsername(username);
+            }
+            if (password != null) {
+                factory.setPassword(new String(context.secret(password.secret(), "the broker password"),
+                        StandardCharsets.UTF_8));
+            }
+            return factory;
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import dev.sluice.flowstore.FlowPreviewed;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowUndeployed;
 import dev.sluice.flowstore.FlowVersionSaved;
+import dev.sluice.flowstore.TargetChecked;
 
 /**
  * Writes flow events to the audit log, inside the transaction that published them: a save whose entry cannot
@@ -106,6 +107,21 @@ class FlowAuditing {
         details.put("events", event.events());
         log.record(AuditRecord.success(event.by(), event.workspace(), "flow.preview", "flow", event.flowName(),
                 details));
+    }
+
+    @EventListener
+    void targetChecked(TargetChecked event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", event.kind());
+        if (event.problems().isEmpty()) {
+            details.put("message", event.message());
+        } else {
+            details.put("problems", event.problems());
+        }
+        AuditRecord.Outcome outcome = !event.problems().isEmpty() ? AuditRecord.Outcome.DENIED
+                : event.reachable() ? AuditRecord.Outcome.SUCCESS : AuditRecord.Outcome.FAILURE;
+        log.record(new AuditRecord(event.by(), event.workspace(), "flow.target-check", "flow",
+                String.valueOf(event.flowId()), outcome, details));
     }
 
     @EventListener

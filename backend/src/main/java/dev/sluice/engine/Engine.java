@@ -28,6 +28,7 @@ import dev.sluice.pipeline.Pipeline;
 import dev.sluice.target.Delivery;
 import dev.sluice.target.TargetContext;
 import dev.sluice.target.TargetKind;
+import dev.sluice.target.WorkspaceReach;
 
 /**
  * The flows running on this instance, kept in line with what is deployed: {@link #reconcile} starts
@@ -45,7 +46,9 @@ public final class Engine implements AutoCloseable {
     private final MeterRegistry meters;
     private final WorkspaceSecrets secrets;
     private final Topology topology;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WorkspaceReach reach;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("sluice-engine-", 0).daemon().factory());
     private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
@@ -71,6 +74,13 @@ public final class Engine implements AutoCloseable {
     /** @param privacy scans a sample of what each flow sends for personal data the leak guard did not expect */
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy) {
+        this(broker, registry, properties, meters, secrets, pausing, privacy, WorkspaceReach.none());
+    }
+
+    /** @param reach each workspace's connections, the rules they must pass, and the sources it owns */
+    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
+                  WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy, WorkspaceReach reach) {
+        this.reach = reach;
         this.pausing = pausing;
         this.privacy = privacy;
         this.broker = broker;
@@ -151,7 +161,7 @@ public final class Engine implements AutoCloseable {
         Map<String, Delivery> deliveries = new HashMap<>();
         try {
             Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context);
-            TargetContext targets = new TargetContext(broker, http, context.secrets());
+            TargetContext targets = new TargetContext(broker, http, context.secrets(), flow.flow().workspace(), reach);
             for (FlowNode node : flow.flow().nodes()) {
                 Optional<NodeKind<?>> kind = registry.kind(node.kind());
                 if (kind.isPresent() && kind.get() instanceof TargetKind<?> target) {

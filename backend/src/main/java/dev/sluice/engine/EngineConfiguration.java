@@ -24,6 +24,7 @@ import dev.sluice.privacy.PiiFinding;
 import dev.sluice.privacy.SampledPiiCheck;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.privacy.UnexpectedPii;
+import dev.sluice.target.WorkspaceReach;
 
 /** The engine runs where {@code SLUICE_ROLES} includes {@code engine} (the default). */
 @Configuration(proxyBeanMethods = false)
@@ -34,12 +35,12 @@ class EngineConfiguration {
     @Bean(destroyMethod = "close")
     Engine engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   ObjectProvider<WorkspaceSecrets> secrets, ObjectProvider<DeploymentSource> deployments,
-                  ObjectProvider<SourcePrivacy> privacy, ApplicationEventPublisher events,
-                  @Value("${sluice.privacy.sample-rate:0.01}") double sampleRate) {
+                  ObjectProvider<SourcePrivacy> privacy, ObjectProvider<WorkspaceReach> reach,
+                  ApplicationEventPublisher events, @Value("${sluice.privacy.sample-rate:0.01}") double sampleRate) {
         return new Engine(broker, registry, properties, meters,
                 secrets.getIfAvailable(() -> workspace -> name -> Optional.empty()),
                 (flowId, reason) -> deployments.ifAvailable(source -> source.pauseFailing(flowId, reason)),
-                privacyWatch(privacy.getIfAvailable(), events, sampleRate));
+                privacyWatch(privacy.getIfAvailable(), events, sampleRate), reach.getIfAvailable(WorkspaceReach::none));
     }
 
     /** Scans with the tags of each flow's source; alerts go out as {@link UnexpectedPii} events. */

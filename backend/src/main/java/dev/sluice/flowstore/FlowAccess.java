@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.target.WorkspaceReach;
 import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceRole;
@@ -19,10 +20,12 @@ class FlowAccess {
 
     private final WorkspaceService workspaces;
     private final SourceCatalog sources;
+    private final WorkspaceReach reach;
 
-    FlowAccess(WorkspaceService workspaces, SourceCatalog sources) {
+    FlowAccess(WorkspaceService workspaces, SourceCatalog sources, WorkspaceReach reach) {
         this.workspaces = workspaces;
         this.sources = sources;
+        this.reach = reach;
     }
 
     Caller caller(String username) {
@@ -38,14 +41,17 @@ class FlowAccess {
     }
 
     /**
-     * Sources as {@code workspace} sees them: a source exists when any source has the name; it is
+     * Sources and connections as {@code workspace} sees them: a source exists when any source has the name; it is
      * subscribable when the workspace owns it or was granted. With no workspace (the document does not say
      * one) subscribability is not judged: the missing workspace is reported instead.
      */
     ValidationContext context(String workspace) {
         return new ValidationContext(workspace, name -> sources.find(name)
                 .map(source -> new ValidationContext.SourceInfo(source.getName(), source.getEventTypes(),
-                        workspace == null || subscribable(source, workspace))));
+                        workspace == null || subscribable(source, workspace),
+                        workspace != null && source.getOwner().getName().equals(workspace))),
+                name -> workspace == null ? java.util.Optional.of(ValidationContext.ANY_KIND)
+                        : reach.connection(workspace, name).map(endpoint -> endpoint.kind().id()));
     }
 
     private static boolean subscribable(EventSource source, String workspace) {

@@ -81,6 +81,11 @@ public class SourceStewardship {
         if (name == null || !NAME.matcher(name).matches()) {
             throw Refusal.invalid("a source name is 1 to 200 lower-case letters, digits, '.', '_' or '-'");
         }
+        if (name.startsWith("ws.") || name.startsWith("sluice.") || name.startsWith("amq.")) {
+            // a source is an exchange of that name: ws.* are workspaces' own exchanges, sluice.* and amq.* internal
+            throw Refusal.invalid("a source name may not start with ws., sluice. or amq.: those exchanges belong to "
+                    + "workspaces and to the broker");
+        }
         if (types == null || types.isEmpty() || types.stream().anyMatch(t -> t == null || !TYPE.matcher(t).matches())) {
             throw Refusal.invalid("a source lists one or more event types, each letters, digits, '.', '_' or '-'");
         }

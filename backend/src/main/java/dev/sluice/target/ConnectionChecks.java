@@ -1,9 +1,14 @@
 package dev.sluice.target;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,15 +19,23 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLException;
+
+import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MalformedFrameException;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
 
 /**
  * The reach checks behind each target kind's {@link TargetKind#check}: they connect and look, and never send an
- * event. Each is bounded by {@link #LIMIT}.
+ * event. Each is bounded by {@link #LIMIT}, checks the endpoint against the platform's rules first, and answers
+ * with a short reason of its own: never what the other side said (a banner, a server's error text), so a check
+ * cannot be used to read what listens on a port.
  */
 final class ConnectionChecks {
 
@@ -35,37 +48,66 @@ final class ConnectionChecks {
     static ConnectionCheck http(HttpTarget.Config config, TargetContext context) {
         Duration timeout = config.timeoutMs() == null ? LIMIT
                 : Duration.ofMillis(Math.min(config.timeoutMs(), LIMIT.toMillis()));
+        URI address;
+        java.util.Map<String, String> headers;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(config.url()))
+            Endpoint connection = config.connection() == null ? null
+                    : context.endpoint(config.connection(), Endpoint.Kind.HTTP);
+            if (connection == null) {
+                context.reach().rules().refusal(config.url()).ifPresent(why -> {
+                    throw new TargetFailure("the URL may not be used: " + why, false, null);
+                });
+            }
+            address = HttpTarget.address(config, connection);
+            headers = connection == null ? java.util.Map.of() : HttpDelivery.resolve(connection.headers(), context);
+        } catch (TargetFailure | IllegalStateException refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        }
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(address)
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .timeout(timeout)
-                    .build();
-            HttpResponse<Void> response = context.http().send(request, HttpResponse.BodyHandlers.discarding());
+                    .timeout(timeout);
+            headers.forEach(request::header);
+            HttpResponse<Void> response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            String answered = "answered HTTP " + status + " to OPTIONS " + config.url();
+            String answered = "answered HTTP " + status + " to OPTIONS " + address;
             return status >= 500 ? ConnectionCheck.failed("The server " + answered + "; it may not accept events now")
                     : ConnectionCheck.reached("Reached: the server " + answered);
-        } catch (java.net.http.HttpTimeoutException e) {
-            return ConnectionCheck.failed("No answer from " + config.url() + " within " + timeout.toMillis() + " ms");
+        } catch (HttpTimeoutException e) {
+            return ConnectionCheck.failed("No answer from " + address + " within " + timeout.toMillis() + " ms");
         } catch (IOException | IllegalArgumentException e) {
-            return ConnectionCheck.failed("Cannot reach " + config.url() + ": " + describe(e));
+            return ConnectionCheck.failed("Cannot reach " + address + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ConnectionCheck.failed("The check was interrupted");
         }
     }
 
-    /** Connects to the broker (the platform's or the external one) and looks the exchange up without declaring it. */
+    /** Connects to the broker (the platform's or the connection's) and looks the exchange up without declaring it. */
     static ConnectionCheck rabbitMq(RabbitMqTarget.Config config, TargetContext context) {
-        String where = config.broker() == null ? "the platform broker" : config.broker().uri();
+        String where = config.connection() == null ? "the platform broker" : "connection '" + config.connection() + "'";
+        Endpoint endpoint = null;
+        try {
+            if (config.connection() == null) {
+                PlatformNamespace.refusal(context.workspace(), config.exchange(),
+                        source -> context.reach().ownsSource(context.workspace(), source)).ifPresent(why -> {
+                    throw new TargetFailure(why, false, null);
+                });
+            } else {
+                endpoint = context.endpoint(config.connection(), Endpoint.Kind.RABBITMQ);
+            }
+        } catch (TargetFailure refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        }
         com.rabbitmq.client.Connection external = null;
         try {
             Channel channel;
-            if (config.broker() == null) {
+            if (endpoint == null) {
                 channel = context.broker().openChannel();
             } else {
-                ConnectionFactory factory = config.broker().connectionFactory(context);
+                ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
                 factory.setConnectionTimeout((int) LIMIT.toMillis());
+                factory.setHandshakeTimeout((int) LIMIT.toMillis());
                 external = factory.newConnection("sluice-connection-check");
                 channel = external.createChannel();
             }
@@ -73,8 +115,11 @@ final class ConnectionChecks {
                 channel.exchangeDeclarePassive(config.exchange());
                 return ConnectionCheck.reached("Reached " + where + ": the exchange '" + config.exchange() + "' exists");
             } catch (IOException missing) {
-                return ConnectionCheck.failed("Reached " + where + ", but the exchange '" + config.exchange()
-                        + "' does not exist there (or may not be used): " + describe(missing));
+                boolean own = endpoint == null && PlatformNamespace.isOwn(context.workspace(), config.exchange());
+                return own ? ConnectionCheck.reached("Reached " + where + ": Sluice declares the exchange '"
+                        + config.exchange() + "' when the flow is deployed")
+                        : ConnectionCheck.failed("Reached " + where + ", but the exchange '" + config.exchange()
+                        + "' does not exist there (or may not be used)");
             } finally {
                 if (channel.isOpen()) {
                     channel.abort();
@@ -91,42 +136,103 @@ final class ConnectionChecks {
 
     /** Signs in to the database and finds the table with every configured column and the key. */
     static ConnectionCheck jdbc(JdbcTarget.Config config, TargetContext context) {
-        java.util.Properties login = bounds(config.url());
-        if (config.username() != null) {
-            login.setProperty("user", config.username());
-        }
+        Endpoint endpoint;
+        JdbcUrl url;
+        Properties login;
         try {
-            if (config.password() != null) {
-                login.setProperty("password", new String(context.secret(config.password().secret(),
+            endpoint = context.endpoint(config.connection(), Endpoint.Kind.JDBC);
+            url = JdbcUrl.parse(endpoint.url());
+            login = bounds(url.driver());
+            if (endpoint.username() != null) {
+                login.setProperty("user", endpoint.username());
+            }
+            if (endpoint.password() != null) {
+                login.setProperty("password", new String(context.secret(endpoint.password().secret(),
                         "the database password"), StandardCharsets.UTF_8));
             }
-            try (Connection connection = DriverManager.getConnection(config.url(), login)) {
-                Set<String> columns = columns(connection.getMetaData(), config.table());
-                if (columns.isEmpty()) {
-                    return ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' was not found");
-                }
-                Set<String> wanted = new LinkedHashSet<>(config.columns().keySet());
-                wanted.addAll(config.key());
-                List<String> missing = wanted.stream()
-                        .filter(column -> !columns.contains(column.toLowerCase(Locale.ROOT))).toList();
-                return missing.isEmpty()
-                        ? ConnectionCheck.reached("Signed in: the table '" + config.table() + "' has every column")
-                        : ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' lacks "
-                                + String.join(", ", missing));
-            }
-        } catch (SQLException | IllegalStateException e) {
-            return ConnectionCheck.failed("Cannot sign in to " + config.url() + ": " + describe(e));
+        } catch (TargetFailure | IllegalStateException | IllegalArgumentException refused) {
+            return ConnectionCheck.failed(refused.getMessage());
         }
+        String where = "connection '" + config.connection() + "'";
+        try (Connection connection = DriverManager.getConnection(url.driverUrl(context.reach().rules().h2Directory()),
+                login)) {
+            Set<String> columns = columns(connection.getMetaData(), config.table());
+            if (columns.isEmpty()) {
+                return ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' was not found");
+            }
+            Set<String> wanted = new LinkedHashSet<>(config.columns().keySet());
+            wanted.addAll(config.key());
+            List<String> missing = wanted.stream()
+                    .filter(column -> !columns.contains(column.toLowerCase(Locale.ROOT))).toList();
+            return missing.isEmpty()
+                    ? ConnectionCheck.reached("Signed in: the table '" + config.table() + "' has every column")
+                    : ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' lacks "
+                            + String.join(", ", missing));
+        } catch (SQLException e) {
+            return ConnectionCheck.failed("Cannot sign in to " + where + ": " + describe(e));
+        }
+    }
+
+    /** A connection on its own: a database sign-in, a broker connection, or an OPTIONS request to the base URL. */
+    static ConnectionCheck endpoint(Endpoint endpoint, TargetContext context) {
+        java.util.Optional<String> refused = context.reach().rules().refusal(endpoint);
+        if (refused.isPresent()) {
+            return ConnectionCheck.failed("May not be used: " + refused.get());
+        }
+        try {
+            switch (endpoint.kind()) {
+                case JDBC -> {
+                    JdbcUrl url = JdbcUrl.parse(endpoint.url());
+                    Properties login = bounds(url.driver());
+                    if (endpoint.username() != null) {
+                        login.setProperty("user", endpoint.username());
+                    }
+                    if (endpoint.password() != null) {
+                        login.setProperty("password", new String(context.secret(endpoint.password().secret(),
+                                "the database password"), StandardCharsets.UTF_8));
+                    }
+                    try (Connection connection = DriverManager.getConnection(
+                            url.driverUrl(context.reach().rules().h2Directory()), login)) {
+                        String product = connection.getMetaData().getDatabaseProductName();
+                        return ConnectionCheck.reached("Signed in to " + product + " database '" + url.database() + "'");
+                    }
+                }
+                case RABBITMQ -> {
+                    ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
+                    factory.setConnectionTimeout((int) LIMIT.toMillis());
+                    factory.setHandshakeTimeout((int) LIMIT.toMillis());
+                    com.rabbitmq.client.Connection connection = factory.newConnection("sluice-connection-check");
+                    connection.abort();
+                    return ConnectionCheck.reached("Signed in to the broker");
+                }
+                case HTTP -> {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).timeout(LIMIT);
+                    HttpDelivery.resolve(endpoint.headers(), context).forEach(request::header);
+                    int status = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status >= 500 ? ConnectionCheck.failed("The server answered HTTP " + status + " to OPTIONS")
+                            : ConnectionCheck.reached("Reached: the server answered HTTP " + status + " to OPTIONS");
+                }
+            }
+        } catch (IllegalStateException e) {
+            return ConnectionCheck.failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectionCheck.failed("The check was interrupted");
+        } catch (Exception e) {
+            return ConnectionCheck.failed("Cannot connect: " + describe(e));
+        }
+        return ConnectionCheck.failed("Unknown connection kind");
     }
 
     /**
      * Connection properties bounding the sign-in and the lookups by {@link #LIMIT}, for this connection only
      * ({@code DriverManager.setLoginTimeout} would change every later connection in the JVM). Only for drivers known
-     * to take them: H2 refuses properties it does not know, and other drivers name and scale them differently.
+     * to take them: H2 refuses properties it does not know.
      */
-    static java.util.Properties bounds(String url) {
-        java.util.Properties properties = new java.util.Properties();
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
+    static Properties bounds(JdbcUrl.Driver driver) {
+        Properties properties = new Properties();
+        if (driver == JdbcUrl.Driver.POSTGRESQL) {
             String seconds = String.valueOf(LIMIT.toSeconds());
             properties.setProperty("loginTimeout", seconds);
             properties.setProperty("connectTimeout", seconds);
@@ -150,15 +256,60 @@ final class ConnectionChecks {
         return found;
     }
 
-    private static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
+    /**
+     * A short reason of Sluice's own wording for a failed connection: what kind of failure, never the other side's
+     * text.
+     */
+    static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            switch (cause) {
+                case UnknownHostException e -> {
+                    return "the host name does not resolve";
+                }
+                case ConnectException e -> {
+                    return "connection refused";
+                }
+                case NoRouteToHostException e -> {
+                    return "no route to the host";
+                }
+                case SocketTimeoutException e -> {
+                    return "no answer within " + LIMIT.toSeconds() + " s";
+                }
+                case TimeoutException e -> {
+                    return "no answer within " + LIMIT.toSeconds() + " s";
+                }
+                case SSLException e -> {
+                    return "the TLS handshake failed";
+                }
+                case AuthenticationFailureException e -> {
+                    return "the broker refused the user or password";
+                }
+                case PossibleAuthenticationFailureException e -> {
+                    return "the broker closed the connection at sign-in (wrong user, password or virtual host?)";
+                }
+                case MalformedFrameException e -> {
+                    return "what answers there is not an AMQP 0-9-1 broker";
+                }
+                case SQLException e when e.getSQLState() != null -> {
+                    return sqlReason(e.getSQLState());
+                }
+                default -> {
+                }
+            }
         }
-        if (cause instanceof TimeoutException) {
-            return "no answer within " + LIMIT.toSeconds() + " s";
+        return "the connection failed";
+    }
+
+    private static String sqlReason(String state) {
+        if (state.startsWith("28")) {
+            return "the database refused the user or password";
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        if (state.equals("3D000")) {
+            return "the database does not exist";
+        }
+        if (state.startsWith("08")) {
+            return "cannot connect to the database (SQL state " + state + ")";
+        }
+        return "the database refused (SQL state " + state + ")";
     }
 }

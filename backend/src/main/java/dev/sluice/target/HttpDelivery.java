@@ -38,20 +38,36 @@ final class HttpDelivery implements Delivery {
     private final String signatureHeader;
 
     HttpDelivery(HttpTarget.Config config, TargetContext context) {
+        Endpoint connection = config.connection() == null ? null
+                : context.endpoint(config.connection(), Endpoint.Kind.HTTP);
+        if (connection == null) {
+            context.reach().rules().refusal(config.url()).ifPresent(why -> {
+                throw new TargetFailure("the URL may not be used: " + why, false, null);
+            });
+        }
         this.http = context.http();
-        this.url = URI.create(config.url());
+        this.url = HttpTarget.address(config, connection);
         this.method = config.method() == null ? "POST" : config.method();
         this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
+        if (connection != null) {
+            headers.putAll(resolve(connection.headers(), context));
+        }
         if (config.headers() != null) {
-            config.headers().forEach((name, value) -> headers.put(name, value instanceof Map<?, ?> reference
-                    ? new String(context.secret(String.valueOf(reference.get("secret")), "the header " + name),
-                            StandardCharsets.UTF_8)
-                    : String.valueOf(value)));
+            config.headers().forEach((name, value) -> headers.put(name, String.valueOf(value)));
         }
         this.signingKey = config.signature() == null ? null
                 : context.secret(config.signature().key().secret(), "the HTTP signature");
         this.signatureHeader = config.signature() == null || config.signature().header() == null
                 ? "X-Sluice-Signature" : config.signature().header();
+    }
+
+    /** A connection's headers with their secrets' values: they go to that connection's host only. */
+    static Map<String, String> resolve(Map<String, Object> headers, TargetContext context) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        headers.forEach((name, value) -> resolved.put(name, value instanceof SecretRef reference
+                ? new String(context.secret(reference.secret(), "the header " + name), StandardCharsets.UTF_8)
+                : String.valueOf(value)));
+        return resolved;
     }
 
     @Override

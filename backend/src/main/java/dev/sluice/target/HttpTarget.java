@@ -12,22 +12,27 @@ import dev.sluice.pipeline.ValidationContext;
 
 /**
  * Posts each event to a webhook as a structured CloudEvent, with a timeout, an {@code Idempotency-Key}
- * (the output's stable id) and optionally an HMAC-SHA-256 signature of the body.
+ * (the output's stable id) and optionally an HMAC-SHA-256 signature of the body. The webhook is an {@code http}
+ * connection of the workspace plus a path (the connection carries any credentials, as headers), or a plain URL
+ * that carries none.
  */
 public final class HttpTarget implements TargetKind<HttpTarget.Config> {
 
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$");
+    private static final Pattern PATH = Pattern.compile("^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$");
     private static final List<String> RESERVED = List.of("content-length", "host", "idempotency-key", "content-type");
 
     /**
-     * @param url       where to send (http or https)
-     * @param method    POST (default) or PUT
-     * @param timeoutMs per request
-     * @param headers   extra headers; a secret reference as the value keeps tokens out of the flow
-     * @param signature signs the body with a workspace secret
+     * @param connection an {@code http} connection of the workspace: the base URL and its headers
+     * @param path       appended to the connection's base URL ({@code /events})
+     * @param url        instead of a connection: where to send (http or https), without credentials
+     * @param method     POST (default) or PUT
+     * @param timeoutMs  per request
+     * @param headers    extra headers, plain text (credentials belong in the connection)
+     * @param signature  signs the body with a workspace secret
      */
-    public record Config(String url, String method, Integer timeoutMs, Map<String, Object> headers,
-                         Signature signature) {
+    public record Config(String connection, String path, String url, String method, Integer timeoutMs,
+                         Map<String, Object> headers, Signature signature) {
     }
 
     /** @param header header carrying {@code sha256=<hex>} of the body */
@@ -53,42 +58,65 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
     @Override
     public String configSchema() {
         return """
-                {"type": "object", "required": ["url"], "additionalProperties": false,
+                {"type": "object", "additionalProperties": false,
                  "properties": {
+                   "connection": %s,
+                   "path": {"type": "string", "maxLength": 2000, "title": "Path",
+                            "description": "Appended to the connection's base URL, e.g. /events"},
                    "url": {"type": "string", "minLength": 1, "maxLength": 2000, "title": "URL",
-                           "description": "http:// or https:// address of the receiving system"},
+                           "description": "Instead of a connection: the http:// or https:// address, no credentials"},
                    "method": {"enum": ["POST", "PUT"], "default": "POST", "title": "Method"},
                    "timeoutMs": {"type": "integer", "minimum": 100, "maximum": 120000, "default": 10000,
                                  "title": "Timeout (ms)"},
                    "headers": {"type": "object", "title": "Headers",
-                               "additionalProperties": {"oneOf": [{"type": "string", "maxLength": 4000}, %s]}},
+                               "description": "Plain values; tokens belong in the connection's headers",
+                               "additionalProperties": {"type": "string", "maxLength": 4000}},
                    "signature": {"type": "object", "required": ["key"], "additionalProperties": false,
                                  "title": "Signature", "description": "HMAC-SHA-256 of the body, keyed by a secret",
                                  "properties": {"key": %s,
                                                 "header": {"type": "string", "default": "X-Sluice-Signature"}}}}}
-                """.formatted(SecretRef.SCHEMA, SecretRef.SCHEMA);
+                """.formatted(Connections.schema(Endpoint.Kind.HTTP, "Webhook"), SecretRef.SCHEMA);
     }
 
     @Override
     public String example() {
         return """
-                {"url": "https://ledger.internal/events", "timeoutMs": 5000,
-                 "headers": {"Authorization": {"secret": "ledger-token"}},
+                {"connection": "ledger-api", "path": "/events", "timeoutMs": 5000,
                  "signature": {"key": {"secret": "ledger-hmac"}}}
                 """;
     }
 
     @Override
     public void validate(Config config, ValidationContext context, Problems problems) {
-        try {
-            URI uri = new URI(config.url());
-            if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(".url", "must be an http:// or https:// URL with a host");
-            } else if (uri.getUserInfo() != null) {
-                problems.add(".url", "must not contain credentials: put a token in a header from a secret");
+        if ((config.connection() == null) == (config.url() == null)) {
+            problems.add(config.connection() == null ? ".connection" : ".url",
+                    config.connection() == null ? "is required: an http connection of this workspace (or give a url)" : "give either a connection (and a path) or a url, not both");
+            if (config.connection() == null) {
+                return;
             }
-        } catch (java.net.URISyntaxException e) {
-            problems.add(".url", "is not a valid URL: " + e.getReason());
+        }
+        if (config.connection() != null) {
+            Connections.validate(config.connection(), Endpoint.Kind.HTTP, context, problems);
+            if (config.path() != null && (!PATH.matcher(config.path()).matches() || config.path().contains("..")
+                    || config.path().startsWith("//"))) {
+                problems.add(".path", "must be a path below the connection's URL, like /events (no .., no host)");
+            }
+        } else if (config.url() != null) {
+            if (config.path() != null) {
+                problems.add(".path", "goes with a connection; with a URL, write the whole address in url");
+            }
+            try {
+                URI uri = new URI(config.url());
+                if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add(".url", "must be an http:// or https:// URL with a host");
+                } else if (uri.getRawUserInfo() != null) {
+                    problems.add(".url", "must not contain credentials: put them in an http connection's headers");
+                } else {
+                    HostPolicy.checkSyntax(uri.getHost()).ifPresent(why -> problems.add(".url", why));
+                }
+            } catch (java.net.URISyntaxException e) {
+                problems.add(".url", "is not a valid URL: " + e.getReason());
+            }
         }
         if (config.headers() != null) {
             config.headers().keySet().forEach(name -> {
@@ -103,6 +131,21 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
                 && !HEADER_NAME.matcher(config.signature().header()).matches()) {
             problems.add(".signature.header", "is not a valid header name");
         }
+    }
+
+    /** Where events go: the connection's base URL and the path, or the URL itself. */
+    static URI address(Config config, Endpoint connection) {
+        if (connection == null) {
+            return URI.create(config.url());
+        }
+        String base = connection.url().endsWith("/") ? connection.url().substring(0, connection.url().length() - 1)
+                : connection.url();
+        String path = config.path() == null ? "" : config.path();
+        URI address = URI.create(base + path);
+        if (!address.getHost().equals(URI.create(base).getHost())) {
+            throw new TargetFailure("the path leaves the connection's host", false, null);
+        }
+        return address;
     }
 
     @Override

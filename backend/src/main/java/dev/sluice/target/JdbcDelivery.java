@@ -34,26 +34,28 @@ final class JdbcDelivery implements Delivery {
     private final String sql;
 
     JdbcDelivery(JdbcTarget.Config config, TargetContext context) {
+        Endpoint endpoint = context.endpoint(config.connection(), Endpoint.Kind.JDBC);
+        JdbcUrl url = JdbcUrl.parse(endpoint.url());
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.url());
-        hikari.setUsername(config.username());
-        if (config.password() != null) {
-            hikari.setPassword(new String(context.secret(config.password().secret(), "the database password"),
+        hikari.setJdbcUrl(url.driverUrl(context.reach().rules().h2Directory()));
+        hikari.setUsername(endpoint.username());
+        if (endpoint.password() != null) {
+            hikari.setPassword(new String(context.secret(endpoint.password().secret(), "the database password"),
                     java.nio.charset.StandardCharsets.UTF_8));
         }
         hikari.setMaximumPoolSize(4);
-        hikari.setPoolName("sluice-target-" + config.table());
+        hikari.setPoolName("sluice-target-" + config.connection() + "-" + config.table());
         hikari.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(hikari);
         this.executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("sluice-jdbc-", 0).daemon().factory());
         config.columns().forEach((column, path) -> columns.put(column, EventPath.compile(path)));
-        this.sql = upsert(config.url(), config.table(), List.copyOf(columns.keySet()), config.key());
+        this.sql = upsert(url.driver(), config.table(), List.copyOf(columns.keySet()), config.key());
     }
 
-    static String upsert(String url, String table, List<String> columns, List<String> key) {
+    static String upsert(JdbcUrl.Driver driver, String table, List<String> columns, List<String> key) {
         String names = String.join(", ", columns);
         String marks = String.join(", ", columns.stream().map(c -> "?").toList());
-        if (url.startsWith("jdbc:h2:")) {
+        if (driver == JdbcUrl.Driver.H2) {
             return "MERGE INTO " + table + " (" + names + ") KEY (" + String.join(", ", key) + ") VALUES (" + marks + ")";
         }
         List<String> updates = new ArrayList<>();

@@ -20,15 +20,12 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
     /**
-     * @param url      JDBC URL of the business database (PostgreSQL or H2)
-     * @param username database user
-     * @param password a workspace secret
-     * @param table    table to upsert into ({@code schema.table} allowed)
-     * @param key      the columns that identify a row
-     * @param columns  column name → JSONPath of the value in the event
+     * @param connection the workspace's {@code jdbc} connection: which database, as whom
+     * @param table      table to upsert into ({@code schema.table} allowed)
+     * @param key        the columns that identify a row
+     * @param columns    column name → JSONPath of the value in the event
      */
-    public record Config(String url, String username, SecretRef password, String table, List<String> key,
-                         Map<String, String> columns) {
+    public record Config(String connection, String table, List<String> key, Map<String, String> columns) {
     }
 
     @Override
@@ -50,35 +47,29 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
     @Override
     public String configSchema() {
         return """
-                {"type": "object", "required": ["url", "table", "key", "columns"], "additionalProperties": false,
+                {"type": "object", "required": ["connection", "table", "key", "columns"], "additionalProperties": false,
                  "properties": {
-                   "url": {"type": "string", "pattern": "^jdbc:(postgresql|h2):", "title": "JDBC URL",
-                           "description": "jdbc:postgresql://host:5432/db, without password"},
-                   "username": {"type": "string", "maxLength": 200, "title": "Username"},
-                   "password": %s,
+                   "connection": %s,
                    "table": {"type": "string", "title": "Table", "description": "table or schema.table"},
                    "key": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"type": "string"},
                            "title": "Key columns", "description": "Columns that identify a row"},
                    "columns": {"type": "object", "minProperties": 1, "title": "Columns",
                                "description": "Column name → JSONPath of its value",
                                "additionalProperties": {"type": "string"}}}}
-                """.formatted(SecretRef.SCHEMA);
+                """.formatted(Connections.schema(Endpoint.Kind.JDBC, "Database"));
     }
 
     @Override
     public String example() {
         return """
-                {"url": "jdbc:postgresql://ledger-db:5432/ledger", "username": "sluice",
-                 "password": {"secret": "ledger-db"}, "table": "payment_accounts", "key": ["user_id"],
+                {"connection": "ledger-db", "table": "payment_accounts", "key": ["user_id"],
                  "columns": {"user_id": "$.data.userId", "bank_account": "$.data.payment.bankAccount"}}
                 """;
     }
 
     @Override
     public void validate(Config config, ValidationContext context, Problems problems) {
-        if (config.url().contains("password=")) {
-            problems.add(".url", "must not contain a password: use the password secret");
-        }
+        Connections.validate(config.connection(), Endpoint.Kind.JDBC, context, problems);
         if (!TABLE.matcher(config.table()).matches()) {
             problems.add(".table", "must be a plain identifier or schema.identifier (letters, digits, _)");
         }

@@ -27,7 +27,18 @@ final class RabbitMqDelivery implements Delivery {
 
     RabbitMqDelivery(RabbitMqTarget.Config config, TargetContext context) {
         this.config = config;
-        this.external = config.broker() == null ? null : connect(config.broker(), context);
+        if (config.connection() == null) {
+            PlatformNamespace.refusal(context.workspace(), config.exchange(),
+                    source -> context.reach().ownsSource(context.workspace(), source)).ifPresent(why -> {
+                throw new TargetFailure(why, false, null);
+            });
+            this.external = null;
+            if (PlatformNamespace.isOwn(context.workspace(), config.exchange())) {
+                declare(context, config.exchange());
+            }
+        } else {
+            this.external = connect(context.endpoint(config.connection(), Endpoint.Kind.RABBITMQ), context);
+        }
         this.publisher = new ConfirmingPublisher(() -> {
             try {
                 return external != null ? external.createChannel() : context.broker().openChannel();
@@ -37,14 +48,23 @@ final class RabbitMqDelivery implements Delivery {
         }, "exchange '" + config.exchange() + "'");
     }
 
-    private static Connection connect(RabbitMqTarget.Broker broker, TargetContext context) {
+    /** The workspace's own exchange: Sluice declares it, a durable topic exchange, so consumers can bind to it. */
+    private static void declare(TargetContext context, String exchange) {
+        try (var channel = context.broker().openChannel()) {
+            channel.exchangeDeclare(exchange, "topic", true);
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new TargetFailure("cannot declare the exchange '" + exchange + "': " + e.getMessage(), true, e);
+        }
+    }
+
+    private static Connection connect(Endpoint endpoint, TargetContext context) {
         try {
-            ConnectionFactory factory = broker.connectionFactory(context);
+            ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
             factory.setAutomaticRecoveryEnabled(true);
             return factory.newConnection("sluice-target");
         } catch (Exception e) {
-            throw new TargetFailure("cannot connect to the external broker " + broker.uri() + ": " + e.getMessage(),
-                    true, e);
+            throw new TargetFailure("cannot connect to the broker of connection '" + endpoint.name() + "': "
+                    + ConnectionChecks.describe(e), true, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.sluice.target;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -11,33 +10,18 @@ import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.NodeStep;
 import dev.sluice.pipeline.ValidationContext;
 
-/** Publishes to an exchange, on the platform's broker or an external AMQP broker, with publisher confirms. */
+/**
+ * Publishes to an exchange with publisher confirms: on the platform broker, into the workspace's own namespace
+ * ({@link PlatformNamespace}); or on another broker through a {@code rabbitmq} connection of the workspace.
+ */
 public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
 
     /**
-     * @param exchange   exchange to publish to ({@code ""} is the default exchange)
+     * @param exchange   exchange to publish to
      * @param routingKey routing key; absent means the event's type
-     * @param broker     an external broker; absent means the platform's own
+     * @param connection a {@code rabbitmq} connection of the workspace; absent means the platform broker
      */
-    public record Config(String exchange, String routingKey, Broker broker) {
-    }
-
-    /** @param uri {@code amqp(s)://host:port/vhost} without credentials; they come from secrets */
-    public record Broker(String uri, String username, SecretRef password) {
-
-        /** Connects as configured, the password read from the workspace's secret. */
-        ConnectionFactory connectionFactory(TargetContext context) throws Exception {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri(uri);
-            if (username != null) {
-                factory.setUsername(username);
-            }
-            if (password != null) {
-                factory.setPassword(new String(context.secret(password.secret(), "the broker password"),
-                        StandardCharsets.UTF_8));
-            }
-            return factory;
-        }
+    public record Config(String exchange, String routingKey, String connection) {
     }
 
     @Override
@@ -62,40 +46,49 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
                 {"type": "object", "required": ["exchange"], "additionalProperties": false,
                  "properties": {
                    "exchange": {"type": "string", "maxLength": 255, "pattern": "^[A-Za-z0-9._:/-]*$",
-                                "title": "Exchange", "description": "Exchange to publish to"},
+                                "title": "Exchange",
+                                "description": "On the platform broker: ws.<workspace>.<name> or a source your workspace owns"},
                    "routingKey": {"type": "string", "maxLength": 255, "title": "Routing key",
                                   "description": "Leave empty to use the event type"},
-                   "broker": {"type": "object", "required": ["uri"], "additionalProperties": false,
-                              "title": "External broker", "description": "Leave out to use the platform broker",
-                              "properties": {
-                                "uri": {"type": "string", "title": "AMQP URI", "description": "amqp://host:5672/vhost, no credentials"},
-                                "username": {"type": "string", "maxLength": 200, "title": "Username"},
-                                "password": %s}}}}
-                """.formatted(SecretRef.SCHEMA);
+                   "connection": %s}}
+                """.formatted(Connections.schema(Endpoint.Kind.RABBITMQ, "Broker")
+                .replace("A rabbitmq connection of this workspace", "Leave empty for the platform broker; or a "
+                        + "rabbitmq connection of this workspace"));
     }
 
     @Override
     public String example() {
         return """
-                {"exchange": "finance.ledger", "routingKey": "payment.changed"}
+                {"exchange": "ws.finance.ledger", "routingKey": "payment.changed"}
                 """;
     }
 
     @Override
     public void validate(Config config, ValidationContext context, Problems problems) {
-        if (config.broker() == null) {
+        if (config.connection() != null) {
+            Connections.validate(config.connection(), Endpoint.Kind.RABBITMQ, context, problems);
             return;
         }
-        try {
-            URI uri = new URI(config.broker().uri());
-            if (!List.of("amqp", "amqps").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(".broker.uri", "must be an amqp:// or amqps:// URI with a host");
-            } else if (uri.getUserInfo() != null) {
-                problems.add(".broker.uri", "must not contain credentials: give username and password (a secret) instead");
-            }
-        } catch (java.net.URISyntaxException e) {
-            problems.add(".broker.uri", "is not a valid URI: " + e.getReason());
+        if (context.workspace() == null) {
+            return;
         }
+        PlatformNamespace.refusal(context.workspace(), config.exchange(),
+                        name -> context.sources().find(name).map(ValidationContext.SourceInfo::owned).orElse(false))
+                .ifPresent(why -> problems.add(".exchange", why));
+    }
+
+    /** Connects as the connection says, the password read from the workspace's secret. */
+    static ConnectionFactory connectionFactory(Endpoint endpoint, TargetContext context) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(endpoint.url());
+        if (endpoint.username() != null) {
+            factory.setUsername(endpoint.username());
+        }
+        if (endpoint.password() != null) {
+            factory.setPassword(new String(context.secret(endpoint.password().secret(), "the broker password"),
+                    StandardCharsets.UTF_8));
+        }
+        return factory;
     }
 
     @Override

@@ -8,14 +8,31 @@ import dev.sluice.pipeline.CompileContext;
 /**
  * What opening a delivery may use.
  *
- * @param broker  the platform's broker, for {@code target.rabbitmq} without an external broker
- * @param http    the shared HTTP client
- * @param secrets the flow workspace's secrets
+ * @param broker    the platform's broker, for {@code target.rabbitmq} without a connection
+ * @param http      the shared HTTP client
+ * @param secrets   the flow workspace's secrets
+ * @param workspace the flow's workspace
+ * @param reach     its connections, the rules endpoints must pass, and the sources it owns
  */
-public record TargetContext(BrokerConnection broker, HttpClient http, CompileContext.SecretLookup secrets) {
+public record TargetContext(BrokerConnection broker, HttpClient http, CompileContext.SecretLookup secrets,
+                            String workspace, WorkspaceReach reach) {
 
     byte[] secret(String name, String usedFor) {
         return secrets.find(name).orElseThrow(() -> new IllegalStateException(
                 "the secret '" + name + "' used for " + usedFor + " is not defined in this workspace"));
+    }
+
+    /** The named connection, checked against the rules now (names resolved), or a failure saying why not. */
+    Endpoint endpoint(String name, Endpoint.Kind kind) {
+        Endpoint endpoint = reach.connection(workspace, name).orElseThrow(() -> new TargetFailure(
+                "the connection '" + name + "' is not defined in workspace " + workspace, false, null));
+        if (endpoint.kind() != kind) {
+            throw new TargetFailure("the connection '" + name + "' is a " + endpoint.kind().id()
+                    + " connection, not " + kind.id(), false, null);
+        }
+        reach.rules().refusal(endpoint).ifPresent(why -> {
+            throw new TargetFailure("the connection '" + name + "' may not be used: " + why, false, null);
+        });
+        return endpoint;
     }
 }

@@ -31,15 +31,17 @@ class FlowFixturesTest {
     /** The catalog the fixtures are checked against: finance may read user-center.users, not hr.salaries. */
     static final ValidationContext FINANCE = new ValidationContext("finance", name -> switch (name) {
         case "user-center.users" -> Optional.of(new ValidationContext.SourceInfo(name, List.of("user.created",
-                "user.contact.updated", "user.payment.updated", "user.profile.updated", "user.deleted"), true));
-        case "hr.salaries" -> Optional.of(new ValidationContext.SourceInfo(name, List.of("salary.changed"), false));
+                "user.contact.updated", "user.payment.updated", "user.profile.updated", "user.deleted"), true, false));
+        case "hr.salaries" -> Optional.of(new ValidationContext.SourceInfo(name, List.of("salary.changed"), false, false));
+        case "finance.payments" -> Optional.of(new ValidationContext.SourceInfo(name, List.of("payment.made"), true, true));
         default -> Optional.empty();
-    });
+    }, name -> Optional.ofNullable(java.util.Map.of("ledger-db", "jdbc", "ledger-api", "http", "partner-mq", "rabbitmq")
+            .get(name)));
 
     /** The fixtures' catalog as the flow's own workspace sees it (both sample workspaces may read the users). */
     static ValidationContext FINANCE_OR(String flowName) {
         return flowName.startsWith("customer-service") ? new ValidationContext("customer-service",
-                FINANCE.sources()) : FINANCE;
+                FINANCE.sources(), FINANCE.connections()) : FINANCE;
     }
 
     static Stream<Path> valid() throws IOException {
@@ -53,10 +55,11 @@ class FlowFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("valid")
     void validFlowRoundTripsThroughExportAndPassesItsTests(Path file) throws IOException {
-        Flow flow = validator.read(Files.readString(file), FINANCE);
+        ValidationContext context = FINANCE_OR(file.getFileName().toString());
+        Flow flow = validator.read(Files.readString(file), context);
         String exported = FlowJson.write(flow);
 
-        assertThat(FlowJson.write(validator.read(exported, FINANCE))).isEqualTo(exported);
+        assertThat(FlowJson.write(validator.read(exported, context))).isEqualTo(exported);
         Pipeline pipeline = Pipeline.compile(flow, NodeRegistry.builtIn(),
                 new CompileContext(flow.workspace(), flow.name(), name -> Optional.of("fixture-key".getBytes())));
         assertThat(FlowTestRunner.run(pipeline)).allSatisfy(result ->

@@ -1,0 +1,179 @@
+package dev.sluice.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sluice.ApiCalls;
+import dev.sluice.TestApplication;
+import dev.sluice.platform.FreePort;
+import dev.sluice.workspace.WorkspaceAdministration;
+import dev.sluice.workspace.WorkspaceRole;
+
+/**
+ * The holes a security review found in targets, reproduced through the REST API: code run in the server through a
+ * JDBC URL, forged events published into another workspace's source, a secret's value sent to any host.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it"})
+abstract class ConnectionSecurityContractIT {
+
+    @DynamicPropertySource
+    static void ownQueues(DynamicPropertyRegistry registry) {
+        registry.add("sluice.engine.queue-prefix", () -> "it-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WorkspaceAdministration administration;
+
+    private ApiCalls api;
+    private HttpServer listener;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void listen() throws Exception {
+        api = new ApiCalls(port, "demo-it");
+        listener = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
+        listener.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders().entrySet().toString());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        listener.start();
+    }
+
+    @AfterEach
+    void stop() {
+        listener.stop(0);
+        System.clearProperty("sluice.it.pwned");
+    }
+
+    private long flow(String user, String workspace) {
+        String name = ApiCalls.unique("sec");
+        ApiCalls.Response created = api.call("POST", "/api/flows/import", user, """
+                {"schemaVersion": 1, "name": "%s", "workspace": "%s",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "out", "kind": "target.log", "config": {}}],
+                 "edges": [{"from": "in", "to": "out"}]}""".formatted(name, workspace));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    @Test
+    void aJdbcUrlWithAnH2InitScriptRunsNoCodeInTheServer() {
+        long id = flow("finance", "finance");
+        String hostile = "jdbc:h2:mem:pwn;INIT=CREATE ALIAS IF NOT EXISTS SP FOR "
+                + "'java.lang.System.setProperty(java.lang.String, java.lang.String)'\\\\;CALL SP('sluice.it.pwned', 'yes')";
+
+        ApiCalls.Response check = api.call("POST", "/api/flows/" + id + "/target-check", "finance", """
+                {"kind": "target.jdbc", "config": {"url": "%s", "table": "t", "key": ["id"], "columns": {"id": "$.id"}}}
+                """.formatted(hostile));
+
+        assertThat(System.getProperty("sluice.it.pwned")).as(check.body()).isNull();
+        assertThat(check.status()).as(check.body()).isEqualTo(400);
+    }
+
+    @Test
+    void aFlowMayNotPublishIntoAnotherWorkspacesSourceOnThePlatformBroker() {
+        ApiCalls.Response imported = api.call("POST", "/api/flows/import", "service", """
+                {"schemaVersion": 1, "name": "%s", "workspace": "customer-service",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "forge", "kind": "target.rabbitmq",
+                            "config": {"exchange": "user-center.users", "routingKey": "user.created"}}],
+                 "edges": [{"from": "in", "to": "forge"}]}""".formatted(ApiCalls.unique("forge")));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(400);
+        assertThat(imported.body()).contains("$.nodes[1].config.exchange");
+    }
+
+    @Test
+    void aSecretIsNotSentToAHostOfTheStewardsChoosing() throws Exception {
+        String secret = "tok-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = ApiCalls.unique("owner");
+        administration.createUser(owner, "Owner", "demo-it", null);
+        administration.addMember(owner, "finance", WorkspaceRole.OWNER);
+        assertThat(api.call("POST", "/api/workspaces/finance/secrets", owner, """
+                {"name": "%s", "value": "s3cret-value"}""".formatted(secret)).status()).isEqualTo(201);
+        long id = flow("finance", "finance");
+        try (PasswordCatcher catcher = new PasswordCatcher()) {
+            ApiCalls.Response check = api.call("POST", "/api/flows/" + id + "/target-check", "finance", """
+                    {"kind": "target.jdbc", "config": {"url": "jdbc:postgresql://127.0.0.1:%d/ledger", "username": "x",
+                     "password": {"secret": "%s"}, "table": "t", "key": ["id"], "columns": {"id": "$.id"}}}
+                    """.formatted(catcher.port(), secret));
+
+            assertThat(catcher.passwords()).as(check.body()).doesNotContain("s3cret-value");
+        }
+    }
+
+    /** Speaks just enough of PostgreSQL's protocol to ask a client for its password in clear text. */
+    private static final class PasswordCatcher implements AutoCloseable {
+
+        private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress());
+        private final List<String> passwords = new CopyOnWriteArrayList<>();
+        private final Thread thread = Thread.ofVirtual().start(this::serve);
+
+        PasswordCatcher() throws java.io.IOException {
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        List<String> passwords() {
+            return passwords;
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (java.net.Socket client = socket.accept()) {
+                    client.setSoTimeout(5_000);
+                    var in = new java.io.DataInputStream(client.getInputStream());
+                    var out = new java.io.DataOutputStream(client.getOutputStream());
+                    int length = in.readInt();
+                    int code = in.readInt();
+                    in.skipNBytes(length - 8);
+                    if (code == 80877103) { // SSLRequest: no TLS here, then the startup message follows
+                        out.writeByte('N');
+                        out.flush();
+                        in.skipNBytes(in.readInt() - 4);
+                    }
+                    out.writeByte('R');
+                    out.writeInt(8);
+                    out.writeInt(3); // AuthenticationCleartextPassword
+                    out.flush();
+                    if (in.readByte() == 'p') {
+                        byte[] password = new byte[in.readInt() - 4];
+                        in.readFully(password);
+                        passwords.add(new String(password, StandardCharsets.UTF_8).replace("\0", ""));
+                    }
+                } catch (java.io.IOException e) {
+                    // the client gave up or the test ended
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            thread.join(5_000);
+        }
+    }
+}

@@ -88,18 +88,18 @@ public record JdbcUrl(Driver driver, List<HostPort> hosts, String database, Map<
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("a JDBC URL is required");
         }
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            return h2(url);
+        }
         if (url.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw new IllegalArgumentException("must not contain spaces, control or non-ASCII characters");
         }
         if (url.contains("%")) {
             throw new IllegalArgumentException("must not contain percent-encoded characters");
         }
-        String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql:")) {
             return postgres(url);
-        }
-        if (lower.startsWith("jdbc:h2:")) {
-            return h2(url);
         }
         throw new IllegalArgumentException("Sluice writes to PostgreSQL (jdbc:postgresql://host:5432/database) "
                 + "or, on the embedded default, an H2 file (jdbc:h2:file:name); other drivers are not supported");

@@ -61,7 +61,7 @@ public final class EngineBenchmark {
     private final BrokerConnection broker;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String source = "bench.source." + run;
-    private final String out = "bench.out." + run;
+    private final String out = "ws.finance.bench-out-" + run;
 
     private EngineBenchmark(BrokerConnection broker) {
         this.broker = broker;

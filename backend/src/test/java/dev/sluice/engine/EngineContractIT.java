@@ -63,7 +63,8 @@ abstract class EngineContractIT {
         engine = new Engine(broker, NodeRegistry.builtIn(), new EngineProperties(50, 2,
                 List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(5),
                 topology.prefix()),
-                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty());
+                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), (flowId, reason) -> { },
+                PrivacyWatch.NONE, dev.sluice.LoopbackReach.INSTANCE);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
         http.createContext("/events", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -89,7 +90,7 @@ abstract class EngineContractIT {
 
     @Test
     void deliversOnlyTheSourceTypesToARabbitMqTargetWithStableMessageIds() throws Exception {
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         DeployedFlow flow = deploy("""
                 {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                 {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "k"}}
@@ -157,7 +158,7 @@ abstract class EngineContractIT {
 
     @Test
     void switchesToANewVersionWithoutLosingEvents() throws Exception {
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         String node = """
                 {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "%s"}}""";
         DeployedFlow v1 = deploy(node.formatted(out, "v1"), "[{\"from\": \"in\", \"to\": \"out\"}]");

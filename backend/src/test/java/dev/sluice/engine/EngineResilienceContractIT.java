@@ -180,7 +180,7 @@ abstract class EngineResilienceContractIT {
     @Test
     void deadLettersTheInvalidSamplesWithAReasonAndProcessesTheOddButValidOnes() throws Exception {
         Engine engine = engine(List.of(Duration.ofMillis(100)));
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         DeployedFlow flow = deploy(engine, flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]"),
                 false);
         String received = bindQueue(out, "k");
@@ -206,7 +206,7 @@ abstract class EngineResilienceContractIT {
     @Test
     void redeployUnderLoadLosesNothingAndNoEventIsProcessedByBothVersions() throws Exception {
         Engine engine = engine(List.of(Duration.ofMillis(100)));
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         String edges = "[{\"from\": \"in\", \"to\": \"out\"}]";
         DeployedFlow v1 = deploy(engine, flow(rabbitTarget(out, "v1"), edges), false);
         String v1Queue = bindQueue(out, "v1");
@@ -238,7 +238,7 @@ abstract class EngineResilienceContractIT {
     void twoEnginesShareAFlowsWorkAndDeliverEachEventOnce() throws Exception {
         Engine first = engine(List.of(Duration.ofMillis(100)));
         Engine second = engine(List.of(Duration.ofMillis(100)));
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         Flow definition = flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]");
         DeployedFlow flow = deploy(first, definition, false);
         second.reconcile(List.of(flow));
@@ -260,7 +260,7 @@ abstract class EngineResilienceContractIT {
     void orderedFlowHasOneActiveConsumerAcrossEnginesAndKeepsTheSourceOrder() throws Exception {
         Engine first = engine(List.of(Duration.ofMillis(100)));
         Engine second = engine(List.of(Duration.ofMillis(100)));
-        String out = "it.out." + UUID.randomUUID();
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
         Flow definition = flow(rabbitTarget(out, "k"), "[{\"from\": \"in\", \"to\": \"out\"}]");
         DeployedFlow flow = deploy(first, definition, true);
         second.reconcile(List.of(flow));
@@ -329,7 +329,8 @@ abstract class EngineResilienceContractIT {
     Engine engine(List<Duration> retryDelays) {
         Engine engine = new Engine(broker, NodeRegistry.builtIn(),
                 new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),
-                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), paused::put);
+                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), paused::put,
+                PrivacyWatch.NONE, dev.sluice.LoopbackReach.INSTANCE);
         engines.add(engine);
         return engine;
     }

@@ -44,6 +44,9 @@ abstract class ConnectionSecurityContractIT {
     @Autowired
     WorkspaceAdministration administration;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private ApiCalls api;
     private HttpServer listener;
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -274,6 +277,12 @@ abstract class ConnectionSecurityContractIT {
         }
         assertThat(again.body()).as("the engine declared the exchange").contains("exists");
         api.call("POST", "/api/flows/" + id + "/undeploy", "finance", "{\"deleteQueue\": true}");
+    }
+
+    @Test
+    void theApplicationRunsTheMigrationThatMovesInlineTargetsIntoConnections() {
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '6' and success",
+                Integer.class)).isEqualTo(1);
     }
 
     /** Speaks just enough of PostgreSQL's protocol to ask a client for its password in clear text. */

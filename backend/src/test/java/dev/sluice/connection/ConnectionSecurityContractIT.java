@@ -281,7 +281,7 @@ abstract class ConnectionSecurityContractIT {
 
     @Test
     void theApplicationRunsTheMigrationThatMovesInlineTargetsIntoConnections() {
-        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '6' and success",
+        assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"version\" = '6' and \"success\"",
                 Integer.class)).isEqualTo(1);
     }
 

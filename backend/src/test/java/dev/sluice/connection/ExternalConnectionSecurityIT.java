@@ -12,5 +12,6 @@ class ExternalConnectionSecurityIT extends ConnectionSecurityContractIT {
     @DynamicPropertySource
     static void external(DynamicPropertyRegistry registry) {
         TestBackends.external(registry);
+        registry.add("sluice.master-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 }

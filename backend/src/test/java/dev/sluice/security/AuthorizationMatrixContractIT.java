@@ -2,7 +2,6 @@ package dev.sluice.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +17,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sluice.ApiCalls;
 import dev.sluice.ApiCalls.Response;
 import dev.sluice.TestApplication;
-import dev.sluice.TestBackends;
 import dev.sluice.workspace.WorkspaceAdministration;
 import dev.sluice.workspace.WorkspaceRole;
 
@@ -32,20 +28,13 @@ import dev.sluice.workspace.WorkspaceRole;
  * Every role × every REST call × an object of the caller's own workspace ({@code finance}) and of another
  * ({@code customer-service}): the expected status of each cell, all asserted. Roles: platform admin, auditor,
  * finance owner, finance steward, finance viewer, and the customer-service steward (for whom finance is the
- * other workspace). Denials of another workspace's objects are 404, never a hint that they exist.
+ * other workspace). Denials of another workspace's objects are 404, never a hint that they exist. Run on both
+ * backends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it"})
-class AuthorizationMatrixIT {
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) throws java.io.IOException {
-        // not @TempDir: with one instance per class the context starts before static fields are injected
-        Path dataDir = java.nio.file.Files.createTempDirectory("sluice-matrix-");
-        dataDir.toFile().deleteOnExit();
-        TestBackends.embedded(registry, dataDir);
-    }
+abstract class AuthorizationMatrixContractIT {
 
     /** How the caller stands to the object's workspace. */
     enum Relation { ADMIN, AUDITOR, OWNER, STEWARD, VIEWER, NONE }
@@ -183,6 +172,24 @@ class AuthorizationMatrixIT {
         calls.add(new Call("DELETE /api/workspaces/{ws}/secrets/{name}",
                 ws -> as("DELETE", "/api/workspaces/" + ws + "/secrets/" + secret(ws), null),
                 expect(404, 404, 204, 403, 403, 404)));
+        calls.add(new Call("GET /api/workspaces/{ws}/connections",
+                ws -> as("GET", "/api/workspaces/" + ws + "/connections", null), expect(200, 404, 200, 200, 200, 404)));
+        calls.add(new Call("POST /api/workspaces/{ws}/connections", ws -> as("POST", "/api/workspaces/" + ws
+                + "/connections", "{\"name\": \"" + ApiCalls.unique("c") + "\", \"kind\": \"http\", "
+                + "\"url\": \"https://hooks.example.com/in\"}"), expect(201, 404, 201, 403, 403, 404)));
+        calls.add(new Call("PUT /api/workspaces/{ws}/connections/{name}", ws -> as("PUT", "/api/workspaces/" + ws
+                + "/connections/" + connection(ws), "{\"kind\": \"http\", \"url\": \"https://hooks.example.com/v2\"}"),
+                expect(200, 404, 200, 403, 403, 404)));
+        calls.add(new Call("DELETE /api/workspaces/{ws}/connections/{name}", ws -> as("DELETE", "/api/workspaces/" + ws
+                + "/connections/" + connection(ws), null), expect(204, 404, 204, 403, 403, 404)));
+        calls.add(new Call("POST /api/workspaces/{ws}/connections/{name}/check", ws -> as("POST", "/api/workspaces/"
+                + ws + "/connections/" + connection(ws) + "/check", null), expect(200, 404, 200, 200, 403, 404)));
+        // the platform broker's namespace: a workspace publishes into ws.<itself>.* and never into another's source
+        calls.add(new Call("POST /api/flows/import publishing into ws.{ws}.*", ws -> as("POST", "/api/flows/import",
+                publishingTo(ws, "ws." + ws + ".out")), expect(403, 403, 201, 201, 403, 404)));
+        calls.add(new Call("POST /api/flows/import publishing into the other workspace's source", ws -> as("POST",
+                "/api/flows/import", publishingTo(ws, source.get(ws.equals("finance") ? "customer-service" : "finance"))),
+                expect(403, 403, 400, 400, 403, 404)));
         calls.add(new Call("GET /api/workspaces/{ws}/members",
                 ws -> as("GET", "/api/workspaces/" + ws + "/members", null), expect(200, 404, 200, 403, 403, 404)));
         calls.add(new Call("PUT /api/workspaces/{ws}/members/{user}", ws -> {
@@ -247,6 +254,8 @@ class AuthorizationMatrixIT {
         calls.put("POST /api/users", r -> r == Role.ADMIN ? 201 : 403);
         calls.put("POST /api/workspaces", r -> r == Role.ADMIN ? 201 : 403);
         calls.put("GET /api/me", r -> 200);
+        calls.put("GET /api/admin/connection-allowlist", r -> r == Role.ADMIN ? 200 : 403);
+        calls.put("PUT /api/admin/connection-allowlist", r -> r == Role.ADMIN ? 200 : 403);
         return calls;
     }
 
@@ -316,6 +325,9 @@ class AuthorizationMatrixIT {
             case "POST /api/workspaces" -> as("POST", "/api/workspaces", "{\"name\": \"" + ApiCalls.unique("ws")
                     + "\"}");
             case "GET /api/me" -> as("GET", "/api/me", null);
+            case "GET /api/admin/connection-allowlist" -> as("GET", "/api/admin/connection-allowlist", null);
+            case "PUT /api/admin/connection-allowlist" -> as("PUT", "/api/admin/connection-allowlist",
+                    "{\"entries\": [{\"entry\": \"127.0.0.1\"}, {\"entry\": \"localhost\"}]}");
             default -> throw new IllegalArgumentException(call);
         };
     }
@@ -337,6 +349,20 @@ class AuthorizationMatrixIT {
 
     private static String flowJson(String workspace, String name) {
         return ApiCalls.flow(name, workspace, "user.created");
+    }
+
+    private static String publishingTo(String workspace, String exchange) {
+        return ApiCalls.flow(ApiCalls.unique("pub"), workspace, "user.created").replace(
+                "{\"id\": \"out\", \"kind\": \"target.log\", \"config\": {\"label\": \"it\"}}",
+                "{\"id\": \"out\", \"kind\": \"target.rabbitmq\", \"config\": {\"exchange\": \"" + exchange + "\"}}");
+    }
+
+    private String connection(String workspace) {
+        String name = ApiCalls.unique("c");
+        Response created = api.call("POST", "/api/workspaces/" + workspace + "/connections", owner.get(workspace),
+                "{\"name\": \"" + name + "\", \"kind\": \"http\", \"url\": \"http://127.0.0.1:1/\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
     }
 
     private String secret(String workspace) {

@@ -98,8 +98,9 @@ public final class ScriptSandbox implements AutoCloseable {
     }
 
     /**
-     * Everything that makes {@code code} unusable before it meets an event: its length, a syntax error (with the
-     * line and column as written), a top level that throws or runs out of budget, or no {@code process} function.
+     * Everything that makes {@code code} unusable before it meets an event: its length, brackets nested deeper than
+     * {@value CodeNesting#MAX_DEPTH} levels, a syntax error (with the line and column as written, strict mode's rules
+     * included), a top level that throws or runs out of budget, or no {@code process} function.
      * Runs the code's top level once, in a throw-away context with the usual limits.
      */
     public List<ScriptProblem> check(String code) {
@@ -113,6 +114,11 @@ public final class ScriptSandbox implements AutoCloseable {
                     + limits.maxCodeChars()));
             return problems;
         }
+        ScriptProblem nesting = CodeNesting.check(code);
+        if (nesting != null) {
+            problems.add(nesting);
+            return problems;
+        }
         String name = nameOf(code);
         Context context = newContext().context();
         try {
@@ -121,6 +127,10 @@ public final class ScriptSandbox implements AutoCloseable {
                 context.parse(Lockdown.asWritten(code, name));
                 factory = context.eval(Lockdown.userFactory(code, name));
             } catch (PolyglotException e) {
+                if (e.isResourceExhausted() && !e.isCancelled()) {
+                    problems.add(new ScriptProblem(0, 0, "is nested too deeply for the parser"));
+                    return problems;
+                }
                 if (!e.isSyntaxError()) {
                     throw e;
                 }

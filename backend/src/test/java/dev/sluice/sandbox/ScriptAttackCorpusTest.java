@@ -297,6 +297,32 @@ class ScriptAttackCorpusTest {
     }
 
     @Test
+    void refusesCodeNestedDeeperThanTheParserCanTakeWithTheFirstPlaceOverTheLimit() {
+        assertThat(sandbox.check("function process(event) {\n  return " + "[".repeat(40_000) + "]".repeat(40_000)
+                + ";\n}")).containsExactly(new ScriptProblem(2, 109, "nested 40001 deep; at most 100 levels"));
+        assertThat(sandbox.check("function process(event) {\n  event.data.x = " + "(".repeat(30_000) + "1"))
+                .containsExactly(new ScriptProblem(2, 117, "nested 30001 deep; at most 100 levels"));
+        assertThat(sandbox.check("function process(event) { " + "{".repeat(500) + "}".repeat(500) + " return event; }"))
+                .extracting(ScriptProblem::message).containsExactly("nested 501 deep; at most 100 levels");
+    }
+
+    @Test
+    void countsNoBracketsInsideStringsCommentsTemplateTextOrRegularExpressions() {
+        String many = "[(".repeat(200);
+        assertThat(sandbox.check("""
+                // %s
+                /* %s */
+                function process(event) {
+                  const quoted = '%s', doubled = "%s", template = `%s${[1].length}%s`;
+                  const pattern = /[(]%s/;
+                  event.data.x = [quoted.length, doubled.length, template.length, pattern.source.length];
+                  return event;
+                }""".formatted(many, many, many, many, many, many, "\\[\\(".repeat(200)))).isEmpty();
+        assertThat(sandbox.check("function process(event) {\n  return " + "[".repeat(99) + "]".repeat(99)
+                + " && event;\n}")).isEmpty();
+    }
+
+    @Test
     void reportsCodeWithoutProcessOrWithAFailingTopLevelBeforeItMeetsAnEvent() {
         assertThat(sandbox.check("function handle(event) { return event; }")).containsExactly(new ScriptProblem(0, 0,
                 "defines no function process(event): write function process(event) { ... return event; }"));

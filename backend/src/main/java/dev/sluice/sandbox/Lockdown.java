@@ -10,8 +10,11 @@ import org.graalvm.polyglot.Source;
  * {@code globalThis}. So each context is locked down once: every intrinsic reachable from {@code globalThis} (and
  * the few reachable only through syntax) is frozen, {@code globalThis} with them, and the legacy RegExp statics
  * ({@code RegExp.lastMatch}, {@code $1}...), which would hand the previous event's match to the next, are removed.
- * The user's code runs inside a function that is called afresh for every event, so its top-level variables start
- * over each time too.
+ * The prototypes of the event's proxies are frozen with them. The user's code runs in strict mode (no
+ * {@code arguments.callee}, no sloppy globals) inside a function that is called afresh for every event, so its
+ * top-level variables start over each time too. {@code Math.random} is reseeded from the host for every event, so
+ * what one event drew says nothing to the next, and {@code FinalizationRegistry} and {@code WeakRef}, whose
+ * callbacks run whenever the collector gets to them (during a later event), are removed.
  */
 final class Lockdown {
 
@@ -19,11 +22,36 @@ final class Lockdown {
     static final int MAX_BUILT_STRING = 10_000_000;
 
     static final Source LOCKDOWN = Source.newBuilder("js", """
-            (function (global) {
+            (function (foreignObject, foreignArray) {
               'use strict';
-              for (const name of ['arguments', 'load', 'loadWithNewGlobal', 'print', 'printErr', 'Graal', 'quit']) {
+              const global = globalThis;
+              for (const name of ['arguments', 'load', 'loadWithNewGlobal', 'print', 'printErr', 'Graal', 'quit',
+                                  'FinalizationRegistry', 'WeakRef']) {
                 delete global[name];
               }
+              const imul = Math.imul;
+              let s0 = 1, s1 = 0, s2 = 0, s3 = 0;
+              const next = () => {
+                // xoshiro128**
+                const times5 = imul(s1, 5);
+                const result = imul(times5 << 7 | times5 >>> 25, 9) >>> 0;
+                const shifted = s1 << 9;
+                s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= shifted; s3 = s3 << 11 | s3 >>> 21;
+                return result;
+              };
+              const random = {random() {
+                return ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+              }}.random;
+              Object.defineProperty(Math, 'random', {value: random, writable: true, configurable: true});
+              const reseed = (a, b, c, d) => {
+                s0 = a | 0; s1 = b | 0; s2 = c | 0; s3 = d | 0;
+                if ((s0 | s1 | s2 | s3) === 0) {
+                  s0 = 1;
+                }
+                for (let i = 0; i < 8; i++) {
+                  next();
+                }
+              };
               for (const name of ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9', 'input', '$_', 'lastMatch',
                                   '$&', 'lastParen', '$+', 'leftContext', '$`', 'rightContext', "$'"]) {
                 delete RegExp[name];
@@ -57,6 +85,10 @@ final class Lockdown {
               reach(() => Object.getPrototypeOf(new Intl.Segmenter().segment('')));
               reach(() => Object.getPrototypeOf(new Intl.Segmenter().segment('')[Symbol.iterator]()));
               reach(() => Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get);
+              // events reach scripts as host proxies, whose prototypes are the realm's own objects, not Object.prototype
+              // and Array.prototype: unfrozen, they carried one event's data to the next
+              reach(() => Object.getPrototypeOf(foreignObject));
+              reach(() => Object.getPrototypeOf(foreignArray));
               const seen = new WeakSet();
               const todo = [global, ...hidden];
               while (todo.length > 0) {
@@ -75,22 +107,27 @@ final class Lockdown {
                   }
                 }
               }
-            })(globalThis);
+              return reseed;
+            })
             """.formatted(MAX_BUILT_STRING, MAX_BUILT_STRING), "sluice-lockdown.js").cached(true).buildLiteral();
 
     /**
-     * Runs one event: a fresh {@code process} from the user's factory, called on the event's proxy
+     * Runs one event: {@code Math.random} reseeded, a fresh {@code process} from the user's factory, called on the event's proxy
      * ({@link EventProxies}), the result checked. Returns the event's proxy itself when {@code process} returned it
      * (changed in place, the usual case); anything else as a tagged string, so that no other object crosses back to
      * Java: {@code J<json>}, {@code D} (dropped), or {@code E<reason>} (the result breaks the contract).
      */
     static final Source DRIVER = Source.newBuilder("js", """
-            (function (factory, maxChars) {
+            (function (factory, maxChars, reseed) {
               'use strict';
+              // the factory is the one object of the user's code that lives as long as the context
+              Object.freeze(factory.prototype);
+              Object.freeze(factory);
               const stringify = JSON.stringify, isArray = Array.isArray;
               const kind = (value) => value === null ? 'null' : value === undefined ? 'undefined'
                   : isArray(value) ? 'an array' : 'a ' + typeof value;
-              return function run(event) {
+              return function run(event, seed0, seed1, seed2, seed3) {
+                reseed(seed0, seed1, seed2, seed3);
                 const process = factory();
                 if (typeof process !== 'function') {
                   return 'Eno-process';

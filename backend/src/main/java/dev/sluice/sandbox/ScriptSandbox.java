@@ -4,6 +4,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -14,6 +17,8 @@ import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +41,16 @@ public final class ScriptSandbox implements AutoCloseable {
     private final SandboxLimits limits;
     private final ResourceLimits statementLimit;
     private final Watchdog watchdog = new Watchdog();
+    private final IntSupplier seeds;
 
     public ScriptSandbox(SandboxLimits limits) {
+        this(limits, () -> ThreadLocalRandom.current().nextInt());
+    }
+
+    /** @param seeds where each event's {@code Math.random} starts; only tests fix it */
+    ScriptSandbox(SandboxLimits limits, IntSupplier seeds) {
         this.limits = limits;
+        this.seeds = seeds;
         this.engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -86,8 +98,9 @@ public final class ScriptSandbox implements AutoCloseable {
     }
 
     /**
-     * Everything that makes {@code code} unusable before it meets an event: its length, a syntax error (with the
-     * line and column as written), a top level that throws or runs out of budget, or no {@code process} function.
+     * Everything that makes {@code code} unusable before it meets an event: its length, brackets nested deeper than
+     * {@value CodeNesting#MAX_DEPTH} levels, a syntax error (with the line and column as written, strict mode's rules
+     * included), a top level that throws or runs out of budget, or no {@code process} function.
      * Runs the code's top level once, in a throw-away context with the usual limits.
      */
     public List<ScriptProblem> check(String code) {
@@ -101,14 +114,23 @@ public final class ScriptSandbox implements AutoCloseable {
                     + limits.maxCodeChars()));
             return problems;
         }
+        ScriptProblem nesting = CodeNesting.check(code);
+        if (nesting != null) {
+            problems.add(nesting);
+            return problems;
+        }
         String name = nameOf(code);
-        Context context = newContext();
+        Context context = newContext().context();
         try {
             Value factory;
             try {
                 context.parse(Lockdown.asWritten(code, name));
                 factory = context.eval(Lockdown.userFactory(code, name));
             } catch (PolyglotException e) {
+                if (e.isResourceExhausted() && !e.isCancelled()) {
+                    problems.add(new ScriptProblem(0, 0, "is nested too deeply for the parser"));
+                    return problems;
+                }
                 if (!e.isSyntaxError()) {
                     throw e;
                 }
@@ -142,8 +164,16 @@ public final class ScriptSandbox implements AutoCloseable {
         return new CompiledScript(this, code, nameOf(code), limits.poolSize());
     }
 
+    /**
+     * A context locked down for user code, and the function that reseeds its {@code Math.random}.
+     *
+     * @param reseed takes four 32-bit integers
+     */
+    record Locked(Context context, Value reseed) {
+    }
+
     /** A new locked-down context, ready for user code. */
-    Context newContext() {
+    Locked newContext() {
         Context context = Context.newBuilder("js")
                 .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -161,20 +191,30 @@ public final class ScriptSandbox implements AutoCloseable {
                 .option("js.load", "false")
                 .option("js.print", "false")
                 .option("js.graal-builtin", "false")
+                // no arguments.callee, which kept the code's top level between events, and no sloppy globals
+                .option("js.strict", "true")
                 .resourceLimits(statementLimit)
                 .build();
         try {
-            context.eval(Lockdown.LOCKDOWN);
-            return context;
+            // a sample of each kind of proxy an event is made of, so that their prototypes are frozen too
+            Value reseed = context.eval(Lockdown.LOCKDOWN).execute(ProxyObject.fromMap(new HashMap<>()),
+                    ProxyArray.fromArray());
+            reseed.execute(seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt());
+            return new Locked(context, reseed);
         } catch (RuntimeException e) {
             closeQuietly(context);
             throw e;
         }
     }
 
-    /** The driver function of {@link Lockdown#DRIVER} bound to a user factory in {@code context}. */
-    Value driver(Context context, Value factory) {
-        return context.eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars());
+    /** The driver function of {@link Lockdown#DRIVER} bound to a user factory in a locked context. */
+    Value driver(Locked locked, Value factory) {
+        return locked.context().eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars(), locked.reseed());
+    }
+
+    /** Where the next event's {@code Math.random} starts: four numbers that owe nothing to earlier events. */
+    Object[] seeds(Object event) {
+        return new Object[] {event, seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt()};
     }
 
     /** Closes a context that may have been cancelled, which makes a plain close throw. */

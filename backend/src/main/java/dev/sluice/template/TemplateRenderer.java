@@ -110,7 +110,10 @@ public final class TemplateRenderer {
         }
     }
 
-    /** Everything that makes {@code text} unusable: its length, a syntax error, a refused directive. */
+    /**
+     * Everything that makes {@code text} unusable: its length, nesting deeper than {@value TemplateNesting#MAX_DEPTH}
+     * levels (so that neither parsing nor rendering can run out of stack), a syntax error, a refused directive.
+     */
     public List<TemplateProblem> check(String text) {
         List<TemplateProblem> problems = new ArrayList<>();
         if (text == null || text.isBlank()) {
@@ -122,8 +125,16 @@ public final class TemplateRenderer {
                     + limits.maxTemplateChars()));
             return problems;
         }
+        TemplateProblem nesting = TemplateNesting.check(text);
+        if (nesting != null) {
+            problems.add(nesting);
+            return problems;
+        }
         try {
             refused(parse(text, "check").getData() instanceof SimpleNode root ? root : null, problems);
+        } catch (StackOverflowError e) {
+            // the scan above should have caught it; a problem all the same, never an error out of validation
+            problems.add(new TemplateProblem(0, 0, "is nested too deeply to be read"));
         } catch (ParseException e) {
             problems.add(syntaxProblem(e));
         } catch (VelocityException e) {

@@ -188,6 +188,17 @@ class ScriptAttackCorpusTest {
                           Promise.resolve().then(() => { for (;;) {} });
                           return event;
                         }""", "the script executed more than its limit of 1000000 statements"),
+                attack("arguments.callee, which kept the top level between events", """
+                        var h = arguments.callee;
+                        function process(event) {
+                          h.kept = event.data;
+                          return event;
+                        }""", "line 1, column 9: process(event) threw TypeError at `arguments.callee`"),
+                attack("assigning an undeclared variable", """
+                        function process(event) {
+                          kept = event.data;
+                          return event;
+                        }""", "line 2, column 3: process(event) threw ReferenceError at `kept = event.data`"),
                 attack("no process function", """
                         function proces(event) {
                           return event;
@@ -251,30 +262,6 @@ class ScriptAttackCorpusTest {
     }
 
     @Test
-    void globalsWrittenByOneEventAreNotSeenByTheNext() throws ScriptFailure {
-        try (CompiledScript script = new ScriptSandbox(LIMITS.withPoolSize(1)).compile("""
-                let previous = null;
-                function process(event) {
-                  const seen = {global: globalThis.leak === undefined ? null : globalThis.leak, topLevel: previous,
-                                proto: ({}).polluted === undefined ? null : ({}).polluted,
-                                stringify: JSON.stringify({a: 1}), lastMatch: RegExp.lastMatch === undefined ? null : 'kept'};
-                  globalThis.leak = event.data.payment.bankAccount;
-                  previous = event.data.payment.bankAccount;
-                  Object.prototype.polluted = event.data.payment.bankAccount;
-                  JSON.stringify = () => '"hijacked"';
-                  /\\d{4}$/.exec(event.data.payment.bankAccount);
-                  event.data = seen;
-                  return event;
-                }""")) {
-            script.run(EVENT);
-            String second = script.run(EVENT);
-
-            assertThat(second).contains("""
-                    "data":{"global":null,"topLevel":null,"proto":null,"stringify":"{\\"a\\":1}","lastMatch":null}""");
-        }
-    }
-
-    @Test
     void exposesNoHostShellOrModuleGlobals() throws ScriptFailure {
         try (CompiledScript script = sandbox.compile("""
                 function process(event) {
@@ -297,6 +284,42 @@ class ScriptAttackCorpusTest {
                 .containsExactly(new ScriptProblem(1, 41, "Expected an operand but found ;"));
         assertThat(sandbox.check("function process(event) {\n  return event;\n"))
                 .extracting(ScriptProblem::line).containsExactly(3);
+    }
+
+    @Test
+    void reportsWhatStrictModeForbidsWhenTheCodeIsChecked() {
+        assertThat(sandbox.check("""
+                function process(event) {
+                  with (event) { return data; }
+                }""")).containsExactly(new ScriptProblem(2, 3, "\"with\" statement cannot be used in strict mode"));
+        assertThat(sandbox.check("function process(event) { event.data.n = 010; return event; }"))
+                .containsExactly(new ScriptProblem(1, 42, "cannot use octal value in strict mode"));
+    }
+
+    @Test
+    void refusesCodeNestedDeeperThanTheParserCanTakeWithTheFirstPlaceOverTheLimit() {
+        assertThat(sandbox.check("function process(event) {\n  return " + "[".repeat(40_000) + "]".repeat(40_000)
+                + ";\n}")).containsExactly(new ScriptProblem(2, 109, "nested 40001 deep; at most 100 levels"));
+        assertThat(sandbox.check("function process(event) {\n  event.data.x = " + "(".repeat(30_000) + "1"))
+                .containsExactly(new ScriptProblem(2, 117, "nested 30001 deep; at most 100 levels"));
+        assertThat(sandbox.check("function process(event) { " + "{".repeat(500) + "}".repeat(500) + " return event; }"))
+                .extracting(ScriptProblem::message).containsExactly("nested 501 deep; at most 100 levels");
+    }
+
+    @Test
+    void countsNoBracketsInsideStringsCommentsTemplateTextOrRegularExpressions() {
+        String many = "[(".repeat(200);
+        assertThat(sandbox.check("""
+                // %s
+                /* %s */
+                function process(event) {
+                  const quoted = '%s', doubled = "%s", template = `%s${[1].length}%s`;
+                  const pattern = /[(]%s/;
+                  event.data.x = [quoted.length, doubled.length, template.length, pattern.source.length];
+                  return event;
+                }""".formatted(many, many, many, many, many, many, "\\[\\(".repeat(200)))).isEmpty();
+        assertThat(sandbox.check("function process(event) {\n  return " + "[".repeat(99) + "]".repeat(99)
+                + " && event;\n}")).isEmpty();
     }
 
     @Test

@@ -46,7 +46,21 @@ class TemplateAttackCorpusTest {
                         "line 1, column 1: #define is not available in Sluice templates: they render from the event "
                                 + "alone, without files, other templates or macros"),
                 Arguments.of("syntax error", "{\n  \"a\": #if($type\n}",
-                        "line 3, column 1: Encountered \"}\""));
+                        "line 3, column 1: Encountered \"}\""),
+                Arguments.of("5,000 nested #if", "#if(true)".repeat(5_000) + "#end".repeat(5_000),
+                        "line 1, column 895: nested 5001 deep; at most 100 levels"),
+                Arguments.of("30,000 nested parentheses",
+                        "#set($x = " + "(".repeat(30_000) + "1" + ")".repeat(30_000) + ")",
+                        "line 1, column 110: nested 30001 deep; at most 100 levels"),
+                Arguments.of("30,000 unclosed parentheses on the second line", "{}\n#if(" + "(".repeat(30_000),
+                        "line 2, column 103: nested 30002 deep; at most 100 levels"),
+                Arguments.of("3,000 nested lists", "#set($x = " + "[".repeat(3_000) + "]".repeat(3_000) + ")",
+                        "line 1, column 110: nested 3001 deep; at most 100 levels"),
+                Arguments.of("3,000 nested maps in a method call", "$json.quote(" + "{".repeat(3_000),
+                        "line 1, column 112: nested 3001 deep; at most 100 levels"),
+                Arguments.of("nested #foreach and formal references",
+                        "#foreach($i in [1])${i}".repeat(200) + "#end".repeat(200),
+                        "line 1, column 2270: nested 202 deep; at most 100 levels"));
     }
 
     static Stream<Arguments> failingRenders() {
@@ -99,6 +113,22 @@ class TemplateAttackCorpusTest {
         assertThat(failure).as("the render must fail").isNotNull();
         assertThat(failure.getMessage()).isEqualTo(outcome).doesNotContain("6222975432319482345").doesNotContain("张三");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(renderer.limits().timeBudget());
+    }
+
+    @Test
+    void countsNoNestingInPlainTextCommentsOrUnparsedBlocks() {
+        String many = "([{".repeat(1_000);
+        assertThat(renderer.check(many + "\n## " + many + "\n#* " + many + " *#\n#[[" + many + "]]#\n\\#if("
+                + many)).isEmpty();
+    }
+
+    @Test
+    void rendersTemplatesNestedJustWithinTheLimitWithoutRunningOutOfStack() throws TemplateFailure {
+        String parentheses = "#set($x = " + "(".repeat(98) + "1" + ")".repeat(98) + ")$x";
+        String conditions = "#if(true)".repeat(99) + "$type" + "#end".repeat(99);
+
+        assertThat(renderer.compile(parentheses, "inline").render(EVENT, Map.of())).isEqualTo("1");
+        assertThat(renderer.compile(conditions, "inline").render(EVENT, Map.of())).isEqualTo("user.payment.updated");
     }
 
     @Test

@@ -72,6 +72,16 @@ class ScriptAndTemplateNodesTest {
     }
 
     @Test
+    void reportsTemplatesAndScriptsNestedTooDeeplyAtTheirTextWithLineAndColumn() {
+        String template = FlowJson.MAPPER.createObjectNode()
+                .put("template", "#if(true)".repeat(5_000) + "#end".repeat(5_000)).toString();
+        assertThat(problems("template", template)).containsExactly(
+                "$.nodes[1].config.template line 1, column 895: nested 5001 deep; at most 100 levels");
+        assertThat(problems("script", code("function process(event) {\n  return " + "[".repeat(40_000) + ";\n}")))
+                .containsExactly("$.nodes[1].config.code line 2, column 109: nested 40001 deep; at most 100 levels");
+    }
+
+    @Test
     void scriptMasksDropsAndSplitsEvents() {
         List<ObjectNode> masked = delivered(run("script", code("""
                 function process(event) {

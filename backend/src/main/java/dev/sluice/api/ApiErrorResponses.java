@@ -7,11 +7,13 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import dev.sluice.signin.SignInThrottledException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 answers of the API in its error format. Written directly (not {@code sendError}) so the
- * container's error dispatch, and with it the browser login redirect, never gets involved.
+ * 401, 403 and 429 answers of the API's security chain in its error format. Written directly (not
+ * {@code sendError}) so the container's error dispatch, and with it the browser login redirect, never gets
+ * involved.
  */
 final class ApiErrorResponses {
 
@@ -20,14 +22,23 @@ final class ApiErrorResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof SignInThrottledException throttled) {
+                long seconds = throttled.retryAfterSeconds();
+                response.setHeader("Retry-After", Long.toString(seconds));
+                write(response, 429, "Too many failed sign-ins; try again in " + seconds + " s");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Sluice\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in with HTTP Basic: a valid username and password are required");
         };
     }
 
-    static AccessDeniedHandler forbidden() {
-        return (request, response, exception) ->
-                write(response, HttpServletResponse.SC_FORBIDDEN, "You may not do this");
+    /** Refusals of the chain's access rules (an actuator endpoint for a non-admin, say), each audited. */
+    static AccessDeniedHandler forbidden(DeniedRequests denied) {
+        return (request, response, exception) -> {
+            denied.record(request, request.getUserPrincipal(), exception.getMessage());
+            write(response, HttpServletResponse.SC_FORBIDDEN, "You may not do this");
+        };
     }
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {

@@ -7,21 +7,23 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * {@code /api/**} and {@code /actuator/**}: stateless, HTTP Basic, no CSRF (no cookies to ride on).
- * Ordered before the UI's chain, which handles everything else with a login form.
+ * Ordered before the UI's chain, which handles everything else with a login form. Anonymous callers get the
+ * health status, the OpenAPI document and the flow schema; metrics name every workspace's flows, so they are
+ * for platform admins. Answers are JSON, never to be rendered or framed: the strictest content policy fits.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, DeniedRequests denied) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/v3/api-docs/**")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/schemas/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -29,7 +31,10 @@ class ApiSecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiErrorResponses.unauthorized()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ApiErrorResponses.unauthorized())
-                        .accessDeniedHandler(ApiErrorResponses.forbidden()))
+                        .accessDeniedHandler(ApiErrorResponses.forbidden(denied)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -17,12 +17,15 @@ public record AmqpProperties(String uri, @DefaultValue Embedded embedded) {
     }
 
     /**
+     * The password is not a setting: each data directory generates its own ({@code keys/broker.password}), so no
+     * two installations on a machine can use each other's broker.
+     *
      * @param port        AMQP port; 5673 by default so it never collides with a local RabbitMQ on 5672
      * @param bindAddress interface to listen on; loopback by default
+     * @param username    the one user of the embedded broker
      */
     public record Embedded(@DefaultValue("5673") int port,
                            @DefaultValue("127.0.0.1") String bindAddress,
-                           @DefaultValue("sluice") String username,
-                           @DefaultValue("sluice") String password) {
+                           @DefaultValue("sluice") String username) {
     }
 }

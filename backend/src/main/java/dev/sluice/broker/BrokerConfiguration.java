@@ -16,7 +16,11 @@ class BrokerConfiguration {
         if (!properties.isEmbedded()) {
             return new EmbeddedBrokerHolder(null);
         }
-        return new EmbeddedBrokerHolder(EmbeddedBroker.start(properties.embedded(), dataDirectory.resolve("broker")));
+        // per data directory, so no two installations on a machine ever accept each other's connections
+        String password = dataDirectory.readOrCreatePrivate("keys", "broker.password",
+                () -> EmbeddedBroker.newPassword() + "\n").strip();
+        return new EmbeddedBrokerHolder(
+                EmbeddedBroker.start(properties.embedded(), password, dataDirectory.resolve("broker")));
     }
 
     @Bean(destroyMethod = "close")

@@ -4,23 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.Broker;
 import org.apache.qpid.server.model.BrokerModel;
+import org.apache.qpid.server.model.Port;
+import org.apache.qpid.server.model.State;
 import org.apache.qpid.server.model.SystemConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sluice.platform.PortInUseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Apache Qpid Broker-J in this process, speaking AMQP 0-9-1, with a Derby message store so queued
  * events survive a restart. Qpid ignores RabbitMQ queue arguments, so everything Sluice relies on
- * (retries, dead letters) must be done with portable AMQP features.
+ * (retries, dead letters) must be done with portable AMQP features. Its one user's password is the data
+ * directory's own, and it starts only when it got its port: Qpid itself carries on without a port it could
+ * not bind, and Sluice would then connect to whatever listens there, another installation's broker say.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -28,31 +37,48 @@ final class EmbeddedBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final AtomicReference<RuntimeException> startupError = new AtomicReference<>();
+    private final AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
     private final SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
         @Override
         public void errorOnStartup(RuntimeException e) {
             startupError.set(e);
         }
+
+        @Override
+        public void onContainerResolve(SystemConfig<?> config) {
+            system.set(config);
+        }
     });
     private final AmqpProperties.Embedded settings;
+    private final String password;
 
-    private EmbeddedBroker(AmqpProperties.Embedded settings) {
+    private EmbeddedBroker(AmqpProperties.Embedded settings, String password) {
         this.settings = settings;
+        this.password = password;
     }
 
-    static EmbeddedBroker start(AmqpProperties.Embedded settings, Path workDir) {
-        EmbeddedBroker broker = new EmbeddedBroker(settings);
+    /** Starts the broker with its store in {@code workDir}, or fails with a {@link PortInUseException}. */
+    static EmbeddedBroker start(AmqpProperties.Embedded settings, String password, Path workDir) {
+        EmbeddedBroker broker = new EmbeddedBroker(settings, password);
         broker.startIn(workDir);
         return broker;
     }
 
+    /** A fresh password for a data directory: 256 random bits, URI-safe. */
+    static String newPassword() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     String uri() {
-        return "amqp://" + settings.username() + ":" + settings.password() + "@" + settings.bindAddress() + ":"
+        return "amqp://" + settings.username() + ":" + password + "@" + settings.bindAddress() + ":"
                 + settings.port() + "/" + VIRTUAL_HOST;
     }
 
     private void startIn(Path workDir) {
         long started = System.nanoTime();
+        restrictToOwner(workDir);
         Path config = writeInitialConfig(workDir);
         Path storedConfig = workDir.resolve("broker-config.json");
         try {
@@ -71,11 +97,35 @@ final class EmbeddedBroker implements AutoCloseable {
                 throw startupError.get();
             }
         } catch (Exception e) {
+            launcher.shutdown();
             throw new IllegalStateException("The embedded broker could not start on " + settings.bindAddress() + ":"
                     + settings.port() + " (set SLUICE_AMQP_EMBEDDED_PORT to use another port): " + e.getMessage(), e);
         }
+        requirePort();
         log.info("Embedded AMQP 0-9-1 broker listening on {}:{} (store {}), started in {} ms",
                 settings.bindAddress(), settings.port(), workDir, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Our configuration and the broker's copy of it hold the password. */
+    private static void restrictToOwner(Path workDir) {
+        try {
+            Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("Cannot restrict {} to its owner on this file system; it holds the broker's password", workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requirePort() {
+        Broker<?> broker = (Broker<?>) system.get().getContainer();
+        Port<?> amqp = broker.getPorts().stream()
+                .filter(port -> "AMQP".equals(port.getName())).findFirst().orElseThrow();
+        if (amqp.getState() != State.ACTIVE) {
+            launcher.shutdown();
+            throw new PortInUseException("The embedded broker", settings.bindAddress() + ":" + settings.port(),
+                    "SLUICE_AMQP_EMBEDDED_PORT", null);
+        }
     }
 
     private Path writeInitialConfig(Path workDir) {
@@ -87,7 +137,7 @@ final class EmbeddedBroker implements AutoCloseable {
                         "type", "Plain",
                         "secureOnlyMechanisms", List.of(),
                         "users", List.of(Map.of("name", settings.username(), "type", "managed",
-                                "password", settings.password())))),
+                                "password", password)))),
                 "ports", List.of(Map.of(
                         "name", "AMQP",
                         "port", settings.port(),

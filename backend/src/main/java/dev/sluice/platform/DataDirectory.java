@@ -2,8 +2,12 @@ package dev.sluice.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,38 @@ public class DataDirectory {
             throw new UncheckedIOException("Cannot create " + dir + " under the data directory", e);
         }
         return dir;
+    }
+
+    /**
+     * The text of {@code directory/file}, written from {@code fresh} on first use. The directory and the file are
+     * for this process's owner only (rwx------, rw-------), so other users of the machine cannot read what is in
+     * them; a file that two starts create at once is written by one of them, and both read the same text.
+     *
+     * @throws IllegalStateException when the file system cannot restrict a file to its owner
+     */
+    public String readOrCreatePrivate(String directory, String file, Supplier<String> fresh) {
+        Path dir = resolve(directory);
+        Path target = dir.resolve(file);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            if (!Files.exists(target)) {
+                Path written = Files.createTempFile(dir, file, ".new",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                try {
+                    Files.writeString(written, fresh.get(), StandardCharsets.US_ASCII);
+                    Files.move(written, target);
+                } catch (FileAlreadyExistsException raced) {
+                    // another start wrote it first: use theirs
+                } finally {
+                    Files.deleteIfExists(written);
+                }
+            }
+            return Files.readString(target, StandardCharsets.US_ASCII);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot restrict " + target + " to its owner on this file system", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + target, e);
+        }
     }
 
     public Path root() {

@@ -11,8 +11,8 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns "could not connect" deep in a start-up stack trace into one line naming the service, its
- * address and the setting to check.
+ * Turns "could not connect" (or "could not listen") deep in a start-up stack trace into one line naming the
+ * service, its address and the setting to check.
  */
 class UnreachableServiceFailureAnalyzer implements FailureAnalyzer {
 
@@ -27,6 +27,11 @@ class UnreachableServiceFailureAnalyzer implements FailureAnalyzer {
         UnreachableServiceException unreachable = find(failure, UnreachableServiceException.class);
         if (unreachable != null) {
             return analysis(unreachable.getMessage(), unreachable.service(), unreachable.setting());
+        }
+        PortInUseException taken = find(failure, PortInUseException.class);
+        if (taken != null) {
+            return new FailureAnalysis(taken.getMessage(), "Stop the process that uses the port, or set "
+                    + taken.setting() + " to a free port, then start Sluice again.", null);
         }
         if (find(failure, SQLException.class) != null && isNetworkFailure(failure)) {
             String url = environment.getProperty("spring.datasource.url", "(unset)");

@@ -1,12 +1,5 @@
 package dev.sluice.secret;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -63,7 +56,7 @@ class MasterKey {
         if (!configured.isEmpty()) {
             raw = decode(configured, "SLUICE_MASTER_KEY");
         } else if (embedded) {
-            raw = decode(readOrCreate(dataDirectory.resolve("keys").resolve("master.key")), "keys/master.key");
+            raw = decode(readOrCreate(), "keys/master.key");
         } else {
             throw new IllegalStateException("secrets need a master key: set SLUICE_MASTER_KEY to 32 random bytes "
                     + "in base64 (openssl rand -base64 32), the same on every instance");
@@ -84,26 +77,15 @@ class MasterKey {
         return raw;
     }
 
-    private static String readOrCreate(Path file) {
+    private String readOrCreate() {
         try {
-            Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
-            if (!Files.exists(file)) {
+            return dataDirectory.readOrCreatePrivate("keys", "master.key", () -> {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-                } catch (FileAlreadyExistsException raced) {
-                    // another start created it first: use theirs
-                }
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot restrict " + file + " to its owner on this file system; "
-                    + "set SLUICE_MASTER_KEY instead", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key " + file, e);
+                return Base64.getEncoder().encodeToString(fresh) + "\n";
+            });
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; set SLUICE_MASTER_KEY instead", e);
         }
     }
 

@@ -198,7 +198,7 @@ abstract class FlowDeployContractIT {
         assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{}").statusCode()).isEqualTo(200);
         await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
         String gauge = "sluice_flow_queue_depth{flow=\"finance/" + "spin";
-        assertThat(http.send(request("finance", "/actuator/prometheus").GET().build(),
+        assertThat(http.send(request("admin", "/actuator/prometheus").GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body()).contains(gauge).contains("flowId=\"" + id + "\"");
 
         for (int i = 0; i < 4; i++) {

@@ -22,8 +22,9 @@ class BrokerReconnectIT {
 
     @Test
     void reconnectsWhenTheBrokerGoesAwayAndComesBackAndKeepsPersistentMessages() throws Exception {
-        AmqpProperties.Embedded settings = new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice", "sluice");
-        EmbeddedBroker broker = EmbeddedBroker.start(settings, workDir);
+        AmqpProperties.Embedded settings = new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice");
+        String password = EmbeddedBroker.newPassword();
+        EmbeddedBroker broker = EmbeddedBroker.start(settings, password, workDir);
         try (BrokerConnection connection = BrokerConnection.connect(broker.uri(), true)) {
             try (Channel channel = connection.openChannel()) {
                 channel.queueDeclare("kept", true, false, false, null);
@@ -35,7 +36,7 @@ class BrokerReconnectIT {
 
             broker.close();
             awaitTrue(() -> !connection.isOpen(), "the connection notices the broker is gone");
-            broker = EmbeddedBroker.start(settings, workDir);
+            broker = EmbeddedBroker.start(settings, password, workDir);
             awaitTrue(connection::isOpen, "the connection recovers once the broker is back");
 
             try (Channel channel = connection.openChannel()) {

@@ -21,8 +21,8 @@ public final class TestBrokers {
 
     /** Starts the embedded broker with its store in {@code workDir} and connects to it. */
     public static Connected embedded(Path workDir) {
-        EmbeddedBroker broker = EmbeddedBroker.start(
-                new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice", "sluice"), workDir);
+        EmbeddedBroker broker = EmbeddedBroker.start(new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice"),
+                EmbeddedBroker.newPassword(), workDir);
         BrokerConnection connection = BrokerConnection.connect(broker.uri(), true);
         return new Connected() {
             @Override
@@ -53,14 +53,15 @@ public final class TestBrokers {
     private static final class EmbeddedRestartable implements Restartable {
 
         private final AmqpProperties.Embedded settings =
-                new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice", "sluice");
+                new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice");
+        private final String password = EmbeddedBroker.newPassword();
         private final Path workDir;
         private EmbeddedBroker broker;
         private final BrokerConnection connection;
 
         EmbeddedRestartable(Path workDir) {
             this.workDir = workDir;
-            this.broker = EmbeddedBroker.start(settings, workDir);
+            this.broker = EmbeddedBroker.start(settings, password, workDir);
             this.connection = BrokerConnection.connect(broker.uri(), true);
         }
 
@@ -73,7 +74,7 @@ public final class TestBrokers {
         public synchronized void restart(java.time.Duration down) throws InterruptedException {
             broker.close();
             Thread.sleep(down.toMillis());
-            broker = EmbeddedBroker.start(settings, workDir);
+            broker = EmbeddedBroker.start(settings, password, workDir);
         }
 
         @Override

@@ -94,8 +94,8 @@ abstract class PlatformContractIT {
     }
 
     @Test
-    void reportsHealthUpWithDatabaseAndBroker() throws Exception {
-        HttpResponse<String> response = get("/actuator/health", null);
+    void reportsHealthUpWithDatabaseAndBrokerToAdmins() throws Exception {
+        HttpResponse<String> response = get("/actuator/health", "admin:demo-it");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JsonMapper.shared().readTree(response.body());
@@ -105,8 +105,8 @@ abstract class PlatformContractIT {
     }
 
     @Test
-    void exposesPrometheusMetrics() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus", null);
+    void exposesPrometheusMetricsToAdmins() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus", "admin:demo-it");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");

@@ -3,6 +3,7 @@ package dev.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +79,7 @@ class EngineCrashJarIT {
     private long flowId;
 
     private record Backend(String name, Path dataDir, int amqpPort, List<String> arguments,
-                           Map<String, String> environment, String publishUri) {
+                           Map<String, String> environment, Supplier<String> publishUri) {
 
         String logName() {
             return "sluice-crash-" + (environment.isEmpty() ? "embedded" : "external") + ".log";
@@ -104,8 +106,10 @@ class EngineCrashJarIT {
     void everyEventReachesTheTargetsAcrossThreeKillsOfTheEmbeddedEngine() throws Exception {
         Path work = Files.createTempDirectory("sluice-crash-");
         int amqpPort = SluiceProcess.freePort();
-        runThroughThreeKills(new Backend("embedded", work.resolve("data"), amqpPort, List.of(), Map.of(),
-                "amqp://sluice:sluice@127.0.0.1:" + amqpPort + "/default"));
+        Path data = work.resolve("data");
+        // the embedded broker accepts only its data directory's own password, generated at the first start
+        runThroughThreeKills(new Backend("embedded", data, amqpPort, List.of(), Map.of(),
+                () -> "amqp://sluice:" + embeddedBrokerPassword(data) + "@127.0.0.1:" + amqpPort + "/default"));
     }
 
     @Test
@@ -125,7 +129,15 @@ class EngineCrashJarIT {
                         System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
                         "SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", ""),
                         "SLUICE_AMQP_URI", externalAmqp),
-                externalAmqp));
+                () -> externalAmqp));
+    }
+
+    private static String embeddedBrokerPassword(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve("keys").resolve("broker.password"), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void runThroughThreeKills(Backend backend) throws Exception {
@@ -142,7 +154,7 @@ class EngineCrashJarIT {
         flowId = registerSourceAndDeploy(base, targetUrl);
         sourceNames = sourceNames(base);
 
-        Publisher publisher = new Publisher(backend.publishUri());
+        Publisher publisher = new Publisher(backend.publishUri().get());
         Thread publishing = Thread.ofPlatform().name("crash-publisher").start(publisher);
         for (int kill = 1; kill <= 3; kill++) {
             int due = EVENTS * kill / 4;

@@ -10,14 +10,23 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.WebAttributes;
 
-/** The sign-in page. Spring Security handles the POST to {@code /login}; a failure comes back as {@code ?error}. */
+import dev.sluice.signin.SignInThrottledException;
+
+/**
+ * The sign-in page. Spring Security handles the POST to {@code /login}; a failure comes back as {@code ?error},
+ * a sign-in refused by the throttle with how long to wait.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         setSizeFull();
@@ -30,7 +39,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("tagline");
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -51,6 +59,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // Spring Security's failure handler leaves the exception in the session for the page it redirects to
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (failed && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInThrottledException t) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", t.retryAfterSeconds()));
+            login.setI18n(i18n);
+        }
+        login.setError(failed);
     }
 }

@@ -55,6 +55,14 @@ public class FlowStore {
         this.events = events;
     }
 
+    /**
+     * What validating a flow of {@code workspace} may know: the sources it may read (and owns) and its connections,
+     * exactly as saving and deploying see them, for editors that validate as the user types.
+     */
+    public dev.sluice.pipeline.ValidationContext validationContext(String workspace) {
+        return access.context(workspace);
+    }
+
     /** Validates flow JSON completely and stores it as version 1 of a new flow in the document's workspace. */
     public FlowRef importFlow(String username, String json, String comment) {
         Caller caller = access.caller(username);

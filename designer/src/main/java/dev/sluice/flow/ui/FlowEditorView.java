@@ -42,8 +42,6 @@ import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.privacy.LeakFinding;
-import dev.sluice.source.EventSource;
-import dev.sluice.source.SourceCatalog;
 
 /**
  * One flow in the designer: the canvas with its palette, the selected node's property form, live
@@ -57,7 +55,6 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final FlowStore store;
     private final NodeRegistry registry;
     private final FlowValidator validator;
-    private final SourceCatalog sources;
     private final FormContexts formContexts;
     private final EditorPanels panels;
 
@@ -84,13 +81,12 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private EditorPanels.Context panelContext;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
-                   FlowValidator validator, SourceCatalog sources, FormContexts formContexts, EditorPanels panels) {
+                   FlowValidator validator, FormContexts formContexts, EditorPanels panels) {
         this.formContexts = formContexts;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
         this.registry = registry;
         this.validator = validator;
-        this.sources = sources;
         this.panels = panels;
         setSizeFull();
         setPadding(false);
@@ -126,13 +122,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private ValidationContext contextFor(String workspace) {
-        Map<String, ValidationContext.SourceInfo> readable = new LinkedHashMap<>();
-        for (EventSource source : sources.subscribableBy(workspace)) {
-            readable.put(source.getName(),
-                    new ValidationContext.SourceInfo(source.getName(), List.copyOf(source.getEventTypes()), true));
-        }
-        return new ValidationContext(workspace, name -> Optional.ofNullable(readable.get(name))
-                .or(() -> sources.find(name).map(s -> new ValidationContext.SourceInfo(name, List.of(), false))));
+        return store.validationContext(workspace);
     }
 
     private void build(StoredFlowVersion stored) {

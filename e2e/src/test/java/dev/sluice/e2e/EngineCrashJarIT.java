@@ -39,7 +39,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.sun.net.httpserver.HttpServer;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -71,7 +70,6 @@ class EngineCrashJarIT {
     private final AtomicLong httpPosts = new AtomicLong();
     private volatile SluiceProcess sluice;
     private HttpServer hook;
-    private Server targetDb;
     private String externalAmqp;
     private String queuePrefix;
     /** The sources the jar knows (this run's and the demo's): each has a recent-events queue under the prefix. */
@@ -79,7 +77,7 @@ class EngineCrashJarIT {
     private long flowId;
 
     private record Backend(String name, Path dataDir, int amqpPort, List<String> arguments,
-                           Map<String, String> environment, Supplier<String> publishUri) {
+                           Map<String, String> environment, Supplier<String> publishUri, TargetDb target) {
 
         String logName() {
             return "sluice-crash-" + (environment.isEmpty() ? "embedded" : "external") + ".log";
@@ -94,9 +92,6 @@ class EngineCrashJarIT {
         if (hook != null) {
             hook.stop(0);
         }
-        if (targetDb != null) {
-            targetDb.stop();
-        }
         if (externalAmqp != null) {
             deleteFromRabbitMq();
         }
@@ -109,7 +104,8 @@ class EngineCrashJarIT {
         Path data = work.resolve("data");
         // the embedded broker accepts only its data directory's own password, generated at the first start
         runThroughThreeKills(new Backend("embedded", data, amqpPort, List.of(), Map.of(),
-                () -> "amqp://sluice:" + embeddedBrokerPassword(data) + "@127.0.0.1:" + amqpPort + "/default"));
+                () -> "amqp://sluice:" + embeddedBrokerPassword(data) + "@127.0.0.1:" + amqpPort + "/default",
+                TargetDb.h2File(data)));
     }
 
     @Test
@@ -129,7 +125,7 @@ class EngineCrashJarIT {
                         System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
                         "SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", ""),
                         "SLUICE_AMQP_URI", externalAmqp),
-                () -> externalAmqp));
+                () -> externalAmqp, TargetDb.postgres(url, "crash_events_" + run)));
     }
 
     private static String embeddedBrokerPassword(Path dataDir) {
@@ -142,16 +138,18 @@ class EngineCrashJarIT {
 
     private void runThroughThreeKills(Backend backend) throws Exception {
         long started = System.nanoTime();
-        String targetUrl = startTargetDb();
+        TargetDb target = backend.target();
+        target.create();
         startHook();
         int port = SluiceProcess.freePort();
+        // the test's webhook and database run on this machine, which connections may reach only when allowed
         List<String> args = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
-                "--sluice.demo.password=" + PASSWORD,
+                "--sluice.demo.password=" + PASSWORD, "--sluice.connections.allow=127.0.0.1",
                 "--sluice.engine.retry-delays=" + String.join(",", RETRY_DELAYS)));
         args.addAll(backend.arguments());
         sluice = start(backend, port, args);
         String base = sluice.baseUrl();
-        flowId = registerSourceAndDeploy(base, targetUrl);
+        flowId = registerSourceAndDeploy(base, target);
         sourceNames = sourceNames(base);
 
         Publisher publisher = new Publisher(backend.publishUri().get());
@@ -170,19 +168,33 @@ class EngineCrashJarIT {
         assertThat(publisher.failure).as("the publisher's failure").isNull();
 
         await(() -> httpIds.size() >= EVENTS, Duration.ofMinutes(10), "every id at the HTTP target");
-        long[] rows = new long[1];
-        await(() -> (rows[0] = count(targetUrl, "select count(*) from crash_events")) >= EVENTS,
-                Duration.ofMinutes(2), "a row per event in the JDBC target");
-        System.out.printf("crash IT (%s): %d events, %d HTTP posts (%d distinct ids), %d rows in %.0f s%n",
-                backend.name(), EVENTS, httpPosts.get(), httpIds.size(), rows[0], seconds(started));
-        assertThat(httpIds).as("every id reached the HTTP target").hasSize(EVENTS);
-        assertThat(httpPosts.get()).isGreaterThanOrEqualTo(EVENTS);
-        assertThat(count(targetUrl, "select count(*) from crash_events where id like 'crash-" + run + "-%'"))
-                .as("rows in the JDBC target, one per id").isEqualTo(EVENTS);
-        assertThat(rows[0]).as("no other rows").isEqualTo(EVENTS);
+        // an event is acked once both targets confirmed: an empty queue means every row is committed
+        await(() -> nothingWaiting(base), Duration.ofMinutes(2), "the flow's queue drained");
         HttpResponse<String> undeployed = call(base, "finance", "/api/flows/" + flowId + "/undeploy",
                 "application/json", "{\"deleteQueue\": true}");
         assertThat(undeployed.statusCode()).as(undeployed.body()).isEqualTo(200);
+        sluice.close(); // an H2 target file is the jar's own while it runs
+        long rows = target.count(null);
+        System.out.printf("crash IT (%s): %d events, %d HTTP posts (%d distinct ids), %d rows in %.0f s%n",
+                backend.name(), EVENTS, httpPosts.get(), httpIds.size(), rows, seconds(started));
+        assertThat(httpIds).as("every id reached the HTTP target").hasSize(EVENTS);
+        assertThat(httpPosts.get()).isGreaterThanOrEqualTo(EVENTS);
+        assertThat(target.count("id like 'crash-" + run + "-%'")).as("rows in the JDBC target, one per id")
+                .isEqualTo(EVENTS);
+        assertThat(rows).as("no other rows").isEqualTo(EVENTS);
+        target.drop();
+    }
+
+    private boolean nothingWaiting(String base) {
+        try {
+            HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/api/flows/" + flowId
+                    + "/status")).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("finance:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return status.statusCode() == 200 && status.body().contains("\"queueDepth\":0");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private SluiceProcess start(Backend backend, int port, List<String> args) throws Exception {
@@ -190,27 +202,57 @@ class EngineCrashJarIT {
                 backend.logName());
     }
 
-    /** An H2 server in this JVM stands for the business system's database. */
-    private String startTargetDb() throws Exception {
-        Path dir = Files.createTempDirectory("sluice-crash-target-");
-        targetDb = Server.createTcpServer("-tcpPort", String.valueOf(SluiceProcess.freePort()), "-baseDir",
-                dir.toString(), "-ifNotExists").start();
-        String url = "jdbc:h2:tcp://localhost:" + targetDb.getPort() + "/crash";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("create table crash_events (id varchar(200) primary key, type varchar(100))");
-        }
-        return url;
-    }
+    /**
+     * The business system's database: on the embedded default an H2 file in the jar's data directory (the only H2
+     * a connection may name), created here before the first start; on PostgreSQL a table of this run in the
+     * {@code postgres} database (Sluice's own database is never a target).
+     */
+    private record TargetDb(String connectionUrl, String username, String driverUrl, String table) {
 
-    private static long count(String url, String query) {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        static TargetDb h2File(Path dataDir) {
+            return new TargetDb("jdbc:h2:file:crash", "sa",
+                    "jdbc:h2:file:" + dataDir.resolve("targets").resolve("crash").toAbsolutePath(), "crash_events");
+        }
+
+        static TargetDb postgres(String sluiceDatabase, String table) {
+            String server = sluiceDatabase.replaceFirst("/[^/?]*(\\?.*)?$", "");
+            return new TargetDb(server + "/postgres",
+                    System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"), server + "/postgres",
+                    table);
+        }
+
+        void create() throws SQLException {
+            execute("create table " + table + " (id varchar(200) primary key, type varchar(100))");
+        }
+
+        void drop() throws SQLException {
+            if (driverUrl.startsWith("jdbc:postgresql:")) {
+                execute("drop table " + table);
+            }
+        }
+
+        long count(String where) {
+            try (Connection connection = connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("select count(*) from " + table
+                         + (where == null ? "" : " where " + where))) {
+                result.next();
+                return result.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection(driverUrl, username,
+                    driverUrl.startsWith("jdbc:postgresql:")
+                            ? System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", "") : "");
         }
     }
 
@@ -231,7 +273,7 @@ class EngineCrashJarIT {
     }
 
     /** Central registers this run's source and grants it to finance; finance imports and deploys the flow. */
-    private long registerSourceAndDeploy(String base, String targetUrl) throws Exception {
+    private long registerSourceAndDeploy(String base, TargetDb target) throws Exception {
         HttpResponse<String> registered = call(base, "central", "/api/sources", "application/json", """
                 {"name": "%s", "description": "crash test %s", "owner": "central-data", "eventTypes": ["%s"]}
                 """.formatted(source, run, TYPE));
@@ -239,16 +281,21 @@ class EngineCrashJarIT {
         HttpResponse<String> granted = call(base, "central", "/api/sources/" + source + "/grants",
                 "application/json", "{\"workspace\": \"finance\"}");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
+        HttpResponse<String> connection = call(base, "admin", "/api/workspaces/finance/connections",
+                "application/json", """
+                {"name": "crash-db", "kind": "jdbc", "url": "%s", "username": "%s"}""".formatted(
+                        target.connectionUrl(), target.username()));
+        assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
         String flow = """
                 {"schemaVersion": 1, "name": "crash-%s", "workspace": "finance",
                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["%s"]}},
-                           {"id": "db", "kind": "target.jdbc", "config": {"url": "%s", "username": "sa",
-                             "table": "crash_events", "key": ["id"], "columns": {"id": "$.id", "type": "$.type"}}},
+                           {"id": "db", "kind": "target.jdbc", "config": {"connection": "crash-db",
+                             "table": "%s", "key": ["id"], "columns": {"id": "$.id", "type": "$.type"}}},
                            {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events",
                              "timeoutMs": 5000}}],
                  "edges": [{"from": "in", "to": "db"}, {"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
-                """.formatted(run, source, TYPE, targetUrl, hook.getAddress().getPort());
+                """.formatted(run, source, TYPE, target.table(), hook.getAddress().getPort());
         HttpResponse<String> created = call(base, "finance", "/api/flows/import", "application/json", flow);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher createdId = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());

@@ -109,6 +109,12 @@ public final class ScriptSandbox implements AutoCloseable {
                 context.parse(Lockdown.asWritten(code, name));
                 factory = context.eval(Lockdown.userFactory(code, name));
             } catch (PolyglotException e) {
+                if (e.isResourceExhausted() && !e.isCancelled()) {
+                    // the parser's stack, on thousands of nested brackets: the code, not the server, is at fault
+                    problems.add(new ScriptProblem(0, 0, "is nested too deeply to parse (thousands of nested "
+                            + "brackets); flatten it"));
+                    return problems;
+                }
                 if (!e.isSyntaxError()) {
                     throw e;
                 }

@@ -1,0 +1,80 @@
+package dev.sluice.api;
+
+import java.io.IOException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API's last line: what the controllers' handler ({@link ApiExceptionHandler}) never sees is answered here
+ * in the same format. A {@code sendError} (no such path, a method or media type no controller takes, a refusal of
+ * the container) writes the error body at once instead of dispatching to {@code /error}, which the security
+ * chains would refuse with an empty 403; a failure that escapes the servlet becomes a 400 (stack overflow) or a
+ * 500 with an error id.
+ */
+class ApiErrorFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ErrorWritingResponse answering = new ErrorWritingResponse(request, response);
+        try {
+            chain.doFilter(request, answering);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            if (response.isCommitted()) {
+                log.warn("{} {} failed after its answer had begun", request.getMethod(), request.getRequestURI(), e);
+                throw e;
+            }
+            response.resetBuffer();
+            write(response, ApiFailures.answer(e, request));
+        }
+    }
+
+    static void write(HttpServletResponse response, ResponseEntity<String> answer) throws IOException {
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.setHeader(name, value));
+            }
+        });
+        ApiErrorResponses.writeBody(response, answer.getStatusCode().value(), answer.getBody());
+    }
+
+    /** Turns {@code sendError} into an answer in the API's format, keeping headers such as {@code Allow}. */
+    private static final class ErrorWritingResponse extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        ErrorWritingResponse(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String ignored) throws IOException {
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            if (response.isCommitted()) {
+                return;
+            }
+            response.resetBuffer();
+            String message = status >= 500 ? ApiFailures.internal(request, null)
+                    : ApiFailures.message(status, request, response.getHeader(HttpHeaders.ALLOW));
+            ApiErrorResponses.write(response, status, message);
+            response.flushBuffer();
+        }
+    }
+}

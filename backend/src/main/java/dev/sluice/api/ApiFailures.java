@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import java.net.SocketTimeoutException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,13 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 
 import dev.sluice.flow.FlowProblem;
 
 /**
  * The answer to anything no handler of the API expected: the framework's own 4xx refusals in the API's error
- * format, a stack overflow (a script, template or document nested too deeply) as a 400, and everything else as
+ * format, a body past the limit as 413, a body that never arrives as 408, a stack overflow (a script, template or document nested too deeply) as a 400, and everything else as
  * a 500 whose message carries an id that is logged with the stack trace. Bodies never name Java types.
  */
 final class ApiFailures {
@@ -34,6 +36,21 @@ final class ApiFailures {
             log.warn("{} {} nested too deeply: a stack overflow was stopped", request.getMethod(),
                     request.getRequestURI());
             return ApiExceptionHandler.errors(HttpStatus.BAD_REQUEST, List.of(new FlowProblem("$", NESTED_TOO_DEEPLY)));
+        }
+        RequestBodyLimit.TooLarge tooLarge = cause(failure, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            HttpHeaders close = new HttpHeaders();
+            close.set(HttpHeaders.CONNECTION, "close");
+            return ApiExceptionHandler.errors(HttpStatus.CONTENT_TOO_LARGE, close,
+                    List.of(new FlowProblem("$", tooLarge.getMessage())));
+        }
+        if (causedBy(failure, SocketTimeoutException.class)) {
+            return ApiExceptionHandler.errors(HttpStatus.REQUEST_TIMEOUT, List.of(new FlowProblem("$",
+                    "the request body did not arrive in time (a Content-Length larger than the body sent?)")));
+        }
+        if (failure instanceof HttpMessageNotReadableException) {
+            return ApiExceptionHandler.errors(HttpStatus.BAD_REQUEST, List.of(new FlowProblem("$",
+                    "the request body cannot be read")));
         }
         if (failure instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
@@ -72,12 +89,16 @@ final class ApiFailures {
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
+    }
+
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String newId() {

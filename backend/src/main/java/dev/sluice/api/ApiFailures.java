@@ -12,14 +12,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 
 import dev.sluice.flow.FlowProblem;
 
 /**
  * The answer to anything no handler of the API expected: the framework's own 4xx refusals in the API's error
- * format, a body past the limit as 413, a body that never arrives as 408, a stack overflow (a script, template or document nested too deeply) as a 400, and everything else as
- * a 500 whose message carries an id that is logged with the stack trace. Bodies never name Java types.
+ * format, a body past the limit as 413, a body that never arrives as 408, a stack overflow (a script, template
+ * or document nested too deeply) as 400, and everything else as a 500 whose message carries an id that is logged
+ * with the stack trace. Bodies never name Java types.
  */
 final class ApiFailures {
 
@@ -51,6 +54,13 @@ final class ApiFailures {
         if (failure instanceof HttpMessageNotReadableException) {
             return ApiExceptionHandler.errors(HttpStatus.BAD_REQUEST, List.of(new FlowProblem("$",
                     "the request body cannot be read")));
+        }
+        if (failure instanceof AccessDeniedException) {
+            return ApiExceptionHandler.errors(HttpStatus.FORBIDDEN, List.of(new FlowProblem("$", "You may not do this")));
+        }
+        if (failure instanceof AuthenticationException) {
+            return ApiExceptionHandler.errors(HttpStatus.UNAUTHORIZED, List.of(new FlowProblem("$",
+                    "Sign in with HTTP Basic: a valid username and password are required")));
         }
         if (failure instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());

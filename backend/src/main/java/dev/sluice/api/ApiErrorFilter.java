@@ -1,7 +1,9 @@
 package dev.sluice.api;
 
 import java.io.IOException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +25,19 @@ class ApiErrorFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
 
+    /** Also sees the container's error dispatch, to answer for an API request that failed in the container itself. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            answerContainerError(request, response, chain);
+            return;
+        }
         ErrorWritingResponse answering = new ErrorWritingResponse(request, response);
         try {
             chain.doFilter(request, answering);
@@ -37,6 +49,26 @@ class ApiErrorFilter extends OncePerRequestFilter {
             response.resetBuffer();
             write(response, ApiFailures.answer(e, request));
         }
+    }
+
+    /**
+     * An error the container raised on its own (a request body that timed out: 408) dispatches to {@code /error};
+     * for an API request it is answered here, before any security chain could refuse {@code /error}.
+     */
+    private static void answerContainerError(HttpServletRequest request, HttpServletResponse response,
+                                             FilterChain chain) throws ServletException, IOException {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (!(uri instanceof String path) || !path.startsWith("/api/") || !(status instanceof Integer code)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String message = code == HttpServletResponse.SC_REQUEST_TIMEOUT
+                ? "the request body did not arrive in time (a Content-Length larger than the body sent?)"
+                : code >= 500 ? ApiFailures.internal(request, failure instanceof Throwable t ? t : null)
+                : "the request was refused: " + code;
+        ApiErrorResponses.write(response, code, message);
     }
 
     static void write(HttpServletResponse response, ResponseEntity<String> answer) throws IOException {

@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ class ApiWebConfiguration {
     @Bean
     FilterRegistrationBean<ApiErrorFilter> apiErrorFilter() {
         FilterRegistrationBean<ApiErrorFilter> registration = new FilterRegistrationBean<>(new ApiErrorFilter());
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/error");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

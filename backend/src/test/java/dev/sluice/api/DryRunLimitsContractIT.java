@@ -49,18 +49,19 @@ abstract class DryRunLimitsContractIT {
         assertThat(dryRun("viewer", ApiErrorsContractIT.flow("script",
                 "{\"code\": \"function process(event) { return event; }\"}"), events(1, "")).status()).isEqualTo(200);
         long start = System.nanoTime();
+        // 200 events, because a warm JavaScript engine reaches a spin's statement limit long before its 1 s budget.
         // viewer, not finance: this run's last event keeps its slot for up to a second after the answer
-        Response partial = dryRun("viewer", ApiErrorsContractIT.flow("script", SPIN), events(12, ""));
+        Response partial = dryRun("viewer", ApiErrorsContractIT.flow("script", SPIN), events(200, ""));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(partial.status()).as(partial.body()).isEqualTo(200);
         assertThat(millis).isLessThan(3_000 + 2_500);
         JsonNode results = partial.json().path("results");
-        assertThat(results.size()).isBetween(1, 11);
+        assertThat(results.size()).isBetween(1, 199);
         assertThat(results.path(0).path("eventId").asText()).isEqualTo("e0");
         assertThat(results.path(0).path("failedAt").asText()).isEqualTo("step");
         assertThat(partial.json().path("truncated").asBoolean()).isTrue();
-        assertThat(partial.json().path("note").asText()).contains("3 s", results.size() + " of 12");
+        assertThat(partial.json().path("note").asText()).contains("3 s", results.size() + " of 200");
     }
 
     @Test
@@ -91,7 +92,8 @@ abstract class DryRunLimitsContractIT {
         String slow = ApiErrorsContractIT.flow("script", SPIN);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            calls.add(() -> dryRun("finance", slow, events(2, "")));
+            // each runs to its 3 s budget, so the three overlap
+            calls.add(() -> dryRun("finance", slow, events(200, "")));
         }
 
         List<Response> answers = new ArrayList<>();
@@ -104,7 +106,20 @@ abstract class DryRunLimitsContractIT {
         assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 200, 429);
         assertThat(answers).filteredOn(answer -> answer.status() == 429).singleElement()
                 .satisfies(busy -> assertThat(busy.body()).contains("at most 2 dry-runs at once"));
-        assertThat(dryRun("finance", slow, events(1, "")).status()).isEqualTo(200);
+        assertThat(acceptedAgainWithin(5_000)).as("a dry-run accepted once the others have ended").isTrue();
+    }
+
+    /** The slots of truncated runs come back when their last event's step ends, up to a second later. */
+    private boolean acceptedAgainWithin(long millis) throws InterruptedException {
+        String quick = ApiErrorsContractIT.flow("select", "{\"paths\": [\"$.data.userId\"]}");
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (dryRun("finance", quick, events(1, "")).status() == 200) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private Response dryRun(String user, String flow, String events) {

@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -11,9 +12,14 @@ import dev.sluice.signin.SignInThrottledException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
+<<<<<<< HEAD
  * 401, 403 and 429 answers of the API's security chain in its error format. Written directly (not
  * {@code sendError}) so the container's error dispatch, and with it the browser login redirect, never gets
  * involved.
+=======
+ * 401 and 403 answers of the API in its error format, and the writing of any error body outside Spring MVC. Written directly (not {@code sendError}) so the
+ * container's error dispatch, and with it the browser login redirect, never gets involved.
+>>>>>>> errors-limits
  */
 final class ApiErrorResponses {
 
@@ -42,9 +48,18 @@ final class ApiErrorResponses {
     }
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {
+        writeBody(response, status, JsonMapper.shared().writeValueAsString(ApiErrors.of("$", message)));
+    }
+
+    /** {@code body} is the JSON of {@link ApiErrors}. */
+    static void writeBody(HttpServletResponse response, int status, String body) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JsonMapper.shared().writeValueAsString(ApiErrors.of("$", message)));
+        try {
+            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().write(body);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sluice.flowstore.DryRun;
 import dev.sluice.flowstore.FlowStore;
 
 /** Running flows without the broker: a stored version's tests, and a dry-run of any flow on sample events. */
@@ -32,9 +34,20 @@ class FlowRunController {
                 FlowRequests.version(version, "version")));
     }
 
-    /** {@code {"flow", "events"}} in; {@code {"results": [...]}}, one trace per event in order. */
+    /**
+     * {@code {"flow", "events"}} in; {@code {"results": [...], "truncated": false}}, one trace per event in order.
+     * When a bound stopped the run, {@code truncated} is true, {@code note} says why, and results cover the events
+     * that ran.
+     */
     @PostMapping("/dry-run")
     ResponseEntity<String> dryRun(@RequestBody(required = false) String body, Principal principal) {
-        return FlowController.json(Map.of("results", store.dryRun(principal.getName(), Json.read(body))));
+        DryRun run = store.dryRun(principal.getName(), Json.read(body));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("results", run.results());
+        answer.put("truncated", run.truncated());
+        if (run.note() != null) {
+            answer.put("note", run.note());
+        }
+        return FlowController.json(answer);
     }
 }

@@ -10,7 +10,6 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.CompileContext;
-import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowTestRunner;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.Pipeline;
@@ -22,7 +21,7 @@ import dev.sluice.pipeline.Pipeline;
 @Component
 class FlowRuns {
 
-    private static final int MAX_DRY_RUN_EVENTS = 1000;
+    static final int MAX_DRY_RUN_EVENTS = 200;
 
     private final NodeRegistry registry;
 
@@ -42,7 +41,7 @@ class FlowRuns {
             problems.add(new FlowProblem("$.events", "is required: an array of CloudEvents"));
         } else if (events.size() > MAX_DRY_RUN_EVENTS) {
             problems.add(new FlowProblem("$.events", "has " + events.size() + " events; at most "
-                    + MAX_DRY_RUN_EVENTS + " run at once"));
+                    + MAX_DRY_RUN_EVENTS + " run in one request"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFlowException(problems);
@@ -53,12 +52,9 @@ class FlowRuns {
     record DryRunRequest(JsonNode flow, JsonNode events) {
     }
 
-    /** One trace per event, in order; an event that is not a CloudEvent fails at the source step. */
-    List<EventTrace> dryRun(Flow flow, JsonNode events) {
-        Pipeline pipeline = Pipeline.compile(flow, registry, CompileContext.standalone(flow.workspace(), flow.name()));
-        List<EventTrace> traces = new ArrayList<>();
-        events.forEach(event -> traces.add(pipeline.trace(event)));
-        return traces;
+    /** The pipeline a dry-run of {@code flow} runs; an event that is not a CloudEvent fails at its source step. */
+    Pipeline dryRunPipeline(Flow flow) {
+        return Pipeline.compile(flow, registry, CompileContext.standalone(flow.workspace(), flow.name()));
     }
 
     FlowTestReport test(StoredFlow stored, FlowVersion version) {

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
-import dev.sluice.pipeline.EventTrace;
 import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
@@ -38,13 +37,15 @@ public class FlowStore {
     private final FlowAccess access;
     private final FlowDocuments documents;
     private final FlowRuns runs;
+    private final DryRuns dryRuns;
     private final WorkspaceAdministration workspaces;
     private final SourcePrivacy privacy;
     private final ApplicationEventPublisher events;
 
     FlowStore(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowDocuments documents,
-              FlowRuns runs, WorkspaceAdministration workspaces, SourcePrivacy privacy,
+              FlowRuns runs, DryRuns dryRuns, WorkspaceAdministration workspaces, SourcePrivacy privacy,
               ApplicationEventPublisher events) {
+        this.dryRuns = dryRuns;
         this.privacy = privacy;
         this.flows = flows;
         this.versions = versions;
@@ -190,24 +191,28 @@ public class FlowStore {
 
     /**
      * Runs a flow that need not be stored on sample events, one trace per event in order. The flow is
-     * validated as its workspace sees sources; the caller must be a member of that workspace.
+     * validated as its workspace sees sources; the caller must be a member of that workspace. At most 200 events,
+     * within a time budget and a size cap (the answer then says it is truncated), and at most two at once per user
+     * ({@link FlowStoreException.Reason#BUSY} beyond).
      *
      * @param request {@code {"flow": {...}, "events": [...]}}; problems are reported below {@code $.flow}
      */
     @Transactional(readOnly = true)
-    public List<EventTrace> dryRun(String username, JsonNode request) {
+    public DryRun dryRun(String username, JsonNode request) {
         Caller caller = access.caller(username);
         caller.requireMember();
-        FlowRuns.DryRunRequest run = FlowRuns.read(request);
-        String workspace = FlowDocuments.workspaceOf(run.flow());
-        if (workspace != null) {
-            caller.requireRead(workspace, "Workspace '" + workspace + "'", "$.flow.workspace");
+        try (DryRuns.Slot slot = dryRuns.slot(username)) {
+            FlowRuns.DryRunRequest run = FlowRuns.read(request);
+            String workspace = FlowDocuments.workspaceOf(run.flow());
+            if (workspace != null) {
+                caller.requireRead(workspace, "Workspace '" + workspace + "'", "$.flow.workspace");
+            }
+            Flow flow = documents.check(run.flow(), workspace, "$.flow");
+            PreviewMasking masking = privacy.masking(username, flow);
+            DryRun result = dryRuns.run(slot, runs.dryRunPipeline(flow), run.events(), masking::trace);
+            events.publishEvent(new FlowPreviewed(workspace, flow.name(), result.results().size(), username));
+            return result;
         }
-        Flow flow = documents.check(run.flow(), workspace, "$.flow");
-        PreviewMasking masking = privacy.masking(username, flow);
-        List<EventTrace> traces = runs.dryRun(flow, run.events()).stream().map(masking::trace).toList();
-        events.publishEvent(new FlowPreviewed(workspace, flow.name(), traces.size(), username));
-        return traces;
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.sluice.flow.FlowProblem;
 /**
  * A flow operation refused for a reason other than an invalid document (that is
  * {@link dev.sluice.flow.InvalidFlowException}): the flow is not visible, the user may not change it, or it
- * changed or is in use.
+ * changed or is in use, or the user has too many of them running.
  */
 public class FlowStoreException extends RuntimeException {
 
@@ -17,7 +17,9 @@ public class FlowStoreException extends RuntimeException {
         /** Visible, but the user's role does not allow this. */
         FORBIDDEN,
         /** Someone saved in between, the name is taken, or the flow is deployed. */
-        CONFLICT
+        CONFLICT,
+        /** The user already runs as many of these as one may at once; try again when one has finished. */
+        BUSY
     }
 
     private final Reason reason;

@@ -99,7 +99,13 @@ public final class FlowValidator {
             if (config.isMissingNode() || config.isObject()) {
                 FlowNode flowNode = new FlowNode(id, kindId,
                         config.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) config : null);
-                registry.validateConfig(flowNode, context, at.at(".config"));
+                try {
+                    registry.validateConfig(flowNode, context, at.at(".config"));
+                } catch (StackOverflowError tooDeep) {
+                    // a parser (GraalJS, Velocity) recursing on thousands of nested brackets or directives
+                    at.add(".config", "is nested too deeply to check (thousands of nested brackets or directives); "
+                            + "flatten it");
+                }
             }
         }
         if (sources == 0) {

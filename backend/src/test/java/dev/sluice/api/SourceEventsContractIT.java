@@ -129,6 +129,82 @@ abstract class SourceEventsContractIT {
         assertThat(receive(0)).isEmpty();
     }
 
+    @Test
+    void refusesABatchWithAnAttributeLongerThanAnAmqpShortStringAndPublishesNoneOfIt() throws Exception {
+        HttpResponse<String> batch = post("central", "application/cloudevents-batch+json", """
+                [{"specversion":"1.0","id":"first","source":"/u","type":"user.created","data":{}},
+                 {"specversion":"1.0","id":"%s","source":"/u","type":"user.created","data":{}}]""".formatted("x".repeat(300)));
+        HttpResponse<String> wideType = post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"w","source":"/u","type":"user.%s","data":{}}""".formatted("é".repeat(126)));
+        HttpResponse<String> binary = http.send(request("central")
+                .header("ce-specversion", "1.0").header("ce-id", "b").header("ce-source", "/" + "s".repeat(255))
+                .header("ce-type", "user.created").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(400);
+        assertThat(batch.body()).contains("\"path\":\"$[1].id\"", "255 bytes");
+        assertThat(wideType.statusCode()).as(wideType.body()).isEqualTo(400);
+        assertThat(wideType.body()).contains("\"path\":\"$.type\"");
+        assertThat(binary.statusCode()).as(binary.body()).isEqualTo(400);
+        assertThat(binary.body()).contains("\"path\":\"ce-source\"");
+        assertThat(receive(0)).isEmpty();
+    }
+
+    @Test
+    void answersASourceTheCallerMayNotSeeExactlyLikeOneThatDoesNotExist() throws Exception {
+        String hidden = "hidden-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> registered = http.send(request("admin")
+                .uri(URI.create("http://localhost:" + port + "/api/sources")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "%s", "description": "not granted to finance", "owner": "central-data",
+                         "eventTypes": ["thing.created"]}""".formatted(hidden))).build(), HttpResponse.BodyHandlers.ofString());
+        String missing = "missing-" + hidden.substring("hidden-".length());
+        String event = """
+                {"specversion":"1.0","id":"h","source":"/u","type":"thing.created","data":{}}""";
+
+        HttpResponse<String> invisible = postTo(hidden, "finance", event);
+        HttpResponse<String> absent = postTo(missing, "finance", event);
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(invisible.statusCode()).isEqualTo(404);
+        assertThat(absent.statusCode()).isEqualTo(404);
+        assertThat(invisible.body().replace(hidden, "NAME")).isEqualTo(absent.body().replace(missing, "NAME"));
+    }
+
+    @Test
+    void explainsMalformedEventsWithoutNamingJavaTypes() throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"t","source":"/u","type":"user.created","time":"yesterday"}"""));
+        answers.add(post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"t","source":"/u","type":"user.created","data_base64":"%%%"}"""));
+        answers.add(post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"t","source":"/u","type":"user.created","ext":{"nested":true}}"""));
+        answers.add(post("central", "application/cloudevents+json", "{not json"));
+        answers.add(post("central", "application/cloudevents-batch+json", "{}"));
+        for (String[] header : new String[][] {{"ce-specversion", "2.0"}, {"ce-time", "yesterday"}}) {
+            HttpRequest.Builder binary = request("central").header("ce-id", "b").header("ce-source", "/u")
+                    .header("ce-type", "user.created").header("Content-Type", "application/json");
+            if (!header[0].equals("ce-specversion")) {
+                binary.header("ce-specversion", "1.0");
+            }
+            answers.add(http.send(binary.header(header[0], header[1]).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"errors\"").doesNotMatch(ApiErrorsContractIT.JAVA_INSIDE);
+        });
+        assertThat(receive(0)).isEmpty();
+    }
+
+    private HttpResponse<String> postTo(String source, String user, String event) throws Exception {
+        return http.send(request(user).uri(URI.create("http://localhost:" + port + "/api/sources/" + source + "/events"))
+                .header("Content-Type", "application/cloudevents+json").POST(HttpRequest.BodyPublishers.ofString(event))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String user) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources/" + SOURCE + "/events"))
                 .header("Authorization", "Basic " + Base64.getEncoder()

@@ -50,6 +50,32 @@ class FlowValidatorTest {
     }
 
     @Test
+    void reportsAScriptOrTemplateNestedTooDeeplyAtItsNodeInsteadOfOverflowingTheStack() {
+        String script = "{\"code\": \"function process(event) { return " + "[".repeat(40_000) + "]".repeat(40_000)
+                + "; }\"}";
+        String parentheses = "{\"template\": \"#set($x = " + "(".repeat(30_000) + "1" + ")".repeat(30_000) + ")$x\"}";
+        String conditions = "{\"template\": \"" + "#if(true)".repeat(5_000) + "x" + "#end".repeat(5_000) + "\"}";
+
+        for (String[] node : new String[][] {{"script", script}, {"template", parentheses}, {"template", conditions}}) {
+            String json = """
+                    {"schemaVersion": 1, "name": "deep", "workspace": "finance",
+                     "nodes": [{"id": "in", "kind": "source", "config": {"source": "s", "types": ["user.created"]}},
+                               {"id": "deep", "kind": "%s", "config": %s},
+                               {"id": "out", "kind": "target.log"}],
+                     "edges": [{"from": "in", "to": "deep"}, {"from": "deep", "to": "out"}]}
+                    """.formatted(node[0], node[1]);
+
+            InvalidFlowException invalid = catchThrowableOfType(InvalidFlowException.class,
+                    () -> validator.read(json, context));
+
+            assertThat(invalid.problems()).as(node[0]).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).startsWith("$.nodes[1].config");
+                assertThat(problem.message()).contains("nested too deeply");
+            });
+        }
+    }
+
+    @Test
     void dropsEventsOfOtherTypesAtTheSource() {
         Flow flow = validator.read("""
                 {"schemaVersion": 1, "name": "types", "workspace": "finance",

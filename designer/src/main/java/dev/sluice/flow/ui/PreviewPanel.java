@@ -104,7 +104,7 @@ class PreviewPanel extends VerticalLayout {
         request.set("flow", context.draft().get().tree());
         request.putArray("events").add(event);
         try {
-            List<EventTrace> traces = store.dryRun(context.username(), request);
+            List<EventTrace> traces = store.dryRun(context.username(), request).results();
             traces.forEach(each -> result.add(render(each)));
             if (traces.size() == 1 && traces.getFirst().failedAt() == null) {
                 previewed = event;

@@ -12,14 +12,9 @@ import dev.sluice.signin.SignInThrottledException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
-<<<<<<< HEAD
- * 401, 403 and 429 answers of the API's security chain in its error format. Written directly (not
- * {@code sendError}) so the container's error dispatch, and with it the browser login redirect, never gets
- * involved.
-=======
- * 401 and 403 answers of the API in its error format, and the writing of any error body outside Spring MVC. Written directly (not {@code sendError}) so the
- * container's error dispatch, and with it the browser login redirect, never gets involved.
->>>>>>> errors-limits
+ * 401, 403 and 429 answers of the API's security chain in its error format, and the writing of any error body outside
+ * Spring MVC. Written directly (not {@code sendError}) so the container's error dispatch, and with it the browser
+ * login redirect, never gets involved.
  */
 final class ApiErrorResponses {
 

@@ -5,8 +5,10 @@ import java.util.List;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import dev.sluice.base.ui.DeniedActions;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowStoreException;
+import dev.sluice.workspace.Refusal;
 
 /** Turns what the flow services refuse into lines people can read: never a stack trace. */
 final class Refusals {
@@ -14,8 +16,14 @@ final class Refusals {
     private Refusals() {
     }
 
-    /** One line per problem, each with its JSON path. */
+    /**
+     * One line per problem, each with its JSON path. A refusal for lack of permission is also recorded in the audit
+     * log, as the API records its 403s.
+     */
     static List<String> lines(RuntimeException refusal) {
+        if (forbidden(refusal)) {
+            DeniedActions.record(refusal.getMessage());
+        }
         if (refusal instanceof InvalidFlowException invalid) {
             return invalid.problems().stream().map(p -> p.path() + " " + p.message()).toList();
         }
@@ -24,6 +32,11 @@ final class Refusals {
                     refused.details().stream().map(p -> p.path() + " " + p.message())).toList();
         }
         return List.of(String.valueOf(refusal.getMessage()));
+    }
+
+    private static boolean forbidden(RuntimeException refusal) {
+        return refusal instanceof FlowStoreException refused && refused.reason() == FlowStoreException.Reason.FORBIDDEN
+                || refusal instanceof Refusal refused && refused.reason() == Refusal.Reason.FORBIDDEN;
     }
 
     static void show(RuntimeException refusal) {

@@ -81,7 +81,7 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
     @Override
     public String example() {
         return """
-                {"connection": "ledger-api", "path": "/events", "timeoutMs": 5000,
+                {"url": "https://ledger.internal/events", "timeoutMs": 5000,
                  "signature": {"key": {"secret": "ledger-hmac"}}}
                 """;
     }

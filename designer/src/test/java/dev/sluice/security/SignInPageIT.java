@@ -54,6 +54,23 @@ class SignInPageIT {
     }
 
     @Test
+    void theSignInPageAndTheSignedInPagesCarryTheBrowserSecurityHeaders() throws Exception {
+        HttpResponse<String> login = get("/login");
+        Matcher csrf = CSRF.matcher(login.body());
+        assertThat(csrf.find()).isTrue();
+        String token = csrf.group(1);
+        post("/login", "username=finance&password=demo&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+
+        for (HttpResponse<String> page : java.util.List.of(login, get("/workspaces/finance/flows"))) {
+            assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(page.uri().toString())
+                    .hasValue(UiSecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        }
+    }
+
+    @Test
     void refusesASignInPostedWithoutTheCsrfTokenOfTheSignInPage() throws Exception {
         get("/login");
 

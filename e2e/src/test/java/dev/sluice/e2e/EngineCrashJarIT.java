@@ -142,9 +142,8 @@ class EngineCrashJarIT {
         target.create();
         startHook();
         int port = SluiceProcess.freePort();
-        // the test's webhook and database run on this machine, which connections may reach only when allowed
         List<String> args = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
-                "--sluice.demo.password=" + PASSWORD, "--sluice.connections.allow=127.0.0.1",
+                "--sluice.demo.password=" + PASSWORD,
                 "--sluice.engine.retry-delays=" + String.join(",", RETRY_DELAYS)));
         args.addAll(backend.arguments());
         sluice = start(backend, port, args);

@@ -70,6 +70,8 @@ final class SluiceProcess implements AutoCloseable {
         builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().remove("SLUICE_AMQP_URI");
+        // the journeys' webhooks and databases run on this machine, which connections reach only when allowed
+        builder.environment().put("SLUICE_CONNECTIONS_ALLOW", "127.0.0.1");
         builder.environment().putAll(environment);
         SluiceProcess sluice = new SluiceProcess(builder.start(), port);
         sluice.awaitHealthy(Duration.ofSeconds(240), log);

@@ -35,8 +35,8 @@ final class Refusals {
     }
 
     private static boolean forbidden(RuntimeException refusal) {
-        return refusal instanceof FlowStoreException refused && refused.reason() == FlowStoreException.Reason.FORBIDDEN
-                || refusal instanceof Refusal refused && refused.reason() == Refusal.Reason.FORBIDDEN;
+        return refusal instanceof FlowStoreException store && store.reason() == FlowStoreException.Reason.FORBIDDEN
+                || refusal instanceof Refusal workspace && workspace.reason() == Refusal.Reason.FORBIDDEN;
     }
 
     static void show(RuntimeException refusal) {

@@ -98,6 +98,29 @@ class SignInPageIT {
                 .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
     }
 
+    /** In the whole application, beside Vaadin and its error page, the API's refusals keep their format. */
+    @Test
+    void apiRefusalsAreAnsweredInTheErrorFormatNeverAsAnEmpty403() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("finance:demo".getBytes(StandardCharsets.UTF_8));
+        String auditor = "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> badParameter = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/audit?page=abc")).header("Authorization", auditor).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/me")).header("Authorization", basic).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownCharset = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/flows/dry-run")).header("Authorization", basic)
+                .header("Content-Type", "application/json; charset=x-unknown")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(badParameter.statusCode()).as(badParameter.body()).isEqualTo(400);
+        for (HttpResponse<String> refused : java.util.List.of(badParameter, wrongMethod, unknownCharset)) {
+            assertThat(refused.body()).as(refused.uri() + " " + refused.statusCode()).startsWith("{\"errors\":[");
+        }
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(unknownCharset.statusCode()).isEqualTo(415);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

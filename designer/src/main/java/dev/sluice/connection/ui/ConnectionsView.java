@@ -128,19 +128,19 @@ class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.removeAllColumns();
         grid.setId("connections-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("connections.name")).setFlexGrow(2)
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("connections.name")).setWidth("12em").setFlexGrow(1)
                 .setComparator(info -> info.spec().name()).setSortable(true);
-        grid.addColumn(info -> getTranslation("connection.kind." + info.spec().kind()))
+        grid.addColumn(info -> getTranslation("connections.kind." + info.spec().kind()))
                 .setHeader(getTranslation("connections.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(info -> {
             Span url = new Span(info.spec().url());
             url.addClassName("connection-url");
             return url;
-        }).setHeader(getTranslation("connections.url")).setFlexGrow(3);
+        }).setHeader(getTranslation("connections.url")).setWidth("18em").setFlexGrow(4);
         grid.addColumn(info -> info.spec().username() == null ? "—" : info.spec().username())
                 .setHeader(getTranslation("connections.user")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(info -> secretNames(info.spec()).isEmpty() ? "—" : String.join(", ", secretNames(info.spec())))
-                .setHeader(getTranslation("connections.secrets")).setFlexGrow(1);
+                .setHeader(getTranslation("connections.secrets")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(info -> getTranslation("connections.changed-by", info.updatedBy(),
                         WHEN.format(info.updatedAt())))
                 .setHeader(getTranslation("connections.changed")).setAutoWidth(true).setFlexGrow(0);

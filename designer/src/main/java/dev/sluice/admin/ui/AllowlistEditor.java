@@ -33,6 +33,7 @@ class AllowlistEditor extends VerticalLayout {
     private final String user;
     private final Div configured = new Div();
     private final Div rows = new Div();
+    private final HorizontalLayout header = new HorizontalLayout();
     private final List<Row> entries = new ArrayList<>();
     private final Checkbox onlyListed = new Checkbox();
     private final Span error = new Span();
@@ -49,6 +50,10 @@ class AllowlistEditor extends VerticalLayout {
         onlyListed.setHelperText(getTranslation("allowlist.only-listed.help"));
         configured.setId("allowlist-configured");
         rows.setId("allowlist-entries");
+        Span entryHeader = new Span(getTranslation("allowlist.entry"));
+        entryHeader.setWidth("22rem");
+        header.add(entryHeader, new Span(getTranslation("allowlist.note")));
+        header.addClassName("allowlist-header");
         Button add = new Button(getTranslation("allowlist.add"), VaadinIcon.PLUS.create(), click -> addRow("", ""));
         add.setId("allowlist-add");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -58,7 +63,7 @@ class AllowlistEditor extends VerticalLayout {
         error.setId("allowlist-error");
         error.addClassName("form-error");
         error.setVisible(false);
-        add(explanation, onlyListed, configured, rows, add, error, save);
+        add(explanation, onlyListed, configured, header, rows, add, error, save);
         show(allowlist.read(user));
     }
 
@@ -82,6 +87,7 @@ class AllowlistEditor extends VerticalLayout {
             }
         }
         configured.setVisible(configured.getChildren().findAny().isPresent());
+        header.setVisible(!entries.isEmpty());
     }
 
     /** Adds an editable entry, as the add button does. */
@@ -89,6 +95,7 @@ class AllowlistEditor extends VerticalLayout {
         Row row = new Row(entry, note);
         entries.add(row);
         rows.add(row);
+        header.setVisible(true);
         return row;
     }
 
@@ -138,15 +145,16 @@ class AllowlistEditor extends VerticalLayout {
             entry.addClassName("allowlist-entry");
             entry.setPlaceholder(getTranslation("allowlist.entry.example"));
             entry.setAriaLabel(getTranslation("allowlist.entry"));
-            entry.setWidth("22em");
+            entry.setWidth("22rem");
             note.setValue(why);
             note.addClassName("allowlist-note");
             note.setPlaceholder(getTranslation("allowlist.note"));
             note.setAriaLabel(getTranslation("allowlist.note"));
-            note.setWidth("26em");
+            note.setWidth("26rem");
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
                 entries.remove(this);
                 rows.remove(this);
+                header.setVisible(!entries.isEmpty());
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("allowlist.remove", value));

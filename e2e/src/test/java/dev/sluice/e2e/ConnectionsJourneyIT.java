@@ -96,4 +96,28 @@ class ConnectionsJourneyIT {
             steward.quit();
         }
     }
+
+    @Test
+    void aPlatformAdminListsHostsAndABadEntryIsMarkedOnItsRow() {
+        WebDriver admin = signedIn("admin", "demo");
+        try {
+            AllowlistPage allowlist = AllowlistPage.open(admin, sluice.baseUrl());
+            allowlist.add("ledger db!", "the ledger's database");
+            allowlist.add("10.20.0.0/16", "the finance network");
+            allowlist.save();
+
+            assertThat(allowlist.awaitRowProblems()).singleElement().asString().contains("'ledger db!'");
+            Browser.screenshot(admin, "admin-allowlist-problem");
+
+            allowlist.setEntry(0, "ledger-db.internal:5432");
+            allowlist.save();
+            allowlist.awaitSaved();
+            HttpResponse<String> stored = new SluiceApi(sluice.baseUrl()).call("admin", "GET",
+                    "/api/admin/connection-allowlist", null);
+            assertThat(stored.body()).contains("ledger-db.internal:5432", "10.20.0.0/16", "the finance network");
+        } finally {
+            Browser.screenshot(admin, "admin-allowlist-last");
+            admin.quit();
+        }
+    }
 }

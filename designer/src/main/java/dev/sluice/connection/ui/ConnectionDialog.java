@@ -192,7 +192,10 @@ class ConnectionDialog extends Dialog {
         byField.forEach(this::showProblem);
     }
 
-    /** The field a problem's JSON path concerns: {@code $.url} → {@code url}, {@code $.password.secret} → {@code password}. */
+    /**
+     * The field a problem's JSON path concerns: {@code $.url} → {@code url}, {@code $.password.secret} →
+     * {@code password}, {@code $.headers.X-Api} → {@code headers}; none for the whole ({@code $}) or unknown paths.
+     */
     static String fieldOf(String path) {
         if (path == null || !path.startsWith("$.")) {
             return "";

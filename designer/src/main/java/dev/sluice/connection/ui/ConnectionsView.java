@@ -1,8 +1,5 @@
 package dev.sluice.connection.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -11,15 +8,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,12 +24,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.connection.ConnectionInfo;
-import dev.sluice.connection.ConnectionSpec;
 import dev.sluice.connection.WorkspaceConnections;
 import dev.sluice.secret.SecretVault;
 import dev.sluice.secret.ui.SecretNames;
 import dev.sluice.target.ConnectionCheck;
-import dev.sluice.target.SecretRef;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserProfile;
@@ -53,8 +44,6 @@ import dev.sluice.workspace.WorkspaceService;
 @PermitAll
 class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
     private static final int POLL_MILLIS = 400;
 
     private final WorkspaceConnections connections;
@@ -105,7 +94,8 @@ class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, Has
         intro.addClassName("form-hint");
         add(intro);
         if (mayChange) {
-            Button add = new Button(getTranslation("connections.add"), VaadinIcon.PLUS.create(), click -> openEditor(null));
+            Button add = new Button(getTranslation("connections.add"), VaadinIcon.PLUS.create(),
+                    click -> openEditor(null));
             add.setId("connection-add");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(add);
@@ -114,7 +104,8 @@ class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, Has
         empty.addClassName("empty-state");
         empty.setText(getTranslation(mayChange ? "connections.empty.owner" : "connections.empty.member"));
         testResult.setVisible(false);
-        configureGrid();
+        ConnectionColumns.addTo(grid, mayTest, mayChange, new ConnectionColumns.Actions(this::test, this::openEditor,
+                this::confirmDelete));
         add(testResult, empty, grid);
         show(listed);
     }
@@ -122,85 +113,6 @@ class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public String getPageTitle() {
         return getTranslation("connections.title") + " · Sluice";
-    }
-
-    private void configureGrid() {
-        grid.removeAllColumns();
-        grid.setId("connections-grid");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("connections.name")).setWidth("12em").setFlexGrow(1)
-                .setComparator(info -> info.spec().name()).setSortable(true);
-        grid.addColumn(info -> getTranslation("connections.kind." + info.spec().kind()))
-                .setHeader(getTranslation("connections.kind")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(info -> {
-            Span url = new Span(info.spec().url());
-            url.addClassName("connection-url");
-            return url;
-        }).setHeader(getTranslation("connections.url")).setWidth("18em").setFlexGrow(4);
-        grid.addColumn(info -> info.spec().username() == null ? "—" : info.spec().username())
-                .setHeader(getTranslation("connections.user")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(info -> secretNames(info.spec()).isEmpty() ? "—" : String.join(", ", secretNames(info.spec())))
-                .setHeader(getTranslation("connections.secrets")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(info -> getTranslation("connections.changed-by", info.updatedBy(),
-                        WHEN.format(info.updatedAt())))
-                .setHeader(getTranslation("connections.changed")).setAutoWidth(true).setFlexGrow(0);
-        if (mayTest || mayChange) {
-            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
-        }
-        grid.setAllRowsVisible(true);
-    }
-
-    private Div nameCell(ConnectionInfo info) {
-        Span name = new Span(info.spec().name());
-        name.addClassName("connection-name");
-        Div cell = new Div(name);
-        if (info.spec().description() != null && !info.spec().description().isBlank()) {
-            Span description = new Span(info.spec().description());
-            description.addClassName("form-hint");
-            cell.add(description);
-        }
-        cell.addClassName("connection-name-cell");
-        return cell;
-    }
-
-    private HorizontalLayout actions(ConnectionInfo info) {
-        String name = info.spec().name();
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setSpacing(false);
-        if (mayTest) {
-            Button test = new Button(getTranslation("connections.test"), VaadinIcon.CONNECT.create(),
-                    click -> test(name));
-            test.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            test.addClassName("connection-test");
-            test.getElement().setAttribute("data-connection", name);
-            actions.add(test);
-        }
-        if (mayChange) {
-            Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditor(info));
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            edit.setAriaLabel(getTranslation("connections.edit", name));
-            edit.setTooltipText(getTranslation("connections.edit", name));
-            edit.addClassName("connection-edit");
-            edit.getElement().setAttribute("data-connection", name);
-            Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(name));
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            delete.setAriaLabel(getTranslation("connections.delete", name));
-            delete.setTooltipText(getTranslation("connections.delete", name));
-            delete.addClassName("connection-delete");
-            delete.getElement().setAttribute("data-connection", name);
-            actions.add(edit, delete);
-        }
-        return actions;
-    }
-
-    private static List<String> secretNames(ConnectionSpec spec) {
-        List<String> names = new ArrayList<>();
-        if (spec.passwordSecret() != null) {
-            names.add(spec.passwordSecret());
-        }
-        spec.headers().values().stream().filter(SecretRef.class::isInstance).map(v -> ((SecretRef) v).secret())
-                .sorted().forEach(names::add);
-        return names;
     }
 
     /** Opens the add dialog ({@code existing} null) or the edit dialog of a connection. */

@@ -52,6 +52,11 @@ class ViewAuthorizationMatrixIT extends DemoDesignerTest {
                 List.of(                             O,    R,      O,    R,      R,     R));
         expected.put("workspaces/customer-service/members",
                 List.of(                             O,    R,      R,    R,      R,     R));
+        // every member reads the workspace's connections; auditors are not members
+        expected.put("workspaces/finance/connections",
+                List.of(                             O,    R,      O,    O,      O,     N));
+        expected.put("workspaces/customer-service/connections",
+                List.of(                             O,    R,      N,    N,      N,     O));
         // the source catalog is for members and admins; auditors read the audit log instead
         expected.put("sources", List.of(             O,    R,      O,    O,      O,     O));
         expected.put("sources/user-center.users",

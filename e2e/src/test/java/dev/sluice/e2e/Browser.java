@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -51,8 +54,32 @@ final class Browser {
         return new ChromeDriver(options);
     }
 
+    /** Makes the page's viewport {@code width} × {@code height}, whatever the window's frame takes. */
+    static void viewport(WebDriver driver, int width, int height) {
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Picks the item labelled {@code label} in the {@code vaadin-select} with id {@code selectId}: opens it, then
+     * presses the item (found by its text wherever the overlay renders it).
+     */
+    static void choose(WebDriver driver, String selectId, String label) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        driver.findElement(By.id(selectId)).click();
+        String find = "const label = arguments[0];"
+                + "const all = (root) => [...root.querySelectorAll('vaadin-select-item')].concat("
+                + "  [...root.querySelectorAll('*')].filter(e => e.shadowRoot).flatMap(e => all(e.shadowRoot)));"
+                + "return all(document).find(i => i.textContent.trim() === label) || null;";
+        waitFor(driver).until(d -> js.executeScript(find, label) != null);
+        WebElement item = (WebElement) js.executeScript(find, label);
+        js.executeScript("arguments[0].click();", item);
+        waitFor(driver).until(d -> Boolean.FALSE.equals(js.executeScript(
+                "return document.getElementById(arguments[0]).opened;", selectId)));
     }
 
     static Path screenshot(WebDriver driver, String name) {

@@ -38,6 +38,15 @@ class DesignerJourneyIT {
         });
         ledger.start();
         sluice = SluiceProcess.start();
+        // the ledger listens on loopback, which connections reach only once a platform admin lists it
+        int port = ledger.getAddress().getPort();
+        SluiceApi api = new SluiceApi(sluice.baseUrl());
+        HttpResponse<String> listed = api.call("admin", "PUT", "/api/admin/connection-allowlist",
+                "{\"entries\": [{\"entry\": \"127.0.0.1:" + port + "\", \"note\": \"the journey's ledger\"}]}");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        HttpResponse<String> connection = api.call("admin", "POST", "/api/workspaces/finance/connections",
+                "{\"name\": \"ledger\", \"kind\": \"http\", \"url\": \"http://127.0.0.1:" + port + "\"}");
+        assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -83,7 +92,8 @@ class DesignerJourneyIT {
             editor.addFromPalette("mask", "mask");
             editor.setField("rules", "[{\"path\": \"$.data.payment.bankAccount\", \"mode\": \"partial\", \"keepLast\": 4}]");
             editor.addFromPalette("target.http", "http");
-            editor.setField("url", "http://127.0.0.1:" + ledger.getAddress().getPort() + "/ledger");
+            editor.chooseField("connection", "ledger");
+            editor.setField("path", "/ledger");
             editor.selectNode("log");
             editor.deleteSelected("log");
             editor.awaitValid();

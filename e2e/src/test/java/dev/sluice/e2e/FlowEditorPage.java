@@ -117,6 +117,20 @@ final class FlowEditorPage {
         Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
     }
 
+    /** Picks {@code label} in a choice field of the form ({@code connection}, a secret…). */
+    void chooseField(String name, String label) {
+        Browser.choose(driver, "field-" + name, label);
+        pause(700);
+    }
+
+    /** The helper text or hint under a form field. */
+    String fieldHint(String name) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const f = document.getElementById(arguments[0]);"
+                        + "const h = f && f.querySelector('[slot=helper]'); return h ? h.textContent : (f ? f.helperText : '');",
+                "field-" + name));
+    }
+
     /** Types into a form field generated from the config schema, then leaves it so the value is sent. */
     void setField(String name, String value) {
         WebElement field = driver.findElement(By.cssSelector("#field-" + name + " input, #field-" + name + " textarea"));

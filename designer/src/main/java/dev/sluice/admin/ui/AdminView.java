@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.connection.HostAllowlist;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserAccount;
@@ -26,7 +27,8 @@ import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceManagement;
 
 /**
- * Platform administration: create workspaces and users, and reach each workspace's members. Only platform admins
+ * Platform administration: create workspaces and users, reach each workspace's members and connections, and keep
+ * the hosts connections may reach. Only platform admins
  * get the forms; {@link WorkspaceManagement} refuses everyone else whatever the page shows.
  */
 @Route("admin")
@@ -40,7 +42,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<WorkspaceAccess> workspaces = new Grid<>();
     private final Grid<UserAccount> users = new Grid<>();
 
-    AdminView(AuthenticationContext authentication, WorkspaceManagement management) {
+    AdminView(AuthenticationContext authentication, WorkspaceManagement management, HostAllowlist allowlist) {
         this.management = management;
         this.user = authentication.getPrincipalName().orElseThrow();
         H2 title = new H2(getTranslation("admin.title"));
@@ -53,13 +55,16 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         add(new H3(getTranslation("admin.workspaces")), workspaceForm(), workspaces, new H3(getTranslation("admin.users")),
-                userForm(), users);
+                userForm(), users, new H3(getTranslation("allowlist.title")), new AllowlistEditor(allowlist, user));
         workspaces.setId("admin-workspaces");
         workspaces.addColumn(WorkspaceAccess::workspace).setHeader(getTranslation("admin.workspace.name"));
         workspaces.addColumn(WorkspaceAccess::displayName)
                 .setHeader(getTranslation("admin.display-name"));
         workspaces.addComponentColumn(w -> new Anchor("workspaces/" + w.workspace() + "/members",
                         getTranslation("admin.members")))
+                .setHeader("");
+        workspaces.addComponentColumn(w -> new Anchor("workspaces/" + w.workspace() + "/connections",
+                        getTranslation("admin.connections")))
                 .setHeader("");
         workspaces.setAllRowsVisible(true);
         users.setId("admin-users");

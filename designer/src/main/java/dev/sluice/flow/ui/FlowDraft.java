@@ -113,13 +113,17 @@ final class FlowDraft {
 
     /**
      * A new node's config: the required settings of its kind's example. The optional ones (headers with
-     * secrets, signatures) would name things the workspace may not have; the form offers them empty.
+     * secrets, signatures) and connections (the example's {@code ledger-db}) would name things the workspace may
+     * not have; the form offers them empty.
      */
     static ObjectNode startingConfig(NodeKind<?> kind) {
         ObjectNode example = (ObjectNode) FlowJson.parse(kind.example());
+        JsonNode schema = FlowJson.parse(kind.configSchema());
         ObjectNode config = FlowJson.MAPPER.createObjectNode();
-        for (JsonNode required : FlowJson.parse(kind.configSchema()).path("required")) {
-            if (example.has(required.asText())) {
+        for (JsonNode required : schema.path("required")) {
+            boolean namesConnection = schema.path("properties").path(required.asText()).path("format").asText()
+                    .endsWith("-connection");
+            if (example.has(required.asText()) && !namesConnection) {
                 config.set(required.asText(), example.get(required.asText()));
             }
         }

@@ -25,17 +25,23 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
+import dev.sluice.secret.ui.SecretChoice;
+import dev.sluice.secret.ui.TextOrSecretMap;
 
 /**
  * A node's property form, generated from its kind's config JSON Schema: text, number, yes/no and choice
  * fields, a line per item for lists of strings, a code editor for strings with a {@code contentMediaType}, a rule
  * builder for {@code "format": "event-pattern"}, a choice of the workspace's secrets for
  * {@code "format": "secret-ref"} (also as values of an object whose values are text or secrets, and within
- * objects with listed properties), and JSON text for anything more complex. Every change
+ * objects with listed properties), a choice of the workspace's connections of one kind for
+ * {@code "format": "<kind>-connection"}, and JSON text for anything more complex. Every change
  * hands the whole new config to the listener; JSON that does not parse is flagged on its field and kept
  * out of the config until it does.
  */
 class NodeForm extends FormLayout {
+
+    /** The {@code format} suffix of a property naming a connection; the kind is what comes before it. */
+    private static final String CONNECTION_FORMAT = "-connection";
 
     private final ObjectNode config;
     private final Consumer<ObjectNode> onChange;
@@ -105,6 +111,9 @@ class NodeForm extends FormLayout {
             field = patterns;
         } else if (format.equals("secret-ref")) {
             field = new SecretChoice(label, help, value, context.secretNames().get(), set);
+        } else if (format.endsWith(CONNECTION_FORMAT) && format.length() > CONNECTION_FORMAT.length()) {
+            field = new ConnectionChoice(label, help, format.substring(0, format.length() - CONNECTION_FORMAT.length()),
+                    value, context.connections().get(), set);
         } else if (schema.has("enum") && (type.isEmpty() || type.equals("string"))) {
             Select<String> select = new Select<>();
             List<String> options = new ArrayList<>();

@@ -23,10 +23,15 @@ import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.source.ui.SourceView;
+import dev.sluice.workspace.PlatformRole;
+import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceService;
 
-/** One workspace: the user's role in it and the sources its flows may read. Unknown or foreign: not found. */
+/**
+ * One workspace: the user's role in it, the sources its flows may read, and the way to its flows and connections.
+ * Unknown or foreign: not found.
+ */
 @Route("workspaces/:workspace")
 @PageTitle("Workspace · Sluice")
 @PermitAll
@@ -48,7 +53,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("workspace").orElse("");
-        WorkspaceAccess access = workspaces.profile(authentication.getPrincipalName().orElseThrow()).workspaces()
+        UserProfile profile = workspaces.profile(authentication.getPrincipalName().orElseThrow());
+        WorkspaceAccess access = profile.workspaces()
                 .stream()
                 .filter(w -> w.workspace().equals(name))
                 .findFirst()
@@ -84,6 +90,13 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph message = new Paragraph(getTranslation("workspace.flows-hidden", refused.getMessage()));
             message.setId("flows-hidden");
             add(message);
+        }
+        if (profile.platformRole() != PlatformRole.AUDITOR) {
+            add(new H3(getTranslation("workspace.connections")));
+            Anchor connections = new Anchor("workspaces/" + name + "/connections",
+                    getTranslation("workspace.open-connections"));
+            connections.setId("open-connections");
+            add(connections);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import dev.sluice.DemoDesignerTest;
 
-/** Sign-in, navigation, administration and members in Simplified Chinese, once chosen. */
+/** Sign-in, navigation, administration, members and connections in Simplified Chinese, once chosen. */
 class ChineseViewsIT extends DemoDesignerTest {
 
     /**
@@ -49,6 +49,16 @@ class ChineseViewsIT extends DemoDesignerTest {
                 .contains("Finance 的成员");
         assertThat($(Span.class).id("current-role").getText()).isEqualTo("finance 的所有者");
         assertThat($(H2.class).id("members-title").getText()).isEqualTo("finance 的成员");
+    }
+
+    @Test
+    @WithMockUser(username = "viewer")
+    void aViewerSeesTheConnectionsPageInChinese() {
+        openInChinese("workspaces/finance/connections");
+
+        assertThat($(H2.class).id("connections-title").getText()).isEqualTo("Finance 的连接");
+        com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class).id("connections-grid");
+        assertThat(grid.getColumns().getFirst().getHeaderText()).isEqualTo("名称");
     }
 
     @Test

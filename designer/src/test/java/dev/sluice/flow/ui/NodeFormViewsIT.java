@@ -2,21 +2,34 @@ package dev.sluice.flow.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import dev.sluice.DemoDesignerTest;
+import dev.sluice.connection.ConnectionSpec;
+import dev.sluice.connection.WorkspaceConnections;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.secret.SecretVault;
+import dev.sluice.secret.ui.SecretChoice;
 
-/** The editors a node form picks by its kind's schema keywords, browserless, as the finance steward. */
+/**
+ * The editors a node form picks by its kind's schema keywords (patterns, secrets, connections), browserless, as the
+ * finance steward.
+ */
 @WithMockUser(username = "finance")
 class NodeFormViewsIT extends DemoDesignerTest {
 
     @Autowired
     SecretVault secrets;
+
+    @Autowired
+    WorkspaceConnections connections;
 
     private static final String FLOW = """
             {"schemaVersion": 1, "name": "%s", "workspace": "finance",
@@ -24,10 +37,41 @@ class NodeFormViewsIT extends DemoDesignerTest {
                {"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
                {"id": "cny", "kind": "filter", "config": {"pattern": %s}},
                {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
-               {"id": "ledger", "kind": "target.jdbc", "config": {"url": "jdbc:h2:mem:ledger", "table": "accounts",
+               {"id": "ledger", "kind": "target.jdbc", "config": {"connection": "ledger-db", "table": "accounts",
                  "key": ["user_id"], "columns": {"user_id": "$.data.userId"}}}],
              "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "ids"}, {"from": "ids", "to": "ledger"}]}
             """;
+
+    private static final String WEBHOOK_FLOW = """
+            {"schemaVersion": 1, "name": "%s", "workspace": "%s",
+             "nodes": [
+               {"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+               {"id": "hook", "kind": "target.http", "config": %s}],
+             "edges": [{"from": "users", "to": "hook"}]}
+            """;
+
+    /** The finance owner's secret and connections the forms offer: a database and a webhook, no broker. */
+    @BeforeEach
+    void financeHasASecretAndConnections() {
+        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
+            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
+        }
+        List<String> names = connections.list(FINANCE_OWNER, "finance").stream().map(c -> c.spec().name()).toList();
+        if (!names.contains("ledger-db")) {
+            connections.create(FINANCE_OWNER, "finance", new ConnectionSpec("ledger-db", "jdbc", "jdbc:h2:file:ledger",
+                    null, null, Map.of(), "the ledger's accounts"));
+        }
+        if (!names.contains("ledger-api")) {
+            connections.create(FINANCE_OWNER, "finance", new ConnectionSpec("ledger-api", "http",
+                    "https://ledger.example/api", null, null, Map.of(), null));
+        }
+    }
+
+    private FlowEditorView openWebhook(String name, String workspace, String config) {
+        FlowRef flow = store.importFlow(workspace.equals("finance") ? "finance" : "service",
+                WEBHOOK_FLOW.formatted(name, workspace, config), "test fixture");
+        return navigate("flows/" + flow.id(), FlowEditorView.class);
+    }
 
     private FlowEditorView open(String name, String pattern) {
         FlowRef flow = store.importFlow("finance", FLOW.formatted(name, pattern), "test fixture");
@@ -102,57 +146,78 @@ class NodeFormViewsIT extends DemoDesignerTest {
     }
 
     @Test
-    void aSecretIsChosenByNameAndWrittenAsAReference() {
-        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
-            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
-        }
-        FlowEditorView editor = open("secret-choice", "{\"type\": [\"user.created\"]}");
-        editor.select("ledger");
+    void aSecretIsChosenByNameAndWrittenAsAReferenceInsideItsObject() {
+        FlowEditorView editor = openWebhook("secret-choice", "finance", "{\"url\": \"https://ledger.example/events\"}");
+        editor.select("hook");
 
-        SecretChoice password = $(SecretChoice.class).id("field-password");
-        assertThat(password.getListDataView().getItems()).contains("ledger-db");
-        test(password).selectItem("ledger-db");
+        SecretChoice key = $(SecretChoice.class).id("field-signature-key");
+        assertThat(key.getListDataView().getItems()).contains("ledger-db");
+        test(key).selectItem("ledger-db");
 
-        assertThat(editor.draft().node("ledger").orElseThrow().path("config").path("password"))
-                .isEqualTo(FlowJson.parse("{\"secret\": \"ledger-db\"}"));
+        assertThat(editor.draft().node("hook").orElseThrow().path("config").path("signature"))
+                .isEqualTo(FlowJson.parse("{\"key\": {\"secret\": \"ledger-db\"}}"));
+        assertThat(editor.problems()).isEmpty();
     }
 
     @Test
     void aWorkspaceWithoutSecretsSaysHowToGetOne() {
         signInAs("service");
-        FlowRef flow = store.importFlow("service", FLOW.formatted("no-secrets", "{\"type\": [\"x\"]}")
-                .replace("\"finance\"", "\"customer-service\""), "test fixture");
-        FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
-        editor.select("ledger");
+        FlowEditorView editor = openWebhook("no-secrets", "customer-service",
+                "{\"url\": \"https://ledger.example/events\"}");
+        editor.select("hook");
 
-        SecretChoice password = $(SecretChoice.class).id("field-password");
-        assertThat(password.getListDataView().getItems()).isEmpty();
-        assertThat(password.getHelperText()).contains("no secrets yet");
+        SecretChoice key = $(SecretChoice.class).id("field-signature-key");
+        assertThat(key.getListDataView().getItems()).isEmpty();
+        assertThat(key.getHelperText()).contains("no secrets yet");
     }
 
     @Test
     void aViewerIsNotToldTheWorkspaceHasNoSecretsNorThatTheFlowsSecretIsMissing() {
-        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
-            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
-        }
-        FlowRef flow = store.importFlow("finance", FLOW.formatted("viewer-secrets", "{\"type\": [\"x\"]}")
-                .replace("\"table\": \"accounts\"", "\"password\": {\"secret\": \"ledger-db\"}, \"table\": \"accounts\""),
+        FlowRef flow = store.importFlow("finance", WEBHOOK_FLOW.formatted("viewer-secrets", "finance",
+                "{\"url\": \"https://ledger.example/events\", \"signature\": {\"key\": {\"secret\": \"ledger-db\"}}}"),
                 "test fixture");
         signInAs("viewer");
         FlowEditorView editor = navigate("flows/" + flow.id(), FlowEditorView.class);
-        editor.select("ledger");
+        editor.select("hook");
 
-        SecretChoice password = $(SecretChoice.class).id("field-password");
-        assertThat(password.getHelperText()).doesNotContain("no secrets yet").contains("Only owners and stewards");
-        assertThat(password.getItemLabelGenerator().apply("ledger-db")).isEqualTo("ledger-db");
+        SecretChoice key = $(SecretChoice.class).id("field-signature-key");
+        assertThat(key.getHelperText()).doesNotContain("no secrets yet").contains("Only owners and stewards");
+        assertThat(key.getItemLabelGenerator().apply("ledger-db")).isEqualTo("ledger-db");
     }
 
     @Test
-    void aSecretInsideAnObjectIsChosenTheSameWay() {
-        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
-            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
-        }
-        FlowEditorView editor = open("secret-in-broker", "{\"type\": [\"user.created\"]}");
+    void aConnectionIsChosenAmongTheWorkspacesConnectionsOfTheKindItsSchemaNames() {
+        FlowEditorView editor = open("connection-choice", "{\"type\": [\"user.created\"]}");
+        editor.select("ledger");
+
+        ConnectionChoice database = $(ConnectionChoice.class).id("field-connection");
+        assertThat(database.getElement().getAttribute("data-connection-kind")).isEqualTo("jdbc");
+        assertThat(database.getListDataView().getItems()).contains("ledger-db").doesNotContain("ledger-api");
+        assertThat(database.getValue()).isEqualTo("ledger-db");
+
+        editor.graphChanged("""
+                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
+                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
+                           {"id": "ids", "kind": "select", "x": 400, "y": 0},
+                           {"id": "ledger", "kind": "target.jdbc", "x": 600, "y": 0},
+                           {"id": "hook", "kind": "target.http", "x": 600, "y": 100}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "ids"}, {"from": "ids", "to": "ledger"},
+                           {"from": "ids", "to": "hook"}]}
+                """);
+        editor.select("hook");
+        ConnectionChoice webhook = $(ConnectionChoice.class).id("field-connection");
+        assertThat(webhook.getListDataView().getItems()).contains("ledger-api").doesNotContain("ledger-db");
+        test(webhook).selectItem("ledger-api");
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("field-path")).setValue("/events");
+
+        assertThat(editor.draft().node("hook").orElseThrow().path("config"))
+                .isEqualTo(FlowJson.parse("{\"connection\": \"ledger-api\", \"path\": \"/events\"}"));
+        assertThat(editor.problems()).isEmpty();
+    }
+
+    @Test
+    void aConnectionTheWorkspaceLacksSaysSoAndTheChoiceLinksToTheConnectionsPage() {
+        FlowEditorView editor = open("no-broker-connections", "{\"type\": [\"user.created\"]}");
         editor.graphChanged("""
                 {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
                            {"id": "cny", "kind": "filter", "x": 200, "y": 0},
@@ -162,37 +227,14 @@ class NodeFormViewsIT extends DemoDesignerTest {
                 """);
         editor.select("rabbit");
 
-        test($(SecretChoice.class).id("field-broker-password")).selectItem("ledger-db");
-        assertThat(editor.draft().fieldProblems("rabbit", editor.problems())).containsKey("broker");
-        test($(com.vaadin.flow.component.textfield.TextField.class).id("field-broker-uri"))
-                .setValue("amqp://ledger-broker:5672/");
-
-        assertThat(editor.draft().node("rabbit").orElseThrow().path("config").path("broker")).isEqualTo(FlowJson.parse(
-                "{\"password\": {\"secret\": \"ledger-db\"}, \"uri\": \"amqp://ledger-broker:5672/\"}"));
-        assertThat(editor.problems()).isEmpty();
-    }
-
-    @Test
-    void aWebhookHeaderIsTextOrASecretChosenByName() {
-        if (secrets.list(FINANCE_OWNER, "finance").stream().noneMatch(secret -> secret.name().equals("ledger-db"))) {
-            secrets.create(FINANCE_OWNER, "finance", "ledger-db", "s3cret");
-        }
-        FlowEditorView editor = open("secret-header", "{\"type\": [\"user.created\"]}");
-        editor.graphChanged("""
-                {"nodes": [{"id": "users", "kind": "source", "x": 0, "y": 0},
-                           {"id": "cny", "kind": "filter", "x": 200, "y": 0},
-                           {"id": "ids", "kind": "select", "x": 400, "y": 0},
-                           {"id": "hook", "kind": "target.http", "x": 600, "y": 0}],
-                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "ids"}, {"from": "ids", "to": "hook"}]}
-                """);
-        editor.select("hook");
-        TextOrSecretMap headers = $(TextOrSecretMap.class).id("field-headers");
-
-        headers.addRow("X-Team", FlowJson.parse("\"finance\""));
-        headers.addRow("", null).chooseSecret("Authorization", "ledger-db");
-
-        assertThat(editor.draft().node("hook").orElseThrow().path("config").path("headers")).isEqualTo(FlowJson.parse(
-                "{\"X-Team\": \"finance\", \"Authorization\": {\"secret\": \"ledger-db\"}}"));
-        assertThat(editor.problems()).isEmpty();
+        ConnectionChoice broker = $(ConnectionChoice.class).id("field-connection");
+        assertThat(broker.getListDataView().getItems()).isEmpty();
+        assertThat(broker.getHelperComponent().getElement().getTextRecursively())
+                .contains("no rabbitmq connections yet");
+        assertThat(broker.getHelperComponent().getElement().getChildren()
+                .filter(child -> !child.isTextNode() && "a".equals(child.getTag())).map(child -> child.getAttribute("href")))
+                .containsExactly("workspaces/finance/connections");
+        assertThat(broker.getItemLabelGenerator().apply("ledger-db")).isEqualTo("ledger-db (a jdbc connection, not this kind)");
+        assertThat(broker.getItemLabelGenerator().apply("gone")).isEqualTo("gone (not in this workspace)");
     }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.flow.ui;
+package dev.sluice.secret.ui;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +25,7 @@ import dev.sluice.flow.FlowJson;
  * An object whose values are each text or a secret reference (a webhook's headers): a row per entry, its name,
  * whether it is text or a secret, and the text or the secret's name chosen from the workspace's.
  */
-class TextOrSecretMap extends Div implements HasValidation {
+public class TextOrSecretMap extends Div implements HasValidation {
 
     private final SecretNames secretNames;
     private final Consumer<JsonNode> onChange;
@@ -35,7 +35,7 @@ class TextOrSecretMap extends Div implements HasValidation {
     private String errorMessage;
 
     /** True when the object's values are text or a {@code "format": "secret-ref"} object, and nothing else. */
-    static boolean fits(JsonNode schema) {
+    public static boolean fits(JsonNode schema) {
         JsonNode alternatives = schema.path("additionalProperties").path("oneOf");
         boolean text = false;
         boolean secret = false;
@@ -47,7 +47,7 @@ class TextOrSecretMap extends Div implements HasValidation {
     }
 
     /** True when every entry of {@code value} is text or a secret reference, so the rows can show it all. */
-    static boolean canShow(JsonNode value) {
+    public static boolean canShow(JsonNode value) {
         if (value == null) {
             return true;
         }
@@ -62,7 +62,7 @@ class TextOrSecretMap extends Div implements HasValidation {
         return true;
     }
 
-    TextOrSecretMap(String label, String help, JsonNode current, SecretNames secretNames,
+    public TextOrSecretMap(String label, String help, JsonNode current, SecretNames secretNames,
                     Consumer<JsonNode> onChange) {
         this.secretNames = secretNames;
         this.onChange = onChange;
@@ -86,14 +86,14 @@ class TextOrSecretMap extends Div implements HasValidation {
     }
 
     /** Adds an entry, as the add button does: {@code value} text, a secret reference, or null for empty text. */
-    Row addRow(String name, JsonNode value) {
+    public Row addRow(String name, JsonNode value) {
         Row row = new Row(name, value);
         entries.add(row);
         rows.add(row);
         return row;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return List.copyOf(entries);
     }
 
@@ -109,7 +109,7 @@ class TextOrSecretMap extends Div implements HasValidation {
     }
 
     /** One entry: its name, text or secret, and the text or the secret's name. */
-    final class Row extends Div {
+    public final class Row extends Div {
 
         private final TextField name = new TextField();
         private final Select<Boolean> isSecret = new Select<>();
@@ -166,7 +166,7 @@ class TextOrSecretMap extends Div implements HasValidation {
         }
 
         /** Sets the entry to a secret, as a user would. */
-        void chooseSecret(String entryName, String secretName) {
+        public void chooseSecret(String entryName, String secretName) {
             name.setValue(entryName);
             isSecret.setValue(true);
             secret.setValue(secretName);

@@ -1,4 +1,4 @@
-package dev.sluice.flow.ui;
+package dev.sluice.secret.ui;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import dev.sluice.flow.FlowJson;
  * A secret reference ({@code {"secret": "ledger-token"}}) chosen by name from the workspace's secrets. A name the
  * workspace does not hold (deleted, or from an imported flow) stays selectable and says it is missing.
  */
-class SecretChoice extends Select<String> {
+public class SecretChoice extends Select<String> {
 
-    SecretChoice(String label, String help, JsonNode current, SecretNames secrets, Consumer<JsonNode> onChange) {
+    public SecretChoice(String label, String help, JsonNode current, SecretNames secrets, Consumer<JsonNode> onChange) {
         String chosen = current == null ? "" : current.path("secret").asText("");
         List<String> items = new ArrayList<>(secrets.names());
         if (!chosen.isEmpty() && !items.contains(chosen)) {

@@ -1,6 +1,7 @@
 package dev.sluice.sandbox;
 
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -163,6 +164,8 @@ public final class CompiledScript implements AutoCloseable {
     private record Slot(Context context, Value run, Value toJson) {
     }
 
+    private static final Duration OPENING_ALLOWANCE = Duration.ofSeconds(5);
+
     /** Holds no reference to the {@link CompiledScript}, so the cleaner can run when that becomes unreachable. */
     private final class Pool {
         private final Source source;
@@ -178,10 +181,13 @@ public final class CompiledScript implements AutoCloseable {
         }
 
         Slot acquire(SandboxLimits limits) throws ScriptFailure {
+            // a context running a script is free again within the time budget (the watchdog stops the script there);
+            // one being opened and locked down takes what GraalJS needs, up to seconds on a cold interpreter
+            Duration wait = limits.timeBudget().plus(OPENING_ALLOWANCE);
             try {
-                if (!permits.tryAcquire(limits.timeBudget().toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new ScriptFailure("all " + limits.poolSize() + " contexts of the script stayed busy for its "
-                            + "time budget of " + limits.timeBudget().toMillis() + " ms", 0, 0, true);
+                if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new ScriptFailure("all " + limits.poolSize() + " contexts of the script stayed busy for "
+                            + wait.toMillis() + " ms", 0, 0, true);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

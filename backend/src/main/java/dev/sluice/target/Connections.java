@@ -14,7 +14,7 @@ final class Connections {
         return """
                 {"type": "string", "format": "%s-connection", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$",
                  "title": "%s connection",
-                 "description": "A %s connection of this workspace (its owner defines where it points and its credentials)"}"""
+                 "description": "Which %s connection of this workspace to use (its owner defines where it points and its credentials)"}"""
                 .formatted(kind.id(), title, kind.id());
     }
 

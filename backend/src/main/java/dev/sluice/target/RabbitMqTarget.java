@@ -52,8 +52,8 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
                                   "description": "Leave empty to use the event type"},
                    "connection": %s}}
                 """.formatted(Connections.schema(Endpoint.Kind.RABBITMQ, "Broker")
-                .replace("A rabbitmq connection of this workspace", "Leave empty for the platform broker; or a "
-                        + "rabbitmq connection of this workspace"));
+                .replace("Which rabbitmq connection of this workspace to use", "Leave empty for the platform broker; "
+                        + "or which rabbitmq connection of this workspace to use"));
     }
 
     @Override

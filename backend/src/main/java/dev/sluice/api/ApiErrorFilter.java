@@ -64,8 +64,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
             return;
         }
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        String message = code == HttpServletResponse.SC_REQUEST_TIMEOUT
-                ? "the request body did not arrive in time (a Content-Length larger than the body sent?)"
+        String message = code == HttpServletResponse.SC_REQUEST_TIMEOUT ? ApiFailures.BODY_TOO_SLOW
                 : code >= 500 ? ApiFailures.internal(request, failure instanceof Throwable t ? t : null)
                 : "the request was refused: " + code;
         ApiErrorResponses.write(response, code, message);

@@ -31,6 +31,9 @@ final class ApiFailures {
     static final String NESTED_TOO_DEEPLY = "the request is nested too deeply to process (a script, template or "
             + "JSON value with thousands of nested brackets or directives); flatten it";
 
+    static final String BODY_TOO_SLOW = "the request body did not arrive in time (a Content-Length larger than the "
+            + "body sent?)";
+
     private ApiFailures() {
     }
 
@@ -48,8 +51,7 @@ final class ApiFailures {
                     List.of(new FlowProblem("$", tooLarge.getMessage())));
         }
         if (causedBy(failure, SocketTimeoutException.class)) {
-            return ApiExceptionHandler.errors(HttpStatus.REQUEST_TIMEOUT, List.of(new FlowProblem("$",
-                    "the request body did not arrive in time (a Content-Length larger than the body sent?)")));
+            return ApiExceptionHandler.errors(HttpStatus.REQUEST_TIMEOUT, List.of(new FlowProblem("$", BODY_TOO_SLOW)));
         }
         if (failure instanceof HttpMessageNotReadableException) {
             return ApiExceptionHandler.errors(HttpStatus.BAD_REQUEST, List.of(new FlowProblem("$",

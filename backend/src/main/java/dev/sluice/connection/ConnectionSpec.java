@@ -137,12 +137,7 @@ public record ConnectionSpec(String name, String kind, String url, String userna
         if (description != null && description.length() > 1000) {
             problems.add(new FlowProblem("$.description", "is at most 1,000 characters"));
         }
-        for (String problem : rules.problems(endpoint())) {
-            int colon = problem.indexOf(": ");
-            String field = problem.substring(0, colon);
-            problems.add(new FlowProblem(field.contains(",") || field.contains(" ") ? "$" : "$." + field,
-                    problem.substring(colon + 2)));
-        }
+        problems.addAll(rules.problems(endpoint()));
         return problems;
     }
 }

@@ -90,7 +90,6 @@ public class HostAllowlist {
         before.entries().stream().filter(e -> e.source().equals("admin")).forEach(e -> kept.put(e.entry(), e.note()));
         Instant now = Instant.now();
         entries.deleteAllInBatch();
-        entries.flush();
         wanted.forEach((entry, note) -> entries.save(new AllowlistEntry(entry.strip(), note, username, now)));
         settings.findById(PlatformSetting.ONLY_LISTED).ifPresentOrElse(
                 setting -> setting.set(String.valueOf(onlyListed), username, now),

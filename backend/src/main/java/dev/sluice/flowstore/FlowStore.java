@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
@@ -60,7 +61,7 @@ public class FlowStore {
      * What validating a flow of {@code workspace} may know: the sources it may read (and owns) and its connections,
      * exactly as saving and deploying see them, for editors that validate as the user types.
      */
-    public dev.sluice.pipeline.ValidationContext validationContext(String workspace) {
+    public ValidationContext validationContext(String workspace) {
         return access.context(workspace);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.engine.WorkspaceSecrets;
 import dev.sluice.flow.FlowNode;
+import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.NodeKind;
@@ -62,7 +63,7 @@ public class TargetChecks {
         FlowSummary flow = deployments.operable(username, flowId);
         NodeKind<?> found = registry.kind(kind).orElse(null);
         if (!(found instanceof TargetKind<?> target)) {
-            throw new InvalidFlowException(List.of(new dev.sluice.flow.FlowProblem("$.kind",
+            throw new InvalidFlowException(List.of(new FlowProblem("$.kind",
                     "'" + kind + "' is not a target kind")));
         }
         Problems problems = new Problems();

@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -48,26 +48,18 @@ final class ConnectionChecks {
     static ConnectionCheck http(HttpTarget.Config config, TargetContext context) {
         Duration timeout = config.timeoutMs() == null ? LIMIT
                 : Duration.ofMillis(Math.min(config.timeoutMs(), LIMIT.toMillis()));
-        URI address;
-        java.util.Map<String, String> headers;
+        HttpDelivery.Destination destination;
         try {
-            Endpoint connection = config.connection() == null ? null
-                    : context.endpoint(config.connection(), Endpoint.Kind.HTTP);
-            if (connection == null) {
-                context.reach().rules().refusal(config.url()).ifPresent(why -> {
-                    throw new TargetFailure("the URL may not be used: " + why, false, null);
-                });
-            }
-            address = HttpTarget.address(config, connection);
-            headers = connection == null ? java.util.Map.of() : HttpDelivery.resolve(connection.headers(), context);
+            destination = HttpDelivery.destination(config, context);
         } catch (TargetFailure | IllegalStateException refused) {
             return ConnectionCheck.failed(refused.getMessage());
         }
+        URI address = destination.address();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(address)
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .timeout(timeout);
-            headers.forEach(request::header);
+            destination.headers().forEach(request::header);
             HttpResponse<Void> response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             String answered = "answered HTTP " + status + " to OPTIONS " + address;
@@ -89,10 +81,7 @@ final class ConnectionChecks {
         Endpoint endpoint = null;
         try {
             if (config.connection() == null) {
-                PlatformNamespace.refusal(context.workspace(), config.exchange(),
-                        source -> context.reach().ownsSource(context.workspace(), source)).ifPresent(why -> {
-                    throw new TargetFailure(why, false, null);
-                });
+                context.requirePlatformExchange(config.exchange());
             } else {
                 endpoint = context.endpoint(config.connection(), Endpoint.Kind.RABBITMQ);
             }
@@ -105,10 +94,7 @@ final class ConnectionChecks {
             if (endpoint == null) {
                 channel = context.broker().openChannel();
             } else {
-                ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
-                factory.setConnectionTimeout((int) LIMIT.toMillis());
-                factory.setHandshakeTimeout((int) LIMIT.toMillis());
-                external = factory.newConnection("sluice-connection-check");
+                external = connectToBroker(endpoint, context);
                 channel = external.createChannel();
             }
             try {
@@ -137,25 +123,13 @@ final class ConnectionChecks {
     /** Signs in to the database and finds the table with every configured column and the key. */
     static ConnectionCheck jdbc(JdbcTarget.Config config, TargetContext context) {
         Endpoint endpoint;
-        JdbcUrl url;
-        Properties login;
         try {
             endpoint = context.endpoint(config.connection(), Endpoint.Kind.JDBC);
-            url = JdbcUrl.parse(endpoint.url());
-            login = bounds(url.driver());
-            if (endpoint.username() != null) {
-                login.setProperty("user", endpoint.username());
-            }
-            if (endpoint.password() != null) {
-                login.setProperty("password", new String(context.secret(endpoint.password().secret(),
-                        "the database password"), StandardCharsets.UTF_8));
-            }
-        } catch (TargetFailure | IllegalStateException | IllegalArgumentException refused) {
+        } catch (TargetFailure refused) {
             return ConnectionCheck.failed(refused.getMessage());
         }
         String where = "connection '" + config.connection() + "'";
-        try (Connection connection = DriverManager.getConnection(url.driverUrl(context.reach().rules().h2Directory()),
-                login)) {
+        try (Connection connection = signIn(endpoint, context)) {
             Set<String> columns = columns(connection.getMetaData(), config.table());
             if (columns.isEmpty()) {
                 return ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' was not found");
@@ -168,6 +142,8 @@ final class ConnectionChecks {
                     ? ConnectionCheck.reached("Signed in: the table '" + config.table() + "' has every column")
                     : ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' lacks "
                             + String.join(", ", missing));
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            return ConnectionCheck.failed(refused.getMessage());
         } catch (SQLException e) {
             return ConnectionCheck.failed("Cannot sign in to " + where + ": " + describe(e));
         }
@@ -175,34 +151,21 @@ final class ConnectionChecks {
 
     /** A connection on its own: a database sign-in, a broker connection, or an OPTIONS request to the base URL. */
     static ConnectionCheck endpoint(Endpoint endpoint, TargetContext context) {
-        java.util.Optional<String> refused = context.reach().rules().refusal(endpoint);
+        Optional<String> refused = context.reach().rules().refusal(endpoint);
         if (refused.isPresent()) {
             return ConnectionCheck.failed("May not be used: " + refused.get());
         }
         try {
             switch (endpoint.kind()) {
                 case JDBC -> {
-                    JdbcUrl url = JdbcUrl.parse(endpoint.url());
-                    Properties login = bounds(url.driver());
-                    if (endpoint.username() != null) {
-                        login.setProperty("user", endpoint.username());
-                    }
-                    if (endpoint.password() != null) {
-                        login.setProperty("password", new String(context.secret(endpoint.password().secret(),
-                                "the database password"), StandardCharsets.UTF_8));
-                    }
-                    try (Connection connection = DriverManager.getConnection(
-                            url.driverUrl(context.reach().rules().h2Directory()), login)) {
+                    try (Connection connection = signIn(endpoint, context)) {
                         String product = connection.getMetaData().getDatabaseProductName();
-                        return ConnectionCheck.reached("Signed in to " + product + " database '" + url.database() + "'");
+                        return ConnectionCheck.reached("Signed in to " + product + " database '"
+                                + JdbcUrl.parse(endpoint.url()).database() + "'");
                     }
                 }
                 case RABBITMQ -> {
-                    ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
-                    factory.setConnectionTimeout((int) LIMIT.toMillis());
-                    factory.setHandshakeTimeout((int) LIMIT.toMillis());
-                    com.rabbitmq.client.Connection connection = factory.newConnection("sluice-connection-check");
-                    connection.abort();
+                    connectToBroker(endpoint, context).abort();
                     return ConnectionCheck.reached("Signed in to the broker");
                 }
                 case HTTP -> {
@@ -223,6 +186,28 @@ final class ConnectionChecks {
             return ConnectionCheck.failed("Cannot connect: " + describe(e));
         }
         return ConnectionCheck.failed("Unknown connection kind");
+    }
+
+    /** Signs in to a {@code jdbc} connection's database as its user, bounded by {@link #LIMIT}. */
+    private static Connection signIn(Endpoint endpoint, TargetContext context) throws SQLException {
+        JdbcUrl url = JdbcUrl.parse(endpoint.url());
+        Properties login = bounds(url.driver());
+        if (endpoint.username() != null) {
+            login.setProperty("user", endpoint.username());
+        }
+        if (endpoint.password() != null) {
+            login.setProperty("password", context.secretText(endpoint.password(), "the database password"));
+        }
+        return DriverManager.getConnection(url.driverUrl(context.reach().rules().h2Directory()), login);
+    }
+
+    /** Connects to a {@code rabbitmq} connection's broker as its user, bounded by {@link #LIMIT}. */
+    private static com.rabbitmq.client.Connection connectToBroker(Endpoint endpoint, TargetContext context)
+            throws Exception {
+        ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
+        factory.setConnectionTimeout((int) LIMIT.toMillis());
+        factory.setHandshakeTimeout((int) LIMIT.toMillis());
+        return factory.newConnection("sluice-connection-check");
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.sluice.flow.FlowProblem;
+
 /**
  * What every endpoint a target reaches must pass: its URL's form (per kind), the platform's host allowlist, and
  * staying off Sluice's own database and broker. Immutable and thread-safe.
@@ -52,35 +54,36 @@ public record ConnectionRules(HostPolicy hosts, Path h2Directory, List<Reserved>
      * Problems with an endpoint as written; empty when there are none. Names are resolved only to recognise
      * Sluice's own services behind another name; the allowlist is {@link #refusal(Endpoint)}'s.
      */
-    public List<String> problems(Endpoint endpoint) {
-        List<String> problems = new ArrayList<>();
+    public List<FlowProblem> problems(Endpoint endpoint) {
+        List<FlowProblem> problems = new ArrayList<>();
         if (endpoint.kind() == null) {
-            problems.add("kind: must be jdbc, rabbitmq or http");
+            problems.add(new FlowProblem("$.kind", "must be jdbc, rabbitmq or http"));
             return problems;
         }
         try {
             for (Target target : targets(endpoint)) {
-                reservedBy(target).ifPresent(problems::add);
+                reservedBy(target).ifPresent(why -> problems.add(new FlowProblem("$.url", why)));
             }
         } catch (IllegalArgumentException e) {
-            problems.add("url: " + e.getMessage());
+            problems.add(new FlowProblem("$.url", e.getMessage()));
         }
         if (endpoint.kind() == Endpoint.Kind.HTTP) {
             if (endpoint.username() != null || endpoint.password() != null) {
-                problems.add("username, password: an HTTP connection signs in with headers (a secret as the value)");
+                problems.add(new FlowProblem("$", "an HTTP connection signs in with headers (a secret as the value)"));
             }
             endpoint.headers().forEach((name, value) -> {
+                String path = "$.headers." + name;
                 if (!HEADER_NAME.matcher(name).matches()) {
-                    problems.add("headers." + name + ": is not a valid header name");
+                    problems.add(new FlowProblem(path, "is not a valid header name"));
                 } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    problems.add("headers." + name + ": is set by Sluice and cannot be configured");
+                    problems.add(new FlowProblem(path, "is set by Sluice and cannot be configured"));
                 }
                 if (!(value instanceof String) && !(value instanceof SecretRef)) {
-                    problems.add("headers." + name + ": must be text or {\"secret\": name}");
+                    problems.add(new FlowProblem(path, "must be text or {\"secret\": name}"));
                 }
             });
         } else if (!endpoint.headers().isEmpty()) {
-            problems.add("headers: only HTTP connections send headers");
+            problems.add(new FlowProblem("$.headers", "only HTTP connections send headers"));
         }
         return problems;
     }
@@ -92,9 +95,9 @@ public record ConnectionRules(HostPolicy hosts, Path h2Directory, List<Reserved>
 
     /** Like {@link #refusal(Endpoint)}; with {@code unresolvedAllowed} a name that does not resolve here passes. */
     public Optional<String> refusal(Endpoint endpoint, boolean unresolvedAllowed) {
-        List<String> problems = problems(endpoint);
+        List<FlowProblem> problems = problems(endpoint);
         if (!problems.isEmpty()) {
-            return Optional.of(problems.getFirst());
+            return Optional.of(problems.getFirst().message());
         }
         for (Target target : targets(endpoint)) {
             if (target.host() != null) {
@@ -182,7 +185,7 @@ public record ConnectionRules(HostPolicy hosts, Path h2Directory, List<Reserved>
             boolean sameDatabase = own.database() == null || target.database() == null
                     || own.database().equals(target.database());
             if (own.port() == target.port() && sameDatabase && sameHost(own.host(), target.host())) {
-                return Optional.of("url: that is " + own.what() + ", which no target may use");
+                return Optional.of("that is " + own.what() + ", which no target may use");
             }
         }
         return Optional.empty();

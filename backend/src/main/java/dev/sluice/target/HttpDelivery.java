@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,20 +37,12 @@ final class HttpDelivery implements Delivery {
     private final String signatureHeader;
 
     HttpDelivery(HttpTarget.Config config, TargetContext context) {
-        Endpoint connection = config.connection() == null ? null
-                : context.endpoint(config.connection(), Endpoint.Kind.HTTP);
-        if (connection == null) {
-            context.reach().rules().refusal(config.url()).ifPresent(why -> {
-                throw new TargetFailure("the URL may not be used: " + why, false, null);
-            });
-        }
+        Destination destination = destination(config, context);
         this.http = context.http();
-        this.url = HttpTarget.address(config, connection);
+        this.url = destination.address();
         this.method = config.method() == null ? "POST" : config.method();
         this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
-        if (connection != null) {
-            headers.putAll(resolve(connection.headers(), context));
-        }
+        headers.putAll(destination.headers());
         if (config.headers() != null) {
             config.headers().forEach((name, value) -> headers.put(name, String.valueOf(value)));
         }
@@ -61,11 +52,32 @@ final class HttpDelivery implements Delivery {
                 ? "X-Sluice-Signature" : config.signature().header();
     }
 
+    /**
+     * Where a config sends, with the headers of its connection (secrets resolved), once the connection or the URL has
+     * passed the platform's rules.
+     *
+     * @throws TargetFailure (permanent) when the connection or the URL may not be used
+     */
+    static Destination destination(HttpTarget.Config config, TargetContext context) {
+        if (config.connection() == null) {
+            context.reach().rules().refusal(config.url()).ifPresent(why -> {
+                throw new TargetFailure("the URL may not be used: " + why, false, null);
+            });
+            return new Destination(HttpTarget.address(config, null), Map.of());
+        }
+        Endpoint connection = context.endpoint(config.connection(), Endpoint.Kind.HTTP);
+        return new Destination(HttpTarget.address(config, connection), resolve(connection.headers(), context));
+    }
+
+    /** @param headers the connection's, with their secrets' values */
+    record Destination(URI address, Map<String, String> headers) {
+    }
+
     /** A connection's headers with their secrets' values: they go to that connection's host only. */
     static Map<String, String> resolve(Map<String, Object> headers, TargetContext context) {
         Map<String, String> resolved = new LinkedHashMap<>();
         headers.forEach((name, value) -> resolved.put(name, value instanceof SecretRef reference
-                ? new String(context.secret(reference.secret(), "the header " + name), StandardCharsets.UTF_8)
+                ? context.secretText(reference, "the header " + name)
                 : String.valueOf(value)));
         return resolved;
     }

@@ -39,10 +39,7 @@ final class JdbcDelivery implements Delivery {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url.driverUrl(context.reach().rules().h2Directory()));
         hikari.setUsername(endpoint.username());
-        if (endpoint.password() != null) {
-            hikari.setPassword(new String(context.secret(endpoint.password().secret(), "the database password"),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
+        hikari.setPassword(context.secretText(endpoint.password(), "the database password"));
         hikari.setMaximumPoolSize(4);
         hikari.setPoolName("sluice-target-" + config.connection() + "-" + config.table());
         hikari.setInitializationFailTimeout(-1);

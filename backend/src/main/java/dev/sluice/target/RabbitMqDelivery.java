@@ -28,10 +28,7 @@ final class RabbitMqDelivery implements Delivery {
     RabbitMqDelivery(RabbitMqTarget.Config config, TargetContext context) {
         this.config = config;
         if (config.connection() == null) {
-            PlatformNamespace.refusal(context.workspace(), config.exchange(),
-                    source -> context.reach().ownsSource(context.workspace(), source)).ifPresent(why -> {
-                throw new TargetFailure(why, false, null);
-            });
+            context.requirePlatformExchange(config.exchange());
             this.external = null;
             if (PlatformNamespace.isOwn(context.workspace(), config.exchange())) {
                 declare(context, config.exchange());

@@ -1,6 +1,5 @@
 package dev.sluice.target;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.rabbitmq.client.ConnectionFactory;
@@ -85,8 +84,7 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
             factory.setUsername(endpoint.username());
         }
         if (endpoint.password() != null) {
-            factory.setPassword(new String(context.secret(endpoint.password().secret(), "the broker password"),
-                    StandardCharsets.UTF_8));
+            factory.setPassword(context.secretText(endpoint.password(), "the broker password"));
         }
         return factory;
     }

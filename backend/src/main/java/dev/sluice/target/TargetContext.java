@@ -22,6 +22,18 @@ public record TargetContext(BrokerConnection broker, HttpClient http, CompileCon
                 "the secret '" + name + "' used for " + usedFor + " is not defined in this workspace"));
     }
 
+    /** A secret's value as text (a password, a header's token), or null when none is named. */
+    String secretText(SecretRef secret, String usedFor) {
+        return secret == null ? null : new String(secret(secret.secret(), usedFor), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** On the platform broker: a permanent failure unless this workspace may publish to {@code exchange}. */
+    void requirePlatformExchange(String exchange) {
+        PlatformNamespace.refusal(workspace, exchange, source -> reach.ownsSource(workspace, source)).ifPresent(why -> {
+            throw new TargetFailure(why, false, null);
+        });
+    }
+
     /** The named connection, checked against the rules now (names resolved), or a failure saying why not. */
     Endpoint endpoint(String name, Endpoint.Kind kind) {
         Endpoint endpoint = reach.connection(workspace, name).orElseThrow(() -> new TargetFailure(

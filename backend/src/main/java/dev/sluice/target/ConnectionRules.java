@@ -110,9 +110,14 @@ public record ConnectionRules(HostPolicy hosts, Path h2Directory, List<Reserved>
         return Optional.empty();
     }
 
-    /** For a {@code target.http} that names its URL itself: the same rules as an HTTP connection's. */
+    /**
+     * For a {@code target.http} that names its URL itself: the same rules as an HTTP connection's, but the URL may carry
+     * a query (validation takes one); only a connection's base URL, which paths are appended to, may not.
+     */
     public Optional<String> refusal(String httpUrl) {
-        return refusal(new Endpoint("url", Endpoint.Kind.HTTP, httpUrl, null, null, null));
+        int query = httpUrl == null ? -1 : httpUrl.indexOf('?');
+        String withoutQuery = query < 0 ? httpUrl : httpUrl.substring(0, query);
+        return refusal(new Endpoint("url", Endpoint.Kind.HTTP, withoutQuery, null, null, null));
     }
 
     private record Target(String host, int port, String database) {

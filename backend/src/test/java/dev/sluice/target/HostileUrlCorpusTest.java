@@ -57,6 +57,14 @@ class HostileUrlCorpusTest {
     }
 
     @Test
+    void aTargetsOwnUrlMayCarryAQueryWhereAConnectionsBaseUrlMayNot() {
+        // validation takes a target.http url with a query, so its delivery must too
+        assertThat(RULES.refusal("http://10.20.30.40:8080/hooks?source=sluice")).isEmpty();
+        assertThat(RULES.refusal(new Endpoint("x", Endpoint.Kind.HTTP, "http://10.20.30.40:8080/hooks?source=sluice",
+                null, null, null))).hasValueSatisfying(why -> assertThat(why).contains("query"));
+    }
+
+    @Test
     void refusesSluicesOwnDatabaseButNotAnotherDatabaseOnTheSameServer() {
         assertThat(RULES.problems(new Endpoint("x", Endpoint.Kind.JDBC, "jdbc:postgresql://db.internal/sluice", null,
                 null, null))).singleElement().asString().contains("Sluice's own database");

@@ -14,6 +14,7 @@ import dev.sluice.platform.DataDirectory;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.target.ConnectionRules;
 import dev.sluice.target.Endpoint;
+import dev.sluice.target.HostPolicy;
 import dev.sluice.target.JdbcUrl;
 import dev.sluice.target.WorkspaceReach;
 
@@ -38,7 +39,7 @@ class ConnectionReach implements WorkspaceReach {
         this.allowlist = allowlist;
         this.sources = sources;
         boolean embedded = datasourceUrl.startsWith("jdbc:h2:");
-        this.base = new ConnectionRules(allowlist.policy(), embedded ? dataDirectory.resolve("targets") : null,
+        this.base = new ConnectionRules(HostPolicy.defaults(), embedded ? dataDirectory.resolve("targets") : null,
                 reserved(datasourceUrl, amqp));
     }
 

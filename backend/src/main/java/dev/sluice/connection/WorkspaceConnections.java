@@ -18,6 +18,7 @@ import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.target.ConnectionCheck;
+import dev.sluice.target.ConnectionRules;
 import dev.sluice.target.EndpointCheck;
 import dev.sluice.target.SecretRef;
 import dev.sluice.target.TargetContext;
@@ -114,15 +115,15 @@ public class WorkspaceConnections {
     }
 
     private TargetContext context(String workspace) {
-        CompileContext.SecretLookup lookup = secrets.of(workspace);
-        return new TargetContext(null, http, lookup, workspace, reach);
+        return new TargetContext(null, http, secrets.of(workspace), workspace, reach);
     }
 
     /** Refuses settings with every problem by path; a refusal is audited (the settings, secrets by name). */
     private void check(String username, String workspace, ConnectionSpec spec) {
-        List<FlowProblem> problems = new ArrayList<>(spec.problems(reach.rules()));
+        ConnectionRules rules = reach.rules();
+        List<FlowProblem> problems = new ArrayList<>(spec.problems(rules));
         if (problems.isEmpty()) {
-            reach.rules().refusal(spec.endpoint(), true).ifPresent(why -> problems.add(new FlowProblem("$.url", why)));
+            rules.refusal(spec.endpoint(), true).ifPresent(why -> problems.add(new FlowProblem("$.url", why)));
         }
         CompileContext.SecretLookup lookup = secrets.of(workspace);
         Map<String, String> references = new LinkedHashMap<>();

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.cloudevent.AmqpCloudEvents;
+import dev.sluice.cloudevent.CloudEventReading;
 import dev.sluice.engine.FlowConsumers.Received;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.pipeline.PipelineFailure;
 
@@ -119,14 +120,15 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        JsonNode event;
-        try {
-            event = FlowJson.MAPPER.readTree(received.delivery().getBody());
-        } catch (IOException e) {
-            failures.deadLetter(received, attempt, "malformed", sourceNode, "not a JSON CloudEvent: "
-                    + e.getClass().getSimpleName(), List.of());
+        CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
+                received.delivery().getBody());
+        if (!reading.isValid()) {
+            metrics.failed.increment();
+            failures.deadLetter(received, attempt, "malformed", sourceNode, "not a CloudEvent: "
+                    + reading.describeProblems(), List.of());
             return;
         }
+        JsonNode event = reading.events().get(0);
         Map<String, List<ObjectNode>> outputs;
         try {
             outputs = pipeline.run(event);

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
@@ -273,7 +274,7 @@ public final class FlowValidator {
             JsonNode test = tests.get(i);
             Problems at = problems.at("[" + i + "]");
             if (test.path("input").isObject()) {
-                CloudEventCheck.check(test.get("input"), at.at(".input"));
+                CloudEventRules.check(test.get("input"), at.at(".input"));
             }
             JsonNode expect = test.path("expect");
             if (expect.isObject()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowEdge;
 import dev.sluice.flow.FlowNode;
@@ -67,7 +68,7 @@ public final class Pipeline {
      */
     public Map<String, List<ObjectNode>> run(JsonNode event) throws PipelineFailure {
         Problems malformed = new Problems();
-        if (!CloudEventCheck.check(event, malformed)) {
+        if (!CloudEventRules.check(event, malformed)) {
             throw new PipelineFailure(source.id(), "malformed CloudEvent: " + describe(malformed), false, true);
         }
         Map<String, List<ObjectNode>> deliveries = new HashMap<>();
@@ -85,7 +86,7 @@ public final class Pipeline {
         String eventId = input != null && input.path("id").isTextual() ? input.get("id").asText() : null;
         List<EventTrace.Step> steps = new ArrayList<>();
         Problems malformed = new Problems();
-        if (!CloudEventCheck.check(input, malformed)) {
+        if (!CloudEventRules.check(input, malformed)) {
             steps.add(EventTrace.Step.failed(source.id(), "malformed CloudEvent: " + describe(malformed)));
             return new EventTrace(eventId, steps, Map.of(), source.id());
         }

@@ -11,22 +11,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
 import org.springframework.stereotype.Service;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.ConfirmingPublisher;
+import dev.sluice.flow.FlowJson;
 
 /**
- * Puts events onto a source's exchange (routing key = event type) and returns only once the broker has
- * confirmed every one of them. Thread-safe.
+ * Puts events onto a source's exchange (routing key = event type), in structured mode as the JSON event format
+ * writes them, and returns only once the broker has confirmed every one of them. Thread-safe.
  */
 @Service
 public class EventIngest implements AutoCloseable {
 
-    private static final JsonFormat FORMAT = new JsonFormat();
+    /** The JSON event format: how every event on a source exchange that Sluice published is written. */
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     /** AMQP 0-9-1 short strings (routing key = type, message id = id) hold at most this many bytes. */
     public static final int SHORT_STRING_BYTES = 255;
@@ -41,13 +43,14 @@ public class EventIngest implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code events} to {@code source} and waits for the broker's confirms. Checks them all first: when
+     * Publishes {@code events} (CloudEvents that passed {@link dev.sluice.cloudevent.CloudEventRules}, in the form
+     * they are stored) to {@code source} and waits for the broker's confirms. Checks them all first: when
      * one cannot be published ({@link #tooLong}), none is.
      *
      * @throws IllegalArgumentException when an event has an attribute past the AMQP short-string limit
      * @throws IOException when the broker did not confirm them all in time
      */
-    public void publish(String source, List<CloudEvent> events) throws IOException {
+    public void publish(String source, List<ObjectNode> events) throws IOException {
         for (int i = 0; i < events.size(); i++) {
             List<String> tooLong = tooLong(events.get(i));
             if (!tooLong.isEmpty()) {
@@ -57,13 +60,13 @@ public class EventIngest implements AutoCloseable {
         }
         declare(source);
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
-        for (CloudEvent event : events) {
+        for (ObjectNode event : events) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                    .contentType(JsonFormat.CONTENT_TYPE)
+                    .contentType(CONTENT_TYPE)
                     .deliveryMode(2)
-                    .messageId(event.getId())
+                    .messageId(event.path("id").asText())
                     .build();
-            confirms.add(publisher.publish(source, event.getType(), properties, FORMAT.serialize(event)));
+            confirms.add(publisher.publish(source, event.path("type").asText(), properties, bytes(event)));
         }
         try {
             CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -81,22 +84,22 @@ public class EventIngest implements AutoCloseable {
      * The attributes of {@code event} ({@code id}, {@code source}, {@code type}) that are longer than an AMQP short
      * string in UTF-8, so cannot be a message id or routing key; empty when it can be published.
      */
-    public static List<String> tooLong(CloudEvent event) {
+    public static List<String> tooLong(ObjectNode event) {
         List<String> names = new ArrayList<>();
-        if (bytes(event.getId()) > SHORT_STRING_BYTES) {
-            names.add("id");
-        }
-        if (bytes(event.getSource() == null ? null : event.getSource().toString()) > SHORT_STRING_BYTES) {
-            names.add("source");
-        }
-        if (bytes(event.getType()) > SHORT_STRING_BYTES) {
-            names.add("type");
+        for (String attribute : new String[] {"id", "source", "type"}) {
+            if (event.path(attribute).asText().getBytes(StandardCharsets.UTF_8).length > SHORT_STRING_BYTES) {
+                names.add(attribute);
+            }
         }
         return names;
     }
 
-    private static int bytes(String value) {
-        return value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+    private static byte[] bytes(ObjectNode event) {
+        try {
+            return FlowJson.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of JSON nodes is always written", e);
+        }
     }
 
     /** The exchange, and the queue keeping the source's recent events, so they keep this event too. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.sluice.broker.BrokerConnection;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.cloudevent.AmqpCloudEvents;
+import dev.sluice.cloudevent.CloudEventReading;
 
 /**
  * The most recent events published to each source, however they came (HTTP ingest or AMQP publish), kept on the
@@ -65,7 +67,7 @@ public class RecentEvents {
     }
 
     /**
-     * The source's recent events, newest first, at most {@link #keep()}; bodies that are not JSON objects are
+     * The source's recent events, newest first, at most {@link #keep()}; messages that are not CloudEvents are
      * left out. Starts keeping them when nothing did yet.
      *
      * @throws IOException when the broker cannot be asked
@@ -75,7 +77,7 @@ public class RecentEvents {
         // all that waits, which is more than kept when RabbitMQ let in events while another read held some (held
         // ones do not count towards its bound); back in the queue before the next reader counts it
         List<JsonNode> oldestFirst = broker.peek(queue(source), Long.MAX_VALUE, Duration.ofSeconds(2)).stream()
-                .map(message -> parse(message.getBody())).filter(Objects::nonNull).toList();
+                .map(RecentEvents::event).filter(Objects::nonNull).toList();
         List<JsonNode> newestFirst = new ArrayList<>(oldestFirst.subList(Math.max(0, oldestFirst.size() - keep),
                 oldestFirst.size()));
         Collections.reverse(newestFirst);
@@ -167,12 +169,9 @@ public class RecentEvents {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode event = FlowJson.MAPPER.readTree(body);
-            return event != null && event.isObject() ? event : null;
-        } catch (IOException e) {
-            return null;
-        }
+    /** The message's event as the engine reads it (published over HTTP or straight to the exchange), or null. */
+    private static JsonNode event(GetResponse message) {
+        CloudEventReading reading = AmqpCloudEvents.read(message.getProps(), message.getBody());
+        return reading.isValid() ? reading.events().get(0) : null;
     }
 }

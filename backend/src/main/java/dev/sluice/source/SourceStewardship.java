@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
-import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserProfile;
@@ -148,7 +148,7 @@ public class SourceStewardship {
         for (int i = 0; i < samples.size(); i++) {
             JsonNode sample = samples.get(i);
             Problems at = problems.at("[" + i + "]");
-            if (!CloudEventCheck.check(sample, at)) {
+            if (!CloudEventRules.check(sample, at)) {
                 continue;
             }
             String type = sample.path("type").asText();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +18,7 @@ import dev.sluice.TestApplication;
 import dev.sluice.TestBackends;
 import dev.sluice.engine.DeployedFlow;
 import dev.sluice.engine.Engine;
+import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.source.EventIngest;
 import dev.sluice.source.SourceCatalog;
@@ -56,11 +57,10 @@ class DemoHandOverIT {
         DeployedFlow finance = deployed.stream().filter(d -> d.flow().workspace().equals("finance")).findFirst().orElseThrow();
         await(() -> engine.isRunning(finance.flowId()));
 
-        ingest.publish("user-center.users", List.of(CloudEventBuilder.v1().withId("demo-1")
-                .withSource(java.net.URI.create("/user-center/users")).withType("user.payment.updated")
-                .withData("application/json", """
-                        {"userId": "U1", "payment": {"bankAccount": "6222975432319487574", "currency": "CNY"}}"""
-                        .getBytes()).build()));
+        ingest.publish("user-center.users", List.of((ObjectNode) FlowJson.parse("""
+                {"specversion": "1.0", "id": "demo-1", "source": "/user-center/users", "type": "user.payment.updated",
+                 "datacontenttype": "application/json",
+                 "data": {"userId": "U1", "payment": {"bankAccount": "6222975432319487574", "currency": "CNY"}}}""")));
 
         await(() -> engine.status(finance.flowId()).orElseThrow().out() == 1);
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
-import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
@@ -109,7 +109,7 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
 
         private static ObjectNode checked(JsonNode output, String index) throws StepFailure {
             Problems problems = new Problems();
-            if (!CloudEventCheck.check(output, problems)) {
+            if (!CloudEventRules.check(output, problems)) {
                 throw new StepFailure("process(event) returned" + (index.isEmpty() ? " an event" : " event " + index)
                         + " that is not a CloudEvent: " + String.join("; ", problems.all().stream()
                                 .map(p -> p.path() + " " + p.message()).toList()));

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.Problems;
-import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.NodeKind;
@@ -221,7 +221,7 @@ public final class SetNode implements NodeKind<SetNode.Config> {
                 .put("specversion", "1.0").put("id", "probe").put("source", "/probe").put("type", "probe");
         probe.set(name, value);
         Problems found = new Problems();
-        if (CloudEventCheck.check(probe, found)) {
+        if (CloudEventRules.check(probe, found)) {
             return true;
         }
         found.all().forEach(problem -> at.add(problem.message()));
@@ -236,7 +236,7 @@ public final class SetNode implements NodeKind<SetNode.Config> {
     /** Fails the event when writing made its attributes invalid; messages name attributes, never values. */
     static void requireCloudEvent(ObjectNode event) throws StepFailure {
         Problems problems = new Problems();
-        if (!CloudEventCheck.check(event, problems)) {
+        if (!CloudEventRules.check(event, problems)) {
             throw new StepFailure("the event is no longer a valid CloudEvent: " + String.join("; ",
                     problems.all().stream().map(problem -> problem.path() + " " + problem.message()).toList()));
         }

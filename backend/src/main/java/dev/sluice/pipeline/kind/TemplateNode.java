@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
-import dev.sluice.pipeline.CloudEventCheck;
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.NodeKind;
@@ -155,7 +155,7 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             }
             if (output.isObject() && output.has("specversion")) {
                 Problems problems = new Problems();
-                if (!CloudEventCheck.check(output, problems)) {
+                if (!CloudEventRules.check(output, problems)) {
                     throw new StepFailure("the template rendered an event that is not a CloudEvent: " + String.join("; ",
                             problems.all().stream().map(p -> p.path() + " " + p.message()).toList()));
                 }

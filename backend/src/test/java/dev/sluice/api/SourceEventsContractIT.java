@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.cloudevent.AmqpCloudEvents;
+import dev.sluice.cloudevent.CloudEventReading;
+import dev.sluice.flow.FlowJson;
 
 /** Publishing to a source over HTTP, in each CloudEvents mode, and what is refused. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -197,6 +203,92 @@ abstract class SourceEventsContractIT {
             assertThat(answer.body()).contains("\"errors\"").doesNotMatch(ApiErrorsContractIT.JAVA_INSIDE);
         });
         assertThat(receive(0)).isEmpty();
+    }
+
+    @Test
+    void storesEachAcceptedEventAsTheJsonFormatRendersItSoEveryFlowCanReadIt() throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(binary("text/plain is text data", "text/plain", "hello world"));
+        answers.add(binary("no content type, so bytes", null, "hello world"));
+        answers.add(binary("JSON without a content type, every byte kept", null, "{\"a\":1}"));
+        answers.add(binary("Euro%20%E2%82%AC%20%F0%9F%98%80", "application/json", "{}"));
+        answers.add(binary("%e2%82%ac %25 %61bc", "application/json", "{}"));
+        answers.add(binary("\"hello world\"", "application/json", "{}"));
+        answers.add(post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"s1","source":"/u","type":"user.created","subject":"base64 without type",
+                 "data_base64":"aGVsbG8gd29ybGQ="}"""));
+        answers.add(post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"s2","source":"/u","type":"user.created","subject":"null ext","ext":null}"""));
+        answers.add(post("central", "application/cloudevents-batch+json", """
+                [{"specversion":"1.0","id":"s3","source":"/u","type":"user.created","subject":"vnd.example",
+                  "datacontenttype":"application/vnd.example+json","data":{"a":1}},
+                 {"specversion":"1.0","id":"s4","source":"/u","type":"user.created","subject":"vnd.api",
+                  "datacontenttype":"application/vnd.api+json","data":{"a":1}},
+                 {"specversion":"1.0","id":"s5","source":"/u","type":"user.created","subject":"upper case",
+                  "datacontenttype":"APPLICATION/JSON","data":{"a":1}}]"""));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
+        assertThat(answers.get(1).body()).contains("\"warnings\"", "\"path\":\"body\"", "data_base64");
+        Map<String, JsonNode> stored = new java.util.HashMap<>();
+        for (GetResponse message : receive(11)) {
+            CloudEventReading engine = AmqpCloudEvents.read(message.getProps(), message.getBody());
+            assertThat(engine.problems()).as("the engine reads " + new String(message.getBody())).isEmpty();
+            JsonNode event = FlowJson.MAPPER.readTree(message.getBody());
+            assertThat(engine.events()).containsExactly((ObjectNode) event);
+            stored.put(event.path("subject").asText(), event);
+        }
+        assertThat(stored.get("text/plain is text data").path("data").asText()).isEqualTo("hello world");
+        assertThat(stored.get("no content type, so bytes").has("datacontenttype")).isFalse();
+        assertThat(stored.get("no content type, so bytes").path("data_base64").asText()).isEqualTo("aGVsbG8gd29ybGQ=");
+        assertThat(stored.get("JSON without a content type, every byte kept").path("data_base64").asText())
+                .isEqualTo("eyJhIjoxfQ==");
+        assertThat(stored).containsKeys("Euro € \uD83D\uDE00", "€ % abc", "hello world");
+        assertThat(stored.get("base64 without type").path("data_base64").asText()).isEqualTo("aGVsbG8gd29ybGQ=");
+        assertThat(stored.get("null ext").has("ext")).isFalse();
+        assertThat(stored.get("vnd.example").path("data").path("a").asInt()).isEqualTo(1);
+        assertThat(stored.get("upper case").path("data").isObject()).isTrue();
+    }
+
+    @Test
+    void refusesWhatCloudEventsForbidsAtTheAttributeAndWarnsAboutWhatItAdvisesAgainst() throws Exception {
+        HttpResponse<String> overlong = binary("a%C0%A0b", "application/json", "{}");
+        HttpResponse<String> emptyId = http.send(request("central").header("ce-specversion", "1.0").header("ce-id", "")
+                .header("ce-source", "/u").header("ce-type", "user.created").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> relativeSchema = post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"r1","source":"/u","type":"user.created","dataschema":"schemas/user.json"}""");
+        HttpResponse<String> emptySubject = post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"r2","source":"/u","type":"user.created","subject":""}""");
+        HttpResponse<String> xmlFormat = post("central", "application/cloudevents+xml", "<event/>");
+        HttpResponse<String> longName = post("central", "application/cloudevents+json", """
+                {"specversion":"1.0","id":"w1","source":"/u","type":"user.created","abcdefghijklmnopqrstu":"x"}""");
+
+        assertThat(overlong.statusCode()).isEqualTo(400);
+        assertThat(overlong.body()).contains("\"path\":\"ce-subject\"", "UTF-8");
+        assertThat(emptyId.statusCode()).isEqualTo(400);
+        assertThat(emptyId.body()).contains("\"path\":\"ce-id\"");
+        assertThat(relativeSchema.statusCode()).isEqualTo(400);
+        assertThat(relativeSchema.body()).contains("\"path\":\"$.dataschema\"", "absolute URI");
+        assertThat(emptySubject.statusCode()).isEqualTo(400);
+        assertThat(emptySubject.body()).contains("\"path\":\"$.subject\"");
+        assertThat(xmlFormat.statusCode()).isEqualTo(415);
+        assertThat(longName.statusCode()).as(longName.body()).isEqualTo(202);
+        assertThat(longName.body()).contains("\"warnings\"", "$.abcdefghijklmnopqrstu", "at most 20");
+        assertThat(receive(1)).extracting(m -> m.getProps().getMessageId()).containsExactly("w1");
+        assertThat(receive(0)).isEmpty();
+    }
+
+    /** A binary-mode event whose {@code ce-subject} header is {@code subject} as sent. */
+    private HttpResponse<String> binary(String subject, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = request("central").header("ce-specversion", "1.0")
+                .header("ce-id", "b-" + UUID.randomUUID()).header("ce-source", "/u").header("ce-type", "user.created")
+                .header("ce-subject", subject.contains(" ") && !subject.startsWith("\"") && !subject.contains("%")
+                        ? subject.replace(" ", "%20") : subject)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postTo(String source, String user, String event) throws Exception {

@@ -122,9 +122,41 @@ abstract class EngineContractIT {
         assertThat(dead).extracting(m -> m.getProps().getHeaders().get(Headers.REASON).toString())
                 .containsOnly("malformed");
         assertThat(dead).extracting(m -> m.getProps().getHeaders().get(Headers.LAST_ERROR).toString())
-                .anySatisfy(error -> assertThat(error).contains("not a JSON CloudEvent"))
+                .anySatisfy(error -> assertThat(error).contains("not a CloudEvent"))
                 .anySatisfy(error -> assertThat(error).contains("$.id is required"));
         await(() -> httpReceived.size() == 1, "the valid event after the malformed ones is delivered");
+    }
+
+    @Test
+    void readsEventsPublishedStraightToTheSourceInTheAmqpBindingsBinaryModeAndDeadLettersUnreadableOnes()
+            throws Exception {
+        DeployedFlow flow = deploy(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]");
+
+        publish("user.payment.updated", binaryMode("cloudEvents_", "b1", "2026-01-31T12:00:00Z"), "{\"userId\":\"B1\"}");
+        publish("user.payment.updated", binaryMode("cloudEvents:", "b2", "2026-01-31T12:00:00Z"), "{\"userId\":\"B2\"}");
+        publish("user.payment.updated", binaryMode("cloudEvents_", "b3", "yesterday"), "{\"userId\":\"B3\"}");
+
+        await(() -> httpReceived.size() == 2, "both readable binary-mode events are delivered");
+        assertThat(httpReceived).anySatisfy(body -> assertThat(body).contains("\"id\":\"b1\"", "\"userId\":\"B1\"",
+                "\"datacontenttype\":\"application/json\"", "\"traceparent\":\"00-abc\""));
+        assertThat(httpReceived).anySatisfy(body -> assertThat(body).contains("\"id\":\"b2\""));
+        GetResponse dead = drain(topology.deadLetterQueue(flow.flowId()), 1).get(0);
+        assertThat(dead.getProps().getHeaders().get(Headers.REASON).toString()).isEqualTo("malformed");
+        assertThat(dead.getProps().getHeaders().get(Headers.LAST_ERROR).toString()).contains("cloudEvents_time");
+    }
+
+    private static Map<String, Object> binaryMode(String prefix, String id, String time) {
+        return Map.of(prefix + "specversion", "1.0", prefix + "id", id, prefix + "source", "/user-center/users",
+                prefix + "type", "user.payment.updated", prefix + "time", time, prefix + "traceparent", "00-abc");
+    }
+
+    private void publish(String routingKey, Map<String, Object> headers, String json) throws Exception {
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(source, routingKey, false, new AMQP.BasicProperties.Builder().deliveryMode(2)
+                    .contentType("application/json").headers(headers).build(), json.getBytes(StandardCharsets.UTF_8));
+            channel.waitForConfirmsOrDie(5_000);
+        }
     }
 
     @Test

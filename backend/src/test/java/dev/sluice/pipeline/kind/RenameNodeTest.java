@@ -159,7 +159,7 @@ class RenameNodeTest {
                 "{\"moves\": [{\"from\": \"$.data.address\", \"to\": \"$.region\"}]}",
                 event("{\"address\": {\"street\": \"Via Segreta 1\"}}")));
 
-        assertThat(failure.getMessage()).contains("$.region", "string, number or boolean")
+        assertThat(failure.getMessage()).contains("$.region", "a string, an integer or a boolean")
                 .doesNotContain("Via Segreta");
     }
 
@@ -210,7 +210,7 @@ class RenameNodeTest {
                 m -> assertThat(m).contains("attributes hold no fields"),
                 m -> assertThat(m).contains("cannot move the whole event"),
                 m -> assertThat(m).contains("cannot replace the whole event"),
-                m -> assertThat(m).contains("not a valid extension attribute name"));
+                m -> assertThat(m).contains("not a valid attribute name"));
     }
 
     @Test

@@ -208,10 +208,10 @@ class SetNodeTest {
                 m -> assertThat(m).contains("specversion attribute cannot be set"),
                 m -> assertThat(m).contains("wildcards"),
                 m -> assertThat(m).contains("position 8", "deep scan"),
-                m -> assertThat(m).contains("string, number or boolean"),
-                m -> assertThat(m).contains("non-empty string"),
+                m -> assertThat(m).contains("a string, an integer or a boolean"),
+                m -> assertThat(m).contains("must not be empty"),
                 m -> assertThat(m).contains("attributes hold no fields", "$.subject"),
-                m -> assertThat(m).contains("not a valid extension attribute name"),
+                m -> assertThat(m).contains("not a valid attribute name"),
                 m -> assertThat(m).contains("whole event"),
                 m -> assertThat(m).contains("wildcards"),
                 m -> assertThat(m).contains("write data as JSON"));

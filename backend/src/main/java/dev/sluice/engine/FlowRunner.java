@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +127,7 @@ final class FlowRunner implements AutoCloseable {
                     + reading.describeProblems(), List.of());
             return;
         }
-        JsonNode event = reading.events().get(0);
+        ObjectNode event = reading.events().get(0);
         Map<String, List<ObjectNode>> outputs;
         try {
             outputs = pipeline.run(event);
@@ -136,11 +135,10 @@ final class FlowRunner implements AutoCloseable {
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
             countBudgetFailure(failure);
-            String reason = failure.isMalformed() ? "malformed" : "node-failed";
             if (failure.isTransient() && failures.mayRetry(attempt)) {
                 failures.retry(received, attempt, attempt.owed(), failure.node() + ": " + failure.getMessage());
             } else {
-                failures.deadLetter(received, attempt, reason, failure.node(), failure.getMessage(), List.of());
+                failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(), List.of());
             }
             return;
         }

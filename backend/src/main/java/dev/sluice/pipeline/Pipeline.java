@@ -61,22 +61,19 @@ public final class Pipeline {
     }
 
     /**
-     * Runs one event (which the pipeline now owns). Returns, per target node id, the events it must receive;
-     * targets that receive nothing are absent.
+     * Runs one event (which the pipeline now owns), as the engine read it from the broker: it passed
+     * {@link CloudEventRules} there. Returns, per target node id, the events it must receive; targets that
+     * receive nothing are absent.
      *
-     * @throws PipelineFailure naming the node, when the event is malformed or a step fails
+     * @throws PipelineFailure naming the node, when a step fails
      */
-    public Map<String, List<ObjectNode>> run(JsonNode event) throws PipelineFailure {
-        Problems malformed = new Problems();
-        if (!CloudEventRules.check(event, malformed)) {
-            throw new PipelineFailure(source.id(), "malformed CloudEvent: " + describe(malformed), false, true);
-        }
+    public Map<String, List<ObjectNode>> run(ObjectNode event) throws PipelineFailure {
         Map<String, List<ObjectNode>> deliveries = new HashMap<>();
         try {
-            visit(source, (ObjectNode) event, null, deliveries);
+            visit(source, event, null, deliveries);
         } catch (StepAt failure) {
             throw new PipelineFailure(failure.node, failure.getCause().getMessage(),
-                    ((StepFailure) failure.getCause()).isTransient(), false);
+                    ((StepFailure) failure.getCause()).isTransient());
         }
         return deliveries;
     }

@@ -5,13 +5,11 @@ public class PipelineFailure extends Exception {
 
     private final String node;
     private final boolean transientFailure;
-    private final boolean malformed;
 
-    public PipelineFailure(String node, String message, boolean transientFailure, boolean malformed) {
+    public PipelineFailure(String node, String message, boolean transientFailure) {
         super(message);
         this.node = node;
         this.transientFailure = transientFailure;
-        this.malformed = malformed;
     }
 
     public String node() {
@@ -20,10 +18,5 @@ public class PipelineFailure extends Exception {
 
     public boolean isTransient() {
         return transientFailure;
-    }
-
-    /** The input was not a valid CloudEvent: it goes to the dead-letter queue at once. */
-    public boolean isMalformed() {
-        return malformed;
     }
 }

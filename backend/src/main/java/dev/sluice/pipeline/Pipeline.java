@@ -78,7 +78,10 @@ public final class Pipeline {
         return deliveries;
     }
 
-    /** Runs one event recording every step: what each node passed on, dropped, or failed with. */
+    /**
+     * Runs one event recording every step: what each node passed on, dropped, or failed with. The event is taken
+     * as ingest would store it ({@link CloudEventRules#stored}), so a dry run sees what the engine would.
+     */
     public EventTrace trace(JsonNode input) {
         String eventId = input != null && input.path("id").isTextual() ? input.get("id").asText() : null;
         List<EventTrace.Step> steps = new ArrayList<>();
@@ -89,7 +92,7 @@ public final class Pipeline {
         }
         Map<String, List<ObjectNode>> deliveries = new HashMap<>();
         try {
-            visit(source, ((ObjectNode) input).deepCopy(), steps, deliveries);
+            visit(source, CloudEventRules.stored(((ObjectNode) input).deepCopy()), steps, deliveries);
         } catch (StepAt failure) {
             steps.add(EventTrace.Step.failed(failure.node, failure.getCause().getMessage()));
             return new EventTrace(eventId, steps, Map.of(), failure.node);

@@ -78,6 +78,19 @@ class AcceptedMeansReadableTest {
         assertThat(accepted).isBetween(MESSAGES / 20, MESSAGES - MESSAGES / 20);
     }
 
+    @Test
+    void aDryRunSeesTheEventAsIngestStoresIt() {
+        EventTrace trace = pipeline.trace(FlowJson.parse("""
+                {"specversion": "1.0", "id": "n1", "source": "/u", "type": "user.created", "region": null,
+                 "subject": null, "data": {"userId": "U1"}}"""));
+
+        assertThat(trace.targets().get("out")).singleElement().satisfies(out -> {
+            assertThat(out.has("region")).isFalse();
+            assertThat(out.has("subject")).isFalse();
+            assertThat(out.path("data").path("userId").asText()).isEqualTo("U1");
+        });
+    }
+
     private byte[] structured() throws Exception {
         Map<String, Object> event = new LinkedHashMap<>();
         put(event, "specversion", pick(SPEC_VERSIONS));

@@ -1,16 +1,9 @@
 package dev.sluice.cloudevent;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +22,6 @@ public final class CloudEventRules {
     public static final String SPEC_VERSION = "1.0";
 
     private static final String[] REQUIRED = {"specversion", "id", "source", "type"};
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}:\\d{2}):(\\d{2})(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final int RECOMMENDED_NAME_LENGTH = 20;
 
     private CloudEventRules() {
@@ -71,8 +62,16 @@ public final class CloudEventRules {
         return problems.size() == before;
     }
 
-    /** The event as Sluice stores it: a copy without the attributes that are {@code null}, which means unset. */
+    /** The event as Sluice stores it: without the attributes that are {@code null}, which means unset (a copy then). */
     public static ObjectNode stored(ObjectNode event) {
+        boolean anyUnset = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext() && !anyUnset; ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            anyUnset = member.getValue().isNull() && !member.getKey().equals("data");
+        }
+        if (!anyUnset) {
+            return event;
+        }
         ObjectNode copy = event.objectNode();
         event.fields().forEachRemaining(member -> {
             if (!member.getValue().isNull() || member.getKey().equals("data")) {
@@ -116,7 +115,7 @@ public final class CloudEventRules {
                 }
             }
             case "time" -> {
-                if (checkString(value, at, problems) && !isTimestamp(value.asText())) {
+                if (checkString(value, at, problems) && !Rfc3339.isDateTime(value.asText())) {
                     problems.add(at, "must be an RFC 3339 timestamp such as 2026-01-31T12:00:00Z");
                 }
             }
@@ -203,17 +202,13 @@ public final class CloudEventRules {
     private static void checkUri(String text, boolean absolute, String at, Problems problems) {
         String kind = absolute ? "an absolute URI (RFC 3986) such as https://schemas.example.com/user.json"
                 : "a URI reference (RFC 3986) such as /user-center/users or urn:example:users";
-        if (text.chars().anyMatch(c -> c > 0x7E)) {
+        Integer fault = UriReference.problemAt(text);
+        if (fault != null && text.charAt(fault) > 0x7E) {
             problems.add(at, "must be " + kind + "; characters beyond ASCII are written percent-encoded");
-            return;
-        }
-        try {
-            URI uri = new URI(text);
-            if (absolute && !uri.isAbsolute()) {
-                problems.add(at, "must be " + kind + ", with a scheme");
-            }
-        } catch (URISyntaxException e) {
-            problems.add(at, "must be " + kind + " (character " + (e.getIndex() + 1) + " is not allowed there)");
+        } else if (fault != null) {
+            problems.add(at, "must be " + kind + " (character " + (fault + 1) + " is not allowed there)");
+        } else if (absolute && !UriReference.hasScheme(text)) {
+            problems.add(at, "must be " + kind + ", with a scheme");
         }
     }
 
@@ -237,23 +232,6 @@ public final class CloudEventRules {
             }
         }
         return true;
-    }
-
-    private static boolean isTimestamp(String text) {
-        Matcher matcher = TIMESTAMP.matcher(text);
-        if (!matcher.matches()) {
-            return false;
-        }
-        // a leap second (:60) is valid RFC 3339; java.time only checks the rest of it
-        String seconds = matcher.group(3).equals("60") ? "59" : matcher.group(3);
-        String zone = matcher.group(5).equalsIgnoreCase("z") ? "Z" : matcher.group(5);
-        try {
-            OffsetDateTime.parse(matcher.group(1) + "T" + matcher.group(2) + ":" + seconds
-                    + (matcher.group(4) == null ? "" : matcher.group(4)) + zone, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static boolean isBase64(String text) {

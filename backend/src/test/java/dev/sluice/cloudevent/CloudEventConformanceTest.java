@@ -174,6 +174,24 @@ class CloudEventConformanceTest {
                 raw("time a date only", "{" + CORE + ",\"time\":\"2018-04-05\"}").refusedAt("$.time"),
                 raw("time on 30 February", "{" + CORE + ",\"time\":\"2018-02-30T00:00:00Z\"}").refusedAt("$.time"),
                 raw("time without an offset", "{" + CORE + ",\"time\":\"2018-04-05T17:31:00\"}").refusedAt("$.time"),
+                event("time on 29 February of a leap year", "\"time\":\"2024-02-29T00:00:00Z\""),
+                raw("time on 29 February of another year", "{" + CORE + ",\"time\":\"2023-02-29T00:00:00Z\"}")
+                        .refusedAt("$.time"),
+                raw("time with an offset past 23 hours", "{" + CORE + ",\"time\":\"2023-02-01T00:00:00+24:00\"}")
+                        .refusedAt("$.time"),
+                raw("time with a dot but no fraction", "{" + CORE + ",\"time\":\"2023-02-01T00:00:00.Z\"}")
+                        .refusedAt("$.time"),
+                raw("source with an IPv6 host", "{" + CORE.replace("/mycontext", "http://[::1]:8080/users") + "}")
+                        .stores("{" + CORE.replace("/mycontext", "http://[::1]:8080/users") + "}"),
+                raw("source with a broken IPv6 host", "{" + CORE.replace("/mycontext", "http://[::1/users") + "}")
+                        .refusedAt("$.source"),
+                raw("source whose first segment has a colon but is no scheme", "{" + CORE.replace("/mycontext", "1a:b")
+                        + "}").refusedAt("$.source"),
+                raw("source with a bad percent escape", "{" + CORE.replace("/mycontext", "/a%zz") + "}")
+                        .refusedAt("$.source"),
+                raw("source with two fragments", "{" + CORE.replace("/mycontext", "/a#b#c") + "}").refusedAt("$.source"),
+                raw("source with percent-encoded characters", "{" + CORE.replace("/mycontext", "/%E7%94%A8") + "}")
+                        .stores("{" + CORE.replace("/mycontext", "/%E7%94%A8") + "}"),
                 raw("time a number", "{" + CORE + ",\"time\":1522949460}").refusedAt("$.time"),
                 raw("dataschema relative", "{" + CORE + ",\"dataschema\":\"schemas/user.json\"}").refusedAt("$.dataschema"),
                 raw("dataschema empty", "{" + CORE + ",\"dataschema\":\"\"}").refusedAt("$.dataschema"),

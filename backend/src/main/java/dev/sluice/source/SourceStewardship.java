@@ -9,9 +9,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
-import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserProfile;

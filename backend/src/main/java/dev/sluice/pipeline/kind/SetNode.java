@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.sluice.flow.Problems;
 import dev.sluice.cloudevent.CloudEventRules;
+import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.NodeKind;

@@ -32,6 +32,8 @@ class AcceptedMeansReadableTest {
     private static final int MESSAGES = 4_000;
     private static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
 
+    private static final ValidationContext CONTEXT = new ValidationContext("finance", name -> Optional.of(
+            new ValidationContext.SourceInfo(name, List.of("user.created", "user.deleted"), true, false)));
     private static final Object ABSENT = new Object();
     private static final Object[] IDS = {"1", "", "a b", "用户-1", "a\nb", 7, null, ABSENT};
     private static final Object[] SOURCES = {"/s", "", "urn:x:y", "/my context", "https://x.example/a?b=c", "/用户", null, ABSENT};
@@ -89,6 +91,27 @@ class AcceptedMeansReadableTest {
             assertThat(out.has("subject")).isFalse();
             assertThat(out.path("data").path("userId").asText()).isEqualTo("U1");
         });
+    }
+
+    @Test
+    void aFilterReadsTheTextDataOfABinaryModeTextEvent() {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(Map.of("ce-specversion", List.of("1.0"), "ce-id", List.of("t1"), "ce-source", List.of("/u"),
+                "ce-type", List.of("user.created")));
+        Pipeline greetings = Pipeline.compile(new FlowValidator(NodeRegistry.builtIn()).read("""
+                {"schemaVersion": 1, "name": "greetings", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "hello", "kind": "filter", "config": {"pattern": {"data": [{"prefix": "hello"}]}}},
+                           {"id": "out", "kind": "target.log"}],
+                 "edges": [{"from": "in", "to": "hello"}, {"from": "hello", "to": "out"}]}""", CONTEXT),
+                NodeRegistry.builtIn(), CompileContext.standalone("finance", "greetings"));
+
+        ObjectNode hello = HttpCloudEvents.read("text/plain", headers, "hello world".getBytes()).events().get(0);
+        ObjectNode bye = HttpCloudEvents.read("text/plain", headers, "goodbye".getBytes()).events().get(0);
+
+        assertThat(greetings.trace(hello).targets().get("out")).singleElement()
+                .satisfies(out -> assertThat(out.path("data").asText()).isEqualTo("hello world"));
+        assertThat(greetings.trace(bye).targets().get("out")).isEmpty();
     }
 
     private byte[] structured() throws Exception {
@@ -170,8 +193,6 @@ class AcceptedMeansReadableTest {
 
     /** Reads data and attributes the way flows do: a filter on data, a select, a template. */
     private static Pipeline flow() {
-        ValidationContext context = new ValidationContext("finance", name -> Optional.of(
-                new ValidationContext.SourceInfo(name, List.of("user.created", "user.deleted"), true, false)));
         return Pipeline.compile(new FlowValidator(NodeRegistry.builtIn()).read("""
                 {"schemaVersion": 1, "name": "reads-everything", "workspace": "finance",
                  "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users"}},
@@ -179,6 +200,6 @@ class AcceptedMeansReadableTest {
                            {"id": "pick", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "out", "kind": "target.log"}],
                  "edges": [{"from": "in", "to": "known"}, {"from": "known", "to": "pick"}, {"from": "pick", "to": "out"}]}""",
-                context), NodeRegistry.builtIn(), CompileContext.standalone("finance", "reads-everything"));
+                CONTEXT), NodeRegistry.builtIn(), CompileContext.standalone("finance", "reads-everything"));
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.template;
 
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,11 @@ import dev.sluice.flow.FlowJson;
  * top-level variables ({@code $type}, {@code $data.name}), the whole event as {@code $event}, any extra
  * variables, and the toolbox ({@code $json}, {@code $date}, {@code $mask}, which win over attributes of the same
  * name; those stay reachable as {@code $event.json}). Thread-safe: Velocity templates are, and all else is per call.
+ *
+ * <p>The extra variables follow Apache EventMesh's template transformer where Velocity would differ: a variable whose
+ * value is missing or null inserts {@code null} (Velocity would show the reference as written; {@code $!name} still
+ * inserts nothing), and a hyphenated name is written {@code ${data-name}} (see {@link HyphenatedNames}); a braced
+ * hyphenated name that is no variable stays as written, as EventMesh leaves an unknown {@code ${name}}.
  */
 public final class CompiledTemplate {
 
@@ -32,30 +38,49 @@ public final class CompiledTemplate {
 
     private final Template template;
     private final TemplateLimits limits;
+    private final Map<String, String> aliases;
 
-    CompiledTemplate(Template template, TemplateLimits limits) {
+    CompiledTemplate(Template template, TemplateLimits limits, Map<String, String> aliases) {
         this.template = template;
         this.limits = limits;
+        this.aliases = aliases;
     }
 
     /**
-     * Renders one event.
+     * Renders one event for JSON output: every inserted value JSON-escaped ({@link JsonInsertion}).
      *
      * @param event     the CloudEvent
-     * @param variables more top-level variables (the node's JSONPath {@code variables}); may be empty
+     * @param variables more top-level variables (the node's {@code variables}); may be empty
      */
     public String render(JsonNode event, Map<String, JsonNode> variables) throws TemplateFailure {
+        return render(event, variables, true);
+    }
+
+    /**
+     * Renders one event for text output: strings inserted as they are, since nothing will read the result as
+     * JSON; maps and lists still as JSON.
+     */
+    public String renderText(JsonNode event, Map<String, JsonNode> variables) throws TemplateFailure {
+        return render(event, variables, false);
+    }
+
+    private String render(JsonNode event, Map<String, JsonNode> variables, boolean escape) throws TemplateFailure {
         Map<String, Object> attributes = FlowJson.MAPPER.convertValue(event, MAP);
         VelocityContext context = new VelocityContext();
         attributes.forEach(context::put);
-        variables.forEach((name, value) -> context.put(name, value == null ? null
-                : FlowJson.MAPPER.convertValue(value, Object.class)));
+        Map<String, String> whenNull = new HashMap<>();
+        aliases.forEach((name, alias) -> whenNull.put(alias, "${" + name + "}"));
+        variables.forEach((name, value) -> {
+            String reference = aliases.getOrDefault(name, name);
+            context.put(reference, value == null ? null : FlowJson.MAPPER.convertValue(value, Object.class));
+            whenNull.put(reference, "null");
+        });
         context.put("event", attributes);
         context.put("json", JSON);
         context.put("date", DATE);
         context.put("mask", MASK);
         EventCartridge handlers = new EventCartridge();
-        handlers.addReferenceInsertionEventHandler(new JsonInsertion());
+        handlers.addReferenceInsertionEventHandler(new JsonInsertion(escape, whenNull));
         handlers.addMethodExceptionHandler(FAILURES);
         handlers.addIncludeEventHandler(FAILURES);
         handlers.attachToContext(context);

@@ -131,13 +131,14 @@ public final class TemplateRenderer {
             return problems;
         }
         try {
-            refused(parse(text, "check").getData() instanceof SimpleNode root ? root : null, problems);
+            refused(parse(HyphenatedNames.rewrite(text).text(), "check").getData() instanceof SimpleNode root ? root
+                    : null, problems);
         } catch (StackOverflowError e) {
             // the scan above should have caught it; a problem all the same, never an error out of validation
             problems.add(new TemplateProblem(0, 0, "is nested too deeply to be read"));
         } catch (ParseException e) {
             problems.add(syntaxProblem(e));
-        } catch (VelocityException e) {
+        } catch (VelocityException | IllegalArgumentException e) {
             problems.add(new TemplateProblem(0, 0, "cannot be prepared: " + firstLine(e.getMessage())));
         }
         return problems;
@@ -149,8 +150,9 @@ public final class TemplateRenderer {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Template " + name + " cannot be used: " + problems.get(0));
         }
+        HyphenatedNames names = HyphenatedNames.rewrite(text);
         try {
-            return new CompiledTemplate(parse(text, name), limits);
+            return new CompiledTemplate(parse(names.text(), name), limits, names.aliases());
         } catch (ParseException e) {
             throw new IllegalArgumentException("Template " + name + " does not parse: " + syntaxProblem(e));
         }

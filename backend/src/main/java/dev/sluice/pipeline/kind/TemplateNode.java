@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
@@ -28,14 +29,21 @@ import dev.sluice.template.TemplateRenderer;
 /**
  * Renders a new payload with Apache Velocity, from an inline {@code template} or a {@code library} template, in
  * the {@link TemplateRenderer}. Variables: the event's attributes and {@code data} ({@code $type},
- * {@code $data.name}), {@code $event} for the whole event, the node's JSONPath {@code variables}, and the toolbox
+ * {@code $data.name}), {@code $event} for the whole event, the node's {@code variables}, and the toolbox
  * {@code $json}, {@code $date}, {@code $mask}. Inserted values are JSON-escaped.
+ *
+ * <p>The node's {@code variables} work as Apache EventMesh's template transformer reads its {@code value}: a value
+ * starting with {@code $} is a JSONPath read from the event, anything else a constant text; a name may have
+ * hyphens ({@code ${data-name}}); a variable whose path finds nothing or null inserts {@code null}.
  *
  * <p>What the output becomes: the rendered text is parsed as JSON. A JSON object with a {@code specversion} member
  * is a whole CloudEvent and replaces the event (it must be a valid CloudEvent). Any other JSON value (object,
  * array, string, number...) becomes the event's {@code data}; the other attributes stay, {@code datacontenttype}
  * becomes {@code application/json} and {@code data_base64} goes. Output that is empty or only whitespace drops the
- * event. Output that is not JSON fails the event.
+ * event. Output that is not JSON is text, as an EventMesh template writes: rendered again with values inserted as
+ * they are (not JSON-escaped), it becomes the event's {@code data} as a string with {@code datacontenttype}
+ * {@code text/plain}; except that output starting with <code>{</code> or {@code [} was meant as JSON, so when it is
+ * not, the event fails as before.
  */
 public final class TemplateNode implements NodeKind<TemplateNode.Config> {
 
@@ -45,7 +53,8 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
     /**
      * @param template  Velocity template text; or
      * @param library   the name of a shipped template ({@code finance-payment-record})
-     * @param variables more top-level variables, each read from the event by a JSONPath (EventMesh's {@code value})
+     * @param variables more top-level variables, each read from the event by a JSONPath ({@code $.data.name}) or a
+     *                  constant text (anything not starting with {@code $}), as EventMesh's {@code value}
      */
     public record Config(String template, String library, Map<String, String> variables) {
         public Config {
@@ -80,11 +89,11 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
                  "oneOf": [{"required": ["template"]}, {"required": ["library"]}],
                  "properties": {
                    "template": {"type": "string", "minLength": 1, "title": "Template", "contentMediaType": "text/x-velocity",
-                                "description": "Velocity; renders JSON: a CloudEvent (with specversion) replaces the event, any other value becomes its data, nothing drops it"},
+                                "description": "Velocity; renders JSON or text: a CloudEvent (with specversion) replaces the event, any other JSON value becomes its data, other text becomes its data as text/plain, nothing drops it"},
                    "library": {"type": "string", "minLength": 1, "title": "Library template",
                                "description": "A template shipped with Sluice, e.g. finance-payment-record"},
                    "variables": {"type": "object", "title": "Variables",
-                                 "description": "More variables for the template, each read from the event by a JSONPath",
+                                 "description": "More variables for the template, as in EventMesh: each a JSONPath read from the event ($.data.name; null when it finds nothing) or a constant text; a hyphenated name is written ${data-name}",
                                  "additionalProperties": {"type": "string", "minLength": 1}}}}
                 """;
     }
@@ -110,15 +119,17 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
         }
         config.variables().forEach((name, path) -> {
             String at = ".variables" + Problems.key(name);
-            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-                problems.add(at, "a variable name is letters, digits and _ and starts with a letter");
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*")) {
+                problems.add(at, "a variable name is letters, digits, _ and inner - and starts with a letter");
             } else if (RESERVED.contains(name)) {
                 problems.add(at, "'" + name + "' is already a template variable; choose another name");
             }
-            try {
-                EventPath.compile(path);
-            } catch (IllegalArgumentException e) {
-                problems.add(at, e.getMessage());
+            if (isPath(path)) {
+                try {
+                    EventPath.compile(path);
+                } catch (IllegalArgumentException e) {
+                    problems.add(at, e.getMessage());
+                }
             }
         });
     }
@@ -127,21 +138,30 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
     public NodeStep compile(Config config, CompileContext context) {
         String name = config.library() != null ? config.library() : "inline";
         String text = config.library() != null ? TemplateRenderer.library(config.library()).orElseThrow() : config.template();
-        Map<String, EventPath> variables = new LinkedHashMap<>();
-        config.variables().forEach((variable, path) -> variables.put(variable, EventPath.compile(path)));
-        return new Step(TemplateRenderer.shared().compile(text, name), variables);
+        Map<String, EventPath> paths = new LinkedHashMap<>();
+        Map<String, JsonNode> constants = new LinkedHashMap<>();
+        config.variables().forEach((variable, value) -> {
+            if (isPath(value)) {
+                paths.put(variable, EventPath.compile(value));
+            } else {
+                constants.put(variable, TextNode.valueOf(value));
+            }
+        });
+        return new Step(TemplateRenderer.shared().compile(text, name), paths, constants);
     }
 
-    private record Step(CompiledTemplate template, Map<String, EventPath> variables) implements NodeStep {
+    /** As EventMesh tells a JSONPath from a constant; a mistyped path is reported rather than taken as text. */
+    private static boolean isPath(String value) {
+        return value.startsWith("$");
+    }
+
+    private record Step(CompiledTemplate template, Map<String, EventPath> paths, Map<String, JsonNode> constants)
+            implements NodeStep {
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
-            String rendered;
-            try {
-                rendered = template.render(event, values(event));
-            } catch (TemplateFailure failure) {
-                throw new StepFailure(failure.getMessage());
-            }
+            Map<String, JsonNode> values = values(event);
+            String rendered = render(event, values, false);
             if (rendered.isBlank()) {
                 return List.of();
             }
@@ -149,9 +169,19 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             try {
                 output = FlowJson.MAPPER.readTree(rendered);
             } catch (JsonProcessingException e) {
-                throw new StepFailure("the template rendered text that is not JSON"
-                        + (e.getLocation() == null ? "" : " (output line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ")"));
+                if (meantAsJson(rendered)) {
+                    throw new StepFailure("the template rendered text that is not JSON"
+                            + (e.getLocation() == null ? "" : " (output line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ")"));
+                }
+                String text = render(event, values, true);
+                if (text.isBlank()) {
+                    return List.of();
+                }
+                event.remove("data_base64");
+                event.put("datacontenttype", "text/plain");
+                event.put("data", text);
+                return List.of(event);
             }
             if (output.isObject() && output.has("specversion")) {
                 Problems problems = new Problems();
@@ -167,9 +197,22 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             return List.of(event);
         }
 
+        private String render(ObjectNode event, Map<String, JsonNode> values, boolean text) throws StepFailure {
+            try {
+                return text ? template.renderText(event, values) : template.render(event, values);
+            } catch (TemplateFailure failure) {
+                throw new StepFailure(failure.getMessage());
+            }
+        }
+
+        private static boolean meantAsJson(String rendered) {
+            String start = rendered.stripLeading();
+            return start.startsWith("{") || start.startsWith("[");
+        }
+
         private Map<String, JsonNode> values(ObjectNode event) {
-            Map<String, JsonNode> values = new LinkedHashMap<>();
-            variables.forEach((name, path) -> {
+            Map<String, JsonNode> values = new LinkedHashMap<>(constants);
+            paths.forEach((name, path) -> {
                 if (path.isDefinite()) {
                     values.put(name, path.read(event));
                 } else {

@@ -157,13 +157,21 @@ class ScriptAndTemplateNodesTest {
     }
 
     @Test
-    void templateRenderingNothingDropsAndRenderingNonJsonFails() {
+    void templateRenderingNothingDropsAndRenderingBrokenJsonFails() {
         EventTrace dropped = run("template", "{\"template\": \"#if($data.payment.currency == 'USD'){}#end\"}");
         assertThat(dropped.steps().getLast().reason()).isEqualTo("the template rendered nothing");
 
-        EventTrace failed = run("template", "{\"template\": \"name: $data.name\"}");
+        EventTrace failed = run("template", "{\"template\": \"{name: $data.name}\"}");
         assertThat(failed.steps().getLast().error())
-                .isEqualTo("the template rendered text that is not JSON (output line 1, column 1)");
+                .isEqualTo("the template rendered text that is not JSON (output line 1, column 2)");
+    }
+
+    @Test
+    void templateRenderingTextGivesTextData() {
+        ObjectNode event = delivered(run("template", "{\"template\": \"name: $data.name\"}")).getFirst();
+
+        assertThat(event.get("data").asText()).isEqualTo("name: 张三");
+        assertThat(event.get("datacontenttype").asText()).isEqualTo("text/plain");
     }
 
     @Test

@@ -41,6 +41,7 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 
 import dev.sluice.engine.Engine;
+import dev.sluice.eventmesh.EventMeshImport;
 import dev.sluice.engine.FlowHistory;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
@@ -52,6 +53,7 @@ import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.workspace.WorkspaceRole;
 import dev.sluice.workspace.WorkspaceService;
 
 /** The flows of one workspace: find, create, import, export, open and delete them. */
@@ -75,10 +77,13 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Paragraph empty = new Paragraph();
     private String workspace;
     private final ObjectProvider<Engine> engine;
+    private final EventMeshImport eventMesh;
 
     FlowsView(AuthenticationContext authentication, FlowStore store, SourceCatalog sources,
-              WorkspaceService workspaces, ObjectProvider<Engine> engine, NodeRegistry registry) {
+              WorkspaceService workspaces, ObjectProvider<Engine> engine, NodeRegistry registry,
+              EventMeshImport eventMesh) {
         this.engine = engine;
+        this.eventMesh = eventMesh;
         this.registry = registry;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
@@ -149,7 +154,12 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         importProblems.setId("import-problems");
         importProblems.addClassName("problem-list");
 
-        HorizontalLayout actions = new HorizontalLayout(search, newName, create);
+        Button fromEventMesh = new Button(getTranslation("eventmesh.open-dialog"), VaadinIcon.EXCHANGE.create(),
+                click -> openEventMeshImport());
+        fromEventMesh.setId("import-eventmesh");
+        fromEventMesh.setVisible(!writableWorkspaces().isEmpty());
+
+        HorizontalLayout actions = new HorizontalLayout(search, newName, create, fromEventMesh);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         grid.setId("flow-grid");
@@ -167,6 +177,22 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         importGraph.setWidthFull();
         importGraph.setVisible(false);
         add(title, actions, grid, empty, upload, importOutcome, importGraph, importProblems);
+    }
+
+    /** The EventMesh import, for the workspaces where the user may create flows, this one first. */
+    void openEventMeshImport() {
+        List<String> writable = writableWorkspaces();
+        if (writable.remove(workspace)) {
+            writable.addFirst(workspace);
+        }
+        new EventMeshImportDialog(writable,
+                ws -> sources.subscribableBy(ws).stream().map(EventSource::getName).toList(),
+                request -> eventMesh.importRules(username, request), done -> refresh()).open();
+    }
+
+    private List<String> writableWorkspaces() {
+        return new java.util.ArrayList<>(workspaces.profile(username).workspaces().stream()
+                .filter(w -> w.role().includes(WorkspaceRole.STEWARD)).map(w -> w.workspace()).toList());
     }
 
     void refresh() {

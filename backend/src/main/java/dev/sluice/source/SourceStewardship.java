@@ -33,7 +33,7 @@ public class SourceStewardship {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
     private static final int MAX_SAMPLES = 200;
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
 
     private final EventSourceRepository sources;
     private final WorkspaceService workspaces;
@@ -87,7 +87,7 @@ public class SourceStewardship {
                     + "workspaces and to the broker");
         }
         if (types == null || types.isEmpty() || types.stream().anyMatch(t -> t == null || !TYPE.matcher(t).matches())) {
-            throw Refusal.invalid("a source lists one or more event types, each letters, digits, '.', '_' or '-'");
+            throw Refusal.invalid("a source lists one or more event types, each letters, digits, '.', '_', ':' or '-'");
         }
         if (sources.findByName(name).isPresent()) {
             throw Refusal.conflict("a source named '" + name + "' exists");

@@ -72,7 +72,7 @@ class EventMeshImportIT {
         }
         source = ApiCalls.unique("it.eventmesh");
         assertThat(api.call("POST", "/api/sources", "admin", """
-                {"name": "%s", "owner": "central-data", "eventTypes": ["object.put", "object.test", "testType"]}"""
+                {"name": "%s", "owner": "central-data", "eventTypes": ["object:put", "object:test", "testType"]}"""
                 .formatted(source)).status()).isEqualTo(201);
         assertThat(api.call("POST", "/api/sources/" + source + "/grants", "central",
                 "{\"workspace\": \"finance\"}").status()).isEqualTo(204);

@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,10 @@ public final class CloudEventRules {
 
     private static final String[] REQUIRED = {"specversion", "id", "source", "type"};
     private static final int RECOMMENDED_NAME_LENGTH = 20;
+    private static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "subject", "time",
+            "dataschema", "datacontenttype", "data_base64");
+    private static final String INVALID_NAME = "is not a valid attribute name: CloudEvents attribute names are "
+            + "lower-case letters a-z and digits 0-9 only";
 
     private CloudEventRules() {
     }
@@ -54,8 +59,14 @@ public final class CloudEventRules {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
-            if (!member.getValue().isNull() && !member.getKey().equals("data")) {
-                checkAttribute(member.getKey(), member.getValue(), problems, warnings);
+            String name = member.getKey();
+            if (name.equals("data")) {
+                continue;
+            }
+            if (!member.getValue().isNull()) {
+                checkAttribute(name, member.getValue(), problems, warnings);
+            } else if (!isCore(name) && !isAttributeName(name)) {
+                problems.add(Problems.key(name), INVALID_NAME);
             }
         }
         checkData(event, problems);
@@ -132,8 +143,7 @@ public final class CloudEventRules {
 
     private static void checkExtension(String name, JsonNode value, String at, Problems problems, Problems warnings) {
         if (!isAttributeName(name)) {
-            problems.add(at, "is not a valid attribute name: CloudEvents attribute names are lower-case letters a-z "
-                    + "and digits 0-9 only");
+            problems.add(at, INVALID_NAME);
             return;
         }
         if (name.length() > RECOMMENDED_NAME_LENGTH) {
@@ -210,6 +220,10 @@ public final class CloudEventRules {
         } else if (absolute && !UriReference.hasScheme(text)) {
             problems.add(at, "must be " + kind + ", with a scheme");
         }
+    }
+
+    private static boolean isCore(String name) {
+        return CORE.contains(name);
     }
 
     private static boolean isRequired(String name) {

@@ -209,6 +209,7 @@ class CloudEventConformanceTest {
                 raw("extension name with upper case", "{" + CORE + ",\"Ext\":\"x\"}").refusedAt("$.Ext"),
                 raw("extension name with a hyphen", "{" + CORE + ",\"my-ext\":\"x\"}").refusedAt("$['my-ext']"),
                 raw("extension name with an underscore", "{" + CORE + ",\"my_ext\":\"x\"}").refusedAt("$.my_ext"),
+                raw("an invalid extension name set to null", "{" + CORE + ",\"Zz-9\":null}").refusedAt("$['Zz-9']"),
                 raw("extension an object", "{" + CORE + ",\"ext\":{\"nested\":true}}").refusedAt("$.ext"),
                 raw("extension an array", "{" + CORE + ",\"ext\":[1]}").refusedAt("$.ext"),
                 raw("extension a fraction", "{" + CORE + ",\"ext\":1.5}").refusedAt("$.ext"),

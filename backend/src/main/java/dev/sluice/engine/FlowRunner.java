@@ -53,8 +53,7 @@ final class FlowRunner implements AutoCloseable {
         this.metrics = metrics;
         this.scheduler = scheduler;
         this.pausing = pausing;
-        this.sourceNode = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source"))
-                .findFirst().orElseThrow().id();
+        this.sourceNode = deployed.flow().sourceNode().orElseThrow().id();
         this.consumers = new FlowConsumers(broker, scheduler, deployed.flow().name());
         this.dispatch = new TargetDispatch(deployed.flowId(), targets, piiCheck, metrics);
         this.failures = new FailureRoutes(deployed, properties, metrics, broker, scheduler, consumers, this::process);

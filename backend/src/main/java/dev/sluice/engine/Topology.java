@@ -66,8 +66,7 @@ public record Topology(String prefix) {
      */
     boolean declare(BrokerConnection broker, DeployedFlow deployed, int retryLevels) throws IOException {
         boolean rabbitMq = !broker.isEmbedded();
-        FlowNode source = deployed.flow().nodes().stream().filter(n -> n.kind().equals("source")).findFirst()
-                .orElseThrow();
+        FlowNode source = deployed.flow().sourceNode().orElseThrow();
         String sourceName = source.config().path("source").asText();
         String queue = flowQueue(deployed.flowId());
         boolean singleActive = false;

@@ -20,6 +20,9 @@ public record Flow(int schemaVersion, String name, String workspace, String desc
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The kind id of the node events enter a flow by. */
+    public static final String SOURCE_KIND = "source";
+
     public Flow {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         edges = edges == null ? List.of() : List.copyOf(edges);
@@ -31,9 +34,9 @@ public record Flow(int schemaVersion, String name, String workspace, String desc
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
-    /** The same flow under another name and workspace (duplicate, import into another workspace). */
-    public Flow withIdentity(String newName, String newWorkspace) {
-        return new Flow(schemaVersion, newName, newWorkspace, description, nodes, edges, layout, tests);
+    /** The node events enter by; empty while the flow has none (a valid flow has exactly one). */
+    public Optional<FlowNode> sourceNode() {
+        return nodes.stream().filter(n -> SOURCE_KIND.equals(n.kind())).findFirst();
     }
 
     /** Where a node sits on the canvas. */

@@ -75,7 +75,7 @@ public final class LeakGuard {
     }
 
     private static void trace(Flow flow, PiiTags tags, Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
-        FlowNode source = flow.nodes().stream().filter(n -> "source".equals(n.kind())).findFirst().orElse(null);
+        FlowNode source = flow.sourceNode().orElse(null);
         if (source == null) {
             return;
         }

@@ -261,8 +261,7 @@ public class SourcePrivacy {
 
     /** The source a flow reads, as its source node names it. */
     public static Optional<String> sourceOf(Flow flow) {
-        return flow.nodes().stream().filter(node -> "source".equals(node.kind())).findFirst()
-                .map(FlowNode::config).map(config -> config.path("source"))
+        return flow.sourceNode().map(FlowNode::config).map(config -> config.path("source"))
                 .filter(name -> name.isTextual()).map(name -> name.asText());
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.flow.Flow;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.NodeKind;
@@ -28,7 +29,7 @@ public final class SourceNode implements NodeKind<SourceNode.Config> {
 
     @Override
     public String id() {
-        return "source";
+        return Flow.SOURCE_KIND;
     }
 
     @Override

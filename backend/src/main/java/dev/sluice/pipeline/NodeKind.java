@@ -44,6 +44,15 @@ public interface NodeKind<C> {
     default void validate(C config, ValidationContext context, Problems problems) {
     }
 
+    /**
+     * What the node does to fields, in order, for the privacy guard. The default, {@link FieldEffect#ANYTHING},
+     * is what a kind that declares nothing gets: every tagged value may end up anywhere in data. An empty list
+     * says the node leaves fields as they are.
+     */
+    default List<FieldEffect> effects(C config) {
+        return FieldEffect.ANYTHING;
+    }
+
     /** The runtime step for a configuration that passed {@link #validate}. Called once per flow version. */
     NodeStep compile(C config, CompileContext context);
 }

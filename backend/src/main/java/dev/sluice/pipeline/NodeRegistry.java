@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -91,6 +92,16 @@ public final class NodeRegistry {
         return registered.compile(node.config(), context);
     }
 
+    /**
+     * What {@code node} does to fields ({@link NodeKind#effects}); {@link FieldEffect#ANYTHING} for a kind that is
+     * unknown or a config that does not bind, since a config the privacy guard cannot read is one it cannot trust
+     * to remove anything.
+     */
+    public List<FieldEffect> effects(FlowNode node) {
+        return registered(node.kind() == null ? "" : node.kind()).map(registered -> registered.effects(node.config()))
+                .orElse(FieldEffect.ANYTHING);
+    }
+
     /** Binds a config that passed {@link #validateConfig} to its kind's config record. */
     public static <C> C bind(NodeKind<C> kind, JsonNode config) {
         try {
@@ -128,6 +139,15 @@ public final class NodeRegistry {
     }
 
     private record Registered<C>(NodeKind<C> kind, SchemaCheck schema) {
+
+        List<FieldEffect> effects(JsonNode config) {
+            try {
+                return kind.effects(CONFIG_MAPPER.treeToValue(config == null ? JsonNodeFactory.instance.objectNode()
+                        : config, kind.configType()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException unreadable) {
+                return FieldEffect.ANYTHING;
+            }
+        }
 
         Optional<Object> validate(JsonNode config, ValidationContext context, Problems problems) {
             if (!schema.check(config, problems)) {

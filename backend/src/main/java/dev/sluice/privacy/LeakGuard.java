@@ -13,6 +13,7 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowEdge;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.pipeline.NodeRegistry;
 
 /**
  * Traces every PII-tagged source field through a flow, along every route from the source to each target, and
@@ -86,7 +87,7 @@ public final class LeakGuard {
 
     private static void follow(Flow flow, FlowNode node, Set<Taint> arriving, List<String> route,
                                Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
-        Set<Taint> leaving = NodeEffects.apply(node, arriving);
+        Set<Taint> leaving = NodeEffects.apply(NodeRegistry.builtIn().effects(node), arriving);
         byNode.computeIfAbsent(node.id(), id -> new LinkedHashSet<>()).addAll(leaving);
         if (node.kind() != null && node.kind().startsWith("target.")) {
             String nodePath = "$.nodes[" + flow.nodes().indexOf(node) + "]";

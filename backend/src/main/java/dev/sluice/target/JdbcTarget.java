@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeStep;
 import dev.sluice.pipeline.ValidationContext;
 
@@ -90,6 +91,13 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
                 problems.add(".key[" + i + "]", "'" + config.key().get(i) + "' is not one of the columns");
             }
         }
+    }
+
+    /** Only the columns are written, each read by a JSONPath from the event. */
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return config.columns() == null || config.columns().isEmpty() ? List.of()
+                : List.of(new FieldEffect.KeepOnly(List.copyOf(config.columns().values())));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.sluice.target;
 
+import java.util.List;
+
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 
@@ -12,6 +15,12 @@ public interface TargetKind<C> extends NodeKind<C> {
     @Override
     default NodeRole role() {
         return NodeRole.TARGET;
+    }
+
+    /** A target sends on what reaches it; one that writes less (some fields) says so. */
+    @Override
+    default List<FieldEffect> effects(C config) {
+        return List.of();
     }
 
     /** Opens a delivery for a validated config; called once per deployed flow version and target node. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPattern;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -63,6 +64,12 @@ public final class FilterNode implements NodeKind<FilterNode.Config> {
     @Override
     public void validate(Config config, ValidationContext context, Problems problems) {
         EventPattern.compile(config.pattern(), problems.at(".pattern"));
+    }
+
+    /** Kept events pass unchanged. */
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return List.of();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -91,6 +92,12 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
      * @throws IllegalStateException when a hash rule's secret is missing from the workspace (there is no
      *                               fallback key)
      */
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return config.rules().stream().<FieldEffect>map(rule -> new FieldEffect.Mask(rule.path("path").asText(), rule))
+                .toList();
+    }
+
     @Override
     public NodeStep compile(Config config, CompileContext context) {
         List<MaskRule> rules = new ArrayList<>();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -103,6 +104,11 @@ public final class RenameNode implements NodeKind<RenameNode.Config> {
                 SetNode.checkTarget(to, at.at(".to"));
             }
         }
+    }
+
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return config.moves().stream().<FieldEffect>map(move -> new FieldEffect.Move(move.from(), move.to())).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -93,6 +94,11 @@ public final class SelectNode implements NodeKind<SelectNode.Config> {
                         + "list only paths into data ($.data.…)");
             }
         }
+    }
+
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return config.paths().isEmpty() ? List.of() : List.of(new FieldEffect.KeepData(config.paths()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -123,6 +124,13 @@ public final class SetNode implements NodeKind<SetNode.Config> {
                 definitePath(rule.from(), at.at(".from"));
             }
         }
+    }
+
+    /** A copy adds the value at a new place; a constant replaces what is at its path. */
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return config.values().stream().<FieldEffect>map(rule -> rule.from() != null
+                ? new FieldEffect.Copy(rule.from(), rule.path()) : new FieldEffect.Overwrite(rule.path())).toList();
     }
 
     @Override

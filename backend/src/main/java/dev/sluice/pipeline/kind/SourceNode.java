@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeStep;
@@ -85,6 +86,12 @@ public final class SourceNode implements NodeKind<SourceNode.Config> {
                         + config.source() + " (" + String.join(", ", known) + ")");
             }
         }
+    }
+
+    /** Events enter as they are. */
+    @Override
+    public List<FieldEffect> effects(Config config) {
+        return List.of();
     }
 
     @Override

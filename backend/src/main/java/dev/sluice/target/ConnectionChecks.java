@@ -1,6 +1,5 @@
 package dev.sluice.target;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -26,127 +24,21 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import com.rabbitmq.client.AuthenticationFailureException;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 
 /**
- * The reach checks behind each target kind's {@link TargetKind#check}: they connect and look, and never send an
- * event. Each is bounded by {@link #LIMIT}, checks the endpoint against the platform's rules first, and answers
- * with a short reason of its own: never what the other side said (a banner, a server's error text), so a check
- * cannot be used to read what listens on a port.
+ * What the reach checks share (each target kind's {@link TargetKind#check}, and a connection's own check): they
+ * connect and look, and never send an event. Each is bounded by {@link #LIMIT}, checks the endpoint against the
+ * platform's rules first, and answers with a short reason of its own: never what the other side said (a banner, a
+ * server's error text), so a check cannot be used to read what listens on a port.
  */
 final class ConnectionChecks {
 
     static final Duration LIMIT = Duration.ofSeconds(10);
 
     private ConnectionChecks() {
-    }
-
-    /** An OPTIONS request: any HTTP answer means the server is there; 5xx is reported as reached but unwell. */
-    static ConnectionCheck http(HttpTarget.Config config, TargetContext context) {
-        Duration timeout = config.timeoutMs() == null ? LIMIT
-                : Duration.ofMillis(Math.min(config.timeoutMs(), LIMIT.toMillis()));
-        HttpDelivery.Destination destination;
-        try {
-            destination = HttpDelivery.destination(config, context);
-        } catch (TargetFailure | IllegalStateException refused) {
-            return ConnectionCheck.failed(refused.getMessage());
-        }
-        URI address = destination.address();
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(address)
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .timeout(timeout);
-            destination.headers().forEach(request::header);
-            HttpResponse<Void> response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            String answered = "answered HTTP " + status + " to OPTIONS " + address;
-            return status >= 500 ? ConnectionCheck.failed("The server " + answered + "; it may not accept events now")
-                    : ConnectionCheck.reached("Reached: the server " + answered);
-        } catch (HttpTimeoutException e) {
-            return ConnectionCheck.failed("No answer from " + address + " within " + timeout.toMillis() + " ms");
-        } catch (IOException | IllegalArgumentException e) {
-            return ConnectionCheck.failed("Cannot reach " + address + ": " + describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ConnectionCheck.failed("The check was interrupted");
-        }
-    }
-
-    /** Connects to the broker (the platform's or the connection's) and looks the exchange up without declaring it. */
-    static ConnectionCheck rabbitMq(RabbitMqTarget.Config config, TargetContext context) {
-        String where = config.connection() == null ? "the platform broker" : "connection '" + config.connection() + "'";
-        Endpoint endpoint = null;
-        try {
-            if (config.connection() == null) {
-                context.requirePlatformExchange(config.exchange());
-            } else {
-                endpoint = context.endpoint(config.connection(), Endpoint.Kind.RABBITMQ);
-            }
-        } catch (TargetFailure refused) {
-            return ConnectionCheck.failed(refused.getMessage());
-        }
-        com.rabbitmq.client.Connection external = null;
-        try {
-            Channel channel;
-            if (endpoint == null) {
-                channel = context.broker().openChannel();
-            } else {
-                external = connectToBroker(endpoint, context);
-                channel = external.createChannel();
-            }
-            try {
-                channel.exchangeDeclarePassive(config.exchange());
-                return ConnectionCheck.reached("Reached " + where + ": the exchange '" + config.exchange() + "' exists");
-            } catch (IOException missing) {
-                boolean own = endpoint == null && PlatformNamespace.isOwn(context.workspace(), config.exchange());
-                return own ? ConnectionCheck.reached("Reached " + where + ": Sluice declares the exchange '"
-                        + config.exchange() + "' when the flow is deployed")
-                        : ConnectionCheck.failed("Reached " + where + ", but the exchange '" + config.exchange()
-                        + "' does not exist there (or may not be used)");
-            } finally {
-                if (channel.isOpen()) {
-                    channel.abort();
-                }
-            }
-        } catch (Exception e) {
-            return ConnectionCheck.failed("Cannot connect to " + where + ": " + describe(e));
-        } finally {
-            if (external != null) {
-                external.abort();
-            }
-        }
-    }
-
-    /** Signs in to the database and finds the table with every configured column and the key. */
-    static ConnectionCheck jdbc(JdbcTarget.Config config, TargetContext context) {
-        Endpoint endpoint;
-        try {
-            endpoint = context.endpoint(config.connection(), Endpoint.Kind.JDBC);
-        } catch (TargetFailure refused) {
-            return ConnectionCheck.failed(refused.getMessage());
-        }
-        String where = "connection '" + config.connection() + "'";
-        try (Connection connection = signIn(endpoint, context)) {
-            Set<String> columns = columns(connection.getMetaData(), config.table());
-            if (columns.isEmpty()) {
-                return ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' was not found");
-            }
-            Set<String> wanted = new LinkedHashSet<>(config.columns().keySet());
-            wanted.addAll(config.key());
-            List<String> missing = wanted.stream()
-                    .filter(column -> !columns.contains(column.toLowerCase(Locale.ROOT))).toList();
-            return missing.isEmpty()
-                    ? ConnectionCheck.reached("Signed in: the table '" + config.table() + "' has every column")
-                    : ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' lacks "
-                            + String.join(", ", missing));
-        } catch (IllegalStateException | IllegalArgumentException refused) {
-            return ConnectionCheck.failed(refused.getMessage());
-        } catch (SQLException e) {
-            return ConnectionCheck.failed("Cannot sign in to " + where + ": " + describe(e));
-        }
     }
 
     /** A connection on its own: a database sign-in, a broker connection, or an OPTIONS request to the base URL. */
@@ -189,7 +81,7 @@ final class ConnectionChecks {
     }
 
     /** Signs in to a {@code jdbc} connection's database as its user, bounded by {@link #LIMIT}. */
-    private static Connection signIn(Endpoint endpoint, TargetContext context) throws SQLException {
+    static Connection signIn(Endpoint endpoint, TargetContext context) throws SQLException {
         JdbcUrl url = JdbcUrl.parse(endpoint.url());
         Properties login = bounds(url.driver());
         if (endpoint.username() != null) {
@@ -202,7 +94,7 @@ final class ConnectionChecks {
     }
 
     /** Connects to a {@code rabbitmq} connection's broker as its user, bounded by {@link #LIMIT}. */
-    private static com.rabbitmq.client.Connection connectToBroker(Endpoint endpoint, TargetContext context)
+    static com.rabbitmq.client.Connection connectToBroker(Endpoint endpoint, TargetContext context)
             throws Exception {
         ConnectionFactory factory = RabbitMqTarget.connectionFactory(endpoint, context);
         factory.setConnectionTimeout((int) LIMIT.toMillis());
@@ -226,7 +118,7 @@ final class ConnectionChecks {
         return properties;
     }
 
-    private static Set<String> columns(DatabaseMetaData metadata, String table) throws SQLException {
+    static Set<String> columns(DatabaseMetaData metadata, String table) throws SQLException {
         Set<String> found = new LinkedHashSet<>();
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
             try (ResultSet rows = metadata.getColumns(null, null, name, null)) {

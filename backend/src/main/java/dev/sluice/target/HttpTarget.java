@@ -1,6 +1,11 @@
 package dev.sluice.target;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -158,8 +163,35 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
         return new HttpDelivery(config, context);
     }
 
+    /** An OPTIONS request: any HTTP answer means the server is there; 5xx is reported as reached but unwell. */
     @Override
     public ConnectionCheck check(Config config, TargetContext context) {
-        return ConnectionChecks.http(config, context);
+        Duration timeout = config.timeoutMs() == null ? ConnectionChecks.LIMIT
+                : Duration.ofMillis(Math.min(config.timeoutMs(), ConnectionChecks.LIMIT.toMillis()));
+        HttpDelivery.Destination destination;
+        try {
+            destination = HttpDelivery.destination(config, context);
+        } catch (TargetFailure | IllegalStateException refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        }
+        URI address = destination.address();
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(address)
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .timeout(timeout);
+            destination.headers().forEach(request::header);
+            HttpResponse<Void> response = context.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            String answered = "answered HTTP " + status + " to OPTIONS " + address;
+            return status >= 500 ? ConnectionCheck.failed("The server " + answered + "; it may not accept events now")
+                    : ConnectionCheck.reached("Reached: the server " + answered);
+        } catch (HttpTimeoutException e) {
+            return ConnectionCheck.failed("No answer from " + address + " within " + timeout.toMillis() + " ms");
+        } catch (IOException | IllegalArgumentException e) {
+            return ConnectionCheck.failed("Cannot reach " + address + ": " + ConnectionChecks.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectionCheck.failed("The check was interrupted");
+        }
     }
 }

@@ -1,7 +1,12 @@
 package dev.sluice.target;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.sluice.flow.Problems;
@@ -110,8 +115,33 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
         return new JdbcDelivery(config, context);
     }
 
+    /** Signs in to the database and finds the table with every configured column and the key. */
     @Override
     public ConnectionCheck check(Config config, TargetContext context) {
-        return ConnectionChecks.jdbc(config, context);
+        Endpoint endpoint;
+        try {
+            endpoint = context.endpoint(config.connection(), Endpoint.Kind.JDBC);
+        } catch (TargetFailure refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        }
+        String where = "connection '" + config.connection() + "'";
+        try (Connection connection = ConnectionChecks.signIn(endpoint, context)) {
+            Set<String> columns = ConnectionChecks.columns(connection.getMetaData(), config.table());
+            if (columns.isEmpty()) {
+                return ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' was not found");
+            }
+            Set<String> wanted = new LinkedHashSet<>(config.columns().keySet());
+            wanted.addAll(config.key());
+            List<String> missing = wanted.stream()
+                    .filter(column -> !columns.contains(column.toLowerCase(Locale.ROOT))).toList();
+            return missing.isEmpty()
+                    ? ConnectionCheck.reached("Signed in: the table '" + config.table() + "' has every column")
+                    : ConnectionCheck.failed("Signed in, but the table '" + config.table() + "' lacks "
+                            + String.join(", ", missing));
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        } catch (SQLException e) {
+            return ConnectionCheck.failed("Cannot sign in to " + where + ": " + ConnectionChecks.describe(e));
+        }
     }
 }

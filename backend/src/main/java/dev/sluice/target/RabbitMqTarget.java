@@ -1,7 +1,9 @@
 package dev.sluice.target;
 
+import java.io.IOException;
 import java.util.List;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.sluice.flow.Problems;
@@ -99,8 +101,49 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
         return new RabbitMqDelivery(config, context);
     }
 
+    /** Connects to the broker (the platform's or the connection's) and looks the exchange up without declaring it. */
     @Override
     public ConnectionCheck check(Config config, TargetContext context) {
-        return ConnectionChecks.rabbitMq(config, context);
+        String where = config.connection() == null ? "the platform broker" : "connection '" + config.connection() + "'";
+        Endpoint endpoint = null;
+        try {
+            if (config.connection() == null) {
+                context.requirePlatformExchange(config.exchange());
+            } else {
+                endpoint = context.endpoint(config.connection(), Endpoint.Kind.RABBITMQ);
+            }
+        } catch (TargetFailure refused) {
+            return ConnectionCheck.failed(refused.getMessage());
+        }
+        com.rabbitmq.client.Connection external = null;
+        try {
+            Channel channel;
+            if (endpoint == null) {
+                channel = context.broker().openChannel();
+            } else {
+                external = ConnectionChecks.connectToBroker(endpoint, context);
+                channel = external.createChannel();
+            }
+            try {
+                channel.exchangeDeclarePassive(config.exchange());
+                return ConnectionCheck.reached("Reached " + where + ": the exchange '" + config.exchange() + "' exists");
+            } catch (IOException missing) {
+                boolean own = endpoint == null && PlatformNamespace.isOwn(context.workspace(), config.exchange());
+                return own ? ConnectionCheck.reached("Reached " + where + ": Sluice declares the exchange '"
+                        + config.exchange() + "' when the flow is deployed")
+                        : ConnectionCheck.failed("Reached " + where + ", but the exchange '" + config.exchange()
+                        + "' does not exist there (or may not be used)");
+            } finally {
+                if (channel.isOpen()) {
+                    channel.abort();
+                }
+            }
+        } catch (Exception e) {
+            return ConnectionCheck.failed("Cannot connect to " + where + ": " + ConnectionChecks.describe(e));
+        } finally {
+            if (external != null) {
+                external.abort();
+            }
+        }
     }
 }

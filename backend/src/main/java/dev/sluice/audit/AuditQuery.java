@@ -9,8 +9,4 @@ public record AuditQuery(Instant from, Instant to, String actor, String workspac
     public static AuditQuery all() {
         return new AuditQuery(null, null, null, null, null, null, null);
     }
-
-    AuditQuery inWorkspace(String name) {
-        return new AuditQuery(from, to, actor, name, action, objectType, objectId);
-    }
 }

@@ -21,7 +21,6 @@ import dev.sluice.flowstore.FlowDeployed;
 import dev.sluice.flowstore.FlowDiff;
 import dev.sluice.flowstore.FlowExported;
 import dev.sluice.flowstore.FlowPreviewed;
-import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowUndeployed;
 import dev.sluice.flowstore.FlowVersionSaved;
 import dev.sluice.flowstore.TargetChecked;
@@ -34,14 +33,12 @@ import dev.sluice.flowstore.TargetChecked;
 class FlowAuditing {
 
     private final AuditLog log;
-    private final FlowStore flows;
     private final Timer saveAuditing;
     private final EntityManager entityManager;
 
-    FlowAuditing(AuditLog log, FlowStore flows, MeterRegistry meters, EntityManager entityManager) {
+    FlowAuditing(AuditLog log, MeterRegistry meters, EntityManager entityManager) {
         this.log = log;
         this.entityManager = entityManager;
-        this.flows = flows;
         this.saveAuditing = Timer.builder("sluice.audit.flow.save")
                 .description("Time a flow save spends auditing itself: the diff and the chained append")
                 .register(meters);
@@ -61,9 +58,6 @@ class FlowAuditing {
         details.put("comment", event.comment());
         if (event.diff() != null) {
             details.put("diff", summary(event.diff()));
-        } else if (event.version() > 1) {
-            details.put("diff", summary(flows.diff(event.author(), event.flowId(), event.version() - 1,
-                    event.version())));
         }
         log.record(AuditRecord.success(event.author(), event.workspace(),
                 event.version() == 1 ? "flow.import" : "flow.save", "flow", event.flowId(), details));

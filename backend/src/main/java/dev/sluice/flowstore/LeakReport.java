@@ -15,9 +15,4 @@ import dev.sluice.privacy.Leak;
  */
 public record LeakReport(long id, int version, List<FlowProblem> problems, List<Leak> leaks, String exception,
                          String exceptionBy) {
-
-    /** Whether the version may deploy as far as the guard is concerned. */
-    public boolean deployable() {
-        return leaks.isEmpty() || exception != null;
-    }
 }

@@ -48,8 +48,8 @@ class EventMeshImportJourneyIT {
             type(driver, "#eventmesh-template textarea", "Name: ${data-name}");
             driver.findElement(By.id("eventmesh-import")).click();
 
-            Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.id("eventmesh-filter"))
-                    .getDomAttribute("invalid")));
+            Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('eventmesh-filter').invalid;")));
             assertThat(errorOf(driver, "eventmesh-filter")).as("JSON that does not parse is shown at its field")
                     .contains("JSON");
             Browser.screenshot(driver, "eventmesh-import-problem");

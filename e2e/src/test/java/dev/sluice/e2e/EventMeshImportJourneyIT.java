@@ -44,6 +44,8 @@ class EventMeshImportJourneyIT {
             type(driver, "#eventmesh-name input", "users-from-eventmesh");
             type(driver, "#eventmesh-filter textarea", "{\"data\": {\"email\": [{\"exists\": false}]");
             Browser.choose(driver, "eventmesh-type", "template");
+            Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#eventmesh-template textarea")));
             type(driver, "#eventmesh-value textarea", "{\"data-name\": \"$.data.name\"}");
             type(driver, "#eventmesh-template textarea", "Name: ${data-name}");
             driver.findElement(By.id("eventmesh-import")).click();

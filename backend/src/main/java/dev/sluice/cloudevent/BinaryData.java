@@ -66,10 +66,8 @@ final class BinaryData {
         } catch (CharacterCodingException e) {
             problems.add("is not " + type.charsetName() + " text, as its content type says");
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            problems.add("is not JSON" + where + ", though its content type " + type.type() + "/" + type.subtype()
-                    + " says it is: " + e.getOriginalMessage());
+            problems.add("is not the JSON its content type " + type.type() + "/" + type.subtype() + " says it is"
+                    + FlowJson.syntaxError(e));
         } catch (IOException e) {
             problems.add("cannot be read as JSON");
         }

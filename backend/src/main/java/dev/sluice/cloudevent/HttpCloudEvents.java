@@ -122,9 +122,7 @@ public final class HttpCloudEvents {
             }
             return parsed;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            problems.add("is not valid JSON" + where + ": " + e.getOriginalMessage());
+            problems.add("is not valid JSON" + FlowJson.syntaxError(e));
             return null;
         } catch (IOException e) {
             problems.add("cannot be read as JSON");

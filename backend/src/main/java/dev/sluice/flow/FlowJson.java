@@ -2,6 +2,7 @@ package dev.sluice.flow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -25,6 +26,10 @@ public final class FlowJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /** Jackson's "(start marker at [Source: REDACTED (`…` disabled); line: 1, column: 10])". */
+    private static final Pattern SOURCE_NOTE = Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     /** For export: like {@link #MAPPER}, and every JSON object inside configs and tests written with sorted keys. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -56,10 +61,19 @@ public final class FlowJson {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InvalidFlowException("$", "is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new InvalidFlowException("$", "is not valid JSON" + syntaxError(e));
         }
+    }
+
+    /**
+     * Where and why JSON text did not parse, for people: {@code " (line 1, column 39): Unexpected end-of-input…"},
+     * without the parser's notes on its own settings that its messages carry.
+     */
+    public static String syntaxError(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String why = SOURCE_NOTE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(" (opened at line $1, column $2)");
+        return where + ": " + why;
     }
 
     /** Binds an already validated document. */

@@ -212,6 +212,7 @@ class EventMeshImportDialog extends Dialog {
             outcome.add(notes);
         }
         outcome.setVisible(true);
+        outcome.scrollIntoView();
         importButton.setEnabled(false);
     }
 

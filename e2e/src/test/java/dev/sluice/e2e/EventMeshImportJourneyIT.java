@@ -69,6 +69,7 @@ class EventMeshImportJourneyIT {
 
             driver.findElement(By.cssSelector("#eventmesh-open")).click();
             Browser.waitFor(driver).until(ExpectedConditions.urlMatches(".*/flows/\\d+$"));
+            Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventmesh-dialog")));
             Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector(".react-flow__node")).size() == 4);
             assertThat(driver.findElements(By.cssSelector(".react-flow__node")))
                     .extracting(node -> node.getDomAttribute("data-id"))

@@ -204,6 +204,8 @@ class EventMeshImportDialog extends Dialog {
         Span saved = new Span(getTranslation("eventmesh.imported", done.notes().size()));
         Anchor open = new Anchor("flows/" + done.id(), getTranslation("eventmesh.open"));
         open.setId("eventmesh-open");
+        // dialogs belong to the UI, not the view: left open, this one would cover the flow it opens
+        open.getElement().addEventListener("click", click -> close());
         outcome.add(saved, new Span(" "), open);
         if (!done.notes().isEmpty()) {
             UnorderedList notes = new UnorderedList();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,7 +60,7 @@ class SourceEventsController {
         List<FlowProblem> problems = new ArrayList<>(reading.problems());
         for (int i = 0; i < reading.events().size(); i++) {
             for (String attribute : EventIngest.tooLong(reading.events().get(i))) {
-                problems.add(new FlowProblem(path(request, i, attribute), "is longer than "
+                problems.add(new FlowProblem(HttpCloudEvents.attributePath(request.getContentType(), i, attribute), "is longer than "
                         + EventIngest.SHORT_STRING_BYTES + " bytes in UTF-8, the most a broker message id or routing "
                         + "key holds; nothing of the request was published"));
             }
@@ -88,14 +87,5 @@ class SourceEventsController {
         } catch (HttpCloudEvents.UnsupportedFormat e) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", e.getMessage());
         }
-    }
-
-    /** Where an attribute of event {@code i} was sent: {@code $[i].id}, {@code $.id} or {@code ce-id}. */
-    private static String path(HttpServletRequest request, int i, String attribute) {
-        String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/cloudevents-batch")) {
-            return "$[" + i + "]." + attribute;
-        }
-        return contentType.startsWith("application/cloudevents") ? "$." + attribute : "ce-" + attribute;
     }
 }

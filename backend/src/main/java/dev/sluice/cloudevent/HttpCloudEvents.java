@@ -41,16 +41,37 @@ public final class HttpCloudEvents {
      * @throws UnsupportedFormat when the content type names a CloudEvents format that is not JSON
      */
     public static CloudEventReading read(String contentType, Map<String, List<String>> headers, byte[] body) {
-        String mode = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
-        if (mode.startsWith("application/cloudevents-batch")) {
-            requireJsonFormat(contentType, "cloudevents-batch+json");
-            return batch(body);
+        return switch (Mode.of(contentType)) {
+            case BATCHED -> {
+                requireJsonFormat(contentType, "cloudevents-batch+json");
+                yield batch(body);
+            }
+            case STRUCTURED -> {
+                requireJsonFormat(contentType, "cloudevents+json");
+                yield structured(body);
+            }
+            case BINARY -> binary(contentType, headers, body);
+        };
+    }
+
+    /** Where attribute {@code attribute} of the {@code i}th event was sent: {@code $[i].id}, {@code $.id} or {@code ce-id}. */
+    public static String attributePath(String contentType, int i, String attribute) {
+        return switch (Mode.of(contentType)) {
+            case BATCHED -> "$[" + i + "]." + attribute;
+            case STRUCTURED -> "$." + attribute;
+            case BINARY -> HEADER_PREFIX + attribute;
+        };
+    }
+
+    /** The HTTP binding's content modes, told apart by the Content-Type's prefix (§3). */
+    private enum Mode {
+        STRUCTURED, BATCHED, BINARY;
+
+        static Mode of(String contentType) {
+            String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
+            return type.startsWith("application/cloudevents-batch") ? BATCHED
+                    : type.startsWith("application/cloudevents") ? STRUCTURED : BINARY;
         }
-        if (mode.startsWith("application/cloudevents")) {
-            requireJsonFormat(contentType, "cloudevents+json");
-            return structured(body);
-        }
-        return binary(contentType, headers, body);
     }
 
     private static void requireJsonFormat(String contentType, String subtype) {

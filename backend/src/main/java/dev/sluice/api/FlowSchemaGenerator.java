@@ -59,16 +59,16 @@ final class FlowSchemaGenerator {
         ObjectNode defs = schema.putObject("$defs");
         for (NodeKind<?> kind : registry.all()) {
             List<String> names = new java.util.ArrayList<>(List.of(kind.id()));
-            names.addAll(kind.aliases());
+            names.addAll(kind.spec().aliases());
             names.forEach(known::add);
-            ObjectNode config = (ObjectNode) FlowJson.parse(kind.configSchema());
+            ObjectNode config = (ObjectNode) FlowJson.parse(kind.spec().configSchema());
             config.remove(List.of("$schema", "$id"));
             String pointer = "#/$defs/" + kind.id().replace("~", "~0").replace("/", "~1");
             ObjectNode def = NODES.objectNode();
             def.put("title", kind.id());
-            def.put("description", kind.summary());
+            def.put("description", kind.spec().summary());
             def.setAll(relocate(config, pointer));
-            def.set("examples", NODES.arrayNode().add(FlowJson.parse(kind.example())));
+            def.set("examples", NODES.arrayNode().add(FlowJson.parse(kind.spec().example())));
             defs.set(kind.id(), def);
             rules.add(rule(names, pointer, config.path("required").size() > 0));
         }

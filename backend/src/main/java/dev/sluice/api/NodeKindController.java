@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.NodeSpec;
 
 /**
  * What flows are made of, for the designer's palette and for tools: the node kinds with their config
@@ -27,19 +28,26 @@ class NodeKindController {
     NodeKindController(NodeRegistry registry) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         for (NodeKind<?> kind : registry.all()) {
+            NodeSpec<?> spec = kind.spec();
             ObjectNode entry = all.addObject();
-            entry.put("id", kind.id());
-            entry.put("summary", kind.summary());
-            entry.put("role", kind.role().name());
-            kind.aliases().forEach(entry.putArray("aliases")::add);
-            entry.set("configSchema", FlowJson.parse(kind.configSchema()));
-            entry.set("example", FlowJson.parse(kind.example()));
+            entry.put("id", spec.id());
+            entry.put("title", spec.title());
+            entry.put("summary", spec.summary());
+            entry.put("role", spec.role().name());
+            entry.put("category", spec.category().name());
+            entry.put("icon", spec.icon());
+            spec.aliases().forEach(entry.putArray("aliases")::add);
+            entry.set("configSchema", FlowJson.parse(spec.configSchema()));
+            entry.set("example", FlowJson.parse(spec.example()));
         }
         this.kinds = Json.write(Map.of("kinds", all));
         this.flowSchema = FlowSchemaGenerator.generate(registry);
     }
 
-    /** {@code {"kinds": [{"id", "summary", "role", "aliases", "configSchema", "example"}]}}, sources first. */
+    /**
+     * {@code {"kinds": [{"id", "title", "summary", "role", "category", "icon", "aliases", "configSchema", "example"}]}},
+     * sources first.
+     */
     @GetMapping("/api/node-kinds")
     ResponseEntity<String> kinds() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(kinds);

@@ -5,9 +5,9 @@ import java.util.List;
 import dev.sluice.flow.Problems;
 
 /**
- * One kind of node, declared in one place: its stable id, what it does, its typed configuration with a
- * JSON Schema and an example, its validation and its runtime step. The designer's palette and property
- * forms, the published flow schema and the docs are generated from these declarations.
+ * One kind of node, declared in one class: its {@link NodeSpec} (id, palette entry, config record and example), its
+ * validation, its field effects and its runtime step. The designer's palette and property forms, the published flow
+ * schema, the privacy guard and the docs all read these declarations.
  *
  * <p>Implementations are stateless singletons with a public no-argument constructor, found by
  * {@link NodeRegistry} on the class path; they must be thread-safe.
@@ -16,26 +16,16 @@ import dev.sluice.flow.Problems;
  */
 public interface NodeKind<C> {
 
-    /** Stable id used in flow JSON ({@code mask}, {@code target.http}); never changes once released. */
-    String id();
+    /** What the kind is: id, palette entry, config record and example. Returns the same object every time. */
+    NodeSpec<C> spec();
 
-    /** Former ids still accepted on import. */
-    default List<String> aliases() {
-        return List.of();
+    default String id() {
+        return spec().id();
     }
 
-    /** One line for the palette. */
-    String summary();
-
-    NodeRole role();
-
-    Class<C> configType();
-
-    /** JSON Schema (2020-12) of the configuration object. */
-    String configSchema();
-
-    /** A complete, valid configuration, shown in the designer and docs. */
-    String example();
+    default NodeRole role() {
+        return spec().role();
+    }
 
     /**
      * Checks what the schema cannot: patterns that compile, paths that parse, sources the workspace may read.

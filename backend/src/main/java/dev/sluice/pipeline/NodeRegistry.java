@@ -34,11 +34,11 @@ public final class NodeRegistry {
 
     private NodeRegistry(Collection<NodeKind<?>> kinds) {
         for (NodeKind<?> kind : kinds) {
-            Registered<?> registered = new Registered<>(kind, SchemaCheck.of(kind.configSchema()));
+            Registered<?> registered = new Registered<>(kind, SchemaCheck.of(kind.spec().configSchema()));
             if (byId.put(kind.id(), registered) != null) {
                 throw new IllegalStateException("Two node kinds claim the id " + kind.id());
             }
-            kind.aliases().forEach(alias -> byAlias.put(alias, registered));
+            kind.spec().aliases().forEach(alias -> byAlias.put(alias, registered));
         }
     }
 
@@ -105,7 +105,7 @@ public final class NodeRegistry {
     /** Binds a config that passed {@link #validateConfig} to its kind's config record. */
     public static <C> C bind(NodeKind<C> kind, JsonNode config) {
         try {
-            return CONFIG_MAPPER.treeToValue(config, kind.configType());
+            return CONFIG_MAPPER.treeToValue(config, kind.spec().configType());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("Config of a " + kind.id() + " node does not bind", e);
         }
@@ -143,7 +143,7 @@ public final class NodeRegistry {
         List<FieldEffect> effects(JsonNode config) {
             try {
                 return kind.effects(CONFIG_MAPPER.treeToValue(config == null ? JsonNodeFactory.instance.objectNode()
-                        : config, kind.configType()));
+                        : config, kind.spec().configType()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException unreadable) {
                 return FieldEffect.ANYTHING;
             }
@@ -155,7 +155,7 @@ public final class NodeRegistry {
             }
             C bound;
             try {
-                bound = CONFIG_MAPPER.treeToValue(config, kind.configType());
+                bound = CONFIG_MAPPER.treeToValue(config, kind.spec().configType());
             } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
                 problems.add("does not fit the " + kind.id() + " settings: " + e.getMessage());
                 return Optional.empty();

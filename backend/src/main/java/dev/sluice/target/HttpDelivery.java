@@ -44,7 +44,7 @@ final class HttpDelivery implements Delivery {
         this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
         headers.putAll(destination.headers());
         if (config.headers() != null) {
-            config.headers().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+            config.headers().forEach((name, value) -> headers.put(name, value));
         }
         this.signingKey = config.signature() == null ? null
                 : context.secret(config.signature().key().secret(), "the HTTP signature");

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeCategory;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -22,6 +25,14 @@ import dev.sluice.pipeline.ValidationContext;
  * that carries none.
  */
 public final class HttpTarget implements TargetKind<HttpTarget.Config> {
+
+    private static final NodeSpec<Config> SPEC = NodeSpec.target("target.http", Config.class)
+            .shownAs(NodeCategory.TARGET, "vaadin:globe", "HTTP webhook",
+                    "Sends each event to a webhook (timeout, Idempotency-Key, optional HMAC signature)")
+            .withExample("""
+                    {"url": "https://ledger.internal/events", "timeoutMs": 5000,
+                     "signature": {"key": {"secret": "ledger-hmac"}}}
+                    """);
 
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$");
     private static final Pattern PATH = Pattern.compile("^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$");
@@ -36,59 +47,31 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
      * @param headers    extra headers, plain text (credentials belong in the connection)
      * @param signature  signs the body with a workspace secret
      */
-    public record Config(String connection, String path, String url, String method, Integer timeoutMs,
-                         Map<String, Object> headers, Signature signature) {
+    public record Config(@Setting(format = "http-connection", pattern = Connections.NAME, title = "Webhook connection",
+                                  description = "Which http" + Connections.CHOSEN) String connection,
+                         @Setting(maxLength = 2000, title = "Path",
+                                  description = "Appended to the connection's base URL, e.g. /events") String path,
+                         @Setting(minLength = 1, maxLength = 2000, title = "URL", description = "Instead of a"
+                                 + " connection: the http:// or https:// address, no credentials") String url,
+                         @Setting(oneOf = {"POST", "PUT"}, defaultValue = "POST", title = "Method") String method,
+                         @Setting(minimum = 100, maximum = 120000, defaultValue = "10000", title = "Timeout (ms)")
+                         Integer timeoutMs,
+                         @Setting(title = "Headers",
+                                  description = "Plain values; tokens belong in the connection's headers")
+                         Map<String, @Setting(maxLength = 4000) String> headers,
+                         @Setting(title = "Signature", description = "HMAC-SHA-256 of the body, keyed by a secret")
+                         Signature signature) {
     }
 
     /** @param header header carrying {@code sha256=<hex>} of the body */
-    public record Signature(SecretRef key, String header) {
-    }
-
-    @Override
-    public String id() {
-        return "target.http";
-    }
-
-    @Override
-    public String summary() {
-        return "Sends each event to a webhook (timeout, Idempotency-Key, optional HMAC signature)";
+    public record Signature(@Setting(required = true) SecretRef key,
+                            @Setting(defaultValue = "X-Sluice-Signature") String header) {
     }
 
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "additionalProperties": false,
-                 "properties": {
-                   "connection": %s,
-                   "path": {"type": "string", "maxLength": 2000, "title": "Path",
-                            "description": "Appended to the connection's base URL, e.g. /events"},
-                   "url": {"type": "string", "minLength": 1, "maxLength": 2000, "title": "URL",
-                           "description": "Instead of a connection: the http:// or https:// address, no credentials"},
-                   "method": {"enum": ["POST", "PUT"], "default": "POST", "title": "Method"},
-                   "timeoutMs": {"type": "integer", "minimum": 100, "maximum": 120000, "default": 10000,
-                                 "title": "Timeout (ms)"},
-                   "headers": {"type": "object", "title": "Headers",
-                               "description": "Plain values; tokens belong in the connection's headers",
-                               "additionalProperties": {"type": "string", "maxLength": 4000}},
-                   "signature": {"type": "object", "required": ["key"], "additionalProperties": false,
-                                 "title": "Signature", "description": "HMAC-SHA-256 of the body, keyed by a secret",
-                                 "properties": {"key": %s,
-                                                "header": {"type": "string", "default": "X-Sluice-Signature"}}}}}
-                """.formatted(Connections.schema(Endpoint.Kind.HTTP, "Webhook"), SecretRef.SCHEMA);
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"url": "https://ledger.internal/events", "timeoutMs": 5000,
-                 "signature": {"key": {"secret": "ledger-hmac"}}}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

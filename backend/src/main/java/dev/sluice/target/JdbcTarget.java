@@ -13,7 +13,10 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -21,6 +24,14 @@ import dev.sluice.pipeline.ValidationContext;
  * updates the same row, so delivery stays idempotent.
  */
 public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
+
+    private static final NodeSpec<Config> SPEC = NodeSpec.target("target.jdbc", Config.class)
+            .shownAs(NodeCategory.TARGET, "vaadin:database", "Database table",
+                    "Upserts each event as a row keyed by columns into a database table (idempotent)")
+            .withExample("""
+                    {"connection": "ledger-db", "table": "payment_accounts", "key": ["user_id"],
+                     "columns": {"user_id": "$.data.userId", "bank_account": "$.data.payment.bankAccount"}}
+                    """);
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
@@ -31,46 +42,20 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
      * @param key        the columns that identify a row
      * @param columns    column name → JSONPath of the value in the event
      */
-    public record Config(String connection, String table, List<String> key, Map<String, String> columns) {
-    }
-
-    @Override
-    public String id() {
-        return "target.jdbc";
-    }
-
-    @Override
-    public String summary() {
-        return "Upserts each event as a row keyed by columns into a database table (idempotent)";
+    public record Config(@Setting(required = true, format = "jdbc-connection", pattern = Connections.NAME,
+                                  title = "Database connection", description = "Which jdbc" + Connections.CHOSEN)
+                         String connection,
+                         @Setting(required = true, title = "Table", description = "table or schema.table") String table,
+                         @Setting(required = true, minItems = 1, uniqueItems = true, title = "Key columns",
+                                  description = "Columns that identify a row") List<String> key,
+                         @Setting(required = true, minProperties = 1, title = "Columns",
+                                  description = "Column name → JSONPath of its value") Map<String, String> columns) {
     }
 
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["connection", "table", "key", "columns"], "additionalProperties": false,
-                 "properties": {
-                   "connection": %s,
-                   "table": {"type": "string", "title": "Table", "description": "table or schema.table"},
-                   "key": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"type": "string"},
-                           "title": "Key columns", "description": "Columns that identify a row"},
-                   "columns": {"type": "object", "minProperties": 1, "title": "Columns",
-                               "description": "Column name → JSONPath of its value",
-                               "additionalProperties": {"type": "string"}}}}
-                """.formatted(Connections.schema(Endpoint.Kind.JDBC, "Database"));
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"connection": "ledger-db", "table": "payment_accounts", "key": ["user_id"],
-                 "columns": {"user_id": "$.data.userId", "bank_account": "$.data.payment.bankAccount"}}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

@@ -3,45 +3,29 @@ package dev.sluice.target;
 import java.util.List;
 
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeCategory;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 
 /** Writes what reaches it to the application log: for trying flows out, never for personal data in production. */
 public final class LogTarget implements TargetKind<LogTarget.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.target("target.log", Config.class)
+            .shownAs(NodeCategory.TARGET, "vaadin:notebook", "Log", "Logs each event it receives (for trying flows out)")
+            .withExample("""
+                    {"label": "finance-preview"}
+                    """);
+
     /** @param label a prefix for the log line, to tell several log targets apart */
-    public record Config(String label) {
-    }
-
-    @Override
-    public String id() {
-        return "target.log";
-    }
-
-    @Override
-    public String summary() {
-        return "Logs each event it receives (for trying flows out)";
+    public record Config(@Setting(maxLength = 100, title = "Label",
+                                  description = "Shown before each logged event") String label) {
     }
 
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "additionalProperties": false,
-                 "properties": {"label": {"type": "string", "maxLength": 100, "title": "Label",
-                                          "description": "Shown before each logged event"}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"label": "finance-preview"}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

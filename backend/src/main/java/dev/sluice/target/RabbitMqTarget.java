@@ -8,7 +8,10 @@ import com.rabbitmq.client.ConnectionFactory;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeCategory;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -17,51 +20,32 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.target("target.rabbitmq", Config.class)
+            .shownAs(NodeCategory.TARGET, "vaadin:paperplane", "RabbitMQ exchange",
+                    "Publishes each event to a RabbitMQ exchange (confirmed, persistent, message_id set)")
+            .withExample("""
+                    {"exchange": "ws.finance.ledger", "routingKey": "payment.changed"}
+                    """);
+
     /**
      * @param exchange   exchange to publish to
      * @param routingKey routing key; absent means the event's type
      * @param connection a {@code rabbitmq} connection of the workspace; absent means the platform broker
      */
-    public record Config(String exchange, String routingKey, String connection) {
-    }
-
-    @Override
-    public String id() {
-        return "target.rabbitmq";
-    }
-
-    @Override
-    public String summary() {
-        return "Publishes each event to a RabbitMQ exchange (confirmed, persistent, message_id set)";
+    public record Config(@Setting(required = true, maxLength = 255, pattern = "^[A-Za-z0-9._:/-]*$", title = "Exchange",
+                                  description = "On the platform broker: ws.<workspace>.<name> or a source your"
+                                          + " workspace owns") String exchange,
+                         @Setting(maxLength = 255, title = "Routing key",
+                                  description = "Leave empty to use the event type") String routingKey,
+                         @Setting(format = "rabbitmq-connection", pattern = Connections.NAME, title = "Broker connection",
+                                  description = "Leave empty for the platform broker; or which rabbitmq"
+                                          + Connections.CHOSEN) String connection) {
     }
 
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["exchange"], "additionalProperties": false,
-                 "properties": {
-                   "exchange": {"type": "string", "maxLength": 255, "pattern": "^[A-Za-z0-9._:/-]*$",
-                                "title": "Exchange",
-                                "description": "On the platform broker: ws.<workspace>.<name> or a source your workspace owns"},
-                   "routingKey": {"type": "string", "maxLength": 255, "title": "Routing key",
-                                  "description": "Leave empty to use the event type"},
-                   "connection": %s}}
-                """.formatted(Connections.schema(Endpoint.Kind.RABBITMQ, "Broker")
-                .replace("Which rabbitmq connection of this workspace to use", "Leave empty for the platform broker; "
-                        + "or which rabbitmq connection of this workspace to use"));
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"exchange": "ws.finance.ledger", "routingKey": "payment.changed"}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

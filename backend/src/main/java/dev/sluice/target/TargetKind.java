@@ -4,18 +4,12 @@ import java.util.List;
 
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
 
 /**
  * A node kind that ends a flow: besides its config, validation and (pass-through) step, it opens the
  * {@link Delivery} the engine sends events with. Declared in one class, like every kind.
  */
 public interface TargetKind<C> extends NodeKind<C> {
-
-    @Override
-    default NodeRole role() {
-        return NodeRole.TARGET;
-    }
 
     /** A target sends on what reaches it; one that writes less (some fields) says so. */
     @Override

@@ -88,7 +88,7 @@ class FlowSchemaTest {
         int i = 0;
         for (NodeKind<?> kind : NodeRegistry.builtIn().all()) {
             ObjectNode node = nodes.addObject().put("id", "n" + i++).put("kind", kind.id());
-            node.set("config", FlowJson.parse(kind.example()));
+            node.set("config", FlowJson.parse(kind.spec().example()));
         }
         flow.putArray("edges");
         assertThat(NodeRegistry.builtIn().all().get(0).role()).isEqualTo(NodeRole.SOURCE);

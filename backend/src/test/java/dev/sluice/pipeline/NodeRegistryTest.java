@@ -31,12 +31,12 @@ class NodeRegistryTest {
     @MethodSource("kinds")
     void everyKindsOwnExampleIsValidAndCompiles(NodeKind<?> kind) {
         FlowNode node = new FlowNode("n", kind.id(),
-                (com.fasterxml.jackson.databind.node.ObjectNode) FlowJson.parse(kind.example()));
+                (com.fasterxml.jackson.databind.node.ObjectNode) FlowJson.parse(kind.spec().example()));
         Problems problems = new Problems();
 
         assertThat(registry.validateConfig(node, ValidationContext.standalone("finance"), problems)).isPresent();
         assertThat(problems.all()).isEmpty();
-        assertThat(kind.summary()).isNotBlank();
-        assertThat(FlowJson.parse(kind.configSchema()).path("type").asText()).isEqualTo("object");
+        assertThat(kind.spec().summary()).isNotBlank();
+        assertThat(FlowJson.parse(kind.spec().configSchema()).path("type").asText()).isEqualTo("object");
     }
 }

@@ -9,9 +9,11 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPattern;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -20,45 +22,24 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class FilterNode implements NodeKind<FilterNode.Config> {
 
+    private static final String PATTERN = "EventBridge event pattern on the CloudEvent: each field lists the values or"
+            + " operators (prefix, suffix, equals-ignore-case, wildcard, anything-but, numeric, exists, cidr) it may"
+            + " match; $or for alternatives";
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("filter", Config.class)
+            .shownAs(NodeCategory.FILTER, "vaadin:filter", "Filter",
+                    "Keeps events that match a pattern on their attributes and data (EventBridge event patterns)")
+            .withExample("""
+                    {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}
+                    """);
+
     /** @param pattern the event pattern, e.g. {@code {"data": {"payment": {"currency": ["CNY"]}}}} */
-    public record Config(JsonNode pattern) {
+    public record Config(@Setting(required = true, format = "event-pattern", title = "Pattern", description = PATTERN)
+                         ObjectNode pattern) {
     }
 
     @Override
-    public String id() {
-        return "filter";
-    }
-
-    @Override
-    public String summary() {
-        return "Keeps events that match a pattern on their attributes and data (EventBridge event patterns)";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["pattern"], "additionalProperties": false,
-                 "properties": {
-                   "pattern": {"type": "object", "format": "event-pattern", "title": "Pattern",
-                               "description": "EventBridge event pattern on the CloudEvent: each field lists the values or operators (prefix, suffix, equals-ignore-case, wildcard, anything-but, numeric, exists, cidr) it may match; $or for alternatives"}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

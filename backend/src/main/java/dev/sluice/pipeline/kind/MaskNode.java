@@ -3,7 +3,6 @@ package dev.sluice.pipeline.kind;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,9 +11,12 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.SchemaSource;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -25,55 +27,35 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class MaskNode implements NodeKind<MaskNode.Config> {
 
-    private static final String SCHEMA = schema();
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("mask", Config.class)
+            .shownAs(NodeCategory.PRIVACY, "vaadin:eye-slash", "Mask",
+                    "Masks personal data field by field: redact, keep first/last, e-mail, phone, keyed hash, truncate,"
+                            + " generalize, null or remove")
+            .withExample("""
+                    {"rules": [
+                      {"path": "$.data.payment.bankAccount", "mode": "partial", "keepLast": 4},
+                      {"path": "$.data.contact.phone", "mode": "phone"},
+                      {"path": "$.data.contact.email", "mode": "email"},
+                      {"path": "$.data.nationalId", "mode": "hash", "secret": "user-pseudonym-key"},
+                      {"path": "$.data.birthDate", "mode": "generalize", "to": "year"},
+                      {"path": "$.data.contact.address.street", "mode": "remove"}]}
+                    """);
     // The attributes every CloudEvent needs: a mask there would leave an event no target accepts.
     private static final ObjectNode REQUIRED_ATTRIBUTES = (ObjectNode) FlowJson.parse("""
             {"specversion": "", "id": "", "source": "", "type": ""}""");
 
     /** @param rules the rules, applied in order; at least one */
-    public record Config(List<ObjectNode> rules) {
+    public record Config(@Setting(required = true, minItems = 1, title = "Rules",
+                                  description = "Applied in order, each to every value its path finds")
+                         List<@Setting(schema = RuleSchema.class) ObjectNode> rules) {
         public Config {
             rules = rules == null ? List.of() : List.copyOf(rules);
         }
     }
 
     @Override
-    public String id() {
-        return "mask";
-    }
-
-    @Override
-    public String summary() {
-        return "Masks personal data field by field: redact, keep first/last, e-mail, phone, keyed hash, truncate,"
-                + " generalize, null or remove";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"rules": [
-                  {"path": "$.data.payment.bankAccount", "mode": "partial", "keepLast": 4},
-                  {"path": "$.data.contact.phone", "mode": "phone"},
-                  {"path": "$.data.contact.email", "mode": "email"},
-                  {"path": "$.data.nationalId", "mode": "hash", "secret": "user-pseudonym-key"},
-                  {"path": "$.data.birthDate", "mode": "generalize", "to": "year"},
-                  {"path": "$.data.contact.address.street", "mode": "remove"}]}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override
@@ -135,43 +117,38 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
         }
     }
 
-    /** The config schema, one if-then per mode so the designer can build each mode's form. */
-    private static String schema() {
-        ObjectNode rule = FlowJson.MAPPER.createObjectNode();
-        rule.put("type", "object");
-        rule.putArray("required").add("path").add("mode");
-        ObjectNode properties = rule.putObject("properties");
-        properties.putObject("path").put("type", "string").put("minLength", 1).put("title", "Field")
-                .put("description", "JSONPath of the values to mask, e.g. $.data.contact.phone or"
-                        + " $.data.contacts[*].phone; nothing happens where it finds nothing");
-        ObjectNode mode = properties.putObject("mode").put("title", "Mode")
-                .put("description", "How the values are masked; each mode has its own options");
-        MaskMode.ids().forEach(mode.putArray("enum")::add);
-        ArrayNode perMode = rule.putArray("allOf");
-        for (MaskMode each : MaskMode.values()) {
-            ObjectNode branch = perMode.addObject();
-            ObjectNode condition = branch.putObject("if");
-            condition.putObject("properties").putObject("mode").put("const", each.id());
-            condition.putArray("required").add("mode");
-            ObjectNode then = branch.putObject("then").put("title", each.title())
-                    .put("description", each.description());
-            ObjectNode options = then.putObject("properties");
-            options.put("path", true).put("mode", true);
-            options.setAll((ObjectNode) FlowJson.parse(each.options()));
-            if (!each.required().isEmpty()) {
-                each.required().forEach(then.putArray("required")::add);
+    /** A rule's schema: one if-then per mode, so the designer can build each mode's form. */
+    public static final class RuleSchema implements SchemaSource {
+
+        @Override
+        public ObjectNode schema() {
+            ObjectNode rule = FlowJson.MAPPER.createObjectNode();
+            rule.put("type", "object");
+            rule.putArray("required").add("path").add("mode");
+            ObjectNode properties = rule.putObject("properties");
+            properties.putObject("path").put("type", "string").put("minLength", 1).put("title", "Field")
+                    .put("description", "JSONPath of the values to mask, e.g. $.data.contact.phone or"
+                            + " $.data.contacts[*].phone; nothing happens where it finds nothing");
+            ObjectNode mode = properties.putObject("mode").put("title", "Mode")
+                    .put("description", "How the values are masked; each mode has its own options");
+            MaskMode.ids().forEach(mode.putArray("enum")::add);
+            ArrayNode perMode = rule.putArray("allOf");
+            for (MaskMode each : MaskMode.values()) {
+                ObjectNode branch = perMode.addObject();
+                ObjectNode condition = branch.putObject("if");
+                condition.putObject("properties").putObject("mode").put("const", each.id());
+                condition.putArray("required").add("mode");
+                ObjectNode then = branch.putObject("then").put("title", each.title())
+                        .put("description", each.description());
+                ObjectNode options = then.putObject("properties");
+                options.put("path", true).put("mode", true);
+                options.setAll((ObjectNode) FlowJson.parse(each.options()));
+                if (!each.required().isEmpty()) {
+                    each.required().forEach(then.putArray("required")::add);
+                }
+                then.put("additionalProperties", false);
             }
-            then.put("additionalProperties", false);
-        }
-        ObjectNode config = FlowJson.MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
-        config.putArray("required").add("rules");
-        config.putObject("properties").putObject("rules").put("type", "array").put("minItems", 1)
-                .put("title", "Rules").put("description", "Applied in order, each to every value its path finds")
-                .set("items", rule);
-        try {
-            return FlowJson.MAPPER.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return rule;
         }
     }
 }

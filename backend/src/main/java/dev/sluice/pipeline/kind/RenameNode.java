@@ -9,9 +9,11 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -22,10 +24,22 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class RenameNode implements NodeKind<RenameNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("rename", Config.class)
+            .shownAs(NodeCategory.TRANSFORM, "vaadin:exchange", "Rename fields",
+                    "Moves fields to other names or places, in data or to and from attributes")
+            .withExample("""
+                    {"moves": [{"from": "$.data.user_id", "to": "$.data.userId"},
+                               {"from": "$.data.address.zip", "to": "$.data.postalCode"},
+                               {"from": "$.data.region", "to": "$.region"}]}
+                    """);
+
     private static final Set<String> REQUIRED_ATTRIBUTES = Set.of("id", "source", "specversion", "type");
 
     /** @param moves the moves, applied in order */
-    public record Config(List<Move> moves) {
+    @Setting(title = "Rename fields", description = "Moves fields to other names or places, in order")
+    public record Config(@Setting(required = true, minItems = 1, title = "Moves",
+                                  description = "Applied in order; a move whose field is absent does nothing")
+                         List<Move> moves) {
         public Config {
             moves = moves == null ? List.of() : List.copyOf(moves);
         }
@@ -35,56 +49,20 @@ public final class RenameNode implements NodeKind<RenameNode.Config> {
      * @param from the field to move
      * @param to   where it goes
      */
-    public record Move(String from, String to) {
+    public record Move(@Setting(required = true, minLength = 1, title = "Field", description = "The field to move,"
+                               + " e.g. $.data.user_id; no wildcards; id, source, specversion and type stay")
+                       String from,
+                       @Setting(required = true, minLength = 1, title = "New place", description = "Where it goes, e.g."
+                               + " $.data.userId or an attribute such as $.subject; what is there is replaced")
+                       String to) {
     }
 
     private record CompiledMove(EventPath from, EventPath to) {
     }
 
     @Override
-    public String id() {
-        return "rename";
-    }
-
-    @Override
-    public String summary() {
-        return "Moves fields to other names or places, in data or to and from attributes";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["moves"], "additionalProperties": false,
-                 "title": "Rename fields", "description": "Moves fields to other names or places, in order",
-                 "properties": {
-                   "moves": {"type": "array", "minItems": 1, "title": "Moves",
-                             "description": "Applied in order; a move whose field is absent does nothing",
-                             "items": {"type": "object", "required": ["from", "to"], "additionalProperties": false,
-                                       "properties": {
-                                         "from": {"type": "string", "minLength": 1, "title": "Field",
-                                                  "description": "The field to move, e.g. $.data.user_id; no wildcards; id, source, specversion and type stay"},
-                                         "to": {"type": "string", "minLength": 1, "title": "New place",
-                                                "description": "Where it goes, e.g. $.data.userId or an attribute such as $.subject; what is there is replaced"}}}}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"moves": [{"from": "$.data.user_id", "to": "$.data.userId"},
-                           {"from": "$.data.address.zip", "to": "$.data.postalCode"},
-                           {"from": "$.data.region", "to": "$.region"}]}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

@@ -11,9 +11,11 @@ import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.StepFailure;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.sandbox.CompiledScript;
@@ -29,45 +31,22 @@ import dev.sluice.sandbox.ScriptSandbox;
  */
 public final class ScriptNode implements NodeKind<ScriptNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("script", Config.class)
+            .shownAs(NodeCategory.CODE, "vaadin:code", "Script",
+                    "Transforms, drops or splits events with a JavaScript function process(event)")
+            .withExample("""
+                    {"code": "function process(event) {\\n  const account = String(event.data.payment.bankAccount);\\n  event.data.payment.bankAccount = '*'.repeat(Math.max(0, account.length - 4)) + account.slice(-4);\\n  return event;\\n}\\n"}
+                    """);
+
     /** @param code JavaScript defining {@code function process(event)} */
-    public record Config(String code) {
+    public record Config(@Setting(required = true, minLength = 1, title = "JavaScript",
+            contentMediaType = "text/javascript", description = "function process(event) { ... } returning the event,"
+            + " null to drop it or an array of events to split it") String code) {
     }
 
     @Override
-    public String id() {
-        return "script";
-    }
-
-    @Override
-    public String summary() {
-        return "Transforms, drops or splits events with a JavaScript function process(event)";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["code"], "additionalProperties": false,
-                 "properties": {
-                   "code": {"type": "string", "minLength": 1, "title": "JavaScript", "contentMediaType": "text/javascript",
-                            "description": "function process(event) { ... } returning the event, null to drop it or an array of events to split it"}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"code": "function process(event) {\\n  const account = String(event.data.payment.bankAccount);\\n  event.data.payment.bankAccount = '*'.repeat(Math.max(0, account.length - 4)) + account.slice(-4);\\n  return event;\\n}\\n"}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

@@ -17,9 +17,11 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
@@ -31,52 +33,29 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class SelectNode implements NodeKind<SelectNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("select", Config.class)
+            .shownAs(NodeCategory.TRANSFORM, "vaadin:list-select", "Select fields",
+                    "Keeps only the listed fields of data (data splitting); attributes always stay")
+            .withExample("""
+                    {"paths": ["$.data.userId", "$.data.payment", "$.data.contacts[*].phone"]}
+                    """);
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** @param paths JSONPaths into {@code data} to keep */
-    public record Config(List<String> paths) {
+    @Setting(title = "Select fields", description = "Keeps the listed fields of data and drops the rest")
+    public record Config(@Setting(required = true, minItems = 1, uniqueItems = true, title = "Fields to keep",
+            description = "JSONPaths into data, e.g. $.data.userId or $.data.contacts[*].phone; each stays where it"
+                    + " was, everything else in data is dropped, attributes are always kept")
+                         List<@Setting(minLength = 1) String> paths) {
         public Config {
             paths = paths == null ? List.of() : List.copyOf(paths);
         }
     }
 
     @Override
-    public String id() {
-        return "select";
-    }
-
-    @Override
-    public String summary() {
-        return "Keeps only the listed fields of data (data splitting); attributes always stay";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["paths"], "additionalProperties": false,
-                 "title": "Select fields", "description": "Keeps the listed fields of data and drops the rest",
-                 "properties": {
-                   "paths": {"type": "array", "minItems": 1, "uniqueItems": true, "title": "Fields to keep",
-                             "description": "JSONPaths into data, e.g. $.data.userId or $.data.contacts[*].phone; each stays where it was, everything else in data is dropped, attributes are always kept",
-                             "items": {"type": "string", "minLength": 1}}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"paths": ["$.data.userId", "$.data.payment", "$.data.contacts[*].phone"]}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

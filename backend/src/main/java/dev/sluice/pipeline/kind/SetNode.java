@@ -16,9 +16,11 @@ import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.StepFailure;
 import dev.sluice.pipeline.ValidationContext;
 
@@ -33,6 +35,15 @@ import dev.sluice.pipeline.ValidationContext;
  */
 public final class SetNode implements NodeKind<SetNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("set", Config.class)
+            .shownAs(NodeCategory.TRANSFORM, "vaadin:edit", "Set fields",
+                    "Sets fields or attributes to constants or to values copied from other fields")
+            .withExample("""
+                    {"values": [{"path": "$.data.origin", "value": "user-center"},
+                                {"path": "$.data.eventType", "from": "$.type"},
+                                {"path": "$.tenant", "value": "finance"}]}
+                    """);
+
     /** Attributes no rule may write, and why. */
     private static final Map<String, String> FIXED_ATTRIBUTES = Map.of(
             "id", "the id attribute cannot be set: events keep the id they came with, from which output ids derive",
@@ -40,71 +51,38 @@ public final class SetNode implements NodeKind<SetNode.Config> {
             "data_base64", "data_base64 cannot be set: write data as JSON under $.data");
 
     /** @param values the rules, applied in order */
-    public record Config(List<Rule> values) {
+    @Setting(title = "Set fields", description = "Writes constants or copies of other fields, in order")
+    public record Config(@Setting(required = true, minItems = 1, title = "Fields to set",
+                                  description = "Applied in order; each rule gives either value or from")
+                         List<Rule> values) {
         public Config {
             values = values == null ? List.of() : List.copyOf(values);
         }
     }
 
     /**
+     * A rule gives value or from, not both: {@link #validate} says so in one sentence, where a schema's oneOf would
+     * report three (no branch matched, value is required, from is required).
+     *
      * @param path  where to write
      * @param value a constant (JSON {@code null} included); Java null when absent
      * @param from  a path to copy from instead
      */
-    public record Rule(String path, JsonNode value, String from) {
+    public record Rule(@Setting(required = true, minLength = 1, title = "Field", description = "Where to write:"
+                               + " $.data.… or an attribute such as $.subject; no wildcards") String path,
+                       @Setting(title = "Value", description = "A constant to write: text, number, true/false, null,"
+                               + " an object or an array (give this or Copy from)") JsonNode value,
+                       @Setting(minLength = 1, title = "Copy from", description = "A path whose value is copied, e.g."
+                               + " $.type or $.data.userId; when nothing is there the rule does nothing (give this or"
+                               + " Value)") String from) {
     }
 
     private record CompiledRule(EventPath path, JsonNode constant, EventPath from) {
     }
 
     @Override
-    public String id() {
-        return "set";
-    }
-
-    @Override
-    public String summary() {
-        return "Sets fields or attributes to constants or to values copied from other fields";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    // value and from are exclusive; validate() says so in one sentence, where a oneOf would report three
-    // (no branch matched, value is required, from is required).
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["values"], "additionalProperties": false,
-                 "title": "Set fields", "description": "Writes constants or copies of other fields, in order",
-                 "properties": {
-                   "values": {"type": "array", "minItems": 1, "title": "Fields to set",
-                              "description": "Applied in order; each rule gives either value or from",
-                              "items": {"type": "object", "required": ["path"], "additionalProperties": false,
-                                        "properties": {
-                                          "path": {"type": "string", "minLength": 1, "title": "Field",
-                                                   "description": "Where to write: $.data.… or an attribute such as $.subject; no wildcards"},
-                                          "value": {"title": "Value",
-                                                    "description": "A constant to write: text, number, true/false, null, an object or an array (give this or Copy from)"},
-                                          "from": {"type": "string", "minLength": 1, "title": "Copy from",
-                                                   "description": "A path whose value is copied, e.g. $.type or $.data.userId; when nothing is there the rule does nothing (give this or Value)"}}}}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"values": [{"path": "$.data.origin", "value": "user-center"},
-                            {"path": "$.data.eventType", "from": "$.type"},
-                            {"path": "$.tenant", "value": "finance"}]}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

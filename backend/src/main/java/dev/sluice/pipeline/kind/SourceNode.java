@@ -10,62 +10,40 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.FieldEffect;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /** The flow's entry: which event source it reads and which of its event types it takes (all when none listed). */
 public final class SourceNode implements NodeKind<SourceNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.source(Flow.SOURCE_KIND, Config.class)
+            .shownAs(NodeCategory.SOURCE, "vaadin:sign-in", "Source",
+                    "Reads events from an event source, optionally only some event types")
+            .withExample("""
+                    {"source": "user-center.users", "types": ["user.payment.updated"]}
+                    """);
+
     /**
      * @param source the event source's name ({@code user-center.users})
      * @param types  event types to take; empty or absent takes every type
      */
-    public record Config(String source, List<String> types) {
+    public record Config(@Setting(required = true, minLength = 1, title = "Event source",
+                                  description = "Name of a source your workspace may subscribe to") String source,
+                         @Setting(uniqueItems = true, title = "Event types",
+                                  description = "Only these event types; leave empty for all")
+                         List<@Setting(minLength = 1) String> types) {
         public Config {
             types = types == null ? List.of() : List.copyOf(types);
         }
     }
 
     @Override
-    public String id() {
-        return Flow.SOURCE_KIND;
-    }
-
-    @Override
-    public String summary() {
-        return "Reads events from an event source, optionally only some event types";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.SOURCE;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "required": ["source"], "additionalProperties": false,
-                 "properties": {
-                   "source": {"type": "string", "minLength": 1, "title": "Event source",
-                              "description": "Name of a source your workspace may subscribe to"},
-                   "types": {"type": "array", "uniqueItems": true, "title": "Event types",
-                             "description": "Only these event types; leave empty for all",
-                             "items": {"type": "string", "minLength": 1}}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"source": "user-center.users", "types": ["user.payment.updated"]}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

@@ -11,14 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
-import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.StepFailure;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.template.CompiledTemplate;
@@ -47,6 +49,13 @@ import dev.sluice.template.TemplateRenderer;
  */
 public final class TemplateNode implements NodeKind<TemplateNode.Config> {
 
+    private static final NodeSpec<Config> SPEC = NodeSpec.processor("template", Config.class)
+            .shownAs(NodeCategory.CODE, "vaadin:file-code", "Template",
+                    "Renders a new payload with an Apache Velocity template, inline or from the library")
+            .withExample("""
+                    {"library": "finance-payment-record"}
+                    """);
+
     private static final Set<String> RESERVED = Set.of("event", "json", "date", "mask", "data", "id", "source",
             "type", "specversion");
 
@@ -56,53 +65,26 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
      * @param variables more top-level variables, each read from the event by a JSONPath ({@code $.data.name}) or a
      *                  constant text (anything not starting with {@code $}), as EventMesh's {@code value}
      */
-    public record Config(String template, String library, Map<String, String> variables) {
+    @Setting(exactlyOneOf = {"template", "library"})
+    public record Config(@Setting(minLength = 1, title = "Template", contentMediaType = "text/x-velocity",
+                                  description = "Velocity; renders JSON or text: a CloudEvent (with specversion) replaces"
+                                          + " the event, any other JSON value becomes its data, other text becomes its"
+                                          + " data as text/plain, nothing drops it") String template,
+                         @Setting(minLength = 1, title = "Library template",
+                                  description = "A template shipped with Sluice, e.g. finance-payment-record")
+                         String library,
+                         @Setting(title = "Variables", description = "More variables for the template, as in EventMesh:"
+                                 + " each a JSONPath read from the event ($.data.name; null when it finds nothing) or a"
+                                 + " constant text; a hyphenated name is written ${data-name}")
+                         Map<String, @Setting(minLength = 1) String> variables) {
         public Config {
             variables = variables == null ? Map.of() : new LinkedHashMap<>(variables);
         }
     }
 
     @Override
-    public String id() {
-        return "template";
-    }
-
-    @Override
-    public String summary() {
-        return "Renders a new payload with an Apache Velocity template, inline or from the library";
-    }
-
-    @Override
-    public NodeRole role() {
-        return NodeRole.PROCESSOR;
-    }
-
-    @Override
-    public Class<Config> configType() {
-        return Config.class;
-    }
-
-    @Override
-    public String configSchema() {
-        return """
-                {"type": "object", "additionalProperties": false,
-                 "oneOf": [{"required": ["template"]}, {"required": ["library"]}],
-                 "properties": {
-                   "template": {"type": "string", "minLength": 1, "title": "Template", "contentMediaType": "text/x-velocity",
-                                "description": "Velocity; renders JSON or text: a CloudEvent (with specversion) replaces the event, any other JSON value becomes its data, other text becomes its data as text/plain, nothing drops it"},
-                   "library": {"type": "string", "minLength": 1, "title": "Library template",
-                               "description": "A template shipped with Sluice, e.g. finance-payment-record"},
-                   "variables": {"type": "object", "title": "Variables",
-                                 "description": "More variables for the template, as in EventMesh: each a JSONPath read from the event ($.data.name; null when it finds nothing) or a constant text; a hyphenated name is written ${data-name}",
-                                 "additionalProperties": {"type": "string", "minLength": 1}}}}
-                """;
-    }
-
-    @Override
-    public String example() {
-        return """
-                {"library": "finance-payment-record"}
-                """;
+    public NodeSpec<Config> spec() {
+        return SPEC;
     }
 
     @Override

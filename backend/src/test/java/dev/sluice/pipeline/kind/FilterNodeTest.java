@@ -42,7 +42,7 @@ class FilterNodeTest {
              "items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 5}], "empty": []}""");
 
     private static boolean keeps(String pattern, String event) {
-        NodeStep step = new FilterNode().compile(new FilterNode.Config(FlowJson.parse(pattern)),
+        NodeStep step = new FilterNode().compile(new FilterNode.Config((ObjectNode) FlowJson.parse(pattern)),
                 CompileContext.standalone("finance", "test"));
         try {
             return !step.apply((ObjectNode) FlowJson.parse(event)).isEmpty();
@@ -75,12 +75,12 @@ class FilterNodeTest {
 
             assertThat(filter.id()).isEqualTo("filter");
             assertThat(filter.role()).isEqualTo(dev.sluice.pipeline.NodeRole.PROCESSOR);
-            assertThat(problems(filter.example())).isEmpty();
+            assertThat(problems(filter.spec().example())).isEmpty();
         }
 
         @Test
         void keepsAMatchingEventUnchangedAndDropsOthersWithAReason() throws StepFailure {
-            NodeStep step = new FilterNode().compile(new FilterNode.Config(FlowJson.parse("""
+            NodeStep step = new FilterNode().compile(new FilterNode.Config((ObjectNode) FlowJson.parse("""
                     {"data": {"payment": {"currency": ["CNY"]}}}""")), CompileContext.standalone("finance", "t"));
             ObjectNode cny = (ObjectNode) FlowJson.parse(PAYMENT);
 

@@ -44,7 +44,7 @@ class MaskNodeTest {
 
     @Test
     void publishesOneTitledSchemaBranchPerModeForTheDesigner() {
-        JsonNode rule = FlowJson.parse(new MaskNode().configSchema()).at("/properties/rules/items");
+        JsonNode rule = FlowJson.parse(new MaskNode().spec().configSchema()).at("/properties/rules/items");
         JsonNode branches = rule.get("allOf");
 
         assertThat(rule.at("/properties/mode/enum")).hasSize(MaskMode.values().length);
@@ -62,7 +62,7 @@ class MaskNodeTest {
 
     @Test
     void acceptsItsExample() {
-        assertThat(problems(new MaskNode().example())).isEmpty();
+        assertThat(problems(new MaskNode().spec().example())).isEmpty();
     }
 
     @Test

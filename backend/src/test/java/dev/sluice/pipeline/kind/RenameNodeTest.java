@@ -236,8 +236,8 @@ class RenameNodeTest {
         Problems problems = new Problems();
 
         assertThat(REGISTRY.kind("rename")).containsInstanceOf(RenameNode.class);
-        assertThat(DocumentedSchema.undocumented(json(kind.configSchema()), "")).isEmpty();
-        assertThat(REGISTRY.validateConfig(new FlowNode("rename", "rename", (ObjectNode) json(kind.example())), CONTEXT,
+        assertThat(DocumentedSchema.undocumented(json(kind.spec().configSchema()), "")).isEmpty();
+        assertThat(REGISTRY.validateConfig(new FlowNode("rename", "rename", (ObjectNode) json(kind.spec().example())), CONTEXT,
                 problems)).isPresent();
         assertThat(problems.all()).isEmpty();
     }

@@ -230,8 +230,8 @@ class SelectNodeTest {
         Problems problems = new Problems();
 
         assertThat(REGISTRY.kind("select")).containsInstanceOf(SelectNode.class);
-        assertThat(DocumentedSchema.undocumented(json(kind.configSchema()), "")).isEmpty();
-        assertThat(REGISTRY.validateConfig(new FlowNode("split", "select", (ObjectNode) json(kind.example())), CONTEXT,
+        assertThat(DocumentedSchema.undocumented(json(kind.spec().configSchema()), "")).isEmpty();
+        assertThat(REGISTRY.validateConfig(new FlowNode("split", "select", (ObjectNode) json(kind.spec().example())), CONTEXT,
                 problems)).isPresent();
         assertThat(problems.all()).isEmpty();
     }

@@ -259,8 +259,8 @@ class SetNodeTest {
         Problems problems = new Problems();
 
         assertThat(REGISTRY.kind("set")).containsInstanceOf(SetNode.class);
-        assertThat(DocumentedSchema.undocumented(json(kind.configSchema()), "")).isEmpty();
-        assertThat(REGISTRY.validateConfig(new FlowNode("enrich", "set", (ObjectNode) json(kind.example())), CONTEXT,
+        assertThat(DocumentedSchema.undocumented(json(kind.spec().configSchema()), "")).isEmpty();
+        assertThat(REGISTRY.validateConfig(new FlowNode("enrich", "set", (ObjectNode) json(kind.spec().example())), CONTEXT,
                 problems)).isPresent();
         assertThat(problems.all()).isEmpty();
     }

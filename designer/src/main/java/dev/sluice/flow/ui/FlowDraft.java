@@ -117,8 +117,8 @@ final class FlowDraft {
      * not have; the form offers them empty.
      */
     static ObjectNode startingConfig(NodeKind<?> kind) {
-        ObjectNode example = (ObjectNode) FlowJson.parse(kind.example());
-        JsonNode schema = FlowJson.parse(kind.configSchema());
+        ObjectNode example = (ObjectNode) FlowJson.parse(kind.spec().example());
+        JsonNode schema = FlowJson.parse(kind.spec().configSchema());
         ObjectNode config = FlowJson.MAPPER.createObjectNode();
         for (JsonNode required : schema.path("required")) {
             boolean namesConnection = schema.path("properties").path(required.asText()).path("format").asText()
@@ -197,7 +197,7 @@ final class FlowDraft {
         }
         ArrayNode kinds = model.putArray("kinds");
         for (NodeKind<?> kind : registry.all()) {
-            kinds.addObject().put("id", kind.id()).put("summary", kind.summary()).put("role", kind.role().name());
+            kinds.addObject().put("id", kind.id()).put("summary", kind.spec().summary()).put("role", kind.role().name());
         }
         ObjectNode labelNode = model.putObject("labels");
         labels.forEach(labelNode::put);

@@ -59,9 +59,9 @@ class NodeForm extends FormLayout {
         setResponsiveSteps(new ResponsiveStep("0", 1));
         H4 title = new H4(nodeId + " · " + kind.id());
         title.setId("node-form-title");
-        add(title, new Paragraph(kind.summary()));
-        JsonNode schema = FlowJson.parse(kind.configSchema());
-        JsonNode example = FlowJson.parse(kind.example());
+        add(title, new Paragraph(kind.spec().summary()));
+        JsonNode schema = FlowJson.parse(kind.spec().configSchema());
+        JsonNode example = FlowJson.parse(kind.spec().example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.pipeline.FlowSchema;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeSpec;
@@ -41,7 +42,7 @@ class NodeKindController {
             entry.set("example", FlowJson.parse(spec.example()));
         }
         this.kinds = Json.write(Map.of("kinds", all));
-        this.flowSchema = FlowSchemaGenerator.generate(registry);
+        this.flowSchema = FlowSchema.generate(registry);
     }
 
     /**

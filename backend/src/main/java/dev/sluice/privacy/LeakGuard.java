@@ -14,6 +14,7 @@ import dev.sluice.flow.FlowEdge;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.pipeline.NodeRole;
 
 /**
  * Traces every PII-tagged source field through a flow, along every route from the source to each target, and
@@ -41,8 +42,13 @@ public final class LeakGuard {
      * @return every leak, sorted by target, target path, tag, source path, form and route; empty when none
      */
     public static List<Leak> check(Flow flow, PiiTags tags, Clearance clearance) {
+        return check(flow, tags, clearance, NodeRegistry.builtIn());
+    }
+
+    /** {@link #check(Flow, PiiTags, Clearance)} with the kinds of {@code registry}. */
+    public static List<Leak> check(Flow flow, PiiTags tags, Clearance clearance, NodeRegistry registry) {
         Set<Leak> leaks = new TreeSet<>(ORDER);
-        for (Arrival arrival : arrivals(flow, tags)) {
+        for (Arrival arrival : arrivals(flow, tags, registry)) {
             if (!arrival.allowedBy(clearance)) {
                 leaks.add(arrival.leak());
             }
@@ -63,49 +69,64 @@ public final class LeakGuard {
 
     /** Every tagged value that can reach a target, in every form and along every route, allowed or not. */
     public static List<Arrival> arrivals(Flow flow, PiiTags tags) {
+        return arrivals(flow, tags, NodeRegistry.builtIn());
+    }
+
+    private static List<Arrival> arrivals(Flow flow, PiiTags tags, NodeRegistry registry) {
         Set<Arrival> arrivals = new LinkedHashSet<>();
-        trace(flow, tags, arrivals, new HashMap<>());
+        trace(flow, tags, registry, arrivals, new HashMap<>());
         return List.copyOf(arrivals);
     }
 
     /** The tagged values that may leave each node (by id), over every route from the source. */
     static Map<String, Set<Taint>> leaving(Flow flow, PiiTags tags) {
         Map<String, Set<Taint>> byNode = new HashMap<>();
-        trace(flow, tags, new LinkedHashSet<>(), byNode);
+        trace(flow, tags, NodeRegistry.builtIn(), new LinkedHashSet<>(), byNode);
         return byNode;
     }
 
-    private static void trace(Flow flow, PiiTags tags, Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
+    private static void trace(Flow flow, PiiTags tags, NodeRegistry registry, Set<Arrival> arrivals,
+                              Map<String, Set<Taint>> byNode) {
         FlowNode source = flow.sourceNode().orElse(null);
         if (source == null) {
             return;
         }
         Set<Taint> start = new LinkedHashSet<>();
         tags.fields().forEach((path, tag) -> start.add(Taint.clear(tag, path, FieldPath.parse(path))));
-        follow(flow, source, start, new ArrayList<>(List.of(source.id())), arrivals, byNode);
+        new Route(flow, registry, arrivals, byNode).follow(source, start, new ArrayList<>(List.of(source.id())));
     }
 
-    private static void follow(Flow flow, FlowNode node, Set<Taint> arriving, List<String> route,
-                               Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
-        Set<Taint> leaving = NodeEffects.apply(NodeRegistry.builtIn().effects(node), arriving);
-        byNode.computeIfAbsent(node.id(), id -> new LinkedHashSet<>()).addAll(leaving);
-        if (node.kind() != null && node.kind().startsWith("target.")) {
-            String nodePath = "$.nodes[" + flow.nodes().indexOf(node) + "]";
-            for (Taint taint : leaving) {
-                arrivals.add(new Arrival(node.id(), nodePath, taint.tag(), taint.source(), taint.at().toString(),
-                        taint.form(), taint.hides(), route));
+    /** One walk through a flow: what reaches each node and target along every route. */
+    private record Route(Flow flow, NodeRegistry registry, Set<Arrival> arrivals, Map<String, Set<Taint>> byNode) {
+
+        void follow(FlowNode node, Set<Taint> arriving, List<String> route) {
+            Set<Taint> leaving = NodeEffects.apply(registry.effects(node), arriving);
+            byNode.computeIfAbsent(node.id(), id -> new LinkedHashSet<>()).addAll(leaving);
+            if (isTarget(node)) {
+                String nodePath = "$.nodes[" + flow.nodes().indexOf(node) + "]";
+                for (Taint taint : leaving) {
+                    arrivals.add(new Arrival(node.id(), nodePath, taint.tag(), taint.source(), taint.at().toString(),
+                            taint.form(), taint.hides(), route));
+                }
+            }
+            for (FlowEdge edge : flow.edges()) {
+                if (!edge.from().equals(node.id()) || route.contains(edge.to())) {
+                    continue;
+                }
+                FlowNode next = flow.node(edge.to()).orElse(null);
+                if (next != null) {
+                    route.add(next.id());
+                    follow(next, leaving, route);
+                    route.removeLast();
+                }
             }
         }
-        for (FlowEdge edge : flow.edges()) {
-            if (!edge.from().equals(node.id()) || route.contains(edge.to())) {
-                continue;
-            }
-            FlowNode next = flow.node(edge.to()).orElse(null);
-            if (next != null) {
-                route.add(next.id());
-                follow(flow, next, leaving, route, arrivals, byNode);
-                route.removeLast();
-            }
+
+        // an unknown kind named like a target is taken for one: the guard errs on the side of a leak
+        private boolean isTarget(FlowNode node) {
+            String kind = node.kind() == null ? "" : node.kind();
+            return registry.kind(kind).map(known -> known.role() == NodeRole.TARGET)
+                    .orElse(kind.startsWith("target."));
         }
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.sluice.TestApplication;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.pipeline.FlowSchema;
 
 /**
  * The flow REST API as users script against it, the same on every backend pair (embedded H2 + broker,
@@ -423,7 +424,7 @@ abstract class FlowApiContractIT {
         assertThat(source.path("example").path("source").asText()).isEqualTo("user-center.users");
         assertThat(schema.status()).isEqualTo(200);
         assertThat(schema.body()).isEqualTo(Files.readString(
-                Path.of("src/main/resources", FlowSchemaGenerator.COMMITTED), StandardCharsets.UTF_8));
+                Path.of("src/main/resources", FlowSchema.COMMITTED), StandardCharsets.UTF_8));
         assertThat(call("GET", "/api/node-kinds", null, null).status()).isEqualTo(401);
     }
 

@@ -1,4 +1,4 @@
-package dev.sluice.api;
+package dev.sluice.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,6 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRegistry;
-import dev.sluice.pipeline.NodeRole;
 
 /**
  * The committed {@code flow.schema.json} is what the registry generates, and it accepts every kind's example
@@ -25,11 +22,11 @@ import dev.sluice.pipeline.NodeRole;
  */
 class FlowSchemaTest {
 
-    private static final Path COMMITTED = Path.of("src/main/resources", FlowSchemaGenerator.COMMITTED);
+    private static final Path COMMITTED = Path.of("src/main/resources", FlowSchema.COMMITTED);
     private static final String REGENERATE =
             "./mvnw -pl backend test -Dtest=FlowSchemaTest -Dsluice.schema.write=true";
 
-    private final String generated = FlowSchemaGenerator.generate(NodeRegistry.builtIn());
+    private final String generated = FlowSchema.generate(NodeRegistry.builtIn());
 
     @Test
     void committedSchemaIsTheOneGeneratedFromTheRegistry() throws IOException {

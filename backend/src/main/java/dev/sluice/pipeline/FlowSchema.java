@@ -1,4 +1,4 @@
-package dev.sluice.api;
+package dev.sluice.pipeline;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.FlowJson;
-import dev.sluice.pipeline.NodeKind;
-import dev.sluice.pipeline.NodeRegistry;
 
 /**
  * The published JSON Schema of flow JSON: the envelope schema with {@code kind} limited to the registered
@@ -23,10 +21,11 @@ import dev.sluice.pipeline.NodeRegistry;
  * schema sits under {@code $defs/<kind>} with its own {@code #/...} references rewritten to stay inside it.
  * The output is stable (registry order, two-space indent) so the committed copy diffs cleanly.
  */
-final class FlowSchemaGenerator {
+public final class FlowSchema {
 
-    static final String ID = "https://sluice.dev/schemas/flow.schema.json";
-    static final String COMMITTED = "schemas/flow.schema.json";
+    public static final String ID = "https://sluice.dev/schemas/flow.schema.json";
+    /** Where the generated schema is committed, below the backend's resources. */
+    public static final String COMMITTED = "schemas/flow.schema.json";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
@@ -36,10 +35,11 @@ final class FlowSchemaGenerator {
                     .withArrayEmptySeparator(""))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
-    private FlowSchemaGenerator() {
+    private FlowSchema() {
     }
 
-    static String generate(NodeRegistry registry) {
+    /** The schema of flow JSON with the kinds of {@code registry}. */
+    public static String generate(NodeRegistry registry) {
         ObjectNode envelope = (ObjectNode) FlowJson.parse(FlowJson.resource("/schemas/flow-envelope.schema.json"));
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", envelope.path("$schema").asText());

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.sluice.flowstore.FlowDeployments;
+import dev.sluice.flowstore.LeakExemptions;
 
 /**
  * The leak guard's report on a stored flow version, {@code GET /api/flows/{id}/leaks?version=}, and a platform
@@ -23,16 +23,16 @@ import dev.sluice.flowstore.FlowDeployments;
 @RequestMapping("/api/flows/{id}")
 class FlowLeakController {
 
-    private final FlowDeployments deployments;
+    private final LeakExemptions exemptions;
 
-    FlowLeakController(FlowDeployments deployments) {
-        this.deployments = deployments;
+    FlowLeakController(LeakExemptions exemptions) {
+        this.exemptions = exemptions;
     }
 
     @GetMapping("/leaks")
     ResponseEntity<String> leaks(@PathVariable String id, @RequestParam(required = false) String version,
                                  Principal principal) {
-        return FlowController.json(deployments.leaks(principal.getName(), FlowRequests.flowId(id),
+        return FlowController.json(exemptions.report(principal.getName(), FlowRequests.flowId(id),
                 FlowRequests.version(version, "version")));
     }
 
@@ -44,7 +44,7 @@ class FlowLeakController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.version", "is required: the version to except");
         }
         JsonNode reason = request.path("reason");
-        return FlowController.json(deployments.exceptLeaks(principal.getName(), FlowRequests.flowId(id),
+        return FlowController.json(exemptions.grant(principal.getName(), FlowRequests.flowId(id),
                 request.get("version").asInt(), reason.isTextual() ? reason.asText() : null));
     }
 }

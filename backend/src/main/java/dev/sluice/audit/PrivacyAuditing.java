@@ -9,7 +9,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.sluice.flowstore.FlowDeployRefused;
-import dev.sluice.flowstore.LeakExceptionGranted;
+import dev.sluice.flowstore.LeakExemptionGranted;
 import dev.sluice.privacy.ClearanceChanged;
 import dev.sluice.privacy.PiiTagsChanged;
 import dev.sluice.privacy.RecentEventsViewed;
@@ -63,7 +63,7 @@ class PrivacyAuditing {
     }
 
     @EventListener
-    void leakExcepted(LeakExceptionGranted event) {
+    void leakExempted(LeakExemptionGranted event) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", event.flow());
         details.put("version", event.version());

@@ -3,10 +3,8 @@ package dev.sluice.flowstore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +14,8 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
-import dev.sluice.privacy.Leak;
-import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
-import dev.sluice.workspace.PlatformRole;
 import dev.sluice.engine.DeploymentSource;
 import dev.sluice.engine.DeploymentsChanged;
 
@@ -32,18 +27,17 @@ import dev.sluice.engine.DeploymentsChanged;
 @Transactional
 public class FlowDeployments implements DeploymentSource {
 
-
     private final StoredFlowRepository flows;
     private final FlowVersionRepository versions;
     private final FlowAccess access;
     private final FlowRuns runs;
     private final FlowDocuments documents;
     private final SourcePrivacy privacy;
-    private final LeakExceptionRepository exceptions;
+    private final LeakExemptions exemptions;
     private final ApplicationEventPublisher events;
 
     FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
-                    FlowDocuments documents, SourcePrivacy privacy, LeakExceptionRepository exceptions,
+                    FlowDocuments documents, SourcePrivacy privacy, LeakExemptions exemptions,
                     ApplicationEventPublisher events) {
         this.flows = flows;
         this.versions = versions;
@@ -51,7 +45,7 @@ public class FlowDeployments implements DeploymentSource {
         this.runs = runs;
         this.documents = documents;
         this.privacy = privacy;
-        this.exceptions = exceptions;
+        this.exemptions = exemptions;
         this.events = events;
     }
 
@@ -99,58 +93,6 @@ public class FlowDeployments implements DeploymentSource {
         Flow definition = FlowDocuments.bind(versions.findByFlowIdAndVersion(id, version).orElseThrow());
         return privacy.sourceMasking(username, SourcePrivacy.sourceOf(definition).orElse(""),
                 flow.getWorkspace().getName());
-    }
-
-    /**
-     * The leaks the guard finds in a version (the latest when null); readable by the flow's members and by
-     * platform admins, who decide on exceptions.
-     */
-    @Transactional(readOnly = true)
-    public LeakReport leaks(String username, long id, Integer version) {
-        Caller caller = access.caller(username);
-        StoredFlow flow = existing(id);
-        if (caller.platformRole() != PlatformRole.ADMIN) {
-            caller.requireRead(flow.getWorkspace().getName(), "Flow " + id, "$");
-        }
-        int wanted = version == null ? flow.getLatestVersion() : version;
-        FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
-                .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
-        List<LeakFinding> findings = privacy.findings(FlowDocuments.bind(found));
-        List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
-        Optional<LeakException> covering = covering(id, wanted, leaks);
-        return new LeakReport(id, wanted, findings.stream().map(LeakFinding::problem).toList(), leaks,
-                covering.map(LeakException::reason).orElse(null), covering.map(LeakException::grantedBy).orElse(null));
-    }
-
-    /**
-     * Lets {@code version} of a flow deploy with the leaks the guard reports for it now (platform admins only,
-     * with a reason); recorded and audited. A version that later leaks more needs a new exception.
-     */
-    public LeakReport exceptLeaks(String username, long id, int version, String reason) {
-        Caller caller = access.caller(username);
-        if (caller.platformRole() != PlatformRole.ADMIN) {
-            throw FlowStoreException.forbidden("$", "only platform admins grant leak-guard exceptions");
-        }
-        StoredFlow flow = existing(id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw FlowStoreException.conflict("$.reason", "say why the leak is allowed, in 1 to 1000 characters");
-        }
-        FlowVersion found = versions.findByFlowIdAndVersion(id, version)
-                .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + version + " of flow " + id));
-        List<Leak> leaks = privacy.leaks(FlowDocuments.bind(found));
-        if (leaks.isEmpty()) {
-            throw FlowStoreException.conflict("$.version", "version " + version + " of flow " + id
-                    + " leaks nothing; it needs no exception");
-        }
-        exceptions.findByFlowIdAndVersion(id, version).ifPresent(old -> {
-            exceptions.delete(old);
-            exceptions.flush();
-        });
-        exceptions.save(new LeakException(id, version, writeLeaks(leaks), reason.strip(), username));
-        LeakReport report = leaks(username, id, version);
-        events.publishEvent(new LeakExceptionGranted(id, flow.getWorkspace().getName(), flow.getName(), version,
-                report.problems().stream().map(FlowProblem::message).toList(), reason.strip(), username));
-        return report;
     }
 
     /** Stops the flow everywhere; with {@code deleteQueue} its queued events are dropped too. */
@@ -230,7 +172,7 @@ public class FlowDeployments implements DeploymentSource {
                     .map(r -> "'" + r.name() + "': " + String.join("; ", r.failures()))
                     .collect(Collectors.joining(" | ")));
         }
-        List<FlowProblem> leaks = unexceptedLeaks(flow, version, definition);
+        List<FlowProblem> leaks = exemptions.unexempted(flow.getId(), version, definition);
         if (!leaks.isEmpty()) {
             failing.addAll(leaks);
             summary.add("would send personal data to targets that workspace " + definition.workspace()
@@ -253,40 +195,8 @@ public class FlowDeployments implements DeploymentSource {
         }
     }
 
-    /** The leaks of a version that no admin's exception covers, as problems at their target nodes. */
-    private List<FlowProblem> unexceptedLeaks(StoredFlow flow, int version, Flow definition) {
-        List<LeakFinding> findings = privacy.findings(definition);
-        List<Leak> leaks = findings.stream().map(LeakFinding::leak).toList();
-        if (leaks.isEmpty() || covering(flow.getId(), version, leaks).isPresent()) {
-            return List.of();
-        }
-        return findings.stream().map(LeakFinding::problem).toList();
-    }
-
-    /** The admin's exception for this version, when it covers every one of {@code leaks}. */
-    private Optional<LeakException> covering(long flowId, int version, List<Leak> leaks) {
-        return exceptions.findByFlowIdAndVersion(flowId, version)
-                .filter(exception -> readLeaks(exception).containsAll(leaks));
-    }
-
     private StoredFlow existing(long id) {
         return flows.findById(id).orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
-    }
-
-    private static List<Leak> readLeaks(LeakException exception) {
-        try {
-            return List.of(FlowJson.MAPPER.readValue(exception.leaks(), Leak[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored leak exception does not parse", e);
-        }
-    }
-
-    private static String writeLeaks(List<Leak> leaks) {
-        try {
-            return FlowJson.MAPPER.writeValueAsString(leaks);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private StoredFlow writable(String username, long id) {

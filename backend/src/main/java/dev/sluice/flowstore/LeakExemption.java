@@ -12,10 +12,11 @@ import jakarta.persistence.Table;
 /**
  * A platform admin's recorded decision that one version of a flow may deploy although the leak guard reports
  * leaks: exactly those leaks (as JSON), for the reason given. A later change that leaks more needs a new one.
+ * (The API and audit log call it a leak exception; the table is {@code leak_exceptions}.)
  */
 @Entity
 @Table(name = "leak_exceptions")
-class LeakException {
+class LeakExemption {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,10 +40,10 @@ class LeakException {
     @Column(name = "granted_at", nullable = false)
     private Instant grantedAt;
 
-    protected LeakException() {
+    protected LeakExemption() {
     }
 
-    LeakException(long flowId, int version, String leaks, String reason, String grantedBy) {
+    LeakExemption(long flowId, int version, String leaks, String reason, String grantedBy) {
         this.flowId = flowId;
         this.version = version;
         this.leaks = leaks;

@@ -57,9 +57,10 @@ class NodeForm extends FormLayout {
         this.context = context;
         setId("node-form");
         setResponsiveSteps(new ResponsiveStep("0", 1));
-        H4 title = new H4(nodeId + " · " + kind.id());
+        H4 title = new H4(nodeId + " · " + NodeTexts.title(kind.spec(), getLocale()));
         title.setId("node-form-title");
-        add(title, new Paragraph(kind.spec().summary()));
+        title.setTitle(kind.id());
+        add(title, new Paragraph(NodeTexts.summary(kind.spec(), getLocale())));
         JsonNode schema = FlowJson.parse(kind.spec().configSchema());
         JsonNode example = FlowJson.parse(kind.spec().example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();

@@ -73,7 +73,7 @@ public final class Pipeline {
             visit(source, event, null, deliveries);
         } catch (StepAt failure) {
             throw new PipelineFailure(failure.node, failure.getCause().getMessage(),
-                    ((StepFailure) failure.getCause()).isTransient());
+                    ((StepFailure) failure.getCause()).kind());
         }
         return deliveries;
     }
@@ -113,7 +113,7 @@ public final class Pipeline {
             throw new StepAt(node.id(), failure);
         } catch (RuntimeException bug) {
             throw new StepAt(node.id(), new StepFailure("the " + node.id() + " node failed unexpectedly: "
-                    + bug.getClass().getSimpleName(), false, bug));
+                    + bug.getClass().getSimpleName(), FailureKind.PERMANENT, bug));
         }
         if (trace != null) {
             trace.add(outputs.isEmpty()

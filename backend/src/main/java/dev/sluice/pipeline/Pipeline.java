@@ -37,11 +37,18 @@ public final class Pipeline {
 
     /** Compiles a flow that passed {@link FlowValidator}. */
     public static Pipeline compile(Flow flow, NodeRegistry registry, CompileContext context) {
+        return compile(flow, registry, context, StepDecorator.NONE);
+    }
+
+    /** Compiles a flow that passed {@link FlowValidator}, each node's step wrapped by {@code decorator}. */
+    public static Pipeline compile(Flow flow, NodeRegistry registry, CompileContext context,
+                                   StepDecorator decorator) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (FlowNode node : flow.nodes()) {
             NodeKind<?> kind = registry.kind(node.kind())
                     .orElseThrow(() -> new IllegalArgumentException("Unknown node kind " + node.kind()));
-            nodes.put(node.id(), new Node(node.id(), kind.role(), registry.compile(node, context), new ArrayList<>()));
+            NodeStep step = decorator.decorate(node.id(), kind.id(), registry.compile(node, context));
+            nodes.put(node.id(), new Node(node.id(), kind.role(), step, new ArrayList<>()));
         }
         for (FlowEdge edge : flow.edges()) {
             nodes.get(edge.from()).successors().add(nodes.get(edge.to()));

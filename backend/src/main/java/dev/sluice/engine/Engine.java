@@ -160,7 +160,8 @@ public final class Engine implements AutoCloseable {
                 secrets.of(flow.flow().workspace()));
         Map<String, Delivery> deliveries = new HashMap<>();
         try {
-            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context);
+            FlowMetrics metrics = new FlowMetrics(meters, flow);
+            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context, metrics::timed);
             TargetContext targets = new TargetContext(broker, http, context.secrets(), flow.flow().workspace(), reach);
             for (FlowNode node : flow.flow().nodes()) {
                 Optional<NodeKind<?>> kind = registry.kind(node.kind());
@@ -177,7 +178,7 @@ public final class Engine implements AutoCloseable {
                 return depth;
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    new FlowMetrics(meters, flow), scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
+                    metrics, scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.target.Delivery;
 import dev.sluice.target.TargetFailure;
 
@@ -55,7 +56,7 @@ final class TargetDispatch implements AutoCloseable {
                     if (!failedTargets.contains(target.getKey())) {
                         failedTargets.add(target.getKey());
                     }
-                    permanent |= error instanceof TargetFailure failure && !failure.isTransient();
+                    permanent |= error instanceof TargetFailure failure && failure.kind() != FailureKind.TRANSIENT;
                     lastError = target.getKey() + ": " + error.getMessage();
                 }
             }

@@ -186,12 +186,12 @@ public final class CompiledScript implements AutoCloseable {
             Duration wait = limits.timeBudget().plus(OPENING_ALLOWANCE);
             try {
                 if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new ScriptFailure("all " + limits.poolSize() + " contexts of the script stayed busy for "
-                            + wait.toMillis() + " ms", 0, 0, true);
+                    throw ScriptFailure.busy("all " + limits.poolSize() + " contexts of the script stayed busy for "
+                            + wait.toMillis() + " ms");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ScriptFailure("interrupted while waiting for a script context", 0, 0, true);
+                throw ScriptFailure.busy("interrupted while waiting for a script context");
             }
             if (closed) {
                 permits.release();

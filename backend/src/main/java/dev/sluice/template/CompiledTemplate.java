@@ -89,14 +89,14 @@ public final class CompiledTemplate {
         try {
             template.merge(context, out);
             return out.toString();
-        } catch (RenderBudget.BudgetExceeded | AllowlistUberspector.Denied e) {
-            throw new TemplateFailure(e.getMessage());
+        } catch (RenderBudget.Stopped | AllowlistUberspector.Denied e) {
+            throw new TemplateFailure(e.getMessage(), RenderBudget.Stopped.overBudget(e));
         } catch (MethodInvocationException e) {
-            throw new TemplateFailure(describe(e));
+            throw new TemplateFailure(describe(e), RenderBudget.Stopped.overBudget(e.getCause()));
         } catch (VelocityException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RenderBudget.BudgetExceeded || cause instanceof AllowlistUberspector.Denied) {
-                throw new TemplateFailure(cause.getMessage());
+            if (cause instanceof RenderBudget.Stopped || cause instanceof AllowlistUberspector.Denied) {
+                throw new TemplateFailure(cause.getMessage(), RenderBudget.Stopped.overBudget(cause));
             }
             throw new TemplateFailure("the template failed (" + e.getClass().getSimpleName() + ")");
         } catch (StackOverflowError e) {
@@ -109,7 +109,7 @@ public final class CompiledTemplate {
     private static String describe(MethodInvocationException e) {
         String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": ";
         Throwable cause = e.getCause();
-        if (cause instanceof ToolFailure || cause instanceof RenderBudget.BudgetExceeded
+        if (cause instanceof ToolFailure || cause instanceof RenderBudget.Stopped
                 || cause instanceof AllowlistUberspector.Denied) {
             return cause instanceof ToolFailure ? where + cause.getMessage() : cause.getMessage();
         }
@@ -150,7 +150,7 @@ public final class CompiledTemplate {
 
         private void guard(int more) {
             if (getBuffer().length() + more > max) {
-                throw new RenderBudget.BudgetExceeded("the template rendered more than its limit of " + max
+                throw new RenderBudget.Stopped(true, "the template rendered more than its limit of " + max
                         + " characters");
             }
         }

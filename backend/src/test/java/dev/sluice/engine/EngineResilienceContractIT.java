@@ -326,6 +326,29 @@ abstract class EngineResilienceContractIT {
         assertThat(paused.get(flow.flowId())).contains("3 events in a row").contains("spin");
     }
 
+    @Test
+    void doesNotPauseAFlowWhoseScriptFailsOtherwiseEvenWhenTheFailureMentionsABudget() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        DeployedFlow flow = deploy(engine, flow("""
+                {"id": "thrower", "kind": "script",
+                 "config": {"code": "function process(event) { throw new Error('over budget, limit of 1'); }"}},
+                {"id": "out", "kind": "target.log", "config": {}}
+                """, "[{\"from\": \"in\", \"to\": \"thrower\"}, {\"from\": \"thrower\", \"to\": \"out\"}]"),
+                false);
+
+        publishMany(5, "thrower");
+
+        await(() -> count(topology.deadLetterQueue(flow.flowId())) == 5, Duration.ofSeconds(30),
+                "all five events dead-lettered");
+        assertThat(engine.deadLetters().list(flow.flowId(), 10)).hasSize(5).allSatisfy(letter -> {
+            assertThat(letter.reason()).isEqualTo("node-failed");
+            assertThat(letter.lastError()).contains("threw Error").contains("budget");
+        });
+        Thread.sleep(500);
+        assertThat(paused).as("a thrown error is not a budget failure, whatever its wording").isEmpty();
+        assertThat(engine.isRunning(flow.flowId())).isTrue();
+    }
+
     Engine engine(List<Duration> retryDelays) {
         Engine engine = new Engine(broker, NodeRegistry.builtIn(),
                 new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),

@@ -16,6 +16,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeSpec;
@@ -183,7 +184,8 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             try {
                 return text ? template.renderText(event, values) : template.render(event, values);
             } catch (TemplateFailure failure) {
-                throw new StepFailure(failure.getMessage());
+                throw new StepFailure(failure.getMessage(),
+                        failure.isOverBudget() ? FailureKind.BUDGET : FailureKind.PERMANENT, null);
             }
         }
 

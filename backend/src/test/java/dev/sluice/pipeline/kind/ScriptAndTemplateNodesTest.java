@@ -15,9 +15,11 @@ import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.Pipeline;
+import dev.sluice.pipeline.PipelineFailure;
 import dev.sluice.pipeline.ValidationContext;
 
 /** The script and template kinds in a flow, as the engine, dry-run and {@code flow test} run them. */
@@ -51,6 +53,14 @@ class ScriptAndTemplateNodesTest {
         Flow flow = validator.read(flow(kind, config), ValidationContext.standalone("finance"));
         return Pipeline.compile(flow, NodeRegistry.builtIn(), CompileContext.standalone("finance", flow.name()))
                 .trace(FlowJson.parse(EVENT));
+    }
+
+    /** How the engine sees the node fail. */
+    private static PipelineFailure failure(String kind, String config) {
+        Flow flow = validator.read(flow(kind, config), ValidationContext.standalone("finance"));
+        Pipeline pipeline = Pipeline.compile(flow, NodeRegistry.builtIn(),
+                CompileContext.standalone("finance", flow.name()));
+        return catchThrowableOfType(PipelineFailure.class, () -> pipeline.run((ObjectNode) FlowJson.parse(EVENT)));
     }
 
     private static List<ObjectNode> delivered(EventTrace trace) {
@@ -110,6 +120,30 @@ class ScriptAndTemplateNodesTest {
         assertThat(trace.failedAt()).isEqualTo("step");
         assertThat(trace.steps().getLast().error())
                 .isEqualTo("line 2, column 10: process(event) threw TypeError at `event.data.missing.field`");
+    }
+
+    @Test
+    void scriptThatRunsOutOfItsBudgetFailsAsABudgetFailure() {
+        PipelineFailure failure = failure("script", code("function process(event) { while (true) {} }"));
+
+        assertThat(failure.node()).isEqualTo("step");
+        assertThat(failure.kind()).isEqualTo(FailureKind.BUDGET);
+    }
+
+    @Test
+    void scriptThatThrowsFailsPermanentlyEvenWhenItsCodeTalksOfABudget() {
+        PipelineFailure failure = failure("script", code("function process(event) { throw new Error('budget'); }"));
+
+        assertThat(failure.getMessage()).contains("threw Error").contains("budget");
+        assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
+    }
+
+    @Test
+    void templateThatLoopsPastItsLimitFailsAsABudgetFailureAndBrokenOutputPermanently() {
+        assertThat(failure("template", "{\"template\": \"#foreach($i in [1..2000000000])#end\"}").kind())
+                .isEqualTo(FailureKind.BUDGET);
+        assertThat(failure("template", "{\"template\": \"{\\\"a\\\": \"}").kind())
+                .isEqualTo(FailureKind.PERMANENT);
     }
 
     @Test

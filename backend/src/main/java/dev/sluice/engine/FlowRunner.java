@@ -135,7 +135,7 @@ final class FlowRunner implements AutoCloseable {
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
             countBudgetFailure(failure);
-            if (failure.kind() == FailureKind.TRANSIENT && failures.mayRetry(attempt)) {
+            if (failure.kind().isRetried() && failures.mayRetry(attempt)) {
                 failures.retry(received, attempt, attempt.owed(), failure.node() + ": " + failure.getMessage());
             } else {
                 failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(), List.of());

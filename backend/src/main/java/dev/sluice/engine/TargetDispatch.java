@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.pipeline.FailureKind;
 import dev.sluice.target.Delivery;
 import dev.sluice.target.TargetFailure;
 
@@ -56,7 +55,7 @@ final class TargetDispatch implements AutoCloseable {
                     if (!failedTargets.contains(target.getKey())) {
                         failedTargets.add(target.getKey());
                     }
-                    permanent |= error instanceof TargetFailure failure && failure.kind() != FailureKind.TRANSIENT;
+                    permanent |= error instanceof TargetFailure failure && !failure.kind().isRetried();
                     lastError = target.getKey() + ": " + error.getMessage();
                 }
             }

@@ -27,9 +27,15 @@ public enum FailureKind {
     PERMANENT,
 
     /**
-     * A script or template ran out of its budget of time, statements, memory, loop iterations or output. The
-     * engine dead-letters the event at once and counts it: after
-     * {@code sluice.engine.budget-failures-to-pause} such events in a row the flow is paused.
+     * A script or template ran out of its budget of time, statements, memory, loop iterations or output. Time and
+     * memory depend on the machine's load as much as on the event, so the engine retries the event as it does a
+     * transient failure, and counts it: after {@code sluice.engine.budget-failures-to-pause} such failures in a row
+     * the flow is paused.
      */
-    BUDGET
+    BUDGET;
+
+    /** Whether the engine tries the event again after its retry delays before dead-lettering it. */
+    public boolean isRetried() {
+        return this == TRANSIENT || this == BUDGET;
+    }
 }

@@ -27,11 +27,13 @@ import dev.sluice.broker.TestBrokers;
 import dev.sluice.engine.DeployedFlow;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.EngineProperties;
+import dev.sluice.engine.PrivacyWatch;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.target.WorkspaceReach;
 
 /**
  * On one broker: (a) a raw relay (consume, publish with confirms, ack; no processing) and (b) the engine running
@@ -249,7 +251,8 @@ public final class EngineBenchmark {
 
     private Engine engine() {
         return new Engine(broker, NodeRegistry.builtIn(), properties(), new SimpleMeterRegistry(),
-                workspace -> name -> Optional.empty());
+                workspace -> name -> Optional.empty(), (flowId, reason) -> { }, PrivacyWatch.NONE,
+                WorkspaceReach.none());
     }
 
     /** The finance sample flow, its HTTP target swapped for a {@code target.rabbitmq}. */

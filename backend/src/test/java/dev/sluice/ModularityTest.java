@@ -1,6 +1,9 @@
 package dev.sluice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -9,8 +12,19 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class ModularityTest {
 
+    private static final ApplicationModules MODULES = ApplicationModules.of(TestApplication.class);
+
     @Test
     void featuresDependOnEachOthersPublicSurfaceWithoutCycles() {
-        ApplicationModules.of(TestApplication.class).verify();
+        MODULES.verify();
+    }
+
+    @Test
+    void theSandboxesKnowNothingOfFlowsOnlyTheJsonSettings() {
+        for (String sandbox : new String[] {"sandbox", "template"}) {
+            ApplicationModule module = MODULES.getModuleByName(sandbox).orElseThrow();
+            assertThat(module.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getIdentifier)
+                    .map(Object::toString)).as(sandbox).containsExactly("json");
+        }
     }
 }

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FailureKind;
 
 /**
@@ -87,7 +87,7 @@ final class HttpDelivery implements Delivery {
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
         byte[] body;
         try {
-            body = FlowJson.MAPPER.writeValueAsBytes(event);
+            body = Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", FailureKind.PERMANENT, e));
         }

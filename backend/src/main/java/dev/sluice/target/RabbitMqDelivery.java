@@ -13,7 +13,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.sluice.broker.ConfirmingPublisher;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FailureKind;
 
 /**
@@ -70,7 +70,7 @@ final class RabbitMqDelivery implements Delivery {
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
         byte[] body;
         try {
-            body = FlowJson.MAPPER.writeValueAsBytes(event);
+            body = Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", FailureKind.PERMANENT, e));
         }

@@ -14,7 +14,7 @@ import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.exception.MethodInvocationException;
 import org.apache.velocity.exception.VelocityException;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * A parsed template, rendered once per event. The context holds the event's attributes and {@code data} as
@@ -65,14 +65,14 @@ public final class CompiledTemplate {
     }
 
     private String render(JsonNode event, Map<String, JsonNode> variables, boolean escape) throws TemplateFailure {
-        Map<String, Object> attributes = FlowJson.MAPPER.convertValue(event, MAP);
+        Map<String, Object> attributes = Json.MAPPER.convertValue(event, MAP);
         VelocityContext context = new VelocityContext();
         attributes.forEach(context::put);
         Map<String, String> whenNull = new HashMap<>();
         aliases.forEach((name, alias) -> whenNull.put(alias, "${" + name + "}"));
         variables.forEach((name, value) -> {
             String reference = aliases.getOrDefault(name, name);
-            context.put(reference, value == null ? null : FlowJson.MAPPER.convertValue(value, Object.class));
+            context.put(reference, value == null ? null : Json.MAPPER.convertValue(value, Object.class));
             whenNull.put(reference, "null");
         });
         context.put("event", attributes);

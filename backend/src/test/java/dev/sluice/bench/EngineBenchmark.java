@@ -29,7 +29,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.engine.EngineProperties;
 import dev.sluice.engine.PrivacyWatch;
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
@@ -261,7 +261,7 @@ public final class EngineBenchmark {
         try (InputStream in = EngineBenchmark.class.getResourceAsStream("/flows/valid/finance-payment-sync.flow.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) FlowJson.MAPPER.readTree(json);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(json);
         for (var node : tree.withArray("nodes")) {
             var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
             if (object.path("kind").asText().equals("source")) {
@@ -269,11 +269,11 @@ public final class EngineBenchmark {
             }
             if (object.path("kind").asText().equals("target.http")) {
                 object.put("kind", "target.rabbitmq");
-                object.set("config", FlowJson.MAPPER.createObjectNode().put("exchange", out).put("routingKey", "ledger"));
+                object.set("config", Json.MAPPER.createObjectNode().put("exchange", out).put("routingKey", "ledger"));
             }
         }
         tree.remove("tests");
-        Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(FlowJson.MAPPER.writeValueAsString(tree),
+        Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(Json.MAPPER.writeValueAsString(tree),
                 ValidationContext.standalone("finance"));
         return new DeployedFlow(flowIds.incrementAndGet(), 1, flow, false);
     }

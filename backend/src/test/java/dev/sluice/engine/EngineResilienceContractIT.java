@@ -38,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
@@ -87,7 +87,7 @@ abstract class EngineResilienceContractIT {
             if (outageFromFirstRequest != null && failUntil == Instant.MIN) {
                 failUntil = Instant.now().plus(outageFromFirstRequest);
             }
-            String id = FlowJson.MAPPER.readTree(body).path("id").asText();
+            String id = Json.MAPPER.readTree(body).path("id").asText();
             if (alwaysFail.get() || Instant.now().isBefore(failUntil) || refuses.test(id)) {
                 refused.incrementAndGet();
                 httpAnswers.add(id + " 500");
@@ -393,7 +393,7 @@ abstract class EngineResilienceContractIT {
 
     private static String idIn(byte[] body) {
         try {
-            JsonNode event = FlowJson.MAPPER.readTree(body);
+            JsonNode event = Json.MAPPER.readTree(body);
             return event.path("id").asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FailureKind;
@@ -69,7 +70,7 @@ class ScriptAndTemplateNodesTest {
     }
 
     private static String code(String javascript) {
-        return FlowJson.MAPPER.createObjectNode().put("code", javascript).toString();
+        return Json.MAPPER.createObjectNode().put("code", javascript).toString();
     }
 
     @Test
@@ -83,7 +84,7 @@ class ScriptAndTemplateNodesTest {
 
     @Test
     void reportsTemplatesAndScriptsNestedTooDeeplyAtTheirTextWithLineAndColumn() {
-        String template = FlowJson.MAPPER.createObjectNode()
+        String template = Json.MAPPER.createObjectNode()
                 .put("template", "#if(true)".repeat(5_000) + "#end".repeat(5_000)).toString();
         assertThat(problems("template", template)).containsExactly(
                 "$.nodes[1].config.template line 1, column 895: nested 5001 deep; at most 100 levels");

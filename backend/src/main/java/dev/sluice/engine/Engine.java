@@ -113,9 +113,9 @@ public final class Engine implements AutoCloseable {
                 if (depth >= 0 && gauge != null) {
                     gauge.set(depth);
                 }
-                FlowStatus counted = FlowStatus.of(entry.getValue());
+                FlowStatus counted = FlowStatus.of(entry.getValue(), retryQueued(flowId));
                 histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
-                        counted.failed(), counted.p50Ms(), depth);
+                        counted.failed(), counted.p50Ms(), depth < 0 ? depth : depth + counted.retrying());
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);
@@ -201,6 +201,19 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Events in the flow's retry queues, waiting for their delay to pass; 0 when the broker cannot say. */
+    private long retryQueued(long flowId) {
+        long queued = 0;
+        try (var channel = broker.openChannel()) {
+            for (int level = 0; level < properties.retryDelays().size(); level++) {
+                queued += channel.queueDeclarePassive(topology.retryQueue(flowId, level)).getMessageCount();
+            }
+        } catch (Exception e) {
+            log.debug("Could not count the retry queues of flow {}", flowId, e);
+        }
+        return queued;
+    }
+
     /** The dead letters of this engine's flows. */
     public DeadLetters deadLetters() {
         return new DeadLetters(broker, topology);
@@ -212,7 +225,7 @@ public final class Engine implements AutoCloseable {
         if (runner == null) {
             return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
         }
-        return Optional.of(FlowStatus.of(runner));
+        return Optional.of(FlowStatus.of(runner, retryQueued(flowId)));
     }
 
     /** The flow's last hour on this instance, oldest first; empty when it has not run here. */

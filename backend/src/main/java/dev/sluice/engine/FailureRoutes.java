@@ -57,13 +57,18 @@ final class FailureRoutes implements AutoCloseable {
      * ordered flow keeps it, unacked, and tries again here after the same delay: with a prefetch of one nothing
      * after it is handed out meanwhile, so no later event overtakes it.
      */
-    void retry(Received received, Attempt attempt, List<String> failedTargets, String error) {
+    void retry(Received received, Attempt attempt, List<String> failedTargets, String node, String message) {
         int level = Math.min(attempt.number() - 1, properties.retryDelays().size() - 1);
         long delay = properties.retryDelays().get(level).toMillis();
+        String error = node + ": " + message;
         metrics.retried.increment();
+        metrics.failedAt(node, message, false);
         if (deployed.ordered()) {
-            scheduler.schedule(() -> tryAgain.accept(received, attempt.next(failedTargets, error)), delay,
-                    TimeUnit.MILLISECONDS);
+            metrics.heldForRetry.incrementAndGet();
+            scheduler.schedule(() -> {
+                metrics.heldForRetry.decrementAndGet();
+                tryAgain.accept(received, attempt.next(failedTargets, error));
+            }, delay, TimeUnit.MILLISECONDS);
             return;
         }
         Map<String, Object> headers = Headers.copy(received.headers());
@@ -88,6 +93,7 @@ final class FailureRoutes implements AutoCloseable {
         headers.put(Headers.TARGETS, String.join(",", failedTargets));
         headers.remove(Headers.DUE);
         metrics.deadLettered.increment();
+        metrics.failedAt(node, error, true);
         log.warn("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
         republish(received, topology.deadLetterQueue(deployed.flowId()), headers);
     }

@@ -1,7 +1,9 @@
 package dev.sluice.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +28,9 @@ final class FlowMetrics {
     final Counter deadLettered;
     /** Outgoing events in which the sampled scan found personal data the leak guard did not expect. */
     final Counter piiAlerts;
+    /** Events of an ordered flow held unacked by this instance until their next try. */
+    final AtomicLong heldForRetry = new AtomicLong();
+    private volatile FlowStatus.LastFailure lastFailure;
     private final Timer latency;
     private final MeterRegistry registry;
     private final String flow;
@@ -69,6 +74,16 @@ final class FlowMetrics {
                 .tags("flow", flow, "flowId", id, "node", node, "kind", kind)
                 .register(registry);
         return new TimedStep(step, timer);
+    }
+
+    void failedAt(String node, String error, boolean deadLettered) {
+        // a target's error comes as its dead-letter header has it, "target: why"; the node is given apart
+        String why = error != null && error.startsWith(node + ": ") ? error.substring(node.length() + 2) : error;
+        lastFailure = new FlowStatus.LastFailure(node, why, Instant.now().toString(), deadLettered);
+    }
+
+    FlowStatus.LastFailure lastFailure() {
+        return lastFailure;
     }
 
     void processed(long startedNanos) {

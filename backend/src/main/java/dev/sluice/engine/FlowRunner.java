@@ -136,7 +136,7 @@ final class FlowRunner implements AutoCloseable {
             metrics.failed.increment();
             countBudgetFailure(failure);
             if (failure.kind().isRetried() && failures.mayRetry(attempt)) {
-                failures.retry(received, attempt, attempt.owed(), failure.node() + ": " + failure.getMessage());
+                failures.retry(received, attempt, attempt.owed(), failure.node(), failure.getMessage());
             } else {
                 failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(), List.of());
             }
@@ -162,7 +162,8 @@ final class FlowRunner implements AutoCloseable {
             failures.deadLetter(received, attempt, outcome.permanent() ? "target-refused" : "retries-exhausted",
                     outcome.failedTargets().get(0), outcome.lastError(), outcome.failedTargets());
         } else {
-            failures.retry(received, attempt, outcome.failedTargets(), outcome.lastError());
+            failures.retry(received, attempt, outcome.failedTargets(), outcome.lastFailedTarget(),
+                    outcome.lastMessage());
         }
     }
 

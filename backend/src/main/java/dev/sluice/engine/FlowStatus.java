@@ -3,21 +3,34 @@ package dev.sluice.engine;
 /**
  * A flow's state on this instance and its counters since this instance started it.
  *
- * @param state   {@code running} or {@code failing} (could not start; {@code problem} says why)
- * @param p50Ms   median latency from receipt to every target confirming
+ * @param state       {@code running} or {@code failing} (could not start; {@code problem} says why)
+ * @param retrying    events waiting for a retry now: in the flow's retry queues (every instance's) and, for an
+ *                    ordered flow, held by this instance for its next try
+ * @param lastFailure the last event that failed here, retried or dead-lettered; null while none has
+ * @param p50Ms       median latency from receipt to every target confirming
  */
 public record FlowStatus(long flowId, Integer version, String state, String problem, long in, long out,
-                         long filtered, long failed, long retried, long deadLettered, double p50Ms, double p99Ms) {
+                         long filtered, long failed, long retried, long deadLettered, long retrying,
+                         LastFailure lastFailure, double p50Ms, double p99Ms) {
 
-    static FlowStatus of(FlowRunner runner) {
+    /**
+     * @param node         the node or target it failed at
+     * @param error        why, as the dead letter would say it
+     * @param at           when, ISO-8601
+     * @param deadLettered whether the event was dead-lettered (else it waits for a retry)
+     */
+    public record LastFailure(String node, String error, String at, boolean deadLettered) {
+    }
+
+    static FlowStatus of(FlowRunner runner, long retryQueued) {
         FlowMetrics m = runner.metrics();
         return new FlowStatus(runner.deployed().flowId(), runner.deployed().version(), "running", null,
                 (long) m.in.count(), (long) m.out.count(), (long) m.filtered.count(), (long) m.failed.count(),
-                (long) m.retried.count(), (long) m.deadLettered.count(), m.latencyPercentile(0.5),
-                m.latencyPercentile(0.99));
+                (long) m.retried.count(), (long) m.deadLettered.count(), retryQueued + m.heldForRetry.get(),
+                m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99));
     }
 
     static FlowStatus failing(long flowId, String problem) {
-        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0);
     }
 }

@@ -19,11 +19,21 @@ import dev.sluice.target.TargetFailure;
  */
 final class TargetDispatch implements AutoCloseable {
 
-    /** What the targets made of one event's outputs. */
-    record Outcome(int delivered, List<String> failedTargets, boolean permanent, String lastError) {
+    /**
+     * What the targets made of one event's outputs.
+     *
+     * @param lastFailedTarget the target whose failure {@code lastMessage} is; null when all delivered
+     */
+    record Outcome(int delivered, List<String> failedTargets, boolean permanent, String lastFailedTarget,
+                   String lastMessage) {
 
         boolean allDelivered() {
             return failedTargets.isEmpty();
+        }
+
+        /** The last failure as the dead-letter and retry headers give it: {@code target: message}. */
+        String lastError() {
+            return lastFailedTarget == null ? null : lastFailedTarget + ": " + lastMessage;
         }
     }
 
@@ -43,7 +53,8 @@ final class TargetDispatch implements AutoCloseable {
         Outcome outcome() {
             List<String> failedTargets = new ArrayList<>();
             boolean permanent = false;
-            String lastError = null;
+            String lastFailedTarget = null;
+            String lastMessage = null;
             int delivered = 0;
             for (Map.Entry<String, List<CompletableFuture<Void>>> target : futures.entrySet()) {
                 for (CompletableFuture<Void> future : target.getValue()) {
@@ -56,10 +67,11 @@ final class TargetDispatch implements AutoCloseable {
                         failedTargets.add(target.getKey());
                     }
                     permanent |= error instanceof TargetFailure failure && !failure.kind().isRetried();
-                    lastError = target.getKey() + ": " + error.getMessage();
+                    lastFailedTarget = target.getKey();
+                    lastMessage = error.getMessage();
                 }
             }
-            return new Outcome(delivered, failedTargets, permanent, lastError);
+            return new Outcome(delivered, failedTargets, permanent, lastFailedTarget, lastMessage);
         }
     }
 

@@ -132,6 +132,11 @@ abstract class FlowDeployContractIT {
 
         publish("d1", "user.created");
         await(() -> status(id).path("instance").path("deadLettered").asLong() == 1, "the refused event is dead-lettered");
+        JsonNode lastFailure = status(id).path("instance").path("lastFailure");
+        assertThat(lastFailure.path("node").asText()).isEqualTo("out");
+        assertThat(lastFailure.path("error").asText()).contains("answered 400").doesNotStartWith("out:");
+        assertThat(lastFailure.path("deadLettered").asBoolean()).isTrue();
+        assertThat(status(id).path("instance").path("retrying").asLong()).isZero();
         JsonNode dead = FlowJson.parse(call("finance", "GET", "/api/flows/" + id + "/dead-letters", null).body());
         assertThat(dead.path("deadLetters")).hasSize(1);
         assertThat(dead.path("deadLetters").get(0).path("reason").asText()).isEqualTo("target-refused");

@@ -349,6 +349,57 @@ abstract class EngineResilienceContractIT {
         assertThat(engine.isRunning(flow.flowId())).isTrue();
     }
 
+    @Test
+    void countsEventsWaitingForARetryAsRetryingAndShowsTheLastFailureWhileATargetIsDown() throws Exception {
+        Engine engine = engine(List.of(Duration.ofSeconds(60)));
+        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
+                false);
+
+        publishMany(3, "down");
+
+        await(() -> engine.status(flow.flowId()).orElseThrow().retrying() == 3, Duration.ofSeconds(30),
+                "three events waiting for their retry");
+        FlowStatus.LastFailure last = engine.status(flow.flowId()).orElseThrow().lastFailure();
+        assertThat(last.node()).isEqualTo("hook");
+        assertThat(last.error()).contains("connection refused");
+        assertThat(last.deadLettered()).isFalse();
+        assertThat(Instant.parse(last.at())).isBetween(Instant.now().minusSeconds(30), Instant.now());
+    }
+
+    @Test
+    void countsTheEventAnOrderedFlowHoldsForItsRetryAsRetrying() throws Exception {
+        Engine engine = engine(List.of(Duration.ofSeconds(60)));
+        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
+                true);
+
+        publishMany(3, "held");
+
+        await(() -> engine.status(flow.flowId()).orElseThrow().retrying() == 1, Duration.ofSeconds(30),
+                "the first event held for its retry, the others behind it");
+        assertThat(engine.status(flow.flowId()).orElseThrow().lastFailure().node()).isEqualTo("hook");
+    }
+
+    @Test
+    void aDeadLetteredEventIsTheLastFailureAndNoLongerRetrying() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(50)));
+        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
+                false);
+
+        publishMany(1, "gone");
+
+        await(() -> count(topology.deadLetterQueue(flow.flowId())) == 1, Duration.ofSeconds(30), "dead-lettered");
+        FlowStatus status = engine.status(flow.flowId()).orElseThrow();
+        assertThat(status.retrying()).isZero();
+        assertThat(status.lastFailure().deadLettered()).isTrue();
+        assertThat(status.lastFailure().error()).contains("connection refused");
+    }
+
+    private static String unreachableHttpTarget() {
+        return """
+                {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events", "timeoutMs": 2000}}
+                """.formatted(FreePort.find());
+    }
+
     Engine engine(List<Duration> retryDelays) {
         Engine engine = new Engine(broker, NodeRegistry.builtIn(),
                 new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),

@@ -117,7 +117,7 @@ class DesignerJourneyIT {
                      "type": "user.payment.updated", "data": {"userId": "U9", "nationalId": "330108198511022463",
                      "payment": {"currency": "CNY", "bankAccount": "6222975432319487574"}}}""");
             editor.awaitCounter("out", 1);
-            assertThat(editor.runStatus()).contains("in: 1", "out: 1");
+            assertThat(editor.runStatus()).contains("in: 1", "deliveries: 1");
             assertThat(ledgerReceived).singleElement().asString().contains("***************7574", "U9")
                     .doesNotContain("6222975432319487574", "330108198511022463");
 

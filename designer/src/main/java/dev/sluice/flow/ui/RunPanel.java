@@ -1,6 +1,9 @@
 package dev.sluice.flow.ui;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -26,6 +29,9 @@ import dev.sluice.privacy.PrivacyAlerts;
 
 /** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
 class RunPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final EditorPanels.Context context;
     private final FlowDeployments deployments;
@@ -182,12 +188,29 @@ class RunPanel extends VerticalLayout {
         counters.setId("flow-counters");
         counters.addClassName("counters");
         counters.add(counter("in", s.in()), counter("out", s.out()), counter("filtered", s.filtered()),
-                counter("failed", s.failed()), counter("retried", s.retried()),
+                counter("failed", s.failed()), counter("retrying", s.retrying()), counter("retried", s.retried()),
                 counter("dead-lettered", s.deadLettered()));
+        counters.getChildren().filter(c -> "out".equals(c.getElement().getAttribute("data-counter")))
+                .findFirst().ifPresent(out -> out.getElement().setAttribute("title", getTranslation("counter.out.hint")));
         if (s.problem() != null) {
             counters.add(problem(s.problem()));
         }
         status.add(counters);
+        if (s.lastFailure() != null) {
+            status.add(lastFailure(s.lastFailure(), s.retrying()));
+        }
+    }
+
+    /** The last event that failed, where and why: while events wait for a retry this is what holds them up. */
+    private Div lastFailure(FlowStatus.LastFailure last, long retrying) {
+        String outcome = last.deadLettered() ? getTranslation("run.last-failure.dead-lettered")
+                : getTranslation("run.last-failure.retrying", retrying);
+        Div line = new Div(new Span(getTranslation("run.last-failure", last.node(), WHEN.format(Instant.parse(last.at())),
+                last.error(), outcome)));
+        line.setId("last-failure");
+        line.getElement().setAttribute("data-node", last.node());
+        line.addClassName(retrying > 0 ? "problem" : "notice");
+        return line;
     }
 
     private Span counter(String name, long value) {

@@ -34,10 +34,10 @@ import {
   type FlowNode,
   type Position,
 } from './canvas/graph';
-import { emptyHistory, recorded, redone, undone, type History, type Step } from './canvas/history';
 import { layoutOf } from './canvas/layout';
 import { DRAG_TYPE, Palette } from './canvas/palette';
 import { useShortcuts } from './canvas/use-shortcuts';
+import { useUndoRedo } from './canvas/use-undo-redo';
 
 type Snapshot = { nodes: FlowNode[]; edges: Edge[] };
 
@@ -57,11 +57,6 @@ function Canvas(props: {
   const revision = useRef(model.revision);
   const [opened] = useState(() => graphJson(nodes, edges));
   const sent = useRef(opened);
-  // Undo and redo work on settled graphs: an edit counts once it has settled, like what the server is told.
-  const history = useRef<History<Snapshot>>(emptyHistory());
-  const settled = useRef<Snapshot | null>(null);
-  const restoring = useRef(false);
-  const [historySize, setHistorySize] = useState<[number, number]>([0, 0]);
   const selectedId = useRef('');
   const pendingSelect = useRef<string | null>(null);
   const tell = useCallback(
@@ -73,13 +68,20 @@ function Canvas(props: {
     },
     [onSelected],
   );
+  const show = useCallback(
+    (restored: Snapshot) => {
+      setNodes(restored.nodes.map((n) => ({ ...n, selected: false })));
+      setEdges(restored.edges.map((e) => ({ ...e, selected: false })));
+      tell('');
+    },
+    [tell],
+  );
+  const { canUndo, canRedo, reset, settle, undo, redo } = useUndoRedo(show);
 
   useEffect(() => {
     if (model.revision !== revision.current) {
       revision.current = model.revision;
-      history.current = emptyHistory();
-      settled.current = null;
-      setHistorySize([0, 0]);
+      reset();
       const reopened = nodesOf(model, roles);
       const reopenedEdges = edgesOf(model);
       sent.current = graphJson(reopened, reopenedEdges);
@@ -87,7 +89,7 @@ function Canvas(props: {
       setEdges(reopenedEdges);
       setTimeout(() => flow.fitView({ padding: 0.2 }), 50);
     }
-  }, [model, roles, flow]);
+  }, [model, roles, flow, reset]);
 
   useEffect(() => {
     setNodes((current) => markedNodes(current, invalid, leaks));
@@ -107,15 +109,9 @@ function Canvas(props: {
   useEffect(() => {
     const timer = setTimeout(() => {
       const json = graphJson(nodes, edges);
-      if (json === sent.current && !settled.current) {
-        settled.current = { nodes, edges };
-      } else if (json !== sent.current) {
-        if (settled.current && !restoring.current) {
-          history.current = recorded(history.current, settled.current);
-        }
-        restoring.current = false;
-        settled.current = { nodes, edges };
-        setHistorySize(sizeOf(history.current));
+      const edited = json !== sent.current;
+      settle({ nodes, edges }, edited);
+      if (edited) {
         sent.current = json;
         onGraph(json);
       }
@@ -127,7 +123,7 @@ function Canvas(props: {
       }
     }, 200);
     return () => clearTimeout(timer);
-  }, [nodes, edges, onGraph, tell]);
+  }, [nodes, edges, onGraph, tell, settle]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
@@ -181,21 +177,6 @@ function Canvas(props: {
     void flow.deleteElements({ nodes: nodes.filter((n) => n.selected), edges: edges.filter((e) => e.selected) });
   }, [flow, nodes, edges]);
 
-  const restore = useCallback(
-    (step: (history: History<Snapshot>, current: Snapshot) => Step<Snapshot> | null) => {
-      const done = settled.current && step(history.current, settled.current);
-      if (!done) return;
-      history.current = done.history;
-      restoring.current = true;
-      setNodes(done.restored.nodes.map((n) => ({ ...n, selected: false })));
-      setEdges(done.restored.edges.map((e) => ({ ...e, selected: false })));
-      setHistorySize(sizeOf(history.current));
-      tell('');
-    },
-    [tell],
-  );
-  const undo = useCallback(() => restore(undone), [restore]);
-  const redo = useCallback(() => restore(redone), [restore]);
   const layout = useCallback(() => {
     setNodes((current) => layoutOf(current, edges));
     setTimeout(() => flow.fitView({ padding: 0.2, duration: 200 }), 60);
@@ -206,8 +187,8 @@ function Canvas(props: {
     <div className="flow-canvas-frame">
       <Palette
         model={model}
-        canUndo={historySize[0] > 0}
-        canRedo={historySize[1] > 0}
+        canUndo={canUndo}
+        canRedo={canRedo}
         onAdd={add}
         onDelete={removeSelected}
         onUndo={undo}
@@ -235,10 +216,6 @@ function Canvas(props: {
       </div>
     </div>
   );
-}
-
-function sizeOf(history: History<Snapshot>): [number, number] {
-  return [history.past.length, history.future.length];
 }
 
 /** JSON text from the server, or `empty` while a state name has not been set (it arrives undefined or null). */

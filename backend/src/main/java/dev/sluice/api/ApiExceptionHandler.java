@@ -110,7 +110,7 @@ class ApiExceptionHandler {
 
     static ResponseEntity<String> errors(HttpStatus status, HttpHeaders headers, List<FlowProblem> problems) {
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
-                .body(Json.write(new ApiErrors(problems.stream()
+                .body(Bodies.write(new ApiErrors(problems.stream()
                         .map(p -> new ApiErrors.ApiError(p.path(), p.message()))
                         .toList())));
     }

@@ -109,7 +109,7 @@ class AuditController {
         entry.put("objectType", e.objectType());
         entry.put("objectId", e.objectId());
         entry.put("outcome", e.outcome());
-        entry.put("details", Json.read(e.details()));
+        entry.put("details", Bodies.read(e.details()));
         entry.put("prevHash", e.prevHash());
         entry.put("hash", e.hash());
         return entry;

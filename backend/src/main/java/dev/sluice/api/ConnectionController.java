@@ -51,7 +51,7 @@ class ConnectionController {
         ConnectionInfo created = connections.create(principal.getName(), workspace,
                 ConnectionSpec.read(object(body), null));
         return ResponseEntity.created(URI.create("/api/workspaces/" + workspace + "/connections/" + created.spec().name()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(json(created)));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(json(created)));
     }
 
     @GetMapping("/api/workspaces/{workspace}/connections/{name}")
@@ -106,7 +106,7 @@ class ConnectionController {
     }
 
     private static JsonNode object(String body) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         if (!request.isObject()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$", "must be a JSON object");
         }

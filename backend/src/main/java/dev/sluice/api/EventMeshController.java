@@ -26,10 +26,10 @@ class EventMeshController {
     /** {@code {"workspace", "name", "source", "filter", "transformer", "target"}} in; 201 {@code {"id", "version", "notes"}}. */
     @PostMapping("/api/flows/import/eventmesh")
     ResponseEntity<String> importRules(@RequestBody(required = false) String body, Principal principal) {
-        EventMeshImported imported = eventMesh.importRules(principal.getName(), Json.read(body));
+        EventMeshImported imported = eventMesh.importRules(principal.getName(), Bodies.read(body));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/flows/{id}")
                 .buildAndExpand(imported.id()).toUri();
         return ResponseEntity.created(location).eTag(FlowRequests.etag(imported.version()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(imported));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(imported));
     }
 }

@@ -25,6 +25,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.StoredFlowVersion;
+import dev.sluice.json.Json;
 
 /**
  * Stored flows: import, list, read, export, save a new version, history, diff, delete. Every check of who
@@ -48,7 +49,7 @@ class FlowController {
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/flows/{id}")
                 .buildAndExpand(saved.id()).toUri();
         return ResponseEntity.created(location).eTag(FlowRequests.etag(saved.version()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(saved));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(saved));
     }
 
     @GetMapping
@@ -62,7 +63,7 @@ class FlowController {
                                Principal principal) {
         StoredFlowVersion found = store.get(principal.getName(), FlowRequests.flowId(id),
                 FlowRequests.version(version, "version"));
-        ObjectNode body = FlowJson.MAPPER.valueToTree(found.flow());
+        ObjectNode body = Json.MAPPER.valueToTree(found.flow());
         body.put("version", found.version().version());
         body.put("savedBy", found.version().author());
         body.put("savedAt", found.version().createdAt().toString());
@@ -71,7 +72,7 @@ class FlowController {
         }
         body.set("flow", FlowJson.parse(found.definition()));
         return ResponseEntity.ok().eTag(FlowRequests.etag(found.version().version()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(body));
     }
 
     /** The canonical flow JSON, as a file download. */
@@ -98,7 +99,7 @@ class FlowController {
         FlowRef saved = store.save(principal.getName(), flowId, FlowRequests.ifMatch(ifMatch),
                 body == null ? "" : body, comment);
         return ResponseEntity.ok().eTag(FlowRequests.etag(saved.version()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(saved));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(saved));
     }
 
     @GetMapping("/{id}/versions")
@@ -121,6 +122,6 @@ class FlowController {
     }
 
     static ResponseEntity<String> json(Object body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Bodies.write(body));
     }
 }

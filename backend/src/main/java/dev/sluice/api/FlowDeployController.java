@@ -50,7 +50,7 @@ class FlowDeployController {
     @PostMapping("/deploy")
     ResponseEntity<String> deploy(@PathVariable String id, @RequestBody(required = false) String body,
                                   Principal principal) {
-        JsonNode request = body == null || body.isBlank() ? Json.read("{}") : Json.read(body);
+        JsonNode request = body == null || body.isBlank() ? Bodies.read("{}") : Bodies.read(body);
         JsonNode version = request.path("version");
         if (!version.isMissingNode() && !version.isNull() && !version.canConvertToInt()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.version", "must be a version number");
@@ -69,7 +69,7 @@ class FlowDeployController {
     @PostMapping("/undeploy")
     ResponseEntity<String> undeploy(@PathVariable String id, @RequestBody(required = false) String body,
                                     Principal principal) {
-        boolean deleteQueue = body != null && !body.isBlank() && Json.read(body).path("deleteQueue").asBoolean(false);
+        boolean deleteQueue = body != null && !body.isBlank() && Bodies.read(body).path("deleteQueue").asBoolean(false);
         deployments.undeploy(principal.getName(), FlowRequests.flowId(id), deleteQueue);
         return FlowController.json(Map.of("id", FlowRequests.flowId(id), "state", "DRAFT", "queueDeleted", deleteQueue));
     }
@@ -131,7 +131,7 @@ class FlowDeployController {
         requireEngine();
         List<String> ids = new ArrayList<>();
         if (body != null && !body.isBlank()) {
-            Json.read(body).path("ids").forEach(value -> ids.add(value.asText()));
+            Bodies.read(body).path("ids").forEach(value -> ids.add(value.asText()));
         }
         return FlowController.json(Map.of("replayed", deadLetters.replay(principal.getName(),
                 FlowRequests.flowId(id), ids)));

@@ -39,7 +39,7 @@ class FlowLeakController {
     @PostMapping("/leak-exception")
     ResponseEntity<String> except(@PathVariable String id, @RequestBody(required = false) String body,
                                   Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         if (!request.path("version").canConvertToInt()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.version", "is required: the version to except");
         }

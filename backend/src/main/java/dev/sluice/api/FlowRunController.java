@@ -41,7 +41,7 @@ class FlowRunController {
      */
     @PostMapping("/dry-run")
     ResponseEntity<String> dryRun(@RequestBody(required = false) String body, Principal principal) {
-        DryRun run = store.dryRun(principal.getName(), Json.read(body));
+        DryRun run = store.dryRun(principal.getName(), Bodies.read(body));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("results", run.results());
         answer.put("truncated", run.truncated());

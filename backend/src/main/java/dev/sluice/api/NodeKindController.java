@@ -41,7 +41,7 @@ class NodeKindController {
             entry.set("configSchema", FlowJson.parse(spec.configSchema()));
             entry.set("example", FlowJson.parse(spec.example()));
         }
-        this.kinds = Json.write(Map.of("kinds", all));
+        this.kinds = Bodies.write(Map.of("kinds", all));
         this.flowSchema = FlowSchema.generate(registry);
     }
 

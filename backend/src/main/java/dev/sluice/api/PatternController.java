@@ -25,7 +25,7 @@ class PatternController {
     // required = false: an empty body gets the API's error format, not Spring's default 400
     @PostMapping(path = "/test", produces = MediaType.APPLICATION_JSON_VALUE)
     String test(@RequestBody(required = false) String body) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         if (!request.isObject()) {
             throw new InvalidFlowException("$", "must be a JSON object with a pattern and an event");
         }
@@ -43,6 +43,6 @@ class PatternController {
             problems.add(".event", "must be a JSON object (a CloudEvent)");
         }
         problems.throwIfAny();
-        return Json.write(Map.of("matches", pattern.orElseThrow().matches(event)));
+        return Bodies.write(Map.of("matches", pattern.orElseThrow().matches(event)));
     }
 }

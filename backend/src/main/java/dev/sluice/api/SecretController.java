@@ -43,18 +43,18 @@ class SecretController {
     @PostMapping
     ResponseEntity<String> create(@PathVariable String workspace, @RequestBody(required = false) String body,
                                   Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         SecretInfo created = vault.create(principal.getName(), workspace, text(request, "name"),
                 text(request, "value"));
         return ResponseEntity.created(URI.create("/api/workspaces/" + workspace + "/secrets/" + created.name()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(info(created)));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(info(created)));
     }
 
     @PutMapping("/{name}")
     ResponseEntity<String> replace(@PathVariable String workspace, @PathVariable String name,
                                    @RequestBody(required = false) String body, Principal principal) {
         return FlowController.json(info(vault.replace(principal.getName(), workspace, name,
-                text(Json.read(body), "value"))));
+                text(Bodies.read(body), "value"))));
     }
 
     @DeleteMapping("/{name}")

@@ -43,19 +43,19 @@ class SourceCatalogController {
 
     @PostMapping("/api/sources")
     ResponseEntity<String> register(@RequestBody(required = false) String body, Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         List<String> types = new ArrayList<>();
         request.path("eventTypes").forEach(type -> types.add(type.isTextual() ? type.asText() : null));
         EventSource created = catalog.register(principal.getName(), text(request, "name"),
                 text(request, "description"), text(request, "owner"), types);
         return ResponseEntity.created(URI.create("/api/sources/" + created.getName()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(describe(created, true)));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(describe(created, true)));
     }
 
     @PostMapping("/api/sources/{name}/grants")
     ResponseEntity<Void> grant(@PathVariable String name, @RequestBody(required = false) String body,
                                Principal principal) {
-        catalog.grant(principal.getName(), name, text(Json.read(body), "workspace"));
+        catalog.grant(principal.getName(), name, text(Bodies.read(body), "workspace"));
         return ResponseEntity.noContent().build();
     }
 

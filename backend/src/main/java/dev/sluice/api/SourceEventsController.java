@@ -74,7 +74,7 @@ class SourceEventsController {
         if (!reading.warnings().isEmpty()) {
             answer.put("warnings", reading.warnings());
         }
-        return ResponseEntity.accepted().body(Json.write(answer));
+        return ResponseEntity.accepted().body(Bodies.write(answer));
     }
 
     private static CloudEventReading read(HttpServletRequest request, byte[] body) {

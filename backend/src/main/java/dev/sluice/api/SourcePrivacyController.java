@@ -67,7 +67,7 @@ class SourcePrivacyController {
     @PutMapping("/schema")
     ResponseEntity<String> describe(@PathVariable String name, @RequestBody(required = false) String body,
                                     Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         catalog.describe(principal.getName(), name, request.get("dataSchema"), request.get("samples"));
         return read(name, principal);
     }
@@ -75,7 +75,7 @@ class SourcePrivacyController {
     @PutMapping("/tags")
     ResponseEntity<String> tag(@PathVariable String name, @RequestBody(required = false) String body,
                                Principal principal) {
-        JsonNode fields = Json.read(body).path("fields");
+        JsonNode fields = Bodies.read(body).path("fields");
         if (!fields.isObject()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.fields", "must be an object of field path to tag");
         }
@@ -103,7 +103,7 @@ class SourcePrivacyController {
     @PutMapping("/clearances/{workspace}")
     ResponseEntity<String> clear(@PathVariable String name, @PathVariable String workspace,
                                  @RequestBody(required = false) String body, Principal principal) {
-        JsonNode tags = Json.read(body).path("tags");
+        JsonNode tags = Bodies.read(body).path("tags");
         if (!tags.isObject()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.tags", "must be an object of tag to none, masked or clear");
         }

@@ -28,7 +28,7 @@ class TargetCheckController {
     @PostMapping("/api/flows/{id}/target-check")
     ResponseEntity<String> check(@PathVariable String id, @RequestBody(required = false) String body,
                                  Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         if (!request.path("kind").isTextual()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.kind", "is required: the target node's kind");
         }

@@ -45,7 +45,7 @@ class WorkspaceAdminController {
 
     @PostMapping("/api/workspaces")
     ResponseEntity<String> createWorkspace(@RequestBody(required = false) String body, Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         Workspace created = management.createWorkspace(principal.getName(), text(request, "name"),
                 text(request, "displayName"), text(request, "description"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ class WorkspaceAdminController {
         out.put("displayName", created.getDisplayName());
         out.put("description", created.getDescription());
         return ResponseEntity.created(URI.create("/api/workspaces/" + created.getName()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(out));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(out));
     }
 
     @GetMapping("/api/users")
@@ -64,7 +64,7 @@ class WorkspaceAdminController {
 
     @PostMapping("/api/users")
     ResponseEntity<String> createUser(@RequestBody(required = false) String body, Principal principal) {
-        JsonNode request = Json.read(body);
+        JsonNode request = Bodies.read(body);
         String role = text(request, "platformRole");
         PlatformRole platformRole;
         try {
@@ -75,7 +75,7 @@ class WorkspaceAdminController {
         UserAccount created = management.createUser(principal.getName(), text(request, "username"),
                 text(request, "displayName"), text(request, "password"), platformRole);
         return ResponseEntity.created(URI.create("/api/users/" + created.getUsername()))
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(user(created)));
+                .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(user(created)));
     }
 
     @GetMapping("/api/workspaces/{workspace}/members")
@@ -86,7 +86,7 @@ class WorkspaceAdminController {
     @PutMapping("/api/workspaces/{workspace}/members/{username}")
     ResponseEntity<String> setMember(@PathVariable String workspace, @PathVariable String username,
                                      @RequestBody(required = false) String body, Principal principal) {
-        String role = text(Json.read(body), "role");
+        String role = text(Bodies.read(body), "role");
         WorkspaceRole parsed;
         try {
             parsed = role == null ? null : WorkspaceRole.valueOf(role.toUpperCase(Locale.ROOT));

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * The canonical form of an entry and its hash. The canonical form is a JSON array of every field in a fixed
@@ -29,7 +29,7 @@ final class AuditChain {
         var fields = new ArrayList<>(Arrays.asList(FORMAT, id, at.toString(), actor, workspace, action, objectType,
                 objectId, outcome, details, prevHash));
         try {
-            byte[] canonical = FlowJson.MAPPER.writeValueAsBytes(fields);
+            byte[] canonical = Json.MAPPER.writeValueAsBytes(fields);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash an audit entry", e);

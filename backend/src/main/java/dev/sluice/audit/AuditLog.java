@@ -14,7 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
@@ -160,9 +160,9 @@ public class AuditLog {
 
     private static String details(Map<String, ?> details) {
         try {
-            String json = FlowJson.MAPPER.writeValueAsString(details == null ? Map.of() : details);
+            String json = Json.MAPPER.writeValueAsString(details == null ? Map.of() : details);
             if (json.length() > MAX_DETAILS) {
-                return FlowJson.MAPPER.writeValueAsString(Map.of("truncated", true, "length", json.length()));
+                return Json.MAPPER.writeValueAsString(Map.of("truncated", true, "length", json.length()));
             }
             return json;
         } catch (JsonProcessingException e) {

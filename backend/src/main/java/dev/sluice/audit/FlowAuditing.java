@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.DeadLettersReplayed;
 import dev.sluice.flowstore.DeadLettersViewed;
 import dev.sluice.flowstore.FlowDeleted;
@@ -24,6 +23,7 @@ import dev.sluice.flowstore.FlowPreviewed;
 import dev.sluice.flowstore.FlowUndeployed;
 import dev.sluice.flowstore.FlowVersionSaved;
 import dev.sluice.flowstore.TargetChecked;
+import dev.sluice.json.Json;
 
 /**
  * Writes flow events to the audit log, inside the transaction that published them: a save whose entry cannot
@@ -126,13 +126,13 @@ class FlowAuditing {
 
     /** The diff as JSON, with tests named only: their inputs and expectations are sample payloads. */
     static JsonNode summary(FlowDiff diff) {
-        ObjectNode tree = FlowJson.MAPPER.valueToTree(diff);
+        ObjectNode tree = Json.MAPPER.valueToTree(diff);
         List<String> changedTests = new ArrayList<>();
         diff.tests().changed().forEach(test -> changedTests.add(test.name()));
         ObjectNode tests = tree.putObject("tests");
-        tests.set("added", FlowJson.MAPPER.valueToTree(diff.tests().added()));
-        tests.set("removed", FlowJson.MAPPER.valueToTree(diff.tests().removed()));
-        tests.set("changed", FlowJson.MAPPER.valueToTree(changedTests));
+        tests.set("added", Json.MAPPER.valueToTree(diff.tests().added()));
+        tests.set("removed", Json.MAPPER.valueToTree(diff.tests().removed()));
+        tests.set("changed", Json.MAPPER.valueToTree(changedTests));
         tree.put("layout", diff.layout().size());
         return tree;
     }

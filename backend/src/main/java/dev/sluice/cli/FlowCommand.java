@@ -18,6 +18,7 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowTestRunner;
@@ -115,7 +116,7 @@ public final class FlowCommand {
                 try {
                     event = FlowJson.parse(text);
                 } catch (InvalidFlowException e) {
-                    event = FlowJson.MAPPER.createObjectNode().put("invalid", "line " + line);
+                    event = Json.MAPPER.createObjectNode().put("invalid", "line " + line);
                 }
                 traces.add(pipeline.trace(event));
             }
@@ -123,9 +124,9 @@ public final class FlowCommand {
         List<FlowTestRunner.Result> results = FlowTestRunner.run(pipeline);
         boolean passed = results.stream().allMatch(FlowTestRunner.Result::passed);
         if (json) {
-            ObjectNode report = FlowJson.MAPPER.createObjectNode();
-            report.set("results", FlowJson.MAPPER.valueToTree(traces));
-            report.set("tests", FlowJson.MAPPER.valueToTree(results));
+            ObjectNode report = Json.MAPPER.createObjectNode();
+            report.set("results", Json.MAPPER.valueToTree(traces));
+            report.set("tests", Json.MAPPER.valueToTree(results));
             report.put("passed", passed);
             out.println(report.toPrettyString());
         } else {

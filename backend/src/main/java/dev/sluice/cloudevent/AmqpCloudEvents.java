@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.LongString;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 
 /**
  * Reads the CloudEvent in a broker message, by the CloudEvents AMQP binding: binary mode (attributes as
@@ -56,7 +56,7 @@ public final class AmqpCloudEvents {
     private static CloudEventReading structured(byte[] body, boolean guessed) {
         JsonNode event;
         try {
-            event = FlowJson.MAPPER.readTree(body);
+            event = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             return refused("body", guessed ? "is not a CloudEvent: neither binary mode (cloudEvents_ application "
                     + "properties) nor structured JSON (content-type application/cloudevents+json)"

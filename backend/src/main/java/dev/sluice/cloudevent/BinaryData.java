@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 
 /**
  * The body of a binary-mode message (HTTP or AMQP) as the JSON format renders it (§3.1.1): JSON data as the JSON
@@ -56,8 +56,8 @@ final class BinaryData {
     private static void putJson(ObjectNode event, MediaType type, byte[] body, Problems problems) {
         try {
             Charset charset = type.charset().orElse(StandardCharsets.UTF_8);
-            JsonNode data = charset.equals(StandardCharsets.UTF_8) ? FlowJson.MAPPER.readTree(body)
-                    : FlowJson.MAPPER.readTree(strictly(body, charset));
+            JsonNode data = charset.equals(StandardCharsets.UTF_8) ? Json.MAPPER.readTree(body)
+                    : Json.MAPPER.readTree(strictly(body, charset));
             if (data == null || data.isMissingNode()) {
                 problems.add("is empty where its content type says JSON");
                 return;
@@ -67,7 +67,7 @@ final class BinaryData {
             problems.add("is not " + type.charsetName() + " text, as its content type says");
         } catch (JsonProcessingException e) {
             problems.add("is not the JSON its content type " + type.type() + "/" + type.subtype() + " says it is"
-                    + FlowJson.syntaxError(e));
+                    + Json.syntaxError(e));
         } catch (IOException e) {
             problems.add("cannot be read as JSON");
         }

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 
 /**
  * Reads the CloudEvents in an HTTP request, by the HTTP protocol binding: structured mode
@@ -136,14 +136,14 @@ public final class HttpCloudEvents {
 
     private static JsonNode parse(byte[] body, Problems problems) {
         try {
-            JsonNode parsed = FlowJson.MAPPER.readTree(body);
+            JsonNode parsed = Json.MAPPER.readTree(body);
             if (parsed == null || parsed.isMissingNode()) {
                 problems.add("is empty: a CloudEvent in JSON is expected");
                 return null;
             }
             return parsed;
         } catch (JsonProcessingException e) {
-            problems.add("is not valid JSON" + FlowJson.syntaxError(e));
+            problems.add("is not valid JSON" + Json.syntaxError(e));
             return null;
         } catch (IOException e) {
             problems.add("cannot be read as JSON");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.json.Json;
 import dev.sluice.target.ConnectionRules;
 import dev.sluice.target.Endpoint;
 import dev.sluice.target.SecretRef;
@@ -68,7 +69,7 @@ public record ConnectionSpec(String name, String kind, String url, String userna
             return null;
         }
         try {
-            return FlowJson.MAPPER.writeValueAsString(json().get("headers"));
+            return Json.MAPPER.writeValueAsString(json().get("headers"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -76,7 +77,7 @@ public record ConnectionSpec(String name, String kind, String url, String userna
 
     /** As the API shows it: secrets by name, never a value. */
     public ObjectNode json() {
-        ObjectNode json = FlowJson.MAPPER.createObjectNode();
+        ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("name", name);
         json.put("kind", kind);
         json.put("url", url);

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * Flyway migration 6: flows saved before connections existed held database URLs, broker URIs and credentials in
@@ -92,7 +93,7 @@ class InlineTargetsToConnections implements JavaMigration {
                 }
                 if (changed) {
                     updates.put(rows.getLong(1) + "/" + rows.getInt(2),
-                            FlowJson.MAPPER.writeValueAsString(definition));
+                            Json.MAPPER.writeValueAsString(definition));
                 }
             }
             try (PreparedStatement update = jdbc.prepareStatement(
@@ -141,7 +142,7 @@ class InlineTargetsToConnections implements JavaMigration {
                 if (!(config.get("headers") instanceof ObjectNode headers) || !config.has("url")) {
                     return false;
                 }
-                ObjectNode secretHeaders = FlowJson.MAPPER.createObjectNode();
+                ObjectNode secretHeaders = Json.MAPPER.createObjectNode();
                 for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> header = it.next();
                     if (header.getValue().isObject()) {

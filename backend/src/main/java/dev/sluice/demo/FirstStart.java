@@ -11,10 +11,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.json.Json;
 import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.SchemaTags;
 import dev.sluice.privacy.SourcePrivacy;
@@ -127,7 +127,7 @@ class FirstStart implements SmartInitializingSingleton {
 
     private static JsonNode demoJson(String name) {
         try (var in = FirstStart.class.getResourceAsStream("/demo/" + name)) {
-            return FlowJson.MAPPER.readTree(in);
+            return Json.MAPPER.readTree(in);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("The demo file " + name + " is missing from the jar", e);
         }

@@ -15,9 +15,8 @@ import org.slf4j.LoggerFactory;
  * The acks of one consumer channel, coalesced: events settled within {@link #DELAY_MICROS} of each other are acked
  * together, with one multiple ack for those below every event still unsettled and single acks for the others, so a
  * multiple ack never covers an event still being processed. The embedded broker's store commits once per ack frame,
- * which made acks most of its cost per event (coalesced, the engine benchmark went from 404 to 493–547 events/s
- * there); on RabbitMQ it changed nothing but 2–3 ms of latency, so there, as on a channel with a prefetch of one,
- * each event is acked at once. Thread-safe; locks this, then the channel.
+ * which made acks most of its cost per event there; on RabbitMQ coalescing gains no throughput and only adds
+ * latency, so there, as on a channel with a prefetch of one, each event is acked at once. Thread-safe; locks this, then the channel.
  */
 final class ChannelAcks {
 

@@ -12,6 +12,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.json.Json;
 
 /**
  * Reads and replays a flow's dead-letter queue. AMQP cannot browse a queue, so reading takes messages
@@ -102,7 +103,7 @@ public final class DeadLetters {
             return message.getProps().getMessageId();
         }
         try {
-            var id = dev.sluice.flow.FlowJson.MAPPER.readTree(message.getBody()).path("id");
+            var id = dev.sluice.json.Json.MAPPER.readTree(message.getBody()).path("id");
             if (id.isTextual()) {
                 return id.asText();
             }

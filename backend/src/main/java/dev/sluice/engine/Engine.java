@@ -59,25 +59,11 @@ public final class Engine implements AutoCloseable {
     private final Map<Long, AtomicLong> queueDepths = new ConcurrentHashMap<>();
     private final Map<Long, FlowHistory> histories = new ConcurrentHashMap<>();
 
-    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
-                  WorkspaceSecrets secrets) {
-        this(broker, registry, properties, meters, secrets, (flowId, reason) -> log.warn(
-                "Flow {} should be paused ({}), but this engine has no deployment store", flowId, reason));
-    }
-
-    /** @param pausing pauses a flow whose script keeps running out of budget (in the database, for every instance) */
-    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
-                  WorkspaceSecrets secrets, FlowPausing pausing) {
-        this(broker, registry, properties, meters, secrets, pausing, PrivacyWatch.NONE);
-    }
-
-    /** @param privacy scans a sample of what each flow sends for personal data the leak guard did not expect */
-    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
-                  WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy) {
-        this(broker, registry, properties, meters, secrets, pausing, privacy, WorkspaceReach.none());
-    }
-
-    /** @param reach each workspace's connections, the rules they must pass, and the sources it owns */
+    /**
+     * @param pausing pauses a flow whose script keeps running out of budget (in the database, for every instance)
+     * @param privacy scans a sample of what each flow sends for personal data the leak guard did not expect
+     * @param reach   each workspace's connections, the rules they must pass, and the sources it owns
+     */
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy, WorkspaceReach reach) {
         this.reach = reach;
@@ -160,7 +146,8 @@ public final class Engine implements AutoCloseable {
                 secrets.of(flow.flow().workspace()));
         Map<String, Delivery> deliveries = new HashMap<>();
         try {
-            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context);
+            FlowMetrics metrics = new FlowMetrics(meters, flow);
+            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context, metrics::timed);
             TargetContext targets = new TargetContext(broker, http, context.secrets(), flow.flow().workspace(), reach);
             for (FlowNode node : flow.flow().nodes()) {
                 Optional<NodeKind<?>> kind = registry.kind(node.kind());
@@ -177,7 +164,7 @@ public final class Engine implements AutoCloseable {
                 return depth;
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    new FlowMetrics(meters, flow), scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
+                    metrics, scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());

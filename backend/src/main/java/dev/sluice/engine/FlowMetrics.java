@@ -1,14 +1,20 @@
 package dev.sluice.engine;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.StepFailure;
+
 /**
- * A flow's counters and latency on this instance, as {@code sluice_flow_events_total{flow,outcome}} and
- * {@code sluice_flow_latency_seconds{flow}} in Prometheus. Thread-safe.
+ * A flow's counters and latencies on this instance, as {@code sluice_flow_events_total{flow,outcome}},
+ * {@code sluice_flow_latency_seconds{flow}} and {@code sluice_node_duration_seconds{flow,node,kind}} in Prometheus.
+ * Thread-safe.
  */
 final class FlowMetrics {
 
@@ -21,10 +27,14 @@ final class FlowMetrics {
     /** Outgoing events in which the sampled scan found personal data the leak guard did not expect. */
     final Counter piiAlerts;
     private final Timer latency;
+    private final MeterRegistry registry;
+    private final String flow;
+    private final String id;
 
     FlowMetrics(MeterRegistry registry, DeployedFlow deployed) {
-        String flow = deployed.flow().workspace() + "/" + deployed.flow().name();
-        String id = Long.toString(deployed.flowId());
+        this.registry = registry;
+        this.flow = deployed.flow().workspace() + "/" + deployed.flow().name();
+        this.id = Long.toString(deployed.flowId());
         in = counter(registry, flow, id, "in");
         out = counter(registry, flow, id, "out");
         filtered = counter(registry, flow, id, "filtered");
@@ -49,6 +59,18 @@ final class FlowMetrics {
                 .register(registry);
     }
 
+    /**
+     * The node's step, timed as {@code sluice.node.duration}: each run of the step, failed ones too. The timer is
+     * made here, once per node, so running a step costs two clock reads and a record.
+     */
+    NodeStep timed(String node, String kind, NodeStep step) {
+        Timer timer = Timer.builder("sluice.node.duration")
+                .description("One node's step for one event, in the engine's pipeline")
+                .tags("flow", flow, "flowId", id, "node", node, "kind", kind)
+                .register(registry);
+        return new TimedStep(step, timer);
+    }
+
     void processed(long startedNanos) {
         latency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
@@ -60,5 +82,23 @@ final class FlowMetrics {
             }
         }
         return 0;
+    }
+
+    private record TimedStep(NodeStep step, Timer timer) implements NodeStep {
+
+        @Override
+        public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
+            long started = System.nanoTime();
+            try {
+                return step.apply(event);
+            } finally {
+                timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public String dropReason() {
+            return step.dropReason();
+        }
     }
 }

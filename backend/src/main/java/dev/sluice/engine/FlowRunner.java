@@ -15,6 +15,7 @@ import dev.sluice.broker.BrokerConnection;
 import dev.sluice.cloudevent.AmqpCloudEvents;
 import dev.sluice.cloudevent.CloudEventReading;
 import dev.sluice.engine.FlowConsumers.Received;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.pipeline.PipelineFailure;
 
@@ -134,7 +135,7 @@ final class FlowRunner implements AutoCloseable {
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
             countBudgetFailure(failure);
-            if (failure.isTransient() && failures.mayRetry(attempt)) {
+            if (failure.kind().isRetried() && failures.mayRetry(attempt)) {
                 failures.retry(received, attempt, attempt.owed(), failure.node() + ": " + failure.getMessage());
             } else {
                 failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(), List.of());
@@ -165,17 +166,19 @@ final class FlowRunner implements AutoCloseable {
         }
     }
 
-    /** N budget failures in a row: the script cannot keep up with its budget, so the flow is paused everywhere. */
+    /**
+     * N {@link FailureKind#BUDGET} failures in a row: the script or template cannot keep up with its budget, so the
+     * flow is paused everywhere.
+     */
     private void countBudgetFailure(PipelineFailure failure) {
-        String message = String.valueOf(failure.getMessage());
-        if (!message.contains("budget") && !message.contains("limit of") && !message.contains("exhausted a resource")) {
+        if (failure.kind() != FailureKind.BUDGET) {
             budgetFailures.set(0);
             return;
         }
         int inARow = budgetFailures.incrementAndGet();
         if (inARow >= properties.budgetFailuresToPause() && pauseRequested.compareAndSet(false, true)) {
             String reason = "paused by the engine: " + inARow + " events in a row failed at node " + failure.node()
-                    + ": " + message;
+                    + ": " + failure.getMessage();
             log.warn("Flow {}/{} v{} {}", deployed.flow().workspace(), deployed.flow().name(), deployed.version(),
                     reason);
             scheduler.execute(() -> {

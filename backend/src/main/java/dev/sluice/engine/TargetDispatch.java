@@ -55,7 +55,7 @@ final class TargetDispatch implements AutoCloseable {
                     if (!failedTargets.contains(target.getKey())) {
                         failedTargets.add(target.getKey());
                     }
-                    permanent |= error instanceof TargetFailure failure && !failure.isTransient();
+                    permanent |= error instanceof TargetFailure failure && !failure.kind().isRetried();
                     lastError = target.getKey() + ": " + error.getMessage();
                 }
             }

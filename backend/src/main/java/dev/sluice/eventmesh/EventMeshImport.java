@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
+import dev.sluice.json.Json;
 
 /**
  * Makes a flow from Apache EventMesh rules and stores it through {@link FlowStore#importFlow}, so who may, what is
@@ -78,11 +78,11 @@ public class EventMeshImport {
 
         List<ObjectNode> nodes = new ArrayList<>();
         List<String> origins = new ArrayList<>();
-        nodes.add(node("source", "source", FlowJson.MAPPER.createObjectNode().put("source",
+        nodes.add(node("source", "source", Json.MAPPER.createObjectNode().put("source",
                 request.get("source").asText())));
         origins.add("$.source");
         pattern.ifPresent(p -> {
-            nodes.add(node("filter", "filter", FlowJson.MAPPER.createObjectNode().set("pattern", p)));
+            nodes.add(node("filter", "filter", Json.MAPPER.createObjectNode().set("pattern", p)));
             origins.add("$.filter");
         });
         template.ifPresent(t -> {
@@ -90,16 +90,16 @@ public class EventMeshImport {
             origins.add("$.transformer");
         });
         ObjectNode targetNode = target == null || target.isNull()
-                ? node("target", "target.log", FlowJson.MAPPER.createObjectNode().put("label", "eventmesh"))
+                ? node("target", "target.log", Json.MAPPER.createObjectNode().put("label", "eventmesh"))
                 : node("target", target.get("kind").asText(), target.has("config") ? target.get("config")
-                        : FlowJson.MAPPER.createObjectNode());
+                        : Json.MAPPER.createObjectNode());
         nodes.add(targetNode);
         origins.add("$.target");
         return new Translation(flow(request, nodes), origins, notes);
     }
 
     private static ObjectNode flow(JsonNode request, List<ObjectNode> nodes) {
-        ObjectNode flow = FlowJson.MAPPER.createObjectNode();
+        ObjectNode flow = Json.MAPPER.createObjectNode();
         flow.put("schemaVersion", 1);
         flow.put("name", request.get("name").asText());
         flow.put("workspace", request.get("workspace").asText());
@@ -119,7 +119,7 @@ public class EventMeshImport {
     }
 
     private static ObjectNode node(String id, String kind, JsonNode config) {
-        ObjectNode node = FlowJson.MAPPER.createObjectNode().put("id", id).put("kind", kind);
+        ObjectNode node = Json.MAPPER.createObjectNode().put("id", id).put("kind", kind);
         node.set("config", config);
         return node;
     }

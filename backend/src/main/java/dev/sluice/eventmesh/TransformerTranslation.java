@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.eventmesh.EventMeshTemplate.Part;
 import dev.sluice.eventmesh.EventMeshTemplate.Placeholder;
 import dev.sluice.eventmesh.EventMeshTemplate.Text;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventPath;
 
 /**
@@ -70,7 +70,7 @@ final class TransformerTranslation {
             return Optional.empty();
         }
         shapeOfOutput(List.of(new Text(value.asText())), problems.path() + ".value");
-        return Optional.of(FlowJson.MAPPER.createObjectNode().put("template", EventMeshTemplate.literal(value.asText())));
+        return Optional.of(Json.MAPPER.createObjectNode().put("template", EventMeshTemplate.literal(value.asText())));
     }
 
     private Optional<ObjectNode> template(JsonNode value, JsonNode template) {
@@ -84,7 +84,7 @@ final class TransformerTranslation {
         }
         List<Part> parts = new ArrayList<>(EventMeshTemplate.parse(template.asText(), declared.keySet()));
         Map<String, String> sluiceNames = new LinkedHashMap<>();
-        ObjectNode variables = FlowJson.MAPPER.createObjectNode();
+        ObjectNode variables = Json.MAPPER.createObjectNode();
         Set<String> taken = new HashSet<>();
         declared.forEach((name, path) -> {
             String at = problems.path() + ".value" + Problems.key(name);
@@ -103,7 +103,7 @@ final class TransformerTranslation {
             variables.put(sluiceName, path);
         });
         shapeOfOutput(parts, problems.path() + ".template");
-        ObjectNode config = FlowJson.MAPPER.createObjectNode()
+        ObjectNode config = Json.MAPPER.createObjectNode()
                 .put("template", EventMeshTemplate.velocity(parts, sluiceNames));
         if (!variables.isEmpty()) {
             config.set("variables", variables);
@@ -116,7 +116,7 @@ final class TransformerTranslation {
         JsonNode object = value;
         if (value.isTextual()) {
             try {
-                object = FlowJson.MAPPER.readTree(value.asText());
+                object = Json.MAPPER.readTree(value.asText());
             } catch (JsonProcessingException e) {
                 problems.add(".value", "is not JSON: " + e.getOriginalMessage());
                 return null;
@@ -183,7 +183,7 @@ final class TransformerTranslation {
         String sample = EventMeshTemplate.sample(parts, "null");
         JsonNode json = null;
         try {
-            json = FlowJson.MAPPER.readTree(sample);
+            json = Json.MAPPER.readTree(sample);
         } catch (JsonProcessingException e) {
             String start = sample.stripLeading();
             if (start.startsWith("{") || start.startsWith("[")) {

@@ -2,16 +2,14 @@ package dev.sluice.flow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.sluice.json.Json;
 
 /**
  * Flow documents to and from JSON. Writing is canonical: fixed key order for the format's own objects,
@@ -20,18 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class FlowJson {
 
-    /** Shared, thread-safe mapper for flows and events; rejects duplicate keys instead of keeping the last. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
-    /** Jackson's "(start marker at [Source: REDACTED (`…` disabled); line: 1, column: 10])". */
-    private static final Pattern SOURCE_NOTE = Pattern.compile(
-            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
-
-    /** For export: like {@link #MAPPER}, and every JSON object inside configs and tests written with sorted keys. */
+    /** For export: like {@link Json#MAPPER}, and every JSON object inside configs and tests written with sorted keys. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
@@ -46,40 +33,22 @@ public final class FlowJson {
                             .withArrayEmptySeparator(""))
                     .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
-    static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(200)
-                .maxStringLength(5_000_000)
-                .build());
-    }
-
     private FlowJson() {
     }
 
     /** Parses JSON text; a syntax error becomes one problem at {@code $} with line and column. */
     public static JsonNode parse(String text) {
         try {
-            return MAPPER.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidFlowException("$", "is not valid JSON" + syntaxError(e));
+            throw new InvalidFlowException("$", "is not valid JSON" + Json.syntaxError(e));
         }
-    }
-
-    /**
-     * Where and why JSON text did not parse, for people: {@code " (line 1, column 39): Unexpected end-of-input…"},
-     * without the parser's notes on its own settings that its messages carry.
-     */
-    public static String syntaxError(JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        String why = SOURCE_NOTE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(" (opened at line $1, column $2)");
-        return where + ": " + why;
     }
 
     /** Binds an already validated document. */
     public static Flow bind(JsonNode document) {
         try {
-            return MAPPER.treeToValue(document, Flow.class);
+            return Json.MAPPER.treeToValue(document, Flow.class);
         } catch (JsonProcessingException e) {
             throw new InvalidFlowException("$", "does not fit the flow format: " + e.getOriginalMessage());
         }
@@ -94,7 +63,7 @@ public final class FlowJson {
     }
 
     public static JsonNode toTree(Flow flow) {
-        return MAPPER.valueToTree(flow);
+        return Json.MAPPER.valueToTree(flow);
     }
 
     public static String resource(String name) {

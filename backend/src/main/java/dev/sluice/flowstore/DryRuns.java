@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.Pipeline;
 
@@ -219,7 +219,7 @@ class DryRuns implements AutoCloseable {
 
     private static long serializedSize(EventTrace trace) {
         try {
-            return FlowJson.MAPPER.writeValueAsBytes(trace).length + 1;
+            return Json.MAPPER.writeValueAsBytes(trace).length + 1;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a trace cannot be written as JSON", e);
         }

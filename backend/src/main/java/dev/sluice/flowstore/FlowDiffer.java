@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowEdge;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowTest;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 
 /** Computes {@link FlowDiff}s. Stateless. */
 final class FlowDiffer {
@@ -98,7 +98,7 @@ final class FlowDiffer {
             String at = "$.tests[name='" + test.getKey().replace("'", "\\'") + "']";
             List<FlowDiff.Change> changes = new ArrayList<>();
             compare(old.input(), test.getValue().input(), at + ".input", changes);
-            compare(FlowJson.MAPPER.valueToTree(old.expect()), FlowJson.MAPPER.valueToTree(test.getValue().expect()),
+            compare(Json.MAPPER.valueToTree(old.expect()), Json.MAPPER.valueToTree(test.getValue().expect()),
                     at + ".expect", changes);
             if (!changes.isEmpty()) {
                 changed.add(new FlowDiff.TestChange(test.getKey(), changes));

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.json.Json;
 import dev.sluice.privacy.Leak;
 import dev.sluice.privacy.LeakFinding;
 import dev.sluice.privacy.SourcePrivacy;
@@ -116,7 +116,7 @@ public class LeakExemptions {
 
     private static List<Leak> readLeaks(LeakExemption exemption) {
         try {
-            return List.of(FlowJson.MAPPER.readValue(exemption.leaks(), Leak[].class));
+            return List.of(Json.MAPPER.readValue(exemption.leaks(), Leak[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored leak exemption does not parse", e);
         }
@@ -124,7 +124,7 @@ public class LeakExemptions {
 
     private static String writeLeaks(List<Leak> leaks) {
         try {
-            return FlowJson.MAPPER.writeValueAsString(leaks);
+            return Json.MAPPER.writeValueAsString(leaks);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.event.ruler.Machine;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 
 /**
  * An Amazon EventBridge event pattern, compiled once with event-ruler and matched against whole CloudEvents
@@ -68,7 +68,7 @@ public final class EventPattern {
         }
         Machine machine = Machine.builder().build();
         try {
-            machine.addRule("pattern", FlowJson.MAPPER.writeValueAsString(pattern));
+            machine.addRule("pattern", Json.MAPPER.writeValueAsString(pattern));
         } catch (JsonParseException e) {
             problems.add(location(e), describe(e.getOriginalMessage()));
             return Optional.empty();

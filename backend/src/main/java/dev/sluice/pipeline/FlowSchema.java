@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * The published JSON Schema of flow JSON: the envelope schema with {@code kind} limited to the registered
@@ -73,7 +74,7 @@ public final class FlowSchema {
             rules.add(rule(names, pointer, config.path("required").size() > 0));
         }
         try {
-            return FlowJson.MAPPER.writer(PRETTY).writeValueAsString(schema) + "\n";
+            return Json.MAPPER.writer(PRETTY).writeValueAsString(schema) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the flow schema", e);
         }

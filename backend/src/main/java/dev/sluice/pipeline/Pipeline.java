@@ -37,11 +37,18 @@ public final class Pipeline {
 
     /** Compiles a flow that passed {@link FlowValidator}. */
     public static Pipeline compile(Flow flow, NodeRegistry registry, CompileContext context) {
+        return compile(flow, registry, context, StepDecorator.NONE);
+    }
+
+    /** Compiles a flow that passed {@link FlowValidator}, each node's step wrapped by {@code decorator}. */
+    public static Pipeline compile(Flow flow, NodeRegistry registry, CompileContext context,
+                                   StepDecorator decorator) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (FlowNode node : flow.nodes()) {
             NodeKind<?> kind = registry.kind(node.kind())
                     .orElseThrow(() -> new IllegalArgumentException("Unknown node kind " + node.kind()));
-            nodes.put(node.id(), new Node(node.id(), kind.role(), registry.compile(node, context), new ArrayList<>()));
+            NodeStep step = decorator.decorate(node.id(), kind.id(), registry.compile(node, context));
+            nodes.put(node.id(), new Node(node.id(), kind.role(), step, new ArrayList<>()));
         }
         for (FlowEdge edge : flow.edges()) {
             nodes.get(edge.from()).successors().add(nodes.get(edge.to()));
@@ -73,7 +80,7 @@ public final class Pipeline {
             visit(source, event, null, deliveries);
         } catch (StepAt failure) {
             throw new PipelineFailure(failure.node, failure.getCause().getMessage(),
-                    ((StepFailure) failure.getCause()).isTransient());
+                    ((StepFailure) failure.getCause()).kind());
         }
         return deliveries;
     }
@@ -113,7 +120,7 @@ public final class Pipeline {
             throw new StepAt(node.id(), failure);
         } catch (RuntimeException bug) {
             throw new StepAt(node.id(), new StepFailure("the " + node.id() + " node failed unexpectedly: "
-                    + bug.getClass().getSimpleName(), false, bug));
+                    + bug.getClass().getSimpleName(), FailureKind.PERMANENT, bug));
         }
         if (trace != null) {
             trace.add(outputs.isEmpty()

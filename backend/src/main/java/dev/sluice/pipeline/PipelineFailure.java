@@ -1,22 +1,22 @@
 package dev.sluice.pipeline;
 
-/** An event that could not pass the pipeline: which node, why, and whether trying again may help. */
+/** An event that could not pass the pipeline: which node, why, and what kind of failure it was. */
 public class PipelineFailure extends Exception {
 
     private final String node;
-    private final boolean transientFailure;
+    private final FailureKind kind;
 
-    public PipelineFailure(String node, String message, boolean transientFailure) {
+    public PipelineFailure(String node, String message, FailureKind kind) {
         super(message);
         this.node = node;
-        this.transientFailure = transientFailure;
+        this.kind = kind;
     }
 
     public String node() {
         return node;
     }
 
-    public boolean isTransient() {
-        return transientFailure;
+    public FailureKind kind() {
+        return kind;
     }
 }

@@ -6,19 +6,19 @@ package dev.sluice.pipeline;
  */
 public class StepFailure extends Exception {
 
-    private final boolean transientFailure;
+    private final FailureKind kind;
 
+    /** A {@link FailureKind#PERMANENT} failure: bad input for this node, or bad config. */
     public StepFailure(String message) {
-        this(message, false, null);
+        this(message, FailureKind.PERMANENT, null);
     }
 
-    public StepFailure(String message, boolean transientFailure, Throwable cause) {
+    public StepFailure(String message, FailureKind kind, Throwable cause) {
         super(message, cause);
-        this.transientFailure = transientFailure;
+        this.kind = kind;
     }
 
-    /** True when trying again later may succeed (a target was down); false for bad input or config. */
-    public boolean isTransient() {
-        return transientFailure;
+    public FailureKind kind() {
+        return kind;
     }
 }

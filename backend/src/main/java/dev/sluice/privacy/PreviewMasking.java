@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.flow.Flow;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventTrace;
 
 /**
@@ -58,7 +59,7 @@ public final class PreviewMasking {
             return null;
         }
         try {
-            JsonNode parsed = dev.sluice.flow.FlowJson.MAPPER.readTree(event);
+            JsonNode parsed = dev.sluice.json.Json.MAPPER.readTree(event);
             if (parsed != null && parsed.isContainerNode()) {
                 return input(parsed).toString();
             }

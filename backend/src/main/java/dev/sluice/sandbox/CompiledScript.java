@@ -16,7 +16,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * One script ready to run events: its source parsed once in the shared engine, and a bounded pool of contexts.
@@ -90,7 +90,7 @@ public final class CompiledScript implements AutoCloseable {
     public String run(String eventJson) throws ScriptFailure {
         JsonNode event;
         try {
-            event = FlowJson.MAPPER.readTree(eventJson);
+            event = Json.MAPPER.readTree(eventJson);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
@@ -105,7 +105,7 @@ public final class CompiledScript implements AutoCloseable {
         EventProxies.unshare(output);
         CharCounter counter = new CharCounter();
         try {
-            FlowJson.MAPPER.writeValue(counter, output);
+            Json.MAPPER.writeValue(counter, output);
         } catch (java.io.IOException e) {
             throw new ScriptFailure("process(event) returned an event that cannot be written as JSON");
         }
@@ -120,7 +120,7 @@ public final class CompiledScript implements AutoCloseable {
             return null;
         }
         try {
-            return FlowJson.MAPPER.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ScriptFailure("process(event) returned JSON that Sluice cannot read back (nested too deep?)");
         }
@@ -186,12 +186,12 @@ public final class CompiledScript implements AutoCloseable {
             Duration wait = limits.timeBudget().plus(OPENING_ALLOWANCE);
             try {
                 if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new ScriptFailure("all " + limits.poolSize() + " contexts of the script stayed busy for "
-                            + wait.toMillis() + " ms", 0, 0, true);
+                    throw ScriptFailure.busy("all " + limits.poolSize() + " contexts of the script stayed busy for "
+                            + wait.toMillis() + " ms");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ScriptFailure("interrupted while waiting for a script context", 0, 0, true);
+                throw ScriptFailure.busy("interrupted while waiting for a script context");
             }
             if (closed) {
                 permits.release();

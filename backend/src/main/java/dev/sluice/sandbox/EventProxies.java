@@ -20,7 +20,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * One event handed to a script as proxies over its JSON tree instead of JSON text: the script reads and writes the
@@ -148,7 +148,7 @@ final class EventProxies {
             return null;
         }
         try {
-            return FlowJson.MAPPER.readTree(text.asString());
+            return Json.MAPPER.readTree(text.asString());
         } catch (JsonProcessingException e) {
             broken = "json:nesting";
             return null;

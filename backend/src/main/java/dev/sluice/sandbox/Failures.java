@@ -45,14 +45,14 @@ final class Failures {
             return verdictFailure(verdict);
         }
         if (e.isCancelled() && e.isResourceExhausted()) {
-            return new ScriptFailure("the script executed more than its limit of " + limits.statementLimit()
+            return ScriptFailure.overBudget("the script executed more than its limit of " + limits.statementLimit()
                     + " statements");
         }
         if (e.isCancelled()) {
             return new ScriptFailure("the script was stopped because its flow version was retired");
         }
         if (e.isResourceExhausted()) {
-            return new ScriptFailure("the script exhausted a resource of the host (memory)");
+            return ScriptFailure.overBudget("the script exhausted a resource of the host (memory)");
         }
         if (e.isHostException() || e.isInternalError() || !e.isGuestException()) {
             log.warn("A script failed inside the script engine: {}", e.isHostException()
@@ -67,11 +67,12 @@ final class Failures {
         }
         int line = at.getStartLine();
         int column = line == 1 ? Math.max(1, at.getStartColumn() - Lockdown.PREFIX.length()) : at.getStartColumn();
-        return new ScriptFailure(reason + " at `" + excerpt(at) + "`", line, column, false);
+        return new ScriptFailure(reason + " at `" + excerpt(at) + "`", line, column, false, false);
     }
 
+    /** The watchdog cancels a run only when it went over its time or memory budget. */
     static ScriptFailure verdictFailure(String verdict) {
-        return new ScriptFailure("the script " + verdict, 0, 0, verdict.startsWith(Watchdog.OUT_OF_TIME));
+        return ScriptFailure.overBudget("the script " + verdict);
     }
 
     /** The innermost frame in the user's code: a builtin that threw has no place the user can fix. */

@@ -17,7 +17,10 @@ final class Results {
 
     /** The failure for a driver's reason code ({@code cyclic}, {@code size:123}...). */
     static ScriptFailure failure(String code, SandboxLimits limits) {
-        return new ScriptFailure(reason(code, limits));
+        String reason = reason(code, limits);
+        // both codes mean the output went over maxOutputChars
+        return code.startsWith("size:") || code.startsWith("array:") ? ScriptFailure.overBudget(reason)
+                : new ScriptFailure(reason);
     }
 
     private static String reason(String code, SandboxLimits limits) {

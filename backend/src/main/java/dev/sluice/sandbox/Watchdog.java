@@ -24,8 +24,6 @@ final class Watchdog {
     private static final long ACTIVE_PERIOD = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long IDLE_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
-    static final String OUT_OF_TIME = "ran longer than its time budget";
-
     private final Set<Watch> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("sluice-sandbox-cancel-", 0).factory());
@@ -57,7 +55,7 @@ final class Watchdog {
             long now = System.nanoTime();
             for (Watch watch : running) {
                 if (now - watch.deadline > 0) {
-                    cancel(watch, OUT_OF_TIME + " of " + watch.limits.timeBudget().toMillis() + " ms");
+                    cancel(watch, "ran longer than its time budget of " + watch.limits.timeBudget().toMillis() + " ms");
                 } else if (threads != null && threads.getThreadAllocatedBytes(watch.threadId) > watch.allocationLimit) {
                     cancel(watch, "allocated more than its memory budget of " + (watch.limits.maxAllocation() >> 20)
                             + " MB");

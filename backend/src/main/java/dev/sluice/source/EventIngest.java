@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.ConfirmingPublisher;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * Puts events onto a source's exchange (routing key = event type), in structured mode as the JSON event format
@@ -96,7 +96,7 @@ public class EventIngest implements AutoCloseable {
 
     private static byte[] bytes(ObjectNode event) {
         try {
-            return FlowJson.MAPPER.writeValueAsBytes(event);
+            return Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of JSON nodes is always written", e);
         }

@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
+import dev.sluice.pipeline.FailureKind;
 
 /**
  * {@code target.http}: each event as a structured CloudEvent, with {@code Idempotency-Key} (the output id)
@@ -61,7 +62,7 @@ final class HttpDelivery implements Delivery {
     static Destination destination(HttpTarget.Config config, TargetContext context) {
         if (config.connection() == null) {
             context.reach().rules().refusal(config.url()).ifPresent(why -> {
-                throw new TargetFailure("the URL may not be used: " + why, false, null);
+                throw new TargetFailure("the URL may not be used: " + why, FailureKind.PERMANENT, null);
             });
             return new Destination(HttpTarget.address(config, null), Map.of());
         }
@@ -86,9 +87,9 @@ final class HttpDelivery implements Delivery {
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
         byte[] body;
         try {
-            body = FlowJson.MAPPER.writeValueAsBytes(event);
+            body = Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", false, e));
+            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", FailureKind.PERMANENT, e));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
@@ -106,14 +107,15 @@ final class HttpDelivery implements Delivery {
                         String why = cause instanceof HttpTimeoutException ? "timed out after " + timeout.toMillis() + " ms"
                                 : cause instanceof ConnectException ? "connection refused"
                                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-                        throw new TargetFailure(method + " " + url + " " + why, true, cause);
+                        throw new TargetFailure(method + " " + url + " " + why, FailureKind.TRANSIENT, cause);
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
                         return null;
                     }
                     boolean retry = status == 408 || status == 429 || status >= 500;
-                    throw new TargetFailure(method + " " + url + " answered " + status, retry, null);
+                    throw new TargetFailure(method + " " + url + " answered " + status,
+                            retry ? FailureKind.TRANSIENT : FailureKind.PERMANENT, null);
                 });
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.pipeline.NodeStep;
@@ -131,7 +132,7 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
         String path = config.path() == null ? "" : config.path();
         URI address = URI.create(base + path);
         if (!address.getHost().equals(URI.create(base).getHost())) {
-            throw new TargetFailure("the path leaves the connection's host", false, null);
+            throw new TargetFailure("the path leaves the connection's host", FailureKind.PERMANENT, null);
         }
         return address;
     }

@@ -20,6 +20,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FailureKind;
 
 /**
  * {@code target.jdbc}: one upsert per event, committed before the future completes. A redelivered event
@@ -80,7 +81,8 @@ final class JdbcDelivery implements Delivery {
                 boolean retry = e instanceof SQLTransientException || e.getSQLState() == null
                         || e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40")
                         || e.getSQLState().startsWith("53") || e.getSQLState().startsWith("57");
-                throw new TargetFailure("upsert failed (SQL state " + e.getSQLState() + ")", retry, e);
+                throw new TargetFailure("upsert failed (SQL state " + e.getSQLState() + ")",
+                        retry ? FailureKind.TRANSIENT : FailureKind.PERMANENT, e);
             }
         }, executor);
     }

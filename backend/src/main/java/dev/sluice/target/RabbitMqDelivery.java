@@ -13,7 +13,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.sluice.broker.ConfirmingPublisher;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
+import dev.sluice.pipeline.FailureKind;
 
 /**
  * {@code target.rabbitmq}: persistent publishes with asynchronous publisher confirms, on the platform's
@@ -50,7 +51,7 @@ final class RabbitMqDelivery implements Delivery {
         try (var channel = context.broker().openChannel()) {
             channel.exchangeDeclare(exchange, "topic", true);
         } catch (IOException | java.util.concurrent.TimeoutException e) {
-            throw new TargetFailure("cannot declare the exchange '" + exchange + "': " + e.getMessage(), true, e);
+            throw new TargetFailure("cannot declare the exchange '" + exchange + "': " + e.getMessage(), FailureKind.TRANSIENT, e);
         }
     }
 
@@ -61,7 +62,7 @@ final class RabbitMqDelivery implements Delivery {
             return factory.newConnection("sluice-target");
         } catch (Exception e) {
             throw new TargetFailure("cannot connect to the broker of connection '" + endpoint.name() + "': "
-                    + ConnectionChecks.describe(e), true, e);
+                    + ConnectionChecks.describe(e), FailureKind.TRANSIENT, e);
         }
     }
 
@@ -69,9 +70,9 @@ final class RabbitMqDelivery implements Delivery {
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
         byte[] body;
         try {
-            body = FlowJson.MAPPER.writeValueAsBytes(event);
+            body = Json.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", false, e));
+            return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", FailureKind.PERMANENT, e));
         }
         String routingKey = config.routingKey() == null || config.routingKey().isEmpty()
                 ? event.path("type").asText() : config.routingKey();
@@ -84,7 +85,7 @@ final class RabbitMqDelivery implements Delivery {
                 .build();
         return publisher.publish(config.exchange(), routingKey, properties, body)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        new TargetFailure(error.getMessage(), true, error)));
+                        new TargetFailure(error.getMessage(), FailureKind.TRANSIENT, error)));
     }
 
     @Override

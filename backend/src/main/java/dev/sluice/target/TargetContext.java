@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.FailureKind;
 
 /**
  * What opening a delivery may use.
@@ -30,20 +31,20 @@ public record TargetContext(BrokerConnection broker, HttpClient http, CompileCon
     /** On the platform broker: a permanent failure unless this workspace may publish to {@code exchange}. */
     void requirePlatformExchange(String exchange) {
         PlatformNamespace.refusal(workspace, exchange, source -> reach.ownsSource(workspace, source)).ifPresent(why -> {
-            throw new TargetFailure(why, false, null);
+            throw new TargetFailure(why, FailureKind.PERMANENT, null);
         });
     }
 
     /** The named connection, checked against the rules now (names resolved), or a failure saying why not. */
     Endpoint endpoint(String name, Endpoint.Kind kind) {
         Endpoint endpoint = reach.connection(workspace, name).orElseThrow(() -> new TargetFailure(
-                "the connection '" + name + "' is not defined in workspace " + workspace, false, null));
+                "the connection '" + name + "' is not defined in workspace " + workspace, FailureKind.PERMANENT, null));
         if (endpoint.kind() != kind) {
             throw new TargetFailure("the connection '" + name + "' is a " + endpoint.kind().id()
-                    + " connection, not " + kind.id(), false, null);
+                    + " connection, not " + kind.id(), FailureKind.PERMANENT, null);
         }
         reach.rules().refusal(endpoint).ifPresent(why -> {
-            throw new TargetFailure("the connection '" + name + "' may not be used: " + why, false, null);
+            throw new TargetFailure("the connection '" + name + "' may not be used: " + why, FailureKind.PERMANENT, null);
         });
         return endpoint;
     }

@@ -1,17 +1,22 @@
 package dev.sluice.target;
 
+import dev.sluice.pipeline.FailureKind;
+
 /** A target did not take an event. Messages name the target and the cause, never payload values. */
 public class TargetFailure extends RuntimeException {
 
-    private final boolean transientFailure;
+    private final FailureKind kind;
 
-    public TargetFailure(String message, boolean transientFailure, Throwable cause) {
+    /**
+     * @param kind {@link FailureKind#TRANSIENT} when the same event may succeed later (target down, timeout, 5xx),
+     *             {@link FailureKind#PERMANENT} when it never will
+     */
+    public TargetFailure(String message, FailureKind kind, Throwable cause) {
         super(message, cause, false, false);
-        this.transientFailure = transientFailure;
+        this.kind = kind;
     }
 
-    /** True when the same event may succeed later (target down, timeout, 5xx); false when it never will. */
-    public boolean isTransient() {
-        return transientFailure;
+    public FailureKind kind() {
+        return kind;
     }
 }

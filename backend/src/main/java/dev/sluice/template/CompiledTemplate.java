@@ -14,7 +14,7 @@ import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.exception.MethodInvocationException;
 import org.apache.velocity.exception.VelocityException;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * A parsed template, rendered once per event. The context holds the event's attributes and {@code data} as
@@ -65,14 +65,14 @@ public final class CompiledTemplate {
     }
 
     private String render(JsonNode event, Map<String, JsonNode> variables, boolean escape) throws TemplateFailure {
-        Map<String, Object> attributes = FlowJson.MAPPER.convertValue(event, MAP);
+        Map<String, Object> attributes = Json.MAPPER.convertValue(event, MAP);
         VelocityContext context = new VelocityContext();
         attributes.forEach(context::put);
         Map<String, String> whenNull = new HashMap<>();
         aliases.forEach((name, alias) -> whenNull.put(alias, "${" + name + "}"));
         variables.forEach((name, value) -> {
             String reference = aliases.getOrDefault(name, name);
-            context.put(reference, value == null ? null : FlowJson.MAPPER.convertValue(value, Object.class));
+            context.put(reference, value == null ? null : Json.MAPPER.convertValue(value, Object.class));
             whenNull.put(reference, "null");
         });
         context.put("event", attributes);
@@ -89,14 +89,14 @@ public final class CompiledTemplate {
         try {
             template.merge(context, out);
             return out.toString();
-        } catch (RenderBudget.BudgetExceeded | AllowlistUberspector.Denied e) {
-            throw new TemplateFailure(e.getMessage());
+        } catch (RenderBudget.Stopped | AllowlistUberspector.Denied e) {
+            throw new TemplateFailure(e.getMessage(), RenderBudget.Stopped.overBudget(e));
         } catch (MethodInvocationException e) {
-            throw new TemplateFailure(describe(e));
+            throw new TemplateFailure(describe(e), RenderBudget.Stopped.overBudget(e.getCause()));
         } catch (VelocityException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RenderBudget.BudgetExceeded || cause instanceof AllowlistUberspector.Denied) {
-                throw new TemplateFailure(cause.getMessage());
+            if (cause instanceof RenderBudget.Stopped || cause instanceof AllowlistUberspector.Denied) {
+                throw new TemplateFailure(cause.getMessage(), RenderBudget.Stopped.overBudget(cause));
             }
             throw new TemplateFailure("the template failed (" + e.getClass().getSimpleName() + ")");
         } catch (StackOverflowError e) {
@@ -109,7 +109,7 @@ public final class CompiledTemplate {
     private static String describe(MethodInvocationException e) {
         String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": ";
         Throwable cause = e.getCause();
-        if (cause instanceof ToolFailure || cause instanceof RenderBudget.BudgetExceeded
+        if (cause instanceof ToolFailure || cause instanceof RenderBudget.Stopped
                 || cause instanceof AllowlistUberspector.Denied) {
             return cause instanceof ToolFailure ? where + cause.getMessage() : cause.getMessage();
         }
@@ -150,7 +150,7 @@ public final class CompiledTemplate {
 
         private void guard(int more) {
             if (getBuffer().length() + more > max) {
-                throw new RenderBudget.BudgetExceeded("the template rendered more than its limit of " + max
+                throw new RenderBudget.Stopped(true, "the template rendered more than its limit of " + max
                         + " characters");
             }
         }

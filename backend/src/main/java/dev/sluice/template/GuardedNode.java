@@ -54,7 +54,7 @@ final class GuardedNode implements Node {
 
     private static void scalar(Object element) {
         if (element instanceof Collection || element instanceof Map) {
-            throw new RenderBudget.BudgetExceeded("list and map literals in templates may hold only strings, "
+            throw new RenderBudget.Stopped(false, "list and map literals in templates may hold only strings, "
                     + "numbers and booleans, not other lists or maps");
         }
     }

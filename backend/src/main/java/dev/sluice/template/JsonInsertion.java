@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.context.Context;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * Every value a template inserts is made safe for JSON: a string is escaped for a JSON string ({@code "} and
@@ -65,7 +65,7 @@ final class JsonInsertion implements ReferenceInsertionEventHandler {
 
     private static String json(Object value) {
         try {
-            return FlowJson.MAPPER.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new ToolFailure("a value cannot be written as JSON");
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /** {@code $json}: values as JSON literals, for JSON templates. */
 public final class JsonTool implements Toolbox {
@@ -16,7 +16,7 @@ public final class JsonTool implements Toolbox {
      */
     public JsonLiteral quote(Object value) {
         try {
-            return new JsonLiteral(FlowJson.MAPPER.writeValueAsString(value));
+            return new JsonLiteral(Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new ToolFailure("$json.quote cannot write this value as JSON");
         }

@@ -17,15 +17,15 @@ final class MethodFailures implements MethodExceptionEventHandler, IncludeEventH
     public Object methodException(Context context, Class<?> type, String method, Exception e, Info info) {
         String where = "line " + info.getLine() + ", column " + info.getColumn() + ": ";
         Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-        if (cause instanceof RenderBudget.BudgetExceeded exceeded) {
-            throw exceeded;
+        if (cause instanceof RenderBudget.Stopped stopped) {
+            throw stopped;
         }
-        throw new RenderBudget.BudgetExceeded(where + (cause instanceof ToolFailure ? cause.getMessage()
+        throw new RenderBudget.Stopped(false, where + (cause instanceof ToolFailure ? cause.getMessage()
                 : "." + method + "() failed (" + (cause == null ? e : cause).getClass().getSimpleName() + ")"));
     }
 
     @Override
     public String includeEvent(Context context, String resource, String current, String directive) {
-        throw new RenderBudget.BudgetExceeded("#" + directive + " is not available in Sluice templates");
+        throw new RenderBudget.Stopped(false, "#" + directive + " is not available in Sluice templates");
     }
 }

@@ -32,7 +32,7 @@ final class RenderBudget {
     static void tick() {
         RenderBudget budget = CURRENT.get();
         if (budget != null && System.nanoTime() - budget.deadline > 0) {
-            throw new BudgetExceeded("the template ran longer than its time budget of "
+            throw new Stopped(true, "the template ran longer than its time budget of "
                     + budget.limits.timeBudget().toMillis() + " ms");
         }
     }
@@ -40,7 +40,7 @@ final class RenderBudget {
     static void iteration() {
         RenderBudget budget = CURRENT.get();
         if (budget != null && ++budget.iterations > budget.limits.maxIterations()) {
-            throw new BudgetExceeded("the template looped more than its limit of " + budget.limits.maxIterations()
+            throw new Stopped(true, "the template looped more than its limit of " + budget.limits.maxIterations()
                     + " #foreach iterations");
         }
         tick();
@@ -50,16 +50,27 @@ final class RenderBudget {
     static void inserted(int chars) {
         RenderBudget budget = CURRENT.get();
         if (budget != null && (budget.built += chars) > budget.limits.maxOutputChars()) {
-            throw new BudgetExceeded("the template built more than its limit of " + budget.limits.maxOutputChars()
+            throw new Stopped(true, "the template built more than its limit of " + budget.limits.maxOutputChars()
                     + " characters");
         }
         tick();
     }
 
-    /** A render ran out of budget, or failed in a way whose message is safe to show; the message is the failure's. */
-    static final class BudgetExceeded extends RuntimeException {
-        BudgetExceeded(String message) {
+    /**
+     * A render ran out of budget ({@code overBudget}), or failed in a way whose message is safe to show; the message
+     * is the failure's.
+     */
+    static final class Stopped extends RuntimeException {
+        final boolean overBudget;
+
+        Stopped(boolean overBudget, String message) {
             super(message, null, false, false);
+            this.overBudget = overBudget;
+        }
+
+        /** True when {@code failure} is a render that ran out of its budget. */
+        static boolean overBudget(Throwable failure) {
+            return failure instanceof Stopped stopped && stopped.overBudget;
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.sluice.ApiCalls.Response;
 import dev.sluice.TestApplication;
 import dev.sluice.TestBackends;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * {@code POST /api/flows/import/eventmesh} on the embedded default. The filter and transformer examples of Apache
@@ -137,7 +138,7 @@ class EventMeshImportIT {
     @MethodSource("transformTest")
     void eventMeshTransformerExamplesGiveEventMeshsOutputAsData(String example, String type, String value,
                                                                 String template, String output) {
-        ObjectNode transformer = FlowJson.MAPPER.createObjectNode().put("transformerType", type);
+        ObjectNode transformer = Json.MAPPER.createObjectNode().put("transformerType", type);
         transformer.set("value", FlowJson.parse(value));
         if (template != null) {
             transformer.put("template", template);

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.platform.FreePort;
 
 /** Deploying through the REST API, events in over HTTP, out at the target; dead letters; undeploy. */
@@ -182,7 +183,7 @@ abstract class FlowDeployContractIT {
             assertThat(publish("o" + i, "user.created").statusCode()).isEqualTo(202);
         }
         for (int i = 0; i < 20; i++) {
-            assertThat(FlowJson.MAPPER.readTree(receive(queue).getBody()).path("id").asText()).isEqualTo("o" + i);
+            assertThat(Json.MAPPER.readTree(receive(queue).getBody()).path("id").asText()).isEqualTo("o" + i);
         }
     }
 

@@ -28,7 +28,7 @@ import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.cloudevent.AmqpCloudEvents;
 import dev.sluice.cloudevent.CloudEventReading;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /** Publishing to a source over HTTP, in each CloudEvents mode, and what is refused. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -233,7 +233,7 @@ abstract class SourceEventsContractIT {
         for (GetResponse message : receive(11)) {
             CloudEventReading engine = AmqpCloudEvents.read(message.getProps(), message.getBody());
             assertThat(engine.problems()).as("the engine reads " + new String(message.getBody())).isEmpty();
-            JsonNode event = FlowJson.MAPPER.readTree(message.getBody());
+            JsonNode event = Json.MAPPER.readTree(message.getBody());
             assertThat(engine.events()).containsExactly((ObjectNode) event);
             stored.put(event.path("subject").asText(), event);
         }

@@ -27,11 +27,13 @@ import dev.sluice.broker.TestBrokers;
 import dev.sluice.engine.DeployedFlow;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.EngineProperties;
+import dev.sluice.engine.PrivacyWatch;
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.target.WorkspaceReach;
 
 /**
  * On one broker: (a) a raw relay (consume, publish with confirms, ack; no processing) and (b) the engine running
@@ -249,7 +251,8 @@ public final class EngineBenchmark {
 
     private Engine engine() {
         return new Engine(broker, NodeRegistry.builtIn(), properties(), new SimpleMeterRegistry(),
-                workspace -> name -> Optional.empty());
+                workspace -> name -> Optional.empty(), (flowId, reason) -> { }, PrivacyWatch.NONE,
+                WorkspaceReach.none());
     }
 
     /** The finance sample flow, its HTTP target swapped for a {@code target.rabbitmq}. */
@@ -258,7 +261,7 @@ public final class EngineBenchmark {
         try (InputStream in = EngineBenchmark.class.getResourceAsStream("/flows/valid/finance-payment-sync.flow.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) FlowJson.MAPPER.readTree(json);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(json);
         for (var node : tree.withArray("nodes")) {
             var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
             if (object.path("kind").asText().equals("source")) {
@@ -266,11 +269,11 @@ public final class EngineBenchmark {
             }
             if (object.path("kind").asText().equals("target.http")) {
                 object.put("kind", "target.rabbitmq");
-                object.set("config", FlowJson.MAPPER.createObjectNode().put("exchange", out).put("routingKey", "ledger"));
+                object.set("config", Json.MAPPER.createObjectNode().put("exchange", out).put("routingKey", "ledger"));
             }
         }
         tree.remove("tests");
-        Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(FlowJson.MAPPER.writeValueAsString(tree),
+        Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(Json.MAPPER.writeValueAsString(tree),
                 ValidationContext.standalone("finance"));
         return new DeployedFlow(flowIds.incrementAndGet(), 1, flow, false);
     }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import dev.sluice.cloudevent.AmqpCloudEvents;
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
@@ -55,7 +55,7 @@ public class PipelineBenchmark {
     private static final AMQP.BasicProperties STRUCTURED = new AMQP.BasicProperties.Builder()
             .contentType("application/cloudevents+json").build();
 
-    private static final ObjectMapper MAPPER = FlowJson.MAPPER;
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     static final int EVENTS = 60;
 
     private byte[][] events;

@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeStep;
@@ -50,7 +51,7 @@ import dev.sluice.sandbox.ScriptSandbox;
 @Fork(1)
 public class ScriptTemplateBenchmark {
 
-    private static final ObjectMapper MAPPER = FlowJson.MAPPER;
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     static final int EVENTS = 60;
     static final String MASKING_SCRIPT = """
             function process(event) {

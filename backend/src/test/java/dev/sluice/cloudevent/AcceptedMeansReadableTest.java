@@ -16,6 +16,7 @@ import com.rabbitmq.client.AMQP;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowValidator;
@@ -65,7 +66,7 @@ class AcceptedMeansReadableTest {
             };
             for (ObjectNode event : reading.events()) {
                 accepted++;
-                byte[] published = FlowJson.MAPPER.writeValueAsBytes(event);
+                byte[] published = Json.MAPPER.writeValueAsBytes(event);
                 CloudEventReading engine = AmqpCloudEvents.read(
                         new AMQP.BasicProperties.Builder().contentType(CLOUDEVENTS_JSON).build(), published);
                 assertThat(engine.problems()).as("engine reading " + event).isEmpty();
@@ -129,7 +130,7 @@ class AcceptedMeansReadableTest {
         if (random.nextBoolean()) {
             event.put(EXTENSION_NAMES[random.nextInt(EXTENSION_NAMES.length)], pick(EXTENSION_VALUES));
         }
-        return FlowJson.MAPPER.writeValueAsBytes(event);
+        return Json.MAPPER.writeValueAsBytes(event);
     }
 
     private CloudEventReading binaryOverHttp() {

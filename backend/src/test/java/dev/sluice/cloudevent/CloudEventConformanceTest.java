@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.json.Json;
 
 /**
  * The CloudEvents 1.0 rules, written from the core specification, the JSON event format and the HTTP binding,
@@ -314,7 +314,7 @@ class CloudEventConformanceTest {
 
         if (c.stored() != null) {
             assertThat(reading.problems()).as("problems").isEmpty();
-            JsonNode expected = FlowJson.MAPPER.readTree(c.stored());
+            JsonNode expected = Json.MAPPER.readTree(c.stored());
             List<JsonNode> events = expected.isArray() ? toList(expected) : List.of(expected);
             assertThat(reading.events()).as("stored").hasSize(events.size());
             for (int i = 0; i < events.size(); i++) {

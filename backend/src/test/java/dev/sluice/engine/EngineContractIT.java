@@ -51,6 +51,7 @@ abstract class EngineContractIT {
     private final List<String> boundQueues = new ArrayList<>();
     private long flowIdsBefore;
     private Engine engine;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private HttpServer http;
     private final List<String> httpReceived = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -63,7 +64,7 @@ abstract class EngineContractIT {
         engine = new Engine(broker, NodeRegistry.builtIn(), new EngineProperties(50, 2,
                 List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(5),
                 topology.prefix()),
-                new SimpleMeterRegistry(), workspace -> name -> java.util.Optional.empty(), (flowId, reason) -> { },
+                meters, workspace -> name -> java.util.Optional.empty(), (flowId, reason) -> { },
                 PrivacyWatch.NONE, dev.sluice.LoopbackReach.INSTANCE);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
         http.createContext("/events", exchange -> {
@@ -107,6 +108,30 @@ abstract class EngineContractIT {
         assertThat(messages).extracting(m -> m.getProps().getMessageId()).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).isNotBlank());
         assertThat(engine.status(flow.flowId()).orElseThrow().out()).isEqualTo(2);
+    }
+
+    @Test
+    void timesEveryNodeOfAFlowOncePerEventTaggedByItsKind() throws Exception {
+        String out = "ws.finance.it-out-" + UUID.randomUUID();
+        DeployedFlow flow = deploy("""
+                {"id": "hide", "kind": "mask", "config": {"rules": [{"path": "$.data.nationalId", "mode": "partial"}]}},
+                {"id": "pick", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "k"}}
+                """.formatted(out), "[{\"from\": \"in\", \"to\": \"hide\"}, {\"from\": \"hide\", \"to\": \"pick\"},"
+                + " {\"from\": \"pick\", \"to\": \"out\"}]");
+        String received = bindQueue(out, "k");
+
+        for (int i = 0; i < 3; i++) {
+            publish("user.payment.updated", event("t" + i, "user.payment.updated"));
+        }
+
+        assertThat(drain(received, 3)).hasSize(3);
+        for (String kind : List.of("source", "mask", "select", "target.rabbitmq")) {
+            assertThat(meters.get("sluice.node.duration").tag("flowId", Long.toString(flow.flowId()))
+                    .tag("kind", kind).timer().count()).as(kind).isEqualTo(3);
+        }
+        assertThat(meters.get("sluice.node.duration").tag("flowId", Long.toString(flow.flowId())).tag("node", "hide")
+                .tag("flow", "finance/engine-it").timer().count()).isEqualTo(3);
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.Flow;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
@@ -87,7 +87,7 @@ abstract class EngineResilienceContractIT {
             if (outageFromFirstRequest != null && failUntil == Instant.MIN) {
                 failUntil = Instant.now().plus(outageFromFirstRequest);
             }
-            String id = FlowJson.MAPPER.readTree(body).path("id").asText();
+            String id = Json.MAPPER.readTree(body).path("id").asText();
             if (alwaysFail.get() || Instant.now().isBefore(failUntil) || refuses.test(id)) {
                 refused.incrementAndGet();
                 httpAnswers.add(id + " 500");
@@ -326,6 +326,29 @@ abstract class EngineResilienceContractIT {
         assertThat(paused.get(flow.flowId())).contains("3 events in a row").contains("spin");
     }
 
+    @Test
+    void doesNotPauseAFlowWhoseScriptFailsOtherwiseEvenWhenTheFailureMentionsABudget() throws Exception {
+        Engine engine = engine(List.of(Duration.ofMillis(100)));
+        DeployedFlow flow = deploy(engine, flow("""
+                {"id": "thrower", "kind": "script",
+                 "config": {"code": "function process(event) { throw new Error('over budget, limit of 1'); }"}},
+                {"id": "out", "kind": "target.log", "config": {}}
+                """, "[{\"from\": \"in\", \"to\": \"thrower\"}, {\"from\": \"thrower\", \"to\": \"out\"}]"),
+                false);
+
+        publishMany(5, "thrower");
+
+        await(() -> count(topology.deadLetterQueue(flow.flowId())) == 5, Duration.ofSeconds(30),
+                "all five events dead-lettered");
+        assertThat(engine.deadLetters().list(flow.flowId(), 10)).hasSize(5).allSatisfy(letter -> {
+            assertThat(letter.reason()).isEqualTo("node-failed");
+            assertThat(letter.lastError()).contains("threw Error").contains("budget");
+        });
+        Thread.sleep(500);
+        assertThat(paused).as("a thrown error is not a budget failure, whatever its wording").isEmpty();
+        assertThat(engine.isRunning(flow.flowId())).isTrue();
+    }
+
     Engine engine(List<Duration> retryDelays) {
         Engine engine = new Engine(broker, NodeRegistry.builtIn(),
                 new EngineProperties(50, 2, retryDelays, Duration.ofSeconds(5), topology.prefix(), 3),
@@ -370,7 +393,7 @@ abstract class EngineResilienceContractIT {
 
     private static String idIn(byte[] body) {
         try {
-            JsonNode event = FlowJson.MAPPER.readTree(body);
+            JsonNode event = Json.MAPPER.readTree(body);
             return event.path("id").asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowEdge;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 class FlowDiffTest {
 
@@ -140,8 +141,8 @@ class FlowDiffTest {
         Flow changed = flow(BASE.replace("\"label\": \"a\"", "\"label\": null"));
         Flow removed = flow(BASE.replace("\"config\": {\"label\": \"a\"}", "\"config\": {}"));
 
-        JsonNode nulled = FlowJson.MAPPER.valueToTree(FlowDiff.between(1, flow(BASE), 2, changed));
-        JsonNode gone = FlowJson.MAPPER.valueToTree(FlowDiff.between(1, flow(BASE), 2, removed));
+        JsonNode nulled = Json.MAPPER.valueToTree(FlowDiff.between(1, flow(BASE), 2, changed));
+        JsonNode gone = Json.MAPPER.valueToTree(FlowDiff.between(1, flow(BASE), 2, removed));
 
         assertThat(nulled.path("nodes").path("changed").get(0).path("changes").get(0).toString())
                 .isEqualTo("{\"path\":\"$.nodes[id=out].config.label\",\"old\":\"a\",\"new\":null}");

@@ -15,6 +15,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
+import dev.sluice.json.Json;
 
 /**
  * The committed {@code flow.schema.json} is what the registry generates, and it accepts every kind's example
@@ -79,7 +80,7 @@ class FlowSchemaTest {
 
     /** Every registered kind once, sources first, configured with its own example. */
     private static ObjectNode flowWithEveryKind() {
-        ObjectNode flow = FlowJson.MAPPER.createObjectNode();
+        ObjectNode flow = Json.MAPPER.createObjectNode();
         flow.put("schemaVersion", 1).put("name", "every-kind").put("workspace", "finance");
         ArrayNode nodes = flow.putArray("nodes");
         int i = 0;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * The finance and customer-service sample flows over all 60 user-center sample events: every target
@@ -34,7 +35,7 @@ class SampleFlowsTest {
         Pipeline pipeline = pipeline(name);
         List<String> actual = new ArrayList<>();
         for (JsonNode event : samples()) {
-            actual.add(FlowJson.MAPPER.writeValueAsString(pipeline.trace(event).targets()));
+            actual.add(Json.MAPPER.writeValueAsString(pipeline.trace(event).targets()));
         }
         Path expected = RESOURCES.resolve("samples/expected/" + name + ".jsonl");
         if (Boolean.getBoolean("sluice.samples.write")) {
@@ -51,7 +52,7 @@ class SampleFlowsTest {
         Pipeline pipeline = pipeline(name);
         int delivered = 0;
         for (JsonNode event : samples()) {
-            String out = FlowJson.MAPPER.writeValueAsString(pipeline.trace(event).targets());
+            String out = Json.MAPPER.writeValueAsString(pipeline.trace(event).targets());
             for (String pii : personalValues(event.path("data"))) {
                 assertThat(out).as("event %s must not carry %s", event.path("id").asText(), "a personal value")
                         .doesNotContain(pii);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /** The privacy fixtures under src/test/resources/privacy: tags per source, clearance per workspace, the corpus. */
 final class PrivacyFixtures {
@@ -62,7 +63,7 @@ final class PrivacyFixtures {
 
     private static <T> T read(Path file, TypeReference<T> type) {
         try {
-            return FlowJson.MAPPER.readValue(text(file), type);
+            return Json.MAPPER.readValue(text(file), type);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }

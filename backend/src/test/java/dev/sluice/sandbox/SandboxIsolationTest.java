@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
@@ -57,7 +58,7 @@ class SandboxIsolationTest {
                            {"id": "script", "kind": "script", "config": %s},
                            {"id": "out", "kind": "target.log", "config": {}}],
                  "edges": [{"from": "users", "to": "script"}, {"from": "script", "to": "out"}]}"""
-                .formatted(name, FlowJson.MAPPER.createObjectNode().put("code", code));
+                .formatted(name, Json.MAPPER.createObjectNode().put("code", code));
         Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(json, ValidationContext.standalone("finance"));
         return Pipeline.compile(flow, NodeRegistry.builtIn(), CompileContext.standalone("finance", name));
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
@@ -122,7 +123,7 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
 
         @Override
         public ObjectNode schema() {
-            ObjectNode rule = FlowJson.MAPPER.createObjectNode();
+            ObjectNode rule = Json.MAPPER.createObjectNode();
             rule.put("type", "object");
             rule.putArray("required").add("path").add("mode");
             ObjectNode properties = rule.putObject("properties");

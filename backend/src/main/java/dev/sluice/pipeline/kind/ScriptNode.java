@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.cloudevent.CloudEventRules;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeSpec;
@@ -70,7 +70,8 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
             try {
                 result = script.run(event);
             } catch (ScriptFailure failure) {
-                throw new StepFailure(failure.getMessage(), failure.isTransient(), null);
+                throw new StepFailure(failure.getMessage(), failure.isOverBudget() ? FailureKind.BUDGET
+                        : failure.isTransient() ? FailureKind.TRANSIENT : FailureKind.PERMANENT, null);
             }
             if (result == null) {
                 return List.of();

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.sluice.cloudevent.CloudEventRules;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeSpec;
@@ -149,7 +150,7 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             }
             JsonNode output;
             try {
-                output = FlowJson.MAPPER.readTree(rendered);
+                output = Json.MAPPER.readTree(rendered);
             } catch (JsonProcessingException e) {
                 if (meantAsJson(rendered)) {
                     throw new StepFailure("the template rendered text that is not JSON"
@@ -183,7 +184,8 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
             try {
                 return text ? template.renderText(event, values) : template.render(event, values);
             } catch (TemplateFailure failure) {
-                throw new StepFailure(failure.getMessage());
+                throw new StepFailure(failure.getMessage(),
+                        failure.isOverBudget() ? FailureKind.BUDGET : FailureKind.PERMANENT, null);
             }
         }
 
@@ -200,7 +202,7 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
                 } else {
                     List<JsonNode> found = new ArrayList<>();
                     path.locate(event).forEach(location -> found.add(location.value()));
-                    values.put(name, FlowJson.MAPPER.valueToTree(found));
+                    values.put(name, Json.MAPPER.valueToTree(found));
                 }
             });
             return values;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.StepFailure;
@@ -183,7 +184,7 @@ class MaskNodeTest {
 
         assertThat(failure.getMessage())
                 .isEqualTo("mask rule 2 (partial) at $.data.contact: expected a string but found an object");
-        assertThat(failure.isTransient()).isFalse();
+        assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
         assertThat(input).as("the event is left as it came, not half-masked").isEqualTo(original);
     }
 

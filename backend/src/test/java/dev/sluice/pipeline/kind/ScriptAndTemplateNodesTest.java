@@ -13,11 +13,14 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.Pipeline;
+import dev.sluice.pipeline.PipelineFailure;
 import dev.sluice.pipeline.ValidationContext;
 
 /** The script and template kinds in a flow, as the engine, dry-run and {@code flow test} run them. */
@@ -53,13 +56,21 @@ class ScriptAndTemplateNodesTest {
                 .trace(FlowJson.parse(EVENT));
     }
 
+    /** How the engine sees the node fail. */
+    private static PipelineFailure failure(String kind, String config) {
+        Flow flow = validator.read(flow(kind, config), ValidationContext.standalone("finance"));
+        Pipeline pipeline = Pipeline.compile(flow, NodeRegistry.builtIn(),
+                CompileContext.standalone("finance", flow.name()));
+        return catchThrowableOfType(PipelineFailure.class, () -> pipeline.run((ObjectNode) FlowJson.parse(EVENT)));
+    }
+
     private static List<ObjectNode> delivered(EventTrace trace) {
         assertThat(trace.failedAt()).as("failed with %s", trace.steps()).isNull();
         return trace.targets().get("out");
     }
 
     private static String code(String javascript) {
-        return FlowJson.MAPPER.createObjectNode().put("code", javascript).toString();
+        return Json.MAPPER.createObjectNode().put("code", javascript).toString();
     }
 
     @Test
@@ -73,7 +84,7 @@ class ScriptAndTemplateNodesTest {
 
     @Test
     void reportsTemplatesAndScriptsNestedTooDeeplyAtTheirTextWithLineAndColumn() {
-        String template = FlowJson.MAPPER.createObjectNode()
+        String template = Json.MAPPER.createObjectNode()
                 .put("template", "#if(true)".repeat(5_000) + "#end".repeat(5_000)).toString();
         assertThat(problems("template", template)).containsExactly(
                 "$.nodes[1].config.template line 1, column 895: nested 5001 deep; at most 100 levels");
@@ -110,6 +121,30 @@ class ScriptAndTemplateNodesTest {
         assertThat(trace.failedAt()).isEqualTo("step");
         assertThat(trace.steps().getLast().error())
                 .isEqualTo("line 2, column 10: process(event) threw TypeError at `event.data.missing.field`");
+    }
+
+    @Test
+    void scriptThatRunsOutOfItsBudgetFailsAsABudgetFailure() {
+        PipelineFailure failure = failure("script", code("function process(event) { while (true) {} }"));
+
+        assertThat(failure.node()).isEqualTo("step");
+        assertThat(failure.kind()).isEqualTo(FailureKind.BUDGET);
+    }
+
+    @Test
+    void scriptThatThrowsFailsPermanentlyEvenWhenItsCodeTalksOfABudget() {
+        PipelineFailure failure = failure("script", code("function process(event) { throw new Error('budget'); }"));
+
+        assertThat(failure.getMessage()).contains("threw Error").contains("budget");
+        assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
+    }
+
+    @Test
+    void templateThatLoopsPastItsLimitFailsAsABudgetFailureAndBrokenOutputPermanently() {
+        assertThat(failure("template", "{\"template\": \"#foreach($i in [1..2000000000])#end\"}").kind())
+                .isEqualTo(FailureKind.BUDGET);
+        assertThat(failure("template", "{\"template\": \"{\\\"a\\\": \"}").kind())
+                .isEqualTo(FailureKind.PERMANENT);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowValidator;
@@ -40,7 +41,7 @@ class SelectNodeTest {
     }
 
     private static ObjectNode select(String data, String... paths) throws StepFailure {
-        ObjectNode config = FlowJson.MAPPER.createObjectNode();
+        ObjectNode config = Json.MAPPER.createObjectNode();
         List.of(paths).forEach(config.putArray("paths")::add);
         NodeStep step = REGISTRY.compile(new FlowNode("split", "select", config),
                 CompileContext.standalone("finance", "select-test"));

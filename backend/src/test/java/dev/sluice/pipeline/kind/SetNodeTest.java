@@ -16,6 +16,7 @@ import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
+import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeStep;
@@ -154,7 +155,7 @@ class SetNodeTest {
                 event("{\"name\": \"Lovelace-secret\"}")));
 
         assertThat(failure.getMessage()).contains("$.data.name.first").doesNotContain("Lovelace-secret");
-        assertThat(failure.isTransient()).isFalse();
+        assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
     }
 
     @Test

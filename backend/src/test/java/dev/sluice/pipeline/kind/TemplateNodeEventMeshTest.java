@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowValidator;
@@ -62,7 +63,7 @@ class TemplateNodeEventMeshTest {
     @MethodSource("transformTest")
     void rendersEventMeshTemplatesAsWrittenToEventMeshsTextAsTextData(String example, String template,
                                                                         String variables, String expected) {
-        ObjectNode config = FlowJson.MAPPER.createObjectNode().put("template", template);
+        ObjectNode config = Json.MAPPER.createObjectNode().put("template", template);
         config.set("variables", FlowJson.parse(variables));
 
         assertThat(SingleNodeFlow.problems("template", "mesh", config.toString())).isEmpty();

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 
 import dev.sluice.audit.AuditEntry;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * One entry in full: every field, its hashes, and its details as JSON; for a flow save, the diff from the
@@ -51,7 +51,7 @@ class AuditEntryDialog extends Dialog {
     private static Pre json(JsonNode node) {
         Pre pre;
         try {
-            pre = new Pre(FlowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            pre = new Pre(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             pre = new Pre(node.toString());
         }
@@ -61,7 +61,7 @@ class AuditEntryDialog extends Dialog {
 
     private static JsonNode parse(String json) {
         try {
-            return json == null ? null : FlowJson.MAPPER.readTree(json);
+            return json == null ? null : Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             return null;
         }

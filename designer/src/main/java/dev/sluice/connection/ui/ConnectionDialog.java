@@ -20,9 +20,9 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.sluice.connection.ConnectionInfo;
 import dev.sluice.connection.ConnectionSpec;
-import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.secret.ui.SecretChoice;
 import dev.sluice.secret.ui.SecretNames;
 import dev.sluice.secret.ui.TextOrSecretMap;
@@ -80,7 +80,7 @@ class ConnectionDialog extends Dialog {
         username.setLabel(getTranslation("connection.username"));
         username.setId("connection-username");
         passwordValue = spec == null || spec.passwordSecret() == null ? null
-                : FlowJson.MAPPER.createObjectNode().put("secret", spec.passwordSecret());
+                : Json.MAPPER.createObjectNode().put("secret", spec.passwordSecret());
         password = new SecretChoice(getTranslation("connection.password"), getTranslation("connection.password.help"),
                 passwordValue, secrets, value -> passwordValue = value);
         password.setId("connection-password");
@@ -157,7 +157,7 @@ class ConnectionDialog extends Dialog {
 
     /** The settings as the API takes them: what the chosen kind does not use is left out. */
     private ObjectNode request() {
-        ObjectNode request = FlowJson.MAPPER.createObjectNode();
+        ObjectNode request = Json.MAPPER.createObjectNode();
         putText(request, "name", name.getValue());
         putText(request, "kind", kind.getValue());
         putText(request, "url", url.getValue());

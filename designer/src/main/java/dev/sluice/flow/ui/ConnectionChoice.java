@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * A connection of the workspace chosen by name, for a property whose schema says {@code "format":
@@ -44,7 +44,7 @@ class ConnectionChoice extends Select<String> {
         }
         setValue(chosen.isEmpty() ? null : chosen);
         addValueChangeListener(e -> onChange.accept(e.getValue() == null || e.getValue().isEmpty() ? null
-                : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+                : Json.MAPPER.getNodeFactory().textNode(e.getValue())));
     }
 
     private String label(String name, String kind, ConnectionNames connections) {

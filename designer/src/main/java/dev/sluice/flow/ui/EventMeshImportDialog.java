@@ -27,6 +27,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowStoreException;
+import dev.sluice.json.Json;
 
 /**
  * Makes a flow from Apache EventMesh rules ({@code POST /api/flows/import/eventmesh} in the designer): workspace,
@@ -155,7 +156,7 @@ class EventMeshImportDialog extends Dialog {
     /** Imports the rules as the fields say, or shows every problem next to its field. */
     void importRules() {
         clearProblems();
-        ObjectNode request = FlowJson.MAPPER.createObjectNode();
+        ObjectNode request = Json.MAPPER.createObjectNode();
         request.put("workspace", workspace.getValue());
         request.put("name", name.getValue().strip());
         request.put("source", source.getValue());

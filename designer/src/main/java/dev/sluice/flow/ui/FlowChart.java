@@ -16,7 +16,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
 
 import dev.sluice.engine.FlowHistory;
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * A time chart of a flow's last hour (Chart.js in {@code frontend/flow-chart.tsx}): full with axes and legend in
@@ -59,7 +59,7 @@ class FlowChart extends ReactAdapterComponent implements HasSize {
         chart.put("series", series);
         chart.put("yTitle", yTitle);
         chart.put("sparkline", sparkline);
-        json = FlowJson.MAPPER.valueToTree(chart).toString();
+        json = Json.MAPPER.valueToTree(chart).toString();
         setState("chart", json);
     }
 

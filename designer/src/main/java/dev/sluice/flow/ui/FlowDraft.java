@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
@@ -53,7 +54,7 @@ final class FlowDraft {
 
     String json() {
         try {
-            return FlowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -82,8 +83,8 @@ final class FlowDraft {
      */
     boolean applyGraph(String graphJson) {
         JsonNode graph = FlowJson.parse(graphJson);
-        ArrayNode nodes = FlowJson.MAPPER.createArrayNode();
-        ObjectNode layout = FlowJson.MAPPER.createObjectNode();
+        ArrayNode nodes = Json.MAPPER.createArrayNode();
+        ObjectNode layout = Json.MAPPER.createObjectNode();
         for (JsonNode drawn : graph.path("nodes")) {
             String id = drawn.path("id").asText();
             String kind = drawn.path("kind").asText();
@@ -91,7 +92,7 @@ final class FlowDraft {
             nodes.add(node);
             layout.putObject(id).put("x", drawn.path("x").asDouble()).put("y", drawn.path("y").asDouble());
         }
-        ArrayNode edges = FlowJson.MAPPER.createArrayNode();
+        ArrayNode edges = Json.MAPPER.createArrayNode();
         for (JsonNode edge : graph.path("edges")) {
             edges.addObject().put("from", edge.path("from").asText()).put("to", edge.path("to").asText());
         }
@@ -104,11 +105,11 @@ final class FlowDraft {
     }
 
     private ObjectNode newNode(String id, String kind) {
-        ObjectNode node = FlowJson.MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("id", id);
         node.put("kind", kind);
         Optional<NodeKind<?>> known = registry.kind(kind);
-        node.set("config", known.map(FlowDraft::startingConfig).orElseGet(FlowJson.MAPPER::createObjectNode));
+        node.set("config", known.map(FlowDraft::startingConfig).orElseGet(Json.MAPPER::createObjectNode));
         return node;
     }
 
@@ -120,7 +121,7 @@ final class FlowDraft {
     static ObjectNode startingConfig(NodeKind<?> kind) {
         ObjectNode example = (ObjectNode) FlowJson.parse(kind.spec().example());
         JsonNode schema = FlowJson.parse(kind.spec().configSchema());
-        ObjectNode config = FlowJson.MAPPER.createObjectNode();
+        ObjectNode config = Json.MAPPER.createObjectNode();
         for (JsonNode required : schema.path("required")) {
             boolean namesConnection = schema.path("properties").path(required.asText()).path("format").asText()
                     .endsWith("-connection");
@@ -205,7 +206,7 @@ final class FlowDraft {
 
     private static String toJson(Object value) {
         try {
-            return FlowJson.MAPPER.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -253,7 +254,7 @@ final class FlowDraft {
         for (FlowProblem problem : problems) {
             Matcher edge = EDGE_PATH.matcher(problem.path());
             JsonNode found = edge.find() ? document.path("edges").path(Integer.parseInt(edge.group(1)))
-                    : FlowJson.MAPPER.missingNode();
+                    : Json.MAPPER.missingNode();
             if (!found.isMissingNode()) {
                 edges.add(found.path("from").asText() + "->" + found.path("to").asText());
             } else {

@@ -313,10 +313,6 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         load(store.get(username, flowId, null));
     }
 
-    void setComment(String value) {
-        comment.setValue(value);
-    }
-
     boolean conflictShown() {
         return conflict.isVisible();
     }

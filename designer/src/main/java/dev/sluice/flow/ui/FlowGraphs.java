@@ -12,7 +12,7 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
@@ -34,7 +34,7 @@ class FlowGraphs extends ReactAdapterComponent implements HasSize {
 
     /** Shows these graphs, each made by {@link #side}. */
     void show(List<ObjectNode> sides) {
-        ObjectNode graphs = FlowJson.MAPPER.createObjectNode();
+        ObjectNode graphs = Json.MAPPER.createObjectNode();
         graphs.putArray("sides").addAll(sides);
         model = graphs.toString();
         setState("graphs", model);
@@ -49,7 +49,7 @@ class FlowGraphs extends ReactAdapterComponent implements HasSize {
      * {@code marks} says by node id or {@code from->to}.
      */
     static ObjectNode side(String title, JsonNode flow, Map<String, String> marks, NodeRegistry registry) {
-        ObjectNode side = FlowJson.MAPPER.createObjectNode();
+        ObjectNode side = Json.MAPPER.createObjectNode();
         side.put("title", title);
         ArrayNode nodes = side.putArray("nodes");
         int index = 0;

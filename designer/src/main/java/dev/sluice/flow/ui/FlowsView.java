@@ -50,6 +50,7 @@ import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
@@ -308,7 +309,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
         List<EventSource> readable = sources.subscribableBy(workspace);
         String source = readable.isEmpty() ? "" : readable.getFirst().getName();
-        var document = FlowJson.MAPPER.createObjectNode();
+        var document = Json.MAPPER.createObjectNode();
         document.put("schemaVersion", 1).put("name", name).put("workspace", workspace);
         var nodes = document.putArray("nodes");
         nodes.addObject().put("id", "source").put("kind", "source").putObject("config").put("source", source);

@@ -23,6 +23,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.secret.ui.SecretChoice;
@@ -52,14 +53,15 @@ class NodeForm extends FormLayout {
 
     NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, FormContext context, Consumer<ObjectNode> onChange) {
         this.config = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
-                : FlowJson.MAPPER.createObjectNode();
+                : Json.MAPPER.createObjectNode();
         this.onChange = onChange;
         this.context = context;
         setId("node-form");
         setResponsiveSteps(new ResponsiveStep("0", 1));
-        H4 title = new H4(nodeId + " · " + kind.id());
+        H4 title = new H4(nodeId + " · " + NodeTexts.title(kind.spec(), getLocale()));
         title.setId("node-form-title");
-        add(title, new Paragraph(kind.spec().summary()));
+        title.setTitle(kind.id());
+        add(title, new Paragraph(NodeTexts.summary(kind.spec(), getLocale())));
         JsonNode schema = FlowJson.parse(kind.spec().configSchema());
         JsonNode example = FlowJson.parse(kind.spec().example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
@@ -122,7 +124,7 @@ class NodeForm extends FormLayout {
             select.setItems(options);
             select.setValue(value == null ? "" : value.asText());
             select.addValueChangeListener(e -> set.accept(e.getValue().isEmpty() ? null
-                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+                    : Json.MAPPER.getNodeFactory().textNode(e.getValue())));
             select.setLabel(label);
             select.setHelperText(help);
             field = select;
@@ -130,7 +132,7 @@ class NodeForm extends FormLayout {
             CodeEditor code = new CodeEditor(label, schema.get("contentMediaType").asText());
             code.setValue(value == null ? "" : value.asText());
             code.onChange(text -> set.accept(text.isEmpty() ? null
-                    : FlowJson.MAPPER.getNodeFactory().textNode(text)));
+                    : Json.MAPPER.getNodeFactory().textNode(text)));
             code.setHelperText(help);
             code.setWidthFull();
             field = code;
@@ -139,7 +141,7 @@ class NodeForm extends FormLayout {
             text.setValue(value == null ? "" : value.asText());
             text.setValueChangeMode(ValueChangeMode.LAZY);
             text.addValueChangeListener(e -> set.accept(e.getValue().isEmpty() ? null
-                    : FlowJson.MAPPER.getNodeFactory().textNode(e.getValue())));
+                    : Json.MAPPER.getNodeFactory().textNode(e.getValue())));
             text.setHelperText(help);
             text.setWidthFull();
             field = text;
@@ -149,13 +151,13 @@ class NodeForm extends FormLayout {
                 number.setValue(value.asDouble());
             }
             number.addValueChangeListener(e -> set.accept(e.getValue() == null ? null
-                    : type.equals("integer") ? FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue().longValue())
-                    : FlowJson.MAPPER.getNodeFactory().numberNode(e.getValue())));
+                    : type.equals("integer") ? Json.MAPPER.getNodeFactory().numberNode(e.getValue().longValue())
+                    : Json.MAPPER.getNodeFactory().numberNode(e.getValue())));
             number.setHelperText(help);
             field = number;
         } else if (type.equals("boolean")) {
             Checkbox box = new Checkbox(label, value != null && value.asBoolean());
-            box.addValueChangeListener(e -> set.accept(FlowJson.MAPPER.getNodeFactory().booleanNode(e.getValue())));
+            box.addValueChangeListener(e -> set.accept(Json.MAPPER.getNodeFactory().booleanNode(e.getValue())));
             field = box;
         } else if (type.equals("array") && schema.path("items").path("type").asText().equals("string")
                 && !schema.path("items").has("enum")) {
@@ -165,7 +167,7 @@ class NodeForm extends FormLayout {
             lines.setHelperText(help.isEmpty() ? getTranslation("form.one-per-line")
                     : help + " · " + getTranslation("form.one-per-line"));
             lines.addValueChangeListener(e -> {
-                ArrayNode items = FlowJson.MAPPER.createArrayNode();
+                ArrayNode items = Json.MAPPER.createArrayNode();
                 e.getValue().lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
                 set.accept(items.isEmpty() ? null : items);
             });
@@ -208,7 +210,7 @@ class NodeForm extends FormLayout {
     private FieldGroup group(String id, String label, String help, JsonNode schema, JsonNode value,
                              Consumer<JsonNode> set) {
         ObjectNode object = value != null && value.isObject() ? ((ObjectNode) value).deepCopy()
-                : FlowJson.MAPPER.createObjectNode();
+                : Json.MAPPER.createObjectNode();
         FieldGroup group = new FieldGroup(label, help, !object.isEmpty());
         schema.path("properties").fields().forEachRemaining(property -> {
             String name = property.getKey();
@@ -267,7 +269,7 @@ class NodeForm extends FormLayout {
 
     static String pretty(JsonNode value) {
         try {
-            return FlowJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return value.toString();
         }

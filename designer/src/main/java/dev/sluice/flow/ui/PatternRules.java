@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * An event pattern as rows of the rule builder, and back: one row is a field (dotted, {@code data.payment.currency}),
@@ -62,7 +63,7 @@ final class PatternRules {
     record Rule(String field, Operator operator, String value) {
     }
 
-    private static final JsonNodeFactory JSON = FlowJson.MAPPER.getNodeFactory();
+    private static final JsonNodeFactory JSON = Json.MAPPER.getNodeFactory();
     private static final List<String> TEXT_OPERATORS = List.of("prefix", "suffix", "equals-ignore-case", "wildcard");
 
     private PatternRules() {
@@ -175,7 +176,7 @@ final class PatternRules {
 
     /** The pattern the rows say; rows without a field are left out. */
     static ObjectNode write(List<Rule> rules, Map<String, String> fieldTypes) {
-        ObjectNode pattern = FlowJson.MAPPER.createObjectNode();
+        ObjectNode pattern = Json.MAPPER.createObjectNode();
         for (Rule rule : rules) {
             if (rule.field() == null || rule.field().isBlank() || rule.operator() == null) {
                 continue;

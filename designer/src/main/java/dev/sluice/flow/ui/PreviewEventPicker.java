@@ -82,10 +82,6 @@ class PreviewEventPicker extends VerticalLayout {
         events.setValue(events.getListDataView().getItem(index));
     }
 
-    void showRecent() {
-        origin.setValue(Origin.RECENT);
-    }
-
     private void show(Origin shown) {
         origin.setItemLabelGenerator(this::originLabel);
         events.clear();

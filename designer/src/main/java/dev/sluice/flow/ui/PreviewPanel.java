@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowTestReport;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventTrace;
 import dev.sluice.pipeline.FlowTestRunner;
 
@@ -100,7 +101,7 @@ class PreviewPanel extends VerticalLayout {
             result.add(problem(getTranslation("preview.pick")));
             return;
         }
-        ObjectNode request = FlowJson.MAPPER.createObjectNode();
+        ObjectNode request = Json.MAPPER.createObjectNode();
         request.set("flow", context.draft().get().tree());
         request.putArray("events").add(event);
         try {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventTrace;
 
 /**
@@ -25,7 +25,7 @@ final class PreviewTest {
     }
 
     static ObjectNode of(String name, JsonNode input, EventTrace trace, List<String> targetIds) {
-        ObjectNode test = FlowJson.MAPPER.createObjectNode();
+        ObjectNode test = Json.MAPPER.createObjectNode();
         test.put("name", name);
         test.set("input", input.deepCopy());
         ObjectNode expect = test.putObject("expect");

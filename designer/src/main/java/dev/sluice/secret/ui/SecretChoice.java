@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.select.Select;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * A secret reference ({@code {"secret": "ledger-token"}}) chosen by name from the workspace's secrets. A name the
@@ -31,6 +31,6 @@ public class SecretChoice extends Select<String> {
         setHelperText(secrets.emptyHintKey() == null ? help : getTranslation(secrets.emptyHintKey()));
         setValue(chosen.isEmpty() ? null : chosen);
         addValueChangeListener(e -> onChange.accept(e.getValue() == null || e.getValue().isEmpty() ? null
-                : FlowJson.MAPPER.createObjectNode().put("secret", e.getValue())));
+                : Json.MAPPER.createObjectNode().put("secret", e.getValue())));
     }
 }

@@ -19,7 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
-import dev.sluice.flow.FlowJson;
+import dev.sluice.json.Json;
 
 /**
  * An object whose values are each text or a secret reference (a webhook's headers): a row per entry, its name,
@@ -98,7 +98,7 @@ public class TextOrSecretMap extends Div implements HasValidation {
     }
 
     private void changed() {
-        ObjectNode object = FlowJson.MAPPER.createObjectNode();
+        ObjectNode object = Json.MAPPER.createObjectNode();
         for (Row row : entries) {
             JsonNode value = row.value();
             if (!row.name.getValue().isBlank() && value != null) {
@@ -180,9 +180,9 @@ public class TextOrSecretMap extends Div implements HasValidation {
         private JsonNode value() {
             if (Boolean.TRUE.equals(isSecret.getValue())) {
                 return secret.getValue() == null ? null
-                        : FlowJson.MAPPER.createObjectNode().put("secret", secret.getValue());
+                        : Json.MAPPER.createObjectNode().put("secret", secret.getValue());
             }
-            return FlowJson.MAPPER.getNodeFactory().textNode(text.getValue());
+            return Json.MAPPER.getNodeFactory().textNode(text.getValue());
         }
     }
 

@@ -38,6 +38,7 @@ import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.json.Json;
 import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.PiiTags;
 import dev.sluice.privacy.SchemaTags;
@@ -271,7 +272,7 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         samples.setWidthFull();
         samples.setHelperText(getTranslation("source.samples.helper"));
         samples.setValue(source.getSampleEvents().isEmpty() ? ""
-                : pretty(FlowJson.MAPPER.valueToTree(source.getSampleEvents())));
+                : pretty(Json.MAPPER.valueToTree(source.getSampleEvents())));
         Div schemaProblems = new Div();
         schemaProblems.setId("schema-problems");
         Button save = new Button(getTranslation("source.save-schema"), click -> {

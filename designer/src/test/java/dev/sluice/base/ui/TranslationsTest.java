@@ -10,7 +10,10 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-/** The bundles the views read: every key in English is in Simplified Chinese too, and none is left blank. */
+/**
+ * The bundles the views read: every key in English is in Simplified Chinese too, and none is left blank. Node kinds'
+ * titles and summaries ({@code node.*}) are English in the kinds themselves and only translated here.
+ */
 class TranslationsTest {
 
     @Test
@@ -20,7 +23,8 @@ class TranslationsTest {
         Properties chinese = bundle("translations_zh_CN.properties");
 
         assertThat(english).isEqualTo(fallback);
-        assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        assertThat(chinese.stringPropertyNames()).filteredOn(key -> !key.startsWith("node."))
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         assertThat(chinese.values()).allSatisfy(value -> assertThat((String) value).isNotBlank());
         assertThat(chinese.stringPropertyNames()).filteredOn(key -> !key.equals("nav.home"))
                 .filteredOn(key -> chinese.getProperty(key).equals(english.getProperty(key)))

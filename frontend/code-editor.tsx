@@ -113,6 +113,8 @@ function CodeMirrorField(props: Props) {
   useEffect(() => {
     const editor = view.current;
     if (editor) editor.dispatch(setDiagnostics(editor.state, diagnostics(editor, props)));
+    // the diagnostics read only these props; a new send callback must not re-mark the text
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.invalid, props.errorMessage, props.errorLine, props.errorColumn]);
 
   return (

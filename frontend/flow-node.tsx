@@ -1,9 +1,9 @@
 // How a flow node looks, on the editing canvas and in the version diff: its id, its kind, and the marks the
 // server set on it (invalid, on a leak route, or added/removed/changed between two versions).
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import React from 'react';
+import type { NodeRole } from './canvas/canvas-model';
 
-export type Role = 'SOURCE' | 'PROCESSOR' | 'TARGET';
+export type Role = NodeRole;
 export type NodeData = { kind: string; role: Role; invalid?: boolean; leak?: boolean; mark?: string };
 
 export function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {

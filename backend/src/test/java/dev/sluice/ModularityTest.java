@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Each package under {@code dev.sluice} is a feature module: no cycles between them, and none reaches into
@@ -26,5 +27,11 @@ class ModularityTest {
             assertThat(module.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getIdentifier)
                     .map(Object::toString)).as(sandbox).containsExactly("json");
         }
+    }
+
+    @Test
+    void writesTheModuleDocumentationFromTheCode() {
+        // target/spring-modulith-docs: a component diagram of all modules and a canvas per module
+        new Documenter(MODULES).writeDocumentation();
     }
 }

@@ -20,6 +20,7 @@ import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
+import dev.sluice.pipeline.NodeSpec;
 import dev.sluice.privacy.LeakFinding;
 
 /**
@@ -180,29 +181,35 @@ final class FlowDraft {
 
     /** What the canvas shows: nodes with positions, edges, the palette from the registry, and its labels. */
     String canvasModel(int revision, Map<String, String> labels) {
-        ObjectNode model = Json.MAPPER.createObjectNode();
-        model.put("revision", revision);
-        ArrayNode nodes = model.putArray("nodes");
+        List<CanvasModel.CanvasNode> nodes = new ArrayList<>();
         JsonNode layout = document.path("layout");
         int i = 0;
         for (JsonNode node : nodes()) {
             String id = node.path("id").asText();
             JsonNode at = layout.path(id);
-            nodes.addObject().put("id", id).put("kind", node.path("kind").asText())
-                    .put("x", at.path("x").asDouble(40 + 220 * i)).put("y", at.path("y").asDouble(80));
+            nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 220 * i),
+                    at.path("y").asDouble(80)));
             i++;
         }
-        ArrayNode edges = model.putArray("edges");
+        List<CanvasModel.CanvasEdge> edges = new ArrayList<>();
         for (JsonNode edge : document.path("edges")) {
-            edges.addObject().put("from", edge.path("from").asText()).put("to", edge.path("to").asText());
+            edges.add(new CanvasModel.CanvasEdge(edge.path("from").asText(), edge.path("to").asText()));
         }
-        ArrayNode kinds = model.putArray("kinds");
+        List<CanvasModel.PaletteKind> kinds = new ArrayList<>();
         for (NodeKind<?> kind : registry.all()) {
-            kinds.addObject().put("id", kind.id()).put("summary", kind.spec().summary()).put("role", kind.role().name());
+            NodeSpec<?> spec = kind.spec();
+            kinds.add(new CanvasModel.PaletteKind(kind.id(), kind.role(), spec.category(), spec.icon(), spec.title(),
+                    spec.summary()));
         }
-        ObjectNode labelNode = model.putObject("labels");
-        labels.forEach(labelNode::put);
-        return model.toString();
+        return toJson(new CanvasModel(revision, nodes, edges, kinds, new LinkedHashMap<>(labels)));
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -254,7 +261,7 @@ final class FlowDraft {
                 nodeOf(problem).ifPresent(nodes::add);
             }
         }
-        return Json.MAPPER.valueToTree(Map.of("nodes", nodes, "edges", edges)).toString();
+        return toJson(new CanvasModel.CanvasMarks(List.copyOf(nodes), List.copyOf(edges)));
     }
 
     /** The canvas's leak marks: every node and edge on the route of a leak. */
@@ -268,6 +275,6 @@ final class FlowDraft {
                 edges.add(via.get(i - 1) + "->" + via.get(i));
             }
         }
-        return Json.MAPPER.valueToTree(Map.of("nodes", nodes, "edges", edges)).toString();
+        return toJson(new CanvasModel.CanvasMarks(List.copyOf(nodes), List.copyOf(edges)));
     }
 }

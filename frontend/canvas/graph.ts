@@ -1,0 +1,96 @@
+// The canvas's graph as React Flow holds it, and the edits on it that need no React: reading the server's model,
+// what the server is told back, marks, and where a node added from the palette goes.
+import type { Edge, Node } from '@xyflow/react';
+import type { NodeData } from '../flow-node';
+import type { CanvasGraph, CanvasMarks, CanvasModel, NodeRole } from './canvas-model';
+
+export type FlowNode = Node<NodeData>;
+export type Position = { x: number; y: number };
+
+export const NO_MARKS: CanvasMarks = { nodes: [], edges: [] };
+
+/** How far right of the selected node a new one goes, and how far down when that place is taken. */
+const COLUMN = 220;
+const ROW = 110;
+
+export function edgeId(from: string, to: string): string {
+  return `${from}->${to}`;
+}
+
+export function nodesOf(model: CanvasModel, roles: Map<string, NodeRole>): FlowNode[] {
+  return model.nodes.map((n) => ({
+    id: n.id,
+    type: 'sluice',
+    position: { x: n.x, y: n.y },
+    data: { kind: n.kind, role: roles.get(n.kind) ?? 'PROCESSOR', invalid: false, leak: false },
+  }));
+}
+
+export function edgesOf(model: CanvasModel): Edge[] {
+  return model.edges.map((e) => ({ id: edgeId(e.from, e.to), source: e.from, target: e.to }));
+}
+
+/** The graph as the server is told it: ids, kinds, rounded positions and edges. */
+export function graphJson(nodes: FlowNode[], edges: Edge[]): string {
+  const graph: CanvasGraph = {
+    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+    edges: edges.map((e) => ({ from: e.source, to: e.target })),
+  };
+  return JSON.stringify(graph);
+}
+
+/** An id for a new node of `kind`: the kind's last word, numbered from 2 when taken. */
+export function freshId(kind: string, taken: Set<string>): string {
+  const base = kind.replace(/^target\./, '').replace(/[^A-Za-z0-9_-]/g, '-');
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+/** Nodes marked invalid or on a leak route; unchanged nodes stay the same objects. */
+export function markedNodes(nodes: FlowNode[], invalid: CanvasMarks, leaks: CanvasMarks): FlowNode[] {
+  const badNodes = new Set(invalid.nodes);
+  const leakNodes = new Set(leaks.nodes);
+  return nodes.map((n) => {
+    const bad = badNodes.has(n.id);
+    const leak = leakNodes.has(n.id);
+    return n.data.invalid === bad && n.data.leak === leak ? n : { ...n, data: { ...n.data, invalid: bad, leak } };
+  });
+}
+
+/** Edges classed invalid or leak (a leak's edges animated); unchanged edges stay the same objects. */
+export function markedEdges(edges: Edge[], invalid: CanvasMarks, leaks: CanvasMarks): Edge[] {
+  const badEdges = new Set(invalid.edges);
+  const leakEdges = new Set(leaks.edges);
+  return edges.map((e) => {
+    const classes = [badEdges.has(e.id) ? 'invalid' : '', leakEdges.has(e.id) ? 'leak' : ''].filter(Boolean);
+    const className = classes.length ? classes.join(' ') : undefined;
+    return e.className === className ? e : { ...e, className, animated: leakEdges.has(e.id) };
+  });
+}
+
+/** A node added from the palette: its id, where it goes, and the node it follows when it should be linked. */
+export type Addition = { node: FlowNode; linkFrom?: string };
+
+/**
+ * A clicked kind goes right of the selected node (or at the end of the row) and is linked from it, unless that
+ * node is a target or the new one a source; a dropped kind goes where it was dropped, unlinked. Never on top of
+ * another node: a node under the new one could no longer be clicked.
+ */
+export function addition(current: FlowNode[], selectedId: string, kind: string, role: NodeRole, at?: Position): Addition {
+  const id = freshId(kind, new Set(current.map((n) => n.id)));
+  const after = current.find((n) => n.id === selectedId);
+  let position = at;
+  if (!position) {
+    position = after ? { x: after.position.x + COLUMN, y: after.position.y } : { x: 40 + COLUMN * current.length, y: 80 };
+    const free = (p: Position) =>
+      !current.some((n) => Math.abs(n.position.x - p.x) < 160 && Math.abs(n.position.y - p.y) < 70);
+    while (!free(position)) {
+      position = { x: position.x, y: position.y + ROW };
+    }
+  }
+  const node: FlowNode = { id, type: 'sluice', position, selected: true, data: { kind, role, invalid: false, leak: false } };
+  const linked = !at && after && after.data.role !== 'TARGET' && role !== 'SOURCE';
+  return linked ? { node, linkFrom: after.id } : { node };
+}

@@ -42,7 +42,7 @@ export function Palette({ model, canUndo, canRedo, onAdd, onDelete, onUndo, onRe
                 }}
                 onClick={() => onAdd(k.id)}
               >
-                {k.id}
+                {k.title}
               </button>
             ))}
         </div>

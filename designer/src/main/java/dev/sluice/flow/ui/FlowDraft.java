@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -179,8 +180,11 @@ final class FlowDraft {
         node(id).ifPresent(node -> node.set("config", config));
     }
 
-    /** What the canvas shows: nodes with positions, edges, the palette from the registry, and its labels. */
-    String canvasModel(int revision, Map<String, String> labels) {
+    /**
+     * What the canvas shows: nodes with positions, edges, the palette from the registry (kinds' titles and summaries
+     * in the user's language), and its labels.
+     */
+    String canvasModel(int revision, Map<String, String> labels, Locale locale) {
         List<CanvasModel.CanvasNode> nodes = new ArrayList<>();
         JsonNode layout = document.path("layout");
         int i = 0;
@@ -198,8 +202,8 @@ final class FlowDraft {
         List<CanvasModel.PaletteKind> kinds = new ArrayList<>();
         for (NodeKind<?> kind : registry.all()) {
             NodeSpec<?> spec = kind.spec();
-            kinds.add(new CanvasModel.PaletteKind(kind.id(), kind.role(), spec.category(), spec.icon(), spec.title(),
-                    spec.summary()));
+            kinds.add(new CanvasModel.PaletteKind(kind.id(), kind.role(), spec.category(), spec.icon(),
+                    NodeTexts.title(spec, locale), NodeTexts.summary(spec, locale)));
         }
         return toJson(new CanvasModel(revision, nodes, edges, kinds, new LinkedHashMap<>(labels)));
     }

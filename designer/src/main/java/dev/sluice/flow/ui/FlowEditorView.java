@@ -186,7 +186,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void showCanvas() {
-        canvas.setModel(draft.canvasModel(++revision, labels()));
+        canvas.setModel(draft.canvasModel(++revision, labels(), getLocale()));
     }
 
     void graphChanged(String graphJson) {

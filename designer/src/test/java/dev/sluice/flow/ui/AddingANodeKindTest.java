@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class AddingANodeKindTest {
 
     @Test
     void thePaletteOffersIt() {
-        JsonNode model = FlowJson.parse(new FlowDraft(REGISTRY, "{}").canvasModel(1, Map.of()));
+        JsonNode model = FlowJson.parse(new FlowDraft(REGISTRY, "{}").canvasModel(1, Map.of(), Locale.ENGLISH));
 
         assertThat(model.path("kinds").findValuesAsText("id")).contains("forget");
         assertThat(model.path("kinds").findValuesAsText("summary")).contains("Removes one field from every event");

@@ -3,6 +3,7 @@ package dev.sluice.flow.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ class CanvasModelJsonTest {
 
     @Test
     void sendsNodesWithTheirPositionsOrTheDefaultColumn() {
-        JsonNode model = FlowJson.parse(new FlowDraft(NodeRegistry.builtIn(), FLOW).canvasModel(3, Map.of()));
+        JsonNode model = FlowJson.parse(
+                new FlowDraft(NodeRegistry.builtIn(), FLOW).canvasModel(3, Map.of(), Locale.ENGLISH));
 
         assertThat(model.path("revision").asInt()).isEqualTo(3);
         assertThat(model.path("nodes").toString()).isEqualTo(
@@ -33,7 +35,7 @@ class CanvasModelJsonTest {
     @Test
     void paletteKindsCarryWhatTheirSpecSays() {
         JsonNode model = FlowJson.parse(
-                new FlowDraft(NodeRegistry.builtIn(), "{}").canvasModel(1, Map.of("undo", "Undo")));
+                new FlowDraft(NodeRegistry.builtIn(), "{}").canvasModel(1, Map.of("undo", "Undo"), Locale.ENGLISH));
 
         JsonNode source = model.path("kinds").path(0);
         assertThat(source.path("id").asText()).isEqualTo("source");
@@ -43,6 +45,17 @@ class CanvasModelJsonTest {
         assertThat(source.has("title")).isTrue();
         assertThat(source.has("summary")).isTrue();
         assertThat(model.path("labels").path("undo").asText()).isEqualTo("Undo");
+    }
+
+    @Test
+    void paletteTitlesAndSummariesAreInTheUsersLanguage() {
+        JsonNode chinese = FlowJson.parse(
+                new FlowDraft(NodeRegistry.builtIn(), "{}").canvasModel(1, Map.of(), Locale.SIMPLIFIED_CHINESE));
+        JsonNode english = FlowJson.parse(
+                new FlowDraft(NodeRegistry.builtIn(), "{}").canvasModel(1, Map.of(), Locale.ENGLISH));
+
+        assertThat(chinese.path("kinds").findValuesAsText("title")).contains("脱敏", "数据库表");
+        assertThat(english.path("kinds").findValuesAsText("title")).contains("Mask", "Database table");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
 
 /**
@@ -30,15 +31,17 @@ import dev.sluice.source.SourceStewardship;
 class SourceCatalogController {
 
     private final SourceStewardship catalog;
+    private final SourceAccess access;
 
-    SourceCatalogController(SourceStewardship catalog) {
+    SourceCatalogController(SourceStewardship catalog, SourceAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     @GetMapping("/api/sources")
     ResponseEntity<String> list(Principal principal) {
         return FlowController.json(Map.of("sources", catalog.visible(principal.getName()).stream()
-                .map(source -> describe(source, catalog.stewards(principal.getName(), source))).toList()));
+                .map(source -> describe(source, access.mayManage(principal.getName(), source.getName()))).toList()));
     }
 
     @PostMapping("/api/sources")

@@ -58,7 +58,7 @@ public class SourceStewardship {
         return SourceSummary.of(visible(actor, name));
     }
 
-    public EventSource register(String actor, String name, String description, String owner, List<String> types) {
+    public SourceSummary register(String actor, String name, String description, String owner, List<String> types) {
         access.requireRegister(actor, owner);
         existingWorkspace(owner);
         if (name == null || !NAME.matcher(name).matches()) {
@@ -78,7 +78,7 @@ public class SourceStewardship {
         EventSource created = sources.save(new EventSource(name, description, existingWorkspace(owner),
                 List.copyOf(types)));
         events.publishEvent(new SourceRegistered(name, owner, List.copyOf(types), actor));
-        return created;
+        return SourceSummary.of(created);
     }
 
     /** The source named so, when the caller may see it. */
@@ -92,7 +92,7 @@ public class SourceStewardship {
      * events (null or empty for none), each a CloudEvent of one of the source's types whose data the schema
      * accepts. Every problem is reported at once, with its path in {@code {"dataSchema", "samples"}}.
      */
-    public EventSource describe(String actor, String name, JsonNode dataSchema, JsonNode samples) {
+    public SourceSummary describe(String actor, String name, JsonNode dataSchema, JsonNode samples) {
         EventSource found = stewarded(actor, name);
         Problems problems = new Problems();
         SchemaCheck schema = null;
@@ -115,7 +115,7 @@ public class SourceStewardship {
         found.describe(schema == null ? null : dataSchema.toString(), anySamples ? samples.toString() : null);
         events.publishEvent(new SourceDescribed(name, found.getOwner().getName(), schema != null,
                 anySamples ? samples.size() : 0, actor));
-        return found;
+        return SourceSummary.of(found);
     }
 
     private static void checkSamples(EventSource source, SchemaCheck schema, JsonNode samples, Problems problems) {

@@ -51,7 +51,7 @@ import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.pipeline.NodeRegistry;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.workspace.WorkspaceRole;
 import dev.sluice.workspace.WorkspaceService;
@@ -186,7 +186,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             writable.addFirst(workspace);
         }
         new EventMeshImportDialog(writable,
-                ws -> sources.subscribableBy(ws).stream().map(EventSource::getName).toList(),
+                ws -> sources.subscribableBy(ws).stream().map(SourceSummary::name).toList(),
                 request -> eventMesh.importRules(username, request), done -> refresh()).open();
     }
 
@@ -306,8 +306,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             Refusals.show(new IllegalArgumentException(getTranslation("flows.name-needed")));
             return;
         }
-        List<EventSource> readable = sources.subscribableBy(workspace);
-        String source = readable.isEmpty() ? "" : readable.getFirst().getName();
+        List<SourceSummary> readable = sources.subscribableBy(workspace);
+        String source = readable.isEmpty() ? "" : readable.getFirst().name();
         var document = FlowJson.MAPPER.createObjectNode();
         document.put("schemaVersion", 1).put("name", name).put("workspace", workspace);
         var nodes = document.putArray("nodes");

@@ -20,7 +20,7 @@ import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.source.ui.SourceView;
 import dev.sluice.workspace.PlatformRole;
@@ -68,10 +68,10 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
 
         add(new H3(getTranslation("workspace.sources")));
         UnorderedList list = new UnorderedList();
-        for (EventSource source : sources.subscribableBy(name)) {
-            ListItem item = new ListItem(new RouterLink(source.getName(), SourceView.class,
-                    new RouteParameters("source", source.getName())));
-            item.add(" — " + source.getDescription() + " (" + String.join(", ", source.getEventTypes()) + ")");
+        for (SourceSummary source : sources.subscribableBy(name)) {
+            ListItem item = new ListItem(new RouterLink(source.name(), SourceView.class,
+                    new RouteParameters("source", source.name())));
+            item.add(" — " + source.description() + " (" + String.join(", ", source.eventTypes()) + ")");
             list.add(item);
         }
         if (list.getChildren().findAny().isEmpty()) {

@@ -51,7 +51,7 @@ class FlowAccess {
         return new ValidationContext(workspace, name -> sources.summary(name)
                 .map(source -> new ValidationContext.SourceInfo(source.name(), source.eventTypes(),
                         workspace == null || sourceAccess.maySubscribe(workspace, source.name()),
-                        workspace != null && source.owner().equals(workspace))),
+                        workspace != null && sourceAccess.flowsMayPublish(workspace, source.name()))),
                 name -> workspace == null ? java.util.Optional.of(ValidationContext.ANY_KIND)
                         : reach.connection(workspace, name).map(endpoint -> endpoint.kind().id()));
     }

@@ -23,6 +23,7 @@ import dev.sluice.workspace.WorkspaceService;
  *   workspace that owns the source.</li>
  *   <li><b>publish</b> events to it: whoever may manage it.</li>
  *   <li><b>subscribe</b> (a workspace's flows read it): the owning workspace and the workspaces granted.</li>
+ *   <li><b>publish from flows</b> (a flow's target writes into it): the owning workspace only.</li>
  *   <li><b>register</b> a source owned by a workspace: platform admins in any workspace, owners and stewards in
  *   theirs.</li>
  * </ul>
@@ -57,6 +58,11 @@ public class SourceAccess {
     /** Whether flows of {@code workspace} may read {@code source}. */
     public boolean maySubscribe(String workspace, String source) {
         return sources.findByName(source).filter(found -> subscribes(workspace, found)).isPresent();
+    }
+
+    /** Whether flows of {@code workspace} may publish into {@code source}: only the owning workspace's may. */
+    public boolean flowsMayPublish(String workspace, String source) {
+        return sources.findByName(source).filter(found -> found.getOwner().getName().equals(workspace)).isPresent();
     }
 
     /** Whether {@code actor} may register a source owned by {@code workspace}. */

@@ -137,6 +137,14 @@ class SourceAccessIT {
     }
 
     @Test
+    void onlyTheOwningWorkspacesFlowsPublishIntoASourceNotThoseOfAWorkspaceItIsSharedWith() {
+        assertThat(access.flowsMayPublish("home", HOME)).isTrue();
+        assertThat(access.flowsMayPublish("partner", HOME)).isFalse();
+        assertThat(access.flowsMayPublish("other", HOME)).isFalse();
+        assertThat(access.flowsMayPublish("home", "no.such.source")).isFalse();
+    }
+
+    @Test
     void platformAdminsOwnersAndStewardsRegisterSourcesViewersOutsidersAndAuditorsDoNot() {
         assertThat(allowed(access::mayRegisterIn, "home")).containsExactly("platform-admin", "home-owner",
                 "home-steward");

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
+import dev.sluice.source.SourceSummary;
 
 /**
  * The source catalog: {@code GET /api/sources} (what the caller may use), {@code POST /api/sources}
@@ -30,15 +31,17 @@ import dev.sluice.source.SourceStewardship;
 class SourceCatalogController {
 
     private final SourceStewardship catalog;
+    private final SourceAccess access;
 
-    SourceCatalogController(SourceStewardship catalog) {
+    SourceCatalogController(SourceStewardship catalog, SourceAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     @GetMapping("/api/sources")
     ResponseEntity<String> list(Principal principal) {
-        return FlowController.json(Map.of("sources", catalog.visible(principal.getName()).stream()
-                .map(source -> describe(source, catalog.stewards(principal.getName(), source))).toList()));
+        return FlowController.json(Map.of("sources", catalog.summaries(principal.getName()).stream()
+                .map(source -> describe(source, access.mayManage(principal.getName(), source.name()))).toList()));
     }
 
     @PostMapping("/api/sources")
@@ -46,9 +49,9 @@ class SourceCatalogController {
         JsonNode request = Bodies.read(body);
         List<String> types = new ArrayList<>();
         request.path("eventTypes").forEach(type -> types.add(type.isTextual() ? type.asText() : null));
-        EventSource created = catalog.register(principal.getName(), text(request, "name"),
+        SourceSummary created = catalog.register(principal.getName(), text(request, "name"),
                 text(request, "description"), text(request, "owner"), types);
-        return ResponseEntity.created(URI.create("/api/sources/" + created.getName()))
+        return ResponseEntity.created(URI.create("/api/sources/" + created.name()))
                 .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(describe(created, true)));
     }
 
@@ -65,14 +68,14 @@ class SourceCatalogController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Map<String, Object> describe(EventSource source, boolean withGrants) {
+    private static Map<String, Object> describe(SourceSummary source, boolean withGrants) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", source.getName());
-        out.put("description", source.getDescription());
-        out.put("owner", source.getOwner().getName());
-        out.put("eventTypes", source.getEventTypes());
+        out.put("name", source.name());
+        out.put("description", source.description());
+        out.put("owner", source.owner());
+        out.put("eventTypes", source.eventTypes());
         if (withGrants) {
-            out.put("subscribers", source.getSubscribers().stream().map(w -> w.getName()).sorted().toList());
+            out.put("subscribers", source.subscribers());
         }
         return out;
     }

@@ -23,24 +23,24 @@ import dev.sluice.cloudevent.HttpCloudEvents;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.source.EventIngest;
-import dev.sluice.source.SourceStewardship;
+import dev.sluice.source.SourceAccess;
 
 /**
  * {@code POST /api/sources/{name}/events}: the CloudEvents HTTP binding in structured, binary and batch mode.
  * 202 once the broker confirmed every event, with the warnings of what CloudEvents advises against; 400 naming
  * every problem by JSON path or header (then nothing of the request is published); 403 for a caller who sees the
- * source but may not publish to it (stewards and owners of its workspace, and platform admins, may); 404, worded
+ * source but may not publish to it ({@link SourceAccess#mayPublish}); 404, worded
  * as for a source that does not exist, when the caller cannot see it; 413 past the size limit; 415 for a
  * CloudEvents format other than JSON.
  */
 @RestController
 class SourceEventsController {
 
-    private final SourceStewardship sources;
+    private final SourceAccess sources;
     private final EventIngest ingest;
     private final int maxBytes;
 
-    SourceEventsController(SourceStewardship sources, EventIngest ingest,
+    SourceEventsController(SourceAccess sources, EventIngest ingest,
                            @Value("${sluice.ingest.max-bytes:1048576}") int maxBytes) {
         this.sources = sources;
         this.ingest = ingest;
@@ -50,7 +50,7 @@ class SourceEventsController {
     @PostMapping("/api/sources/{name}/events")
     ResponseEntity<String> publish(@PathVariable String name, @RequestBody(required = false) byte[] body,
                                    HttpServletRequest request, Principal principal) throws IOException {
-        sources.stewarded(principal.getName(), name);
+        sources.requirePublish(principal.getName(), name);
         byte[] payload = body == null ? new byte[0] : body;
         if (payload.length > maxBytes) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "$",

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
-import dev.sluice.workspace.UserAccount;
+import dev.sluice.workspace.UserSummary;
 import dev.sluice.workspace.Workspace;
 import dev.sluice.workspace.WorkspaceManagement;
 import dev.sluice.workspace.WorkspaceRole;
@@ -72,9 +72,9 @@ class WorkspaceAdminController {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("platformRole is admin, auditor or absent");
         }
-        UserAccount created = management.createUser(principal.getName(), text(request, "username"),
+        UserSummary created = management.createUser(principal.getName(), text(request, "username"),
                 text(request, "displayName"), text(request, "password"), platformRole);
-        return ResponseEntity.created(URI.create("/api/users/" + created.getUsername()))
+        return ResponseEntity.created(URI.create("/api/users/" + created.username()))
                 .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(user(created)));
     }
 
@@ -104,12 +104,12 @@ class WorkspaceAdminController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Map<String, Object> user(UserAccount user) {
+    private static Map<String, Object> user(UserSummary user) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("username", user.getUsername());
-        out.put("displayName", user.getDisplayName());
-        out.put("platformRole", user.getPlatformRole());
-        out.put("enabled", user.isEnabled());
+        out.put("username", user.username());
+        out.put("displayName", user.displayName());
+        out.put("platformRole", user.platformRole());
+        out.put("enabled", user.enabled());
         return out;
     }
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.broker.AmqpProperties;
 import dev.sluice.platform.DataDirectory;
-import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.target.ConnectionRules;
 import dev.sluice.target.Endpoint;
 import dev.sluice.target.HostPolicy;
@@ -29,10 +29,10 @@ class ConnectionReach implements WorkspaceReach {
 
     private final WorkspaceConnectionRepository connections;
     private final HostAllowlist allowlist;
-    private final SourceCatalog sources;
+    private final SourceAccess sources;
     private final ConnectionRules base;
 
-    ConnectionReach(WorkspaceConnectionRepository connections, HostAllowlist allowlist, SourceCatalog sources,
+    ConnectionReach(WorkspaceConnectionRepository connections, HostAllowlist allowlist, SourceAccess sources,
                     DataDirectory dataDirectory, AmqpProperties amqp,
                     @Value("${spring.datasource.url}") String datasourceUrl) {
         this.connections = connections;
@@ -55,7 +55,7 @@ class ConnectionReach implements WorkspaceReach {
 
     @Override
     public boolean ownsSource(String workspace, String source) {
-        return sources.find(source).map(found -> found.getOwner().getName().equals(workspace)).orElse(false);
+        return sources.flowsMayPublish(workspace, source);
     }
 
     /** Sluice's own database (when it is PostgreSQL) and its broker: never a target. */

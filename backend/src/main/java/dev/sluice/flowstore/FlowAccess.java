@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.pipeline.ValidationContext;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.target.WorkspaceReach;
 import dev.sluice.workspace.UserProfile;
@@ -20,11 +20,13 @@ class FlowAccess {
 
     private final WorkspaceService workspaces;
     private final SourceCatalog sources;
+    private final SourceAccess sourceAccess;
     private final WorkspaceReach reach;
 
-    FlowAccess(WorkspaceService workspaces, SourceCatalog sources, WorkspaceReach reach) {
+    FlowAccess(WorkspaceService workspaces, SourceCatalog sources, SourceAccess sourceAccess, WorkspaceReach reach) {
         this.workspaces = workspaces;
         this.sources = sources;
+        this.sourceAccess = sourceAccess;
         this.reach = reach;
     }
 
@@ -42,20 +44,16 @@ class FlowAccess {
 
     /**
      * Sources and connections as {@code workspace} sees them: a source exists when any source has the name; it is
-     * subscribable when the workspace owns it or was granted. With no workspace (the document does not say
+     * subscribable as {@link SourceAccess#maySubscribe} decides. With no workspace (the document does not say
      * one) subscribability is not judged: the missing workspace is reported instead.
      */
     ValidationContext context(String workspace) {
-        return new ValidationContext(workspace, name -> sources.find(name)
-                .map(source -> new ValidationContext.SourceInfo(source.getName(), source.getEventTypes(),
-                        workspace == null || subscribable(source, workspace),
-                        workspace != null && source.getOwner().getName().equals(workspace))),
+        return new ValidationContext(workspace, name -> sources.summary(name)
+                .map(source -> new ValidationContext.SourceInfo(source.name(), source.eventTypes(),
+                        workspace == null || sourceAccess.maySubscribe(workspace, source.name()),
+                        workspace != null && sourceAccess.flowsMayPublish(workspace, source.name()))),
                 name -> workspace == null ? java.util.Optional.of(ValidationContext.ANY_KIND)
                         : reach.connection(workspace, name).map(endpoint -> endpoint.kind().id()));
     }
 
-    private static boolean subscribable(EventSource source, String workspace) {
-        return source.getOwner().getName().equals(workspace)
-                || source.getSubscribers().stream().anyMatch(w -> w.getName().equals(workspace));
-    }
 }

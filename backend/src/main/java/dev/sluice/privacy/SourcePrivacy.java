@@ -15,6 +15,7 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowNode;
 import dev.sluice.flow.Problems;
 import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.source.SourceStewardship;
 import dev.sluice.workspace.Refusal;
@@ -35,16 +36,19 @@ public class SourcePrivacy {
 
     private final SourceCatalog catalog;
     private final SourceStewardship stewardship;
+    private final SourceAccess access;
     private final WorkspaceAdministration administration;
     private final WorkspaceService workspaces;
     private final SourceTagRepository tags;
     private final SourceClearanceRepository clearances;
     private final ApplicationEventPublisher events;
 
-    SourcePrivacy(SourceCatalog catalog, SourceStewardship stewardship, WorkspaceAdministration administration,
+    SourcePrivacy(SourceCatalog catalog, SourceStewardship stewardship, SourceAccess access,
+                  WorkspaceAdministration administration,
                   WorkspaceService workspaces, SourceTagRepository tags, SourceClearanceRepository clearances, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.stewardship = stewardship;
+        this.access = access;
         this.administration = administration;
         this.workspaces = workspaces;
         this.tags = tags;
@@ -127,7 +131,7 @@ public class SourcePrivacy {
     @Transactional(readOnly = true)
     public Map<String, Clearance> clearances(String actor, String source) {
         EventSource found = stewardship.visible(actor, source);
-        boolean steward = stewardship.stewards(actor, found);
+        boolean steward = access.mayManage(actor, found.getName());
         Map<String, Map<String, Clearance.Level>> byWorkspace = new TreeMap<>();
         clearances.findBySourceName(source).forEach(c -> byWorkspace
                 .computeIfAbsent(c.workspace(), w -> new TreeMap<>()).put(c.tag(), c.level()));
@@ -216,7 +220,7 @@ public class SourcePrivacy {
     PreviewMasking samplesMasking(String actor, EventSource found) {
         String source = found.getName();
         Clearance best;
-        if (workspaces.roleIn(actor, found.getOwner().getName()).isPresent() || stewardship.stewards(actor, found)) {
+        if (workspaces.roleIn(actor, found.getOwner().getName()).isPresent() || access.mayManage(actor, found.getName())) {
             best = everything(source, actor);
         } else {
             Map<String, Clearance.Level> levels = new TreeMap<>();

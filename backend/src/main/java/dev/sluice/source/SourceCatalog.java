@@ -14,9 +14,11 @@ import dev.sluice.workspace.Workspace;
 public class SourceCatalog {
 
     private final EventSourceRepository sources;
+    private final SourceAccess access;
 
-    SourceCatalog(EventSourceRepository sources) {
+    SourceCatalog(EventSourceRepository sources, SourceAccess access) {
         this.sources = sources;
+        this.access = access;
     }
 
     public EventSource register(String name, String description, Workspace owner, List<String> eventTypes) {
@@ -34,13 +36,16 @@ public class SourceCatalog {
         return sources.findByName(name);
     }
 
-    /** Sources {@code workspace} owns or was granted <em>subscribe</em> to, by name. */
+    /** The source named so, as views show it. */
     @Transactional(readOnly = true)
-    public List<EventSource> subscribableBy(String workspace) {
-        return sources.findAllByOrderByNameAsc().stream()
-                .filter(source -> source.getOwner().getName().equals(workspace)
-                        || source.getSubscribers().stream().anyMatch(w -> w.getName().equals(workspace)))
-                .toList();
+    public Optional<SourceSummary> summary(String name) {
+        return sources.findByName(name).map(SourceSummary::of);
+    }
+
+    /** Sources {@code workspace} may subscribe to ({@link SourceAccess#maySubscribe}), by name. */
+    @Transactional(readOnly = true)
+    public List<SourceSummary> subscribableBy(String workspace) {
+        return access.subscribableBy(workspace).stream().map(SourceSummary::of).toList();
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,6 @@
 package dev.sluice.source;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,20 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
-import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
-import dev.sluice.workspace.UserProfile;
-import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceAdministration;
-import dev.sluice.workspace.WorkspaceRole;
-import dev.sluice.workspace.WorkspaceService;
 
 /**
- * The source catalog as people use it, each call checked against the acting user. Central stewards (owners and
- * stewards of the workspace that owns a source) and platform admins register sources and grant or revoke
- * <em>subscribe</em>; workspace members browse the sources their workspaces own or were granted; auditors
- * nothing. A source a caller cannot see does not exist for them. Changes are published as events for the audit
- * log. Thread-safe.
+ * The source catalog as people use it, each call checked against the acting user by {@link SourceAccess}:
+ * central stewards register sources, describe them and grant or revoke <em>subscribe</em>; workspace members
+ * browse the sources they may see. Changes are published as events for the audit log. Thread-safe.
  */
 @Service
 @Transactional
@@ -36,48 +28,39 @@ public class SourceStewardship {
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
 
     private final EventSourceRepository sources;
-    private final WorkspaceService workspaces;
+    private final SourceAccess access;
     private final WorkspaceAdministration administration;
     private final ApplicationEventPublisher events;
 
-    SourceStewardship(EventSourceRepository sources, WorkspaceService workspaces,
+    SourceStewardship(EventSourceRepository sources, SourceAccess access,
                       WorkspaceAdministration administration, ApplicationEventPublisher events) {
         this.sources = sources;
-        this.workspaces = workspaces;
+        this.access = access;
         this.administration = administration;
         this.events = events;
     }
 
-    /** Sources the caller's workspaces own or may subscribe to; every source for admins. */
+    /** Sources the caller may see, by name; refused for auditors. */
     @Transactional(readOnly = true)
     public List<EventSource> visible(String actor) {
-        UserProfile profile = workspaces.profile(actor);
-        if (profile.platformRole() == PlatformRole.ADMIN) {
-            return sources.findAllByOrderByNameAsc();
-        }
-        if (profile.platformRole() != null) {
-            throw Refusal.forbidden("auditors read the audit log, not the source catalog");
-        }
-        Set<String> mine = Set.copyOf(profile.workspaces().stream().map(WorkspaceAccess::workspace).toList());
-        return sources.findAllByOrderByNameAsc().stream().filter(source -> visibleTo(source, mine)).toList();
+        return access.visibleTo(actor);
     }
 
-    /** Whether the caller stewards {@code source}: admin, or owner or steward of its owner workspace. */
+    /** {@link #visible(String)} as the views show them. */
     @Transactional(readOnly = true)
-    public boolean stewards(String actor, EventSource source) {
-        UserProfile profile = workspaces.profile(actor);
-        return profile.platformRole() == PlatformRole.ADMIN || profile.workspaces().stream()
-                .anyMatch(w -> w.workspace().equals(source.getOwner().getName())
-                        && w.role().includes(WorkspaceRole.STEWARD) && profile.platformRole() == null);
+    public List<SourceSummary> summaries(String actor) {
+        return visible(actor).stream().map(SourceSummary::of).toList();
     }
 
-    public EventSource register(String actor, String name, String description, String owner, List<String> types) {
-        if (!isAdmin(actor)) {
-            workspaces.require(actor, owner, WorkspaceRole.STEWARD,
-                    "only owners and stewards of the owning workspace register sources");
-        } else {
-            existingWorkspace(owner);
-        }
+    /** The source named so as the views show it, when the caller may see it. */
+    @Transactional(readOnly = true)
+    public SourceSummary summary(String actor, String name) {
+        return SourceSummary.of(visible(actor, name));
+    }
+
+    public SourceSummary register(String actor, String name, String description, String owner, List<String> types) {
+        access.requireRegister(actor, owner);
+        existingWorkspace(owner);
         if (name == null || !NAME.matcher(name).matches()) {
             throw Refusal.invalid("a source name is 1 to 200 lower-case letters, digits, '.', '_' or '-'");
         }
@@ -95,14 +78,13 @@ public class SourceStewardship {
         EventSource created = sources.save(new EventSource(name, description, existingWorkspace(owner),
                 List.copyOf(types)));
         events.publishEvent(new SourceRegistered(name, owner, List.copyOf(types), actor));
-        return created;
+        return SourceSummary.of(created);
     }
 
     /** The source named so, when the caller may see it. */
     @Transactional(readOnly = true)
     public EventSource visible(String actor, String name) {
-        return visible(actor).stream().filter(s -> s.getName().equals(name)).findFirst()
-                .orElseThrow(() -> Refusal.notFound("Source '" + name + "'"));
+        return access.visible(actor, name);
     }
 
     /**
@@ -110,7 +92,7 @@ public class SourceStewardship {
      * events (null or empty for none), each a CloudEvent of one of the source's types whose data the schema
      * accepts. Every problem is reported at once, with its path in {@code {"dataSchema", "samples"}}.
      */
-    public EventSource describe(String actor, String name, JsonNode dataSchema, JsonNode samples) {
+    public SourceSummary describe(String actor, String name, JsonNode dataSchema, JsonNode samples) {
         EventSource found = stewarded(actor, name);
         Problems problems = new Problems();
         SchemaCheck schema = null;
@@ -133,7 +115,7 @@ public class SourceStewardship {
         found.describe(schema == null ? null : dataSchema.toString(), anySamples ? samples.toString() : null);
         events.publishEvent(new SourceDescribed(name, found.getOwner().getName(), schema != null,
                 anySamples ? samples.size() : 0, actor));
-        return found;
+        return SourceSummary.of(found);
     }
 
     private static void checkSamples(EventSource source, SchemaCheck schema, JsonNode samples, Problems problems) {
@@ -178,11 +160,7 @@ public class SourceStewardship {
 
     /** The source, when the caller stewards it; refused otherwise, as not found when they cannot even see it. */
     public EventSource stewarded(String actor, String name) {
-        EventSource source = visible(actor, name);
-        if (!stewards(actor, source)) {
-            throw Refusal.forbidden("only owners and stewards of " + source.getOwner().getName()
-                    + " change " + name);
-        }
+        access.managed(actor, name);
         return sources.findByName(name).orElseThrow();
     }
 
@@ -192,14 +170,5 @@ public class SourceStewardship {
         } catch (IllegalArgumentException e) {
             throw Refusal.notFound("Workspace '" + name + "'");
         }
-    }
-
-    private boolean isAdmin(String actor) {
-        return workspaces.profile(actor).platformRole() == PlatformRole.ADMIN;
-    }
-
-    private static boolean visibleTo(EventSource source, Set<String> workspaces) {
-        return workspaces.contains(source.getOwner().getName())
-                || source.getSubscribers().stream().anyMatch(w -> workspaces.contains(w.getName()));
     }
 }

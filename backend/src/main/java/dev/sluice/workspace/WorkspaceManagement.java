@@ -63,12 +63,12 @@ public class WorkspaceManagement {
     }
 
     @Transactional(readOnly = true)
-    public List<UserAccount> users(String actor) {
+    public List<UserSummary> users(String actor) {
         requireAdmin(actor, "only platform admins list users");
-        return users.findAllByOrderByUsernameAsc();
+        return users.findAllByOrderByUsernameAsc().stream().map(UserSummary::of).toList();
     }
 
-    public UserAccount createUser(String actor, String username, String displayName, String password,
+    public UserSummary createUser(String actor, String username, String displayName, String password,
                                   PlatformRole platformRole) {
         requireAdmin(actor, "only platform admins create users");
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -83,7 +83,7 @@ public class WorkspaceManagement {
         UserAccount created = users.save(new UserAccount(username, blankToName(displayName, username),
                 passwordEncoder.encode(password), platformRole));
         events.publishEvent(new UserCreated(username, platformRole, actor));
-        return created;
+        return UserSummary.of(created);
     }
 
     /** The members of {@code workspace}; for its owners and platform admins. */

@@ -22,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.sluice.connection.HostAllowlist;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
-import dev.sluice.workspace.UserAccount;
+import dev.sluice.workspace.UserSummary;
 import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceManagement;
 
@@ -40,7 +40,7 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final WorkspaceManagement management;
     private final String user;
     private final Grid<WorkspaceAccess> workspaces = new Grid<>();
-    private final Grid<UserAccount> users = new Grid<>();
+    private final Grid<UserSummary> users = new Grid<>();
 
     AdminView(AuthenticationContext authentication, WorkspaceManagement management, HostAllowlist allowlist) {
         this.management = management;
@@ -68,9 +68,9 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader("");
         workspaces.setAllRowsVisible(true);
         users.setId("admin-users");
-        users.addColumn(UserAccount::getUsername).setHeader(getTranslation("admin.username"));
-        users.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("admin.display-name"));
-        users.addColumn(u -> u.getPlatformRole() == null ? "" : u.getPlatformRole().name().toLowerCase())
+        users.addColumn(UserSummary::username).setHeader(getTranslation("admin.username"));
+        users.addColumn(UserSummary::displayName).setHeader(getTranslation("admin.display-name"));
+        users.addColumn(u -> u.platformRole() == null ? "" : u.platformRole().name().toLowerCase())
                 .setHeader(getTranslation("admin.platform-role"));
         users.setAllRowsVisible(true);
         refresh();

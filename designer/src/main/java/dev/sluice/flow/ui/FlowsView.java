@@ -52,8 +52,8 @@ import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.json.Json;
 import dev.sluice.pipeline.NodeRegistry;
-import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.workspace.WorkspaceRole;
 import dev.sluice.workspace.WorkspaceService;
 
@@ -187,7 +187,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             writable.addFirst(workspace);
         }
         new EventMeshImportDialog(writable,
-                ws -> sources.subscribableBy(ws).stream().map(EventSource::getName).toList(),
+                ws -> sources.subscribableBy(ws).stream().map(SourceSummary::name).toList(),
                 request -> eventMesh.importRules(username, request), done -> refresh()).open();
     }
 
@@ -307,8 +307,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             Refusals.show(new IllegalArgumentException(getTranslation("flows.name-needed")));
             return;
         }
-        List<EventSource> readable = sources.subscribableBy(workspace);
-        String source = readable.isEmpty() ? "" : readable.getFirst().getName();
+        List<SourceSummary> readable = sources.subscribableBy(workspace);
+        String source = readable.isEmpty() ? "" : readable.getFirst().name();
         var document = Json.MAPPER.createObjectNode();
         document.put("schemaVersion", 1).put("name", name).put("workspace", workspace);
         var nodes = document.putArray("nodes");

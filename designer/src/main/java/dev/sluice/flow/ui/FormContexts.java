@@ -16,8 +16,8 @@ import dev.sluice.connection.WorkspaceConnections;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.secret.SecretVault;
 import dev.sluice.secret.ui.SecretNames;
-import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.workspace.Refusal;
 
 /** Builds the {@link FormContext} of a flow as drafted, for one user. */
@@ -38,11 +38,11 @@ class FormContexts {
     }
 
     FormContext of(String username, String workspace, FlowDraft draft) {
-        Optional<EventSource> source = draft.sourceName().flatMap(sources::find);
-        SourceFields fields = source.map(found -> SourceFields.of(found, privacy.tags(found.getName())))
+        Optional<SourceSummary> source = draft.sourceName().flatMap(sources::summary);
+        SourceFields fields = source.map(found -> SourceFields.of(found, privacy.tags(found.name())))
                 .orElse(SourceFields.none());
         Supplier<List<JsonNode>> samples = source.<Supplier<List<JsonNode>>>map(
-                found -> once(() -> privacy.samples(username, found.getName()))).orElse(List::of);
+                found -> once(() -> privacy.samples(username, found.name()))).orElse(List::of);
         return new FormContext(fields, samples, once(() -> SecretNames.read(secrets, username, workspace)),
                 once(() -> connectionNames(username, workspace)));
     }

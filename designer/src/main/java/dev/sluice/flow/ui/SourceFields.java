@@ -16,7 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import dev.sluice.privacy.PiiTags;
 import dev.sluice.privacy.SchemaTags;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceSummary;
 
 /**
  * The fields of a flow's source for picking in node forms: from its JSON Schema and its PII tags, each with its
@@ -40,13 +40,13 @@ final class SourceFields {
         return new SourceFields("", List.of());
     }
 
-    static SourceFields of(EventSource source, PiiTags tags) {
-        Map<String, String> types = new LinkedHashMap<>(source.getDataSchema().map(SchemaTags::fields)
+    static SourceFields of(SourceSummary source, PiiTags tags) {
+        Map<String, String> types = new LinkedHashMap<>(source.schema().map(SchemaTags::fields)
                 .orElse(Map.of()));
         tags.fields().keySet().forEach(path -> types.putIfAbsent(path, ""));
         List<Field> fields = new ArrayList<>();
         types.forEach((path, type) -> fields.add(new Field(path, type, tags.fields().get(path))));
-        return new SourceFields(source.getName(), fields);
+        return new SourceFields(source.name(), fields);
     }
 
     List<Field> fields() {

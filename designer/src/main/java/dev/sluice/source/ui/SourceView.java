@@ -44,10 +44,10 @@ import dev.sluice.privacy.PiiTags;
 import dev.sluice.privacy.SchemaTags;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.privacy.TagSuggestion;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.workspace.Refusal;
-import dev.sluice.workspace.Workspace;
 
 /**
  * One source of the catalog: its fields with their PII tags (suggested from the sample events, confirmed by a
@@ -64,6 +64,7 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
 
     private final String username;
     private final SourceStewardship catalog;
+    private final SourceAccess access;
     private final SourcePrivacy privacy;
 
     private String name = "";
@@ -73,9 +74,11 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
     private final Map<String, ComboBox<String>> tagFields = new LinkedHashMap<>();
     private final Div problems = new Div();
 
-    SourceView(AuthenticationContext authentication, SourceStewardship catalog, SourcePrivacy privacy) {
+    SourceView(AuthenticationContext authentication, SourceStewardship catalog, SourceAccess access,
+               SourcePrivacy privacy) {
         this.username = authentication.getPrincipalName().orElseThrow();
         this.catalog = catalog;
+        this.access = access;
         this.privacy = privacy;
     }
 
@@ -88,24 +91,24 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         name = event.getRouteParameters().get("source").orElse("");
         try {
-            show(catalog.visible(username, name));
+            show(catalog.summary(username, name));
         } catch (Refusal notVisible) {
             throw new NotFoundException();
         }
     }
 
-    private void show(EventSource source) {
+    private void show(SourceSummary source) {
         removeAll();
         tagFields.clear();
         chosen.clear();
-        chosen.putAll(privacy.tags(source.getName()).fields());
-        steward = catalog.stewards(username, source);
-        H2 title = new H2(source.getName());
+        chosen.putAll(privacy.tags(source.name()).fields());
+        steward = access.mayManage(username, source.name());
+        H2 title = new H2(source.name());
         title.setId("source-title");
-        Span owner = new Span(getTranslation("source.owner", source.getOwner().getName()));
+        Span owner = new Span(getTranslation("source.owner", source.owner()));
         owner.getElement().getThemeList().add("badge");
-        add(title, owner, new Paragraph(source.getDescription() == null ? "" : source.getDescription()),
-                new Paragraph(getTranslation("source.types", String.join(", ", source.getEventTypes()))));
+        add(title, owner, new Paragraph(source.description() == null ? "" : source.description()),
+                new Paragraph(getTranslation("source.types", String.join(", ", source.eventTypes()))));
         add(new H3(getTranslation("source.fields")), new Paragraph(getTranslation(steward
                 ? "source.fields.steward-hint" : "source.fields.hint")), fieldGrid(source));
         problems.setId("source-problems");
@@ -122,11 +125,11 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         add(new H3(getTranslation("source.samples")), samples());
     }
 
-    private Grid<Field> fieldGrid(EventSource source) {
-        PiiTags tags = privacy.tags(source.getName());
-        Map<String, String> types = source.getDataSchema().map(SchemaTags::fields).orElse(Map.of());
+    private Grid<Field> fieldGrid(SourceSummary source) {
+        PiiTags tags = privacy.tags(source.name());
+        Map<String, String> types = source.schema().map(SchemaTags::fields).orElse(Map.of());
         Map<String, TagSuggestion> suggested = new TreeMap<>();
-        privacy.suggestions(username, source.getName()).forEach(s -> suggested.putIfAbsent(s.path(), s));
+        privacy.suggestions(username, source.name()).forEach(s -> suggested.putIfAbsent(s.path(), s));
         Set<String> paths = new TreeSet<>(types.keySet());
         paths.addAll(tags.fields().keySet());
         paths.addAll(suggested.keySet());
@@ -206,22 +209,22 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         Map<String, String> tags = new TreeMap<>(chosen);
         if (attempt(() -> privacy.setTags(username, name, tags))) {
             success(getTranslation("source.tags-saved", tags.size()));
-            show(catalog.visible(username, name));
+            show(catalog.summary(username, name));
         }
     }
 
-    private VerticalLayout clearances(EventSource source) {
+    private VerticalLayout clearances(SourceSummary source) {
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
         layout.setId("clearances");
-        Map<String, Clearance> granted = privacy.clearances(username, source.getName());
-        Set<String> tagsInUse = new TreeSet<>(privacy.tags(source.getName()).fields().values());
+        Map<String, Clearance> granted = privacy.clearances(username, source.name());
+        Set<String> tagsInUse = new TreeSet<>(privacy.tags(source.name()).fields().values());
         if (tagsInUse.isEmpty()) {
             layout.add(new Paragraph(getTranslation("source.clearances.no-tags")));
             return layout;
         }
         List<String> workspaces = steward
-                ? source.getSubscribers().stream().map(Workspace::getName).sorted().toList()
+                ? source.subscribers()
                 : List.copyOf(granted.keySet());
         if (workspaces.isEmpty()) {
             layout.add(new Paragraph(getTranslation(steward ? "source.clearances.no-subscribers"
@@ -262,17 +265,17 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         return layout;
     }
 
-    private VerticalLayout schemaEditor(EventSource source) {
+    private VerticalLayout schemaEditor(SourceSummary source) {
         TextArea schema = new TextArea(getTranslation("source.schema.label"));
         schema.setId("source-schema");
         schema.setWidthFull();
-        schema.setValue(source.getDataSchema().map(SourceView::pretty).orElse(""));
+        schema.setValue(source.schema().map(SourceView::pretty).orElse(""));
         TextArea samples = new TextArea(getTranslation("source.samples.label"));
         samples.setId("source-samples");
         samples.setWidthFull();
         samples.setHelperText(getTranslation("source.samples.helper"));
-        samples.setValue(source.getSampleEvents().isEmpty() ? ""
-                : pretty(Json.MAPPER.valueToTree(source.getSampleEvents())));
+        samples.setValue(source.sampleEvents().isEmpty() ? ""
+                : pretty(Json.MAPPER.valueToTree(source.sampleEvents())));
         Div schemaProblems = new Div();
         schemaProblems.setId("schema-problems");
         Button save = new Button(getTranslation("source.save-schema"), click -> {
@@ -282,7 +285,7 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
                 JsonNode parsedSamples = samples.getValue().isBlank() ? null : FlowJson.parse(samples.getValue());
                 catalog.describe(username, name, parsedSchema, parsedSamples);
                 success(getTranslation("source.schema-saved"));
-                show(catalog.visible(username, name));
+                show(catalog.summary(username, name));
             } catch (InvalidFlowException invalid) {
                 invalid.problems().forEach(p -> schemaProblems.add(problem(p.path() + " " + p.message())));
             } catch (RuntimeException refused) {

@@ -25,13 +25,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.privacy.SourcePrivacy;
-import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
-import dev.sluice.workspace.PlatformRole;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.workspace.Refusal;
-import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
-import dev.sluice.workspace.WorkspaceRole;
 import dev.sluice.workspace.WorkspaceService;
 
 /**
@@ -45,14 +43,16 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
 
     private final String username;
     private final SourceStewardship catalog;
+    private final SourceAccess access;
     private final SourcePrivacy privacy;
     private final WorkspaceService workspaces;
-    private final Grid<EventSource> grid = new Grid<>();
+    private final Grid<SourceSummary> grid = new Grid<>();
 
-    SourcesView(AuthenticationContext authentication, SourceStewardship catalog, SourcePrivacy privacy,
-                WorkspaceService workspaces) {
+    SourcesView(AuthenticationContext authentication, SourceStewardship catalog, SourceAccess access,
+                SourcePrivacy privacy, WorkspaceService workspaces) {
         this.username = authentication.getPrincipalName().orElseThrow();
         this.catalog = catalog;
+        this.access = access;
         this.privacy = privacy;
         this.workspaces = workspaces;
     }
@@ -63,9 +63,9 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         H2 title = new H2(getTranslation("sources.title"));
         title.setId("sources-title");
         add(title);
-        List<EventSource> visible;
+        List<SourceSummary> visible;
         try {
-            visible = catalog.visible(username);
+            visible = catalog.summaries(username);
         } catch (Refusal refused) {
             Paragraph refusal = new Paragraph(getTranslation("sources.not-for-you"));
             refusal.setId("sources-refused");
@@ -74,13 +74,13 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         }
         grid.setId("source-grid");
         grid.removeAllColumns();
-        grid.addComponentColumn(source -> new RouterLink(source.getName(), SourceView.class,
-                new RouteParameters("source", source.getName()))).setHeader(getTranslation("sources.name"))
+        grid.addComponentColumn(source -> new RouterLink(source.name(), SourceView.class,
+                new RouteParameters("source", source.name()))).setHeader(getTranslation("sources.name"))
                 .setAutoWidth(true);
-        grid.addColumn(source -> source.getOwner().getName()).setHeader(getTranslation("sources.owner"))
+        grid.addColumn(SourceSummary::owner).setHeader(getTranslation("sources.owner"))
                 .setAutoWidth(true);
-        grid.addColumn(source -> String.join(", ", source.getEventTypes())).setHeader(getTranslation("sources.types"));
-        grid.addColumn(source -> privacy.tags(source.getName()).fields().size())
+        grid.addColumn(source -> String.join(", ", source.eventTypes())).setHeader(getTranslation("sources.types"));
+        grid.addColumn(source -> privacy.tags(source.name()).fields().size())
                 .setHeader(getTranslation("sources.tagged")).setAutoWidth(true);
         grid.setItems(visible);
         grid.setAllRowsVisible(true);
@@ -97,17 +97,12 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The names of the sources listed, in order. */
     List<String> listed() {
-        return grid.getGenericDataView().getItems().map(EventSource::getName).toList();
+        return grid.getGenericDataView().getItems().map(SourceSummary::name).toList();
     }
 
     private List<String> stewardedWorkspaces() {
-        UserProfile profile = workspaces.profile(username);
-        if (profile.platformRole() == PlatformRole.AUDITOR) {
-            return List.of();
-        }
-        return profile.workspaces().stream()
-                .filter(w -> profile.platformRole() == PlatformRole.ADMIN || w.role().includes(WorkspaceRole.STEWARD))
-                .map(WorkspaceAccess::workspace).toList();
+        return workspaces.profile(username).workspaces().stream().map(WorkspaceAccess::workspace)
+                .filter(workspace -> access.mayRegisterIn(username, workspace)).toList();
     }
 
     private HorizontalLayout registration(List<String> owners) {
@@ -126,11 +121,11 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
             name.setInvalid(false);
             types.setInvalid(false);
             try {
-                EventSource created = catalog.register(username, name.getValue().strip(), description.getValue(),
+                SourceSummary created = catalog.register(username, name.getValue().strip(), description.getValue(),
                         owner.getValue(), Arrays.stream(types.getValue().split("[,\\s]+"))
                                 .filter(t -> !t.isBlank()).toList());
                 getUI().ifPresent(ui -> ui.navigate(SourceView.class,
-                        new RouteParameters("source", created.getName())));
+                        new RouteParameters("source", created.name())));
             } catch (Refusal refused) {
                 TextField field = refused.getMessage().contains("event type") ? types : name;
                 field.setErrorMessage(refused.getMessage());

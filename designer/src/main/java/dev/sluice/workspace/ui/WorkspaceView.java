@@ -1,5 +1,6 @@
 package dev.sluice.workspace.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -12,14 +13,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
-import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
+import dev.sluice.source.SourceSummary;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.UserProfile;
 import dev.sluice.workspace.WorkspaceAccess;
@@ -65,10 +65,10 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
 
         add(new H3(getTranslation("workspace.sources")));
         UnorderedList list = new UnorderedList();
-        for (EventSource source : sources.subscribableBy(name)) {
+        for (SourceSummary source : sources.subscribableBy(name)) {
             // by route path: a view links to another feature's view without depending on it
-            ListItem item = new ListItem(new Anchor("sources/" + source.getName(), source.getName()));
-            item.add(" — " + source.getDescription() + " (" + String.join(", ", source.getEventTypes()) + ")");
+            ListItem item = new ListItem(new Anchor("sources/" + source.name(), source.name()));
+            item.add(" — " + source.description() + " (" + String.join(", ", source.eventTypes()) + ")");
             list.add(item);
         }
         if (list.getChildren().findAny().isEmpty()) {

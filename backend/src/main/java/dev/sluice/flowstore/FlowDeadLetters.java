@@ -45,8 +45,11 @@ public class FlowDeadLetters {
         PreviewMasking masking = deployments.inputMasking(username, id);
         List<DeadLetters.DeadLetter> found = deadLetters().list(id, limit).stream()
                 .map(letter -> letter.shownAs(masking::inputText)).toList();
-        events.publishEvent(new DeadLettersViewed(id, flow.workspace(), flow.name(),
-                found.stream().map(DeadLetters.DeadLetter::messageId).toList(), username));
+        if (!found.isEmpty()) {
+            // what was seen is recorded; a look at an empty list showed no event's data
+            events.publishEvent(new DeadLettersViewed(id, flow.workspace(), flow.name(),
+                    found.stream().map(DeadLetters.DeadLetter::messageId).toList(), username));
+        }
         return found;
     }
 

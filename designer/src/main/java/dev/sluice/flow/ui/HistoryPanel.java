@@ -90,9 +90,9 @@ class HistoryPanel extends VerticalLayout {
             }
             FlowGraphs graphs = new FlowGraphs("version-diff-graphs");
             graphs.show(VersionComparison.graphs(result,
-                    FlowJson.parse(store.export(context.username(), context.flowId(), older)),
+                    FlowJson.parse(store.get(context.username(), context.flowId(), older).definition()),
                     getTranslation("history.version", older),
-                    FlowJson.parse(store.export(context.username(), context.flowId(), newer)),
+                    FlowJson.parse(store.get(context.username(), context.flowId(), newer).definition()),
                     getTranslation("history.version", newer), registry));
             graphs.setWidthFull();
             Span legend = new Span(getTranslation("history.legend"));
@@ -131,7 +131,7 @@ class HistoryPanel extends VerticalLayout {
             List<FlowVersionInfo> versions = store.versions(context.username(), context.flowId());
             int latest = versions.getLast().version();
             store.save(context.username(), context.flowId(), latest,
-                    store.export(context.username(), context.flowId(), version),
+                    store.get(context.username(), context.flowId(), version).definition(),
                     getTranslation("history.rollback-comment", version));
             Refusals.success(getTranslation("history.rolled-back", version));
             context.reload().run();

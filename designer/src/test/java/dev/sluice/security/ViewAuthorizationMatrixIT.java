@@ -14,6 +14,7 @@ import com.vaadin.flow.router.RouteNotFoundError;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.DemoDesignerTest;
+import dev.sluice.base.ui.NotFoundView;
 
 /**
  * Every role × every view, with objects of the caller's own workspace ({@code finance}) and of another
@@ -87,7 +88,7 @@ class ViewAuthorizationMatrixIT extends DemoDesignerTest {
     private Outcome open(String location) {
         UI.getCurrent().navigate(location);
         Component view = (Component) getCurrentView();
-        if (view instanceof RouteNotFoundError) {
+        if (view instanceof RouteNotFoundError || view instanceof NotFoundView) {
             return Outcome.NOT_FOUND;
         }
         if (view instanceof HasErrorParameter<?>) {

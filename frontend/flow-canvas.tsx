@@ -46,10 +46,11 @@ function Canvas(props: {
   invalid: CanvasMarks;
   leaks: CanvasMarks;
   focus: string;
+  readOnly: boolean;
   onGraph: (json: string) => void;
   onSelected: (id: string) => void;
 }) {
-  const { model, invalid, leaks, focus, onGraph, onSelected } = props;
+  const { model, invalid, leaks, focus, readOnly, onGraph, onSelected } = props;
   const roles = useMemo(() => new Map(model.kinds.map((k) => [k.id, k.role])), [model.kinds]);
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<FlowNode[]>(() => nodesOf(model, roles));
@@ -181,21 +182,24 @@ function Canvas(props: {
     setNodes((current) => layoutOf(current, edges));
     setTimeout(() => flow.fitView({ padding: 0.2, duration: 200 }), 60);
   }, [edges, flow]);
-  useShortcuts({ undo, redo, layout });
+  const ignore = useCallback(() => undefined, []);
+  useShortcuts(readOnly ? { undo: ignore, redo: ignore, layout: ignore } : { undo, redo, layout });
 
   return (
-    <div className="flow-canvas-frame">
-      <Palette
-        model={model}
-        canUndo={canUndo}
-        canRedo={canRedo}
-        onAdd={add}
-        onDelete={removeSelected}
-        onUndo={undo}
-        onRedo={redo}
-        onLayout={layout}
-      />
-      <div className="flow-canvas-graph" onDrop={onDrop} onDragOver={onDragOver}>
+    <div className={readOnly ? 'flow-canvas-frame read-only' : 'flow-canvas-frame'}>
+      {readOnly ? null : (
+        <Palette
+          model={model}
+          canUndo={canUndo}
+          canRedo={canRedo}
+          onAdd={add}
+          onDelete={removeSelected}
+          onUndo={undo}
+          onRedo={redo}
+          onLayout={layout}
+        />
+      )}
+      <div className="flow-canvas-graph" onDrop={readOnly ? undefined : onDrop} onDragOver={readOnly ? undefined : onDragOver}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -206,7 +210,10 @@ function Canvas(props: {
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
           onNodesDelete={onNodesDelete}
-          deleteKeyCode={['Backspace', 'Delete']}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly}
+          deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
           fitView
           fitViewOptions={{ padding: 0.2 }}
         >
@@ -229,6 +236,7 @@ class FlowCanvasElement extends ReactAdapterElement {
     const [invalidJson] = hooks.useState<string>('invalid');
     const [leaksJson] = hooks.useState<string>('leaks');
     const [focus] = hooks.useState<string>('focus');
+    const [readOnly] = hooks.useState<boolean>('readOnly');
     const [, setGraph] = hooks.useState<string>('graph');
     const [, setSelected] = hooks.useState<string>('selected');
     const model = useMemo(() => parsed<CanvasModel | null>(modelJson, null), [modelJson]);
@@ -237,7 +245,15 @@ class FlowCanvasElement extends ReactAdapterElement {
     if (!model) return null;
     return (
       <ReactFlowProvider>
-        <Canvas model={model} invalid={invalid} leaks={leaks} focus={typeof focus === 'string' ? focus : ''} onGraph={setGraph} onSelected={setSelected} />
+        <Canvas
+          model={model}
+          invalid={invalid}
+          leaks={leaks}
+          focus={typeof focus === 'string' ? focus : ''}
+          readOnly={readOnly === true}
+          onGraph={setGraph}
+          onSelected={setSelected}
+        />
       </ReactFlowProvider>
     );
   }

@@ -37,10 +37,16 @@ record Caller(String username, PlatformRole platformRole, Map<String, WorkspaceR
         }
     }
 
+    /** Whether {@link #requireWrite} would let this caller change a flow of {@code workspace}. */
+    boolean mayWrite(String workspace) {
+        return !isPlatformUser() && roles.containsKey(workspace)
+                && roles.get(workspace).includes(WorkspaceRole.STEWARD);
+    }
+
     /** Changing a flow of {@code workspace}: owners and stewards. */
     void requireWrite(String workspace, String what, String path) {
         requireRead(workspace, what, path);
-        if (!roles.get(workspace).includes(WorkspaceRole.STEWARD)) {
+        if (!mayWrite(workspace)) {
             throw FlowStoreException.forbidden(path, "your role in " + workspace + " is "
                     + roles.get(workspace).name().toLowerCase() + "; only owners and stewards change flows");
         }

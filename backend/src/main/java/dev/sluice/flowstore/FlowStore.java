@@ -148,6 +148,16 @@ public class FlowStore {
         return new StoredFlowVersion(FlowSummary.of(flow), FlowVersionInfo.of(found), found.getDefinition());
     }
 
+    /**
+     * Whether the user may change the flow (save, deploy, roll back, delete), for screens that offer only what
+     * may be done; every change still checks for itself.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayChange(String username, long id) {
+        StoredFlow flow = readable(username, id);
+        return access.caller(username).mayWrite(flow.getWorkspace().getName());
+    }
+
     /** The canonical flow JSON of one version (the latest when {@code version} is null). */
     @Transactional(readOnly = true)
     public String export(String username, long id, Integer version) {

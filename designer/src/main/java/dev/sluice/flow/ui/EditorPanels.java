@@ -25,7 +25,8 @@ class EditorPanels {
      * editor a panel changed it, the version it was loaded from, and how to reload the editor after the stored
      * flow changed.
      */
-    record Context(String username, long flowId, Supplier<FlowDraft> draft, Runnable draftChanged,
+    /** @param mayChange whether the user may change the flow; panels offer only what may be done */
+    record Context(String username, long flowId, boolean mayChange, Supplier<FlowDraft> draft, Runnable draftChanged,
                    IntSupplier loadedVersion, Runnable reload) {
     }
 

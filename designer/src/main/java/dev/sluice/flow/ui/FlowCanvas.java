@@ -22,6 +22,7 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 class FlowCanvas extends ReactAdapterComponent implements HasSize {
 
     private int focusCount;
+    private boolean readOnly;
 
     FlowCanvas() {
         setId("flow-canvas");
@@ -41,6 +42,16 @@ class FlowCanvas extends ReactAdapterComponent implements HasSize {
     /** Marks the routes personal data leaks along: {@code {"nodes": [ids], "edges": ["from->to"]}}. */
     void setLeaks(String routesJson) {
         setState("leaks", routesJson);
+    }
+
+    /** Shows the flow without its palette and with nothing to drag, connect or delete: for those who only read. */
+    void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        setState("readOnly", readOnly);
+    }
+
+    boolean isReadOnly() {
+        return readOnly;
     }
 
     void focus(String nodeId) {

@@ -68,6 +68,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private long flowId;
     private int loadedVersion;
+    private boolean mayChange;
     private String flowName = "";
     private String workspace;
     private FlowDraft draft;
@@ -110,6 +111,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void load(StoredFlowVersion stored) {
+        mayChange = store.mayChange(username, flowId);
         loadedVersion = stored.version().version();
         flowName = stored.flow().name();
         workspace = stored.flow().workspace();
@@ -139,11 +141,19 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         conflict.setId("save-conflict");
         conflict.addClassName("conflict");
         conflict.setVisible(false);
-        HorizontalLayout header = new HorizontalLayout(back, title, versionLabel, comment, save);
+        HorizontalLayout header = new HorizontalLayout(back, title, versionLabel);
+        if (mayChange) {
+            header.add(comment, save);
+            header.expand(comment);
+        } else {
+            Span readOnly = new Span(getTranslation("editor.read-only", workspace));
+            readOnly.setId("read-only-notice");
+            readOnly.getElement().getThemeList().add("badge contrast");
+            header.add(readOnly);
+        }
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.addClassName("editor-header");
         header.setWidthFull();
-        header.expand(comment);
         updateVersionLabel();
 
         properties.setId("node-properties");
@@ -157,7 +167,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         side.setId("editor-tabs");
         side.add(getTranslation("editor.tab.properties"), properties);
         side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
-        panelContext = new EditorPanels.Context(username, flowId, () -> draft,
+        panelContext = new EditorPanels.Context(username, flowId, mayChange, () -> draft,
                 this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
         side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
@@ -168,6 +178,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         split.setSplitterPosition(62);
         split.setSizeFull();
         canvas.setSizeFull();
+        canvas.setReadOnly(!mayChange);
         add(header, conflict, split);
         expand(split);
     }
@@ -220,6 +231,9 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
                     });
                     formNode = nodeId;
                     form.showProblems(draft.fieldProblems(nodeId, problems));
+                    if (!mayChange) {
+                        form.setReadOnly();
+                    }
                     properties.add(form);
                     if (kind.role() == NodeRole.TARGET) {
                         properties.add(panels.targetCheck(panelContext, kind.id(),

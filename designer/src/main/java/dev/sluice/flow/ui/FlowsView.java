@@ -77,6 +77,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final NodeRegistry registry;
     private final Paragraph empty = new Paragraph();
     private String workspace;
+    /** Whether the user may create, import, duplicate and delete flows here (an owner or steward of it). */
+    private boolean mayChange;
     private final ObjectProvider<Engine> engine;
     private final EventMeshImport eventMesh;
 
@@ -106,6 +108,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             throw new NotFoundException();
         }
         removeAll();
+        mayChange = writableWorkspaces().contains(workspace);
         try {
             store.list(username, workspace);
         } catch (FlowStoreException refused) {
@@ -160,7 +163,10 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         fromEventMesh.setId("import-eventmesh");
         fromEventMesh.setVisible(!writableWorkspaces().isEmpty());
 
-        HorizontalLayout actions = new HorizontalLayout(search, newName, create, fromEventMesh);
+        HorizontalLayout actions = new HorizontalLayout(search);
+        if (mayChange) {
+            actions.add(newName, create, fromEventMesh);
+        }
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         grid.setId("flow-grid");
@@ -177,7 +183,10 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         importOutcome.setId("import-outcome");
         importGraph.setWidthFull();
         importGraph.setVisible(false);
-        add(title, actions, grid, empty, upload, importOutcome, importGraph, importProblems);
+        add(title, actions, grid, empty);
+        if (mayChange) {
+            add(upload, importOutcome, importGraph, importProblems);
+        }
     }
 
     /** The EventMesh import, for the workspaces where the user may create flows, this one first. */
@@ -239,7 +248,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return link;
     }
 
-    private HorizontalLayout rowActions(FlowSummary flow) {
+    HorizontalLayout rowActions(FlowSummary flow) {
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] json = store.export(username, flow.id(), null).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(json), flow.name() + ".json", "application/json",
@@ -258,7 +267,8 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         duplicate.setTooltipText(getTranslation("flows.duplicate"));
         duplicate.addClassName("duplicate-flow");
         duplicate.getElement().setAttribute("data-flow", flow.name());
-        HorizontalLayout row = new HorizontalLayout(export, duplicate, delete);
+        HorizontalLayout row = mayChange ? new HorizontalLayout(export, duplicate, delete)
+                : new HorizontalLayout(export);
         row.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         return row;
     }

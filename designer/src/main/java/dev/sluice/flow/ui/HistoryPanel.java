@@ -56,7 +56,11 @@ class HistoryPanel extends VerticalLayout {
         Button reload = new Button(getTranslation("history.refresh"), click -> refresh());
         HorizontalLayout pick = new HorizontalLayout(from, to, show);
         pick.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(reload, grid, pick, rollback, diff);
+        add(reload, grid, pick);
+        if (context.mayChange()) {
+            add(rollback);
+        }
+        add(diff);
         refresh();
     }
 

@@ -1,16 +1,20 @@
 package dev.sluice.flow.ui;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
@@ -273,5 +277,24 @@ class NodeForm extends FormLayout {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return value.toString();
         }
+    }
+
+    /** For those who only read: every setting shown, none changeable, no action that would change one. */
+    void setReadOnly() {
+        descendants(this).forEach(component -> {
+            if (component instanceof HasValue<?, ?> value) {
+                value.setReadOnly(true);
+            } else if (component instanceof Button button) {
+                button.setEnabled(false);
+            }
+        });
+    }
+
+    private static Stream<Component> descendants(Component component) {
+        return component.getChildren().flatMap(child -> Stream.concat(Stream.of(child), descendants(child)));
+    }
+
+    Collection<Component> fieldsShown() {
+        return fields.values();
     }
 }

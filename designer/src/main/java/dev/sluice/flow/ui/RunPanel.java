@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
@@ -70,8 +71,11 @@ class RunPanel extends VerticalLayout {
         refresh.setId("refresh-status");
         HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume);
         buttons.setWrap(true);
-        add(new Span(getTranslation("run.saved-only")), buttons, progress, outcome, new H4(getTranslation("run.status")),
-                refresh, status, new H4(getTranslation("run.dead-letters")), deadLetters);
+        if (context.mayChange()) {
+            add(new Span(getTranslation("run.saved-only")), buttons, progress);
+        }
+        add(outcome, new H4(getTranslation("run.status")), refresh, status, new H4(getTranslation("run.dead-letters")),
+                deadLetters);
         refresh();
     }
 
@@ -233,15 +237,31 @@ class RunPanel extends VerticalLayout {
             deadLetters.add(new Span(getTranslation("run.no-dead-letters")));
             return;
         }
-        Button replayAll = new Button(getTranslation("run.replay-all"), click -> replay(List.of()));
-        deadLetters.add(replayAll);
+        if (context.mayChange()) {
+            Button replayAll = new Button(getTranslation("run.replay-all"), click -> confirmReplayAll(letters.size()));
+            replayAll.setId("replay-all");
+            deadLetters.add(replayAll);
+        }
         for (DeadLetters.DeadLetter letter : letters) {
             Div row = new Div(new Span(letter.reason() + " @ " + letter.node() + " · " + letter.lastError()),
                     new Pre(letter.event()));
             row.addClassName("dead-letter");
-            row.add(new Button(getTranslation("run.replay"), click -> replay(List.of(letter.messageId()))));
+            if (context.mayChange()) {
+                row.add(new Button(getTranslation("run.replay"), click -> replay(List.of(letter.messageId()))));
+            }
             deadLetters.add(row);
         }
+    }
+
+    /** Replaying every dead letter sends them all to the targets again: asked once more, with how many. */
+    private void confirmReplayAll(int shown) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("run.replay-all.title"),
+                getTranslation("run.replay-all.text", shown), getTranslation("run.replay-all"),
+                confirmed -> replay(List.of()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("run.replay-all.cancel"));
+        dialog.setId("confirm-replay-all");
+        dialog.open();
     }
 
     private void replay(List<String> ids) {

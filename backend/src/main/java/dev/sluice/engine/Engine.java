@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
                 if (depth >= 0 && gauge != null) {
                     gauge.set(depth);
                 }
-                FlowStatus counted = FlowStatus.of(entry.getValue(), retryQueued(flowId));
+                FlowStatus counted = FlowStatus.of(entry.getValue(), retrying(entry.getValue()));
                 histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
                         counted.failed(), counted.p50Ms(), depth < 0 ? depth : depth + counted.retrying());
             }
@@ -201,7 +201,17 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Events in the flow's retry queues, waiting for their delay to pass; 0 when the broker cannot say. */
+    /**
+     * Events waiting for a retry: in the flow's retry queues, and held by this instance. The embedded broker counts
+     * a queue's events handed out and not yet acked; RabbitMQ counts only those ready, so there this instance's
+     * held events are added (another instance's are not seen).
+     */
+    private long retrying(FlowRunner runner) {
+        long queued = retryQueued(runner.deployed().flowId());
+        return broker.isEmbedded() ? queued + runner.metrics().heldInPlace.get() : queued + runner.heldForRetry();
+    }
+
+    /** Events in the flow's retry queues, as the broker counts them; 0 when it cannot say. */
     private long retryQueued(long flowId) {
         long queued = 0;
         try (var channel = broker.openChannel()) {
@@ -225,7 +235,7 @@ public final class Engine implements AutoCloseable {
         if (runner == null) {
             return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
         }
-        return Optional.of(FlowStatus.of(runner, retryQueued(flowId)));
+        return Optional.of(FlowStatus.of(runner, retrying(runner)));
     }
 
     /** The flow's last hour on this instance, oldest first; empty when it has not run here. */

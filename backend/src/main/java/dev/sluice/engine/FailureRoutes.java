@@ -64,9 +64,9 @@ final class FailureRoutes implements AutoCloseable {
         metrics.retried.increment();
         metrics.failedAt(node, message, false);
         if (deployed.ordered()) {
-            metrics.heldForRetry.incrementAndGet();
+            metrics.heldInPlace.incrementAndGet();
             scheduler.schedule(() -> {
-                metrics.heldForRetry.decrementAndGet();
+                metrics.heldInPlace.decrementAndGet();
                 tryAgain.accept(received, attempt.next(failedTargets, error));
             }, delay, TimeUnit.MILLISECONDS);
             return;

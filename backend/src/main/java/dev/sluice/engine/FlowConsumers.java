@@ -48,6 +48,7 @@ final class FlowConsumers {
     private final Map<Channel, String> consumerTags = new LinkedHashMap<>();
     private final Map<Channel, ChannelAcks> acks = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger awaitingDue = new AtomicInteger();
     private volatile boolean stopping;
     private volatile boolean broken;
 
@@ -96,7 +97,11 @@ final class FlowConsumers {
                         if (delayed) {
                             long wait = Headers.due(received.headers()) - System.currentTimeMillis();
                             if (wait > 0) {
-                                scheduler.schedule(() -> handOut(received, handler), wait, TimeUnit.MILLISECONDS);
+                                awaitingDue.incrementAndGet();
+                                scheduler.schedule(() -> {
+                                    awaitingDue.decrementAndGet();
+                                    handOut(received, handler);
+                                }, wait, TimeUnit.MILLISECONDS);
                                 return;
                             }
                         }
@@ -117,6 +122,11 @@ final class FlowConsumers {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** Events of the retry queues this instance holds, handed out but not due yet. */
+    int awaitingDue() {
+        return awaitingDue.get();
     }
 
     private void handOut(Received received, Consumer<Received> handler) {

@@ -29,7 +29,7 @@ final class FlowMetrics {
     /** Outgoing events in which the sampled scan found personal data the leak guard did not expect. */
     final Counter piiAlerts;
     /** Events of an ordered flow held unacked by this instance until their next try. */
-    final AtomicLong heldForRetry = new AtomicLong();
+    final AtomicLong heldInPlace = new AtomicLong();
     private volatile FlowStatus.LastFailure lastFailure;
     private final Timer latency;
     private final MeterRegistry registry;

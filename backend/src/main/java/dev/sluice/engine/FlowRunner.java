@@ -64,6 +64,14 @@ final class FlowRunner implements AutoCloseable {
         return deployed;
     }
 
+    /**
+     * Events waiting for a retry that this instance holds: taken from a retry queue until they are due, and, for
+     * an ordered flow, kept unacked for their next try in place.
+     */
+    long heldForRetry() {
+        return consumers.awaitingDue() + metrics.heldInPlace.get();
+    }
+
     FlowMetrics metrics() {
         return metrics;
     }

@@ -22,11 +22,11 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
     public record LastFailure(String node, String error, String at, boolean deadLettered) {
     }
 
-    static FlowStatus of(FlowRunner runner, long retryQueued) {
+    static FlowStatus of(FlowRunner runner, long retrying) {
         FlowMetrics m = runner.metrics();
         return new FlowStatus(runner.deployed().flowId(), runner.deployed().version(), "running", null,
                 (long) m.in.count(), (long) m.out.count(), (long) m.filtered.count(), (long) m.failed.count(),
-                (long) m.retried.count(), (long) m.deadLettered.count(), retryQueued + m.heldForRetry.get(),
+                (long) m.retried.count(), (long) m.deadLettered.count(), retrying,
                 m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99));
     }
 

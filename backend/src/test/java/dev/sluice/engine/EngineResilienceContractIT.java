@@ -352,8 +352,7 @@ abstract class EngineResilienceContractIT {
     @Test
     void countsEventsWaitingForARetryAsRetryingAndShowsTheLastFailureWhileATargetIsDown() throws Exception {
         Engine engine = engine(List.of(Duration.ofSeconds(60)));
-        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
-                false);
+        DeployedFlow flow = deployToUnreachableTarget(engine, false);
 
         publishMany(3, "down");
 
@@ -369,8 +368,7 @@ abstract class EngineResilienceContractIT {
     @Test
     void countsTheEventAnOrderedFlowHoldsForItsRetryAsRetrying() throws Exception {
         Engine engine = engine(List.of(Duration.ofSeconds(60)));
-        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
-                true);
+        DeployedFlow flow = deployToUnreachableTarget(engine, true);
 
         publishMany(3, "held");
 
@@ -382,8 +380,7 @@ abstract class EngineResilienceContractIT {
     @Test
     void aDeadLetteredEventIsTheLastFailureAndNoLongerRetrying() throws Exception {
         Engine engine = engine(List.of(Duration.ofMillis(50)));
-        DeployedFlow flow = deploy(engine, flow(unreachableHttpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]"),
-                false);
+        DeployedFlow flow = deployToUnreachableTarget(engine, false);
 
         publishMany(1, "gone");
 
@@ -394,10 +391,12 @@ abstract class EngineResilienceContractIT {
         assertThat(status.lastFailure().error()).contains("connection refused");
     }
 
-    private static String unreachableHttpTarget() {
-        return """
+    /** A flow whose one target, {@code hook}, is an HTTP endpoint on a port nothing listens on. */
+    private DeployedFlow deployToUnreachableTarget(Engine engine, boolean ordered) {
+        String hook = """
                 {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events", "timeoutMs": 2000}}
                 """.formatted(FreePort.find());
+        return deploy(engine, flow(hook, "[{\"from\": \"in\", \"to\": \"hook\"}]"), ordered);
     }
 
     Engine engine(List<Duration> retryDelays) {

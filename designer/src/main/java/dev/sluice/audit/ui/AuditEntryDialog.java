@@ -22,7 +22,7 @@ class AuditEntryDialog extends Dialog {
         setHeaderTitle(getTranslation("audit.entry.title", entry.id()));
         setId("audit-entry-dialog");
         FormLayout fields = new FormLayout();
-        fields.addFormItem(new Span(entry.at().toString()), getTranslation("audit.col.time"));
+        fields.addFormItem(new Span(AuditView.TIME.format(entry.at())), getTranslation("audit.col.time"));
         fields.addFormItem(new Span(entry.actor()), getTranslation("audit.col.actor"));
         fields.addFormItem(new Span(text(entry.workspace())), getTranslation("audit.col.workspace"));
         fields.addFormItem(new Span(entry.action()), getTranslation("audit.col.action"));

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -50,6 +52,10 @@ import dev.sluice.audit.AuditVerification;
 @Route("audit")
 @PermitAll
 class AuditView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** When an entry was recorded, to the second, in UTC as the time filters read it. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final AuditLog audit;
     private final String user;
@@ -107,6 +113,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             TextField field = new TextField(getTranslation("audit.filter." + name));
             field.setId("filter-" + name.replaceAll("([A-Z])", "-$1").toLowerCase());
             field.setClearButtonVisible(true);
+            field.addKeyPressListener(Key.ENTER, enter -> apply());
             textFilters.put(name, field);
             filters.add(field);
         }
@@ -139,7 +146,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private Grid<AuditEntry> grid() {
         grid.setId("audit-grid");
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.at().toString()).setHeader(getTranslation("audit.col.time")).setAutoWidth(true);
+        grid.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("audit.col.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.col.actor")).setAutoWidth(true);
         grid.addColumn(AuditEntry::workspace).setHeader(getTranslation("audit.col.workspace")).setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.col.action")).setAutoWidth(true);

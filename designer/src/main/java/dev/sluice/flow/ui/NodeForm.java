@@ -123,11 +123,16 @@ class NodeForm extends FormLayout {
         } else if (schema.has("enum") && (type.isEmpty() || type.equals("string"))) {
             Select<String> select = new Select<>();
             List<String> options = new ArrayList<>();
-            options.add("");
             schema.get("enum").forEach(option -> options.add(option.asText()));
             select.setItems(options);
-            select.setValue(value == null ? "" : value.asText());
-            select.addValueChangeListener(e -> set.accept(e.getValue().isEmpty() ? null
+            if (!required) {
+                // an optional choice left empty takes the kind's default: say which, rather than show a blank
+                select.setEmptySelectionAllowed(true);
+                select.setEmptySelectionCaption(schema.has("default")
+                        ? getTranslation("form.default", schema.get("default").asText()) : getTranslation("form.none"));
+            }
+            select.setValue(value == null || !options.contains(value.asText()) ? null : value.asText());
+            select.addValueChangeListener(e -> set.accept(e.getValue() == null ? null
                     : Json.MAPPER.getNodeFactory().textNode(e.getValue())));
             select.setLabel(label);
             select.setHelperText(help);

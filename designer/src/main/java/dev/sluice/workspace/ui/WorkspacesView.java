@@ -1,6 +1,6 @@
 package dev.sluice.workspace.ui;
 
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -40,14 +40,16 @@ class WorkspacesView extends VerticalLayout {
         add(cards);
     }
 
-    private static Div card(WorkspaceAccess access) {
+    /** The whole card opens the workspace: one link, so it is reached by keyboard and read as one by screen readers. */
+    private static Anchor card(WorkspaceAccess access) {
         H3 name = new H3(access.displayName());
         Span id = new Span(access.workspace());
         id.addClassName("workspace-id");
         Span role = new Span(access.role().name().toLowerCase());
         role.getElement().getThemeList().add("badge");
         Paragraph description = new Paragraph(access.description() == null ? "" : access.description());
-        Div card = new Div(name, id, role, description);
+        Anchor card = new Anchor("workspaces/" + access.workspace());
+        card.add(name, id, role, description);
         card.addClassName("workspace-card");
         card.setId("workspace-" + access.workspace());
         return card;

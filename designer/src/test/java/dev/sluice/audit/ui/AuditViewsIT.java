@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyPressEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -52,6 +55,24 @@ class AuditViewsIT extends DemoDesignerTest {
         test($(Button.class).id("apply-filters")).click();
 
         assertThat(workspacesShown()).isNotEmpty().containsOnly("finance");
+    }
+
+    @Test
+    void pressingEnterInAFilterAppliesIt() {
+        openAudit("action=flow.deploy");
+        TextField workspace = $(TextField.class).id("filter-workspace");
+        test(workspace).setValue("finance");
+
+        ComponentUtil.fireEvent(workspace, new KeyPressEvent(workspace, Key.ENTER.getKeys().getFirst()));
+
+        assertThat(workspacesShown()).isNotEmpty().containsOnly("finance");
+    }
+
+    @Test
+    void timesAreShownToTheSecondInUtc() {
+        openAudit("action=flow.deploy");
+
+        assertThat(test(grid()).getCellText(0, 1)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
     }
 
     @Test

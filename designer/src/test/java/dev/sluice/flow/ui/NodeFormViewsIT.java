@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +158,20 @@ class NodeFormViewsIT extends DemoDesignerTest {
         assertThat(editor.draft().node("hook").orElseThrow().path("config").path("signature"))
                 .isEqualTo(FlowJson.parse("{\"key\": {\"secret\": \"ledger-db\"}}"));
         assertThat(editor.problems()).isEmpty();
+    }
+
+    @Test
+    void anOptionalChoiceOffersItsValuesAndNamesTheDefaultInsteadOfABlankOption() {
+        FlowEditorView editor = openWebhook("method-choice", "finance", "{\"url\": \"https://ledger.example/events\"}");
+        editor.select("hook");
+
+        @SuppressWarnings("unchecked")
+        Select<String> method = $(Select.class).id("field-method");
+        assertThat(method.getListDataView().getItems()).containsExactly("POST", "PUT");
+        assertThat(method.getValue()).isNull();
+        assertThat(method.getEmptySelectionCaption()).isEqualTo("Default: POST");
+        test(method).selectItem("PUT");
+        assertThat(editor.draft().node("hook").orElseThrow().path("config").path("method").asText()).isEqualTo("PUT");
     }
 
     @Test

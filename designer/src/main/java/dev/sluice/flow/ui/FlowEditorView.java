@@ -80,6 +80,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private String formNode;
     private String pendingSelection;
     private EditorPanels.Context panelContext;
+    private HistoryPanel history;
 
     FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
                    FlowValidator validator, FormContexts formContexts, EditorPanels panels) {
@@ -157,6 +158,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         updateVersionLabel();
 
         properties.setId("node-properties");
+        // a reload (after a rollback or deploy) builds afresh: no form of a node the stored version may not have
+        properties.removeAll();
+        form = null;
+        formNode = null;
         properties.add(new Paragraph(getTranslation("editor.select-node")));
         problemList.setId("problem-list");
         problemList.setPadding(false);
@@ -171,7 +176,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
                 this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
         side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
-        side.add(getTranslation("editor.tab.history"), panels.history(panelContext));
+        history = panels.history(panelContext);
+        side.add(getTranslation("editor.tab.history"), history);
         side.setSizeFull();
 
         SplitLayout split = new SplitLayout(canvas, side);
@@ -309,6 +315,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
             conflict.setVisible(false);
             comment.clear();
             updateVersionLabel();
+            history.refresh();
             Refusals.success(getTranslation("editor.saved", saved.version()));
         } catch (FlowStoreException refused) {
             if (refused.reason() == FlowStoreException.Reason.CONFLICT) {

@@ -43,7 +43,7 @@ class AuditorJourneyIT {
 
     @Test
     void auditorFollowsTheFinanceFlowToItsDiffExportsItsEntriesAndFindsTheChainIntact() throws Exception {
-        long flow = flowId("finance", "finance", "finance-payment-sync");
+        long flow = api.flowId("finance", "finance", "finance-payment-sync");
         saveWithNewDescription("finance", flow, "Checked in the auditor journey.");
         Path downloads = Files.createDirectories(Path.of("target", "downloads", "auditor-journey"))
                 .toAbsolutePath();
@@ -111,16 +111,6 @@ class AuditorJourneyIT {
             Browser.screenshot(driver, "finance-audit-refused");
             driver.quit();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long flowId(String user, String workspace, String name) {
-        HttpResponse<String> listed = api.call(user, "GET", "/api/flows?workspace=" + workspace, null);
-        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-        Map<String, Object> body = new Json().toType(listed.body(), Map.class);
-        List<Map<String, Object>> flows = (List<Map<String, Object>>) body.get("flows");
-        return flows.stream().filter(f -> name.equals(f.get("name"))).map(f -> ((Number) f.get("id")).longValue())
-                .findFirst().orElseThrow();
     }
 
     /** Saves the flow's latest version with {@code note} before its description, as the REST API's clients do. */

@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.json.Json;
 
 /** The REST API of a running Sluice, called with HTTP Basic as one of the demo users (password {@code demo}). */
 final class SluiceApi {
@@ -39,5 +43,18 @@ final class SluiceApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The id of the flow {@code name} of {@code workspace}, as {@code user} lists it. */
+    @SuppressWarnings("unchecked")
+    long flowId(String user, String workspace, String name) {
+        HttpResponse<String> listed = call(user, "GET", "/api/flows?workspace=" + workspace, null);
+        if (listed.statusCode() != 200) {
+            throw new IllegalStateException("listing the flows of " + workspace + ": " + listed.body());
+        }
+        Map<String, Object> body = new Json().toType(listed.body(), Map.class);
+        List<Map<String, Object>> flows = (List<Map<String, Object>>) body.get("flows");
+        return flows.stream().filter(f -> name.equals(f.get("name"))).map(f -> ((Number) f.get("id")).longValue())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no flow " + name + " in " + workspace));
     }
 }

@@ -61,6 +61,16 @@ final class FlowDraft {
         }
     }
 
+    /**
+     * The flow as stored, without its canvas layout: what "unsaved edits" compares. Positions change as the canvas
+     * lays out a flow stored without them, so moving nodes alone is not an edit worth a question on leaving.
+     */
+    String content() {
+        ObjectNode content = document.deepCopy();
+        content.remove("layout");
+        return content.toString();
+    }
+
     JsonNode tree() {
         return document;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,6 +22,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
@@ -49,7 +52,7 @@ import dev.sluice.privacy.LeakFinding;
  */
 @Route("flows/:id")
 @PermitAll
-class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final String username;
     private final FlowStore store;
@@ -65,9 +68,12 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Div conflict = new Div();
     private final TextField comment = new TextField();
     private final Span versionLabel = new Span();
+    private final Span unsavedMarker = new Span();
 
     private long flowId;
     private int loadedVersion;
+    /** The loaded or last saved flow's {@link FlowDraft#content()}: the draft differs from it while unsaved. */
+    private String storedContent;
     private boolean mayChange;
     private String flowName = "";
     private String workspace;
@@ -118,6 +124,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         workspace = stored.flow().workspace();
         context = contextFor(workspace);
         draft = new FlowDraft(registry, stored.definition());
+        storedContent = draft.content();
         removeAll();
         build(stored);
         showCanvas();
@@ -142,7 +149,11 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         conflict.setId("save-conflict");
         conflict.addClassName("conflict");
         conflict.setVisible(false);
-        HorizontalLayout header = new HorizontalLayout(back, title, versionLabel);
+        unsavedMarker.setText(getTranslation("editor.unsaved"));
+        unsavedMarker.setId("unsaved-marker");
+        unsavedMarker.getElement().getThemeList().add("badge contrast");
+        unsavedMarker.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(back, title, versionLabel, unsavedMarker);
         if (mayChange) {
             header.add(comment, save);
             header.expand(comment);
@@ -250,6 +261,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     void validate() {
+        unsavedMarker.setVisible(hasUnsavedEdits());
         leaks = List.of();
         try {
             Flow valid = validator.check(draft.tree(), context);
@@ -312,6 +324,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
             FlowRef saved = store.save(username, flowId, loadedVersion, draft.json(),
                     text.isEmpty() ? getTranslation("editor.default-comment") : text);
             loadedVersion = saved.version();
+            storedContent = draft.content();
+            unsavedMarker.setVisible(false);
             conflict.setVisible(false);
             comment.clear();
             updateVersionLabel();
@@ -327,6 +341,27 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, HasD
         } catch (InvalidFlowException invalid) {
             Refusals.show(new InvalidFlowException(invalid.problems().stream().limit(8).toList()));
         }
+    }
+
+    boolean hasUnsavedEdits() {
+        return mayChange && draft != null && !draft.content().equals(storedContent);
+    }
+
+    /** Leaving with unsaved edits asks first; staying keeps them. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!hasUnsavedEdits()) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
+        ConfirmDialog ask = new ConfirmDialog(getTranslation("editor.leave.title"),
+                getTranslation("editor.leave.text", loadedVersion), getTranslation("editor.leave.confirm"),
+                confirmed -> leave.proceed());
+        ask.setConfirmButtonTheme("error primary");
+        ask.setCancelable(true);
+        ask.setCancelText(getTranslation("editor.leave.stay"));
+        ask.setId("confirm-leave");
+        ask.open();
     }
 
     /** After a rollback or deploy: show the latest stored version. */

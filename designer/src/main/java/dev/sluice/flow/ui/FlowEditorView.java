@@ -1,5 +1,6 @@
 package dev.sluice.flow.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,11 @@ import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.StoredFlowVersion;
 import dev.sluice.pipeline.FlowValidator;
+import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.privacy.Leak;
 import dev.sluice.privacy.LeakFinding;
 
 /**
@@ -281,15 +284,56 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         for (FlowProblem problem : problems) {
             problemList.add(problemLine(problem, "", "problem"));
         }
-        for (LeakFinding leak : leaks) {
-            problemList.add(problemLine(leak.problem(), getTranslation("editor.leak") + " ", "leak-problem"));
+        showLeaks();
+    }
+
+    /**
+     * Leaks by personal field, in words: the field and what the workspace may receive of it, then each route to a
+     * target as a line that selects the target. Where a route passes code, a note says the guard cannot see inside.
+     */
+    private void showLeaks() {
+        Map<String, List<LeakFinding>> byField = new LinkedHashMap<>();
+        leaks.forEach(leak -> byField.computeIfAbsent(leak.leak().tag() + " " + leak.leak().sourcePath(),
+                field -> new ArrayList<>()).add(leak));
+        for (List<LeakFinding> field : byField.values()) {
+            Leak first = field.getFirst().leak();
+            String message = field.getFirst().problem().message();
+            Div group = new Div(new Span(getTranslation("editor.leak.field", first.tag(), first.sourcePath(),
+                    message.substring(message.lastIndexOf("; ") + 2))));
+            group.addClassName("leak-group");
+            for (LeakFinding leak : field) {
+                Leak route = leak.leak();
+                String line = getTranslation("editor.leak.route", route.target(), route.targetPath(), route.form(),
+                        String.join(" → ", route.via()));
+                group.add(problemLine(new FlowProblem(leak.problem().path(), line), "", "leak-problem", line));
+            }
+            problemList.add(group);
         }
+        List<String> opaque = leaks.stream().flatMap(leak -> leak.leak().via().stream()).distinct()
+                .filter(this::isCode).toList();
+        if (!opaque.isEmpty()) {
+            Paragraph note = new Paragraph(getTranslation("editor.leak.opaque", String.join(", ", opaque)));
+            note.setId("leak-opaque-note");
+            note.addClassName("form-hint");
+            problemList.add(note);
+        }
+    }
+
+    /** A script or template: code the leak guard cannot read. */
+    private boolean isCode(String nodeId) {
+        return draft.node(nodeId).flatMap(node -> registry.kind(node.path("kind").asText()))
+                .map(kind -> kind.spec().category() == NodeCategory.CODE).orElse(false);
     }
 
     private Button problemLine(FlowProblem problem, String prefix, String className) {
         Optional<String> node = draft.nodeOf(problem);
-        Button line = new Button(prefix + node.map(id -> id + ": ").orElse("") + problem.path() + " "
-                + problem.message());
+        return problemLine(problem, prefix, className, prefix + node.map(id -> id + ": ").orElse("") + problem.path()
+                + " " + problem.message());
+    }
+
+    private Button problemLine(FlowProblem problem, String prefix, String className, String text) {
+        Optional<String> node = draft.nodeOf(problem);
+        Button line = new Button(text);
         line.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
         line.addClassNames("problem", className);
         node.ifPresent(id -> line.getElement().setAttribute("data-node", id));

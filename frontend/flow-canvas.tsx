@@ -34,7 +34,7 @@ import {
   type FlowNode,
   type Position,
 } from './canvas/graph';
-import { layoutOf } from './canvas/layout';
+import { focusOn, layoutOf } from './canvas/layout';
 import { DRAG_TYPE, Palette } from './canvas/palette';
 import { useShortcuts } from './canvas/use-shortcuts';
 import { useUndoRedo } from './canvas/use-undo-redo';
@@ -102,7 +102,10 @@ function Canvas(props: {
     if (!id) return;
     setNodes((current) => current.map((n) => ({ ...n, selected: n.id === id })));
     selectedId.current = id;
-    void flow.fitView({ nodes: [{ id }], padding: 1.5, duration: 200 });
+    const node = flow.getNode(id);
+    if (!node) return;
+    const view = focusOn(node, flow.getZoom());
+    void flow.setCenter(view.x, view.y, { zoom: view.zoom, duration: 200 });
   }, [focus, flow]);
 
   // Tell the server about the graph once an edit settles (not on every pixel of a drag); the graph it sent is

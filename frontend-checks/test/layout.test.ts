@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '@xyflow/react';
-import { layoutOf } from '../../frontend/canvas/layout';
+import { focusOn, layoutOf } from '../../frontend/canvas/layout';
 
 const node = (id: string, x = 0, y = 0): Node => ({ id, position: { x, y }, data: {} });
 
@@ -35,5 +35,12 @@ describe('canvas layout', () => {
       expect(Number.isInteger(n.position.x)).toBe(true);
       expect(Number.isInteger(n.position.y)).toBe(true);
     });
+  });
+
+  it('centres a focused node at the current zoom, or at 100 % when the view is smaller, never zooming further in', () => {
+    const mask: Node = { id: 'mask', position: { x: 100, y: 40 }, data: {}, measured: { width: 200, height: 60 } };
+
+    expect(focusOn(mask, 0.5)).toEqual({ x: 200, y: 70, zoom: 1 });
+    expect(focusOn(mask, 1.25)).toEqual({ x: 200, y: 70, zoom: 1.25 });
   });
 });

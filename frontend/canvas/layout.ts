@@ -25,3 +25,12 @@ function sizeOf(node: Node): { width: number; height: number } {
     height: node.measured?.height ?? UNMEASURED.height,
   };
 }
+
+/**
+ * Where the view goes to show one node: centred on it, at 100 % when the view is smaller so its label can be read,
+ * else at the user's own closer zoom (fitting one node would zoom to the maximum).
+ */
+export function focusOn(node: Node, zoom: number): { x: number; y: number; zoom: number } {
+  const { width, height } = sizeOf(node);
+  return { x: node.position.x + width / 2, y: node.position.y + height / 2, zoom: Math.max(zoom, 1) };
+}

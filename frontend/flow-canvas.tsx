@@ -28,6 +28,7 @@ import {
   edgeId,
   edgesOf,
   graphJson,
+  linkedAddition,
   markedEdges,
   markedNodes,
   nodesOf,
@@ -152,7 +153,7 @@ function Canvas(props: {
       setNodes((current) => {
         const { node, linkFrom } = addition(current, selectedId.current, kind, role, at);
         if (linkFrom) {
-          setEdges((es) => addEdge({ id: edgeId(linkFrom, node.id), source: linkFrom, target: node.id }, es));
+          setEdges((es) => linkedAddition(es, linkFrom, node.id, role));
         }
         pendingSelect.current = node.id;
         // keep the whole flow in view as it grows

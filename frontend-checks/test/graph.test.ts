@@ -5,6 +5,7 @@ import {
   edgesOf,
   freshId,
   graphJson,
+  linkedAddition,
   markedEdges,
   markedNodes,
   nodesOf,
@@ -60,6 +61,19 @@ describe('canvas graph', () => {
     expect(at(node)).toEqual({ x: 480.4, y: 80 });
     expect(node.selected).toBe(true);
     expect(linkFrom).toBe('mask');
+  });
+
+  it('puts a processor added after a linked node between it and what it led to', () => {
+    const edges = linkedAddition(edgesOf(model), 'in', 'filter', 'PROCESSOR');
+
+    expect(edges.map((e) => `${e.source}->${e.target}`)).toEqual(['filter->mask', 'in->filter']);
+    expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
+  });
+
+  it('adds a target after a linked node as one more branch', () => {
+    const edges = linkedAddition(edgesOf(model), 'in', 'log', 'TARGET');
+
+    expect(edges.map((e) => `${e.source}->${e.target}`)).toEqual(['in->mask', 'in->log']);
   });
 
   it('never links from a target nor to a source', () => {

@@ -94,3 +94,15 @@ export function addition(current: FlowNode[], selectedId: string, kind: string, 
   const linked = !at && after && after.data.role !== 'TARGET' && role !== 'SOURCE';
   return linked ? { node, linkFrom: after.id } : { node };
 }
+
+/**
+ * The edges once a node added after {@code from} is linked: a processor goes between {@code from} and what it led
+ * to (it takes over {@code from}'s outgoing edges), a target is one more branch. Without it, a processor pressed
+ * after a linked node hung off it as a branch that led nowhere.
+ */
+export function linkedAddition(edges: Edge[], from: string, added: string, role: NodeRole): Edge[] {
+  const rerouted = role === 'PROCESSOR'
+    ? edges.map((e) => (e.source === from ? { ...e, id: edgeId(added, e.target), source: added } : e))
+    : edges;
+  return [...rerouted, { id: edgeId(from, added), source: from, target: added }];
+}

@@ -70,7 +70,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         users.setId("admin-users");
         users.addColumn(UserSummary::username).setHeader(getTranslation("admin.username"));
         users.addColumn(UserSummary::displayName).setHeader(getTranslation("admin.display-name"));
-        users.addColumn(u -> u.platformRole() == null ? "" : u.platformRole().name().toLowerCase())
+        users.addColumn(u -> u.platformRole() == null ? ""
+                : getTranslation("nav.role." + u.platformRole().name().toLowerCase()))
                 .setHeader(getTranslation("admin.platform-role"));
         users.setAllRowsVisible(true);
         refresh();

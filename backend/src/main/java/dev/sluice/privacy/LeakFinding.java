@@ -7,6 +7,7 @@ import dev.sluice.flow.FlowProblem;
  *
  * @param leak    the leak, with the route it takes
  * @param problem what it means for the flow's workspace, at the target node's path
+ * @param cleared what the flow's workspace may receive of the leak's tag
  */
-public record LeakFinding(Leak leak, FlowProblem problem) {
+public record LeakFinding(Leak leak, FlowProblem problem, Clearance.Level cleared) {
 }

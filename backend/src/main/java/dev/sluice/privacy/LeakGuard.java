@@ -58,8 +58,10 @@ public final class LeakGuard {
 
     /** Each leak with the problem the workspace reads about it, at its target node. */
     public static List<LeakFinding> findings(Flow flow, PiiTags tags, Clearance clearance) {
-        return check(flow, tags, clearance).stream().map(leak -> new LeakFinding(leak,
-                leak.problem(clearance.workspace(), clearance.level(leak.tag())))).toList();
+        return check(flow, tags, clearance).stream().map(leak -> {
+            Clearance.Level cleared = clearance.level(leak.tag());
+            return new LeakFinding(leak, leak.problem(clearance.workspace(), cleared), cleared);
+        }).toList();
     }
 
     /** The leaks as flow problems at their target nodes, for validation and the designer. */

@@ -297,9 +297,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                 field -> new ArrayList<>()).add(leak));
         for (List<LeakFinding> field : byField.values()) {
             Leak first = field.getFirst().leak();
-            String message = field.getFirst().problem().message();
+            String cleared = getTranslation("editor.leak.cleared." + field.getFirst().cleared().name().toLowerCase(),
+                    workspace, first.tag());
             Div group = new Div(new Span(getTranslation("editor.leak.field", first.tag(), first.sourcePath(),
-                    message.substring(message.lastIndexOf("; ") + 2))));
+                    cleared)));
             group.addClassName("leak-group");
             for (LeakFinding leak : field) {
                 Leak route = leak.leak();

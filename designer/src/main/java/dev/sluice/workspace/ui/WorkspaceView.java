@@ -59,7 +59,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(access.displayName());
         title.setId("workspace-title");
-        Span role = new Span(getTranslation("workspace.role", getTranslation("role." + access.role().name().toLowerCase())));
+        Span role = new Span(getTranslation("workspace.role",
+                getTranslation("role." + access.role().name().toLowerCase())));
         role.getElement().getThemeList().add("badge");
         add(title, role, new Paragraph(access.description() == null ? "" : access.description()));
 

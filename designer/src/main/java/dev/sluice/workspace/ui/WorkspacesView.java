@@ -1,7 +1,5 @@
 package dev.sluice.workspace.ui;
 
-import java.util.function.UnaryOperator;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,16 +36,16 @@ class WorkspacesView extends VerticalLayout {
         FlexLayout cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("workspace-cards");
-        user.workspaces().forEach(access -> cards.add(card(access, key -> getTranslation(key))));
+        user.workspaces().forEach(access -> cards.add(card(access)));
         add(cards);
     }
 
     /** The whole card opens the workspace: one link, so it is reached by keyboard and read as one by screen readers. */
-    private static Anchor card(WorkspaceAccess access, UnaryOperator<String> translated) {
+    private Anchor card(WorkspaceAccess access) {
         H3 name = new H3(access.displayName());
         Span id = new Span(access.workspace());
         id.addClassName("workspace-id");
-        Span role = new Span(translated.apply("role." + access.role().name().toLowerCase()));
+        Span role = new Span(getTranslation("role." + access.role().name().toLowerCase()));
         role.getElement().getThemeList().add("badge");
         Paragraph description = new Paragraph(access.description() == null ? "" : access.description());
         Anchor card = new Anchor("workspaces/" + access.workspace());

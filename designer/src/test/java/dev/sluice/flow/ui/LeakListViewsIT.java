@@ -36,7 +36,8 @@ class LeakListViewsIT extends DemoDesignerTest {
         assertThat(fields).isGreaterThan(1);
         assertThat(list.getChildren().filter(c -> c.hasClassName("leak-group"))).hasSize((int) fields);
         String shown = list.getElement().getTextRecursively();
-        assertThat(shown).contains("Leak to ledger", "via users → enrich → ledger").doesNotContain("$.nodes[");
+        assertThat(shown).contains("Leak to ledger", "via users → enrich → ledger", "finance may")
+                .doesNotContain("$.nodes[");
         assertThat($(Paragraph.class).id("leak-opaque-note").getText()).contains("cannot see inside enrich");
     }
 }

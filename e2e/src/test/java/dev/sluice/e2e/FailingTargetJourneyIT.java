@@ -1,0 +1,104 @@
+package dev.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A steward whose webhook is down sees it on the Run tab within seconds, not when events are dead-lettered. */
+class FailingTargetJourneyIT {
+
+    private static SluiceProcess sluice;
+    private static SluiceApi api;
+
+    @BeforeAll
+    static void startSluice() throws Exception {
+        sluice = SluiceProcess.start();
+        api = new SluiceApi(sluice.baseUrl());
+    }
+
+    @AfterAll
+    static void stopSluice() throws Exception {
+        if (sluice != null) {
+            sluice.close();
+        }
+    }
+
+    @Test
+    void eventsWaitingForARetryAndTheLastFailureShowOnTheRunTab() {
+        long flow = deployFlowToAWebhookThatIsDown();
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> published = api.call("central", "POST", "/api/sources/user-center.users/events", """
+                    {"specversion": "1.0", "id": "down-%d", "source": "/user-center/users",
+                     "type": "user.payment.updated", "data": {"userId": "U%d"}}""".formatted(i, i),
+                    "Content-Type", "application/cloudevents+json");
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
+        }
+        WebDriver driver = Browser.open();
+        try {
+            LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess("finance", "demo");
+            FlowEditorPage editor = FlowEditorPage.open(driver, sluice.baseUrl(), flow);
+            editor.openTab("Run");
+
+            editor.awaitCounter("retrying", 2);
+            String lastFailure = new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("last-failure")).getText());
+            assertThat(lastFailure).contains("hook", "connection refused", "wait for a retry");
+            assertThat(driver.findElement(By.id("last-failure")).getDomAttribute("class")).contains("problem");
+            Browser.screenshot(driver, "run-tab-failing-target");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Users' ids to a webhook on a port nothing listens on; the engine keeps retrying (1 s, 5 s, 30 s, ...). */
+    private static long deployFlowToAWebhookThatIsDown() {
+        String json = """
+                {"schemaVersion": 1, "name": "webhook-down", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users",
+                             "types": ["user.payment.updated"]}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events",
+                             "timeoutMs": 2000}}],
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
+                """.formatted(SluiceProcess.freePort());
+        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+        assertThat(id.find()).isTrue();
+        long flow = Long.parseLong(id.group(1));
+        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        awaitRunning(flow);
+        return flow;
+    }
+
+    /** Events published before the engine bound the flow's queue would pass it by. */
+    private static void awaitRunning(long flow) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = api.call("finance", "GET", "/api/flows/" + flow + "/status", null).body();
+            if (status.replace(" ", "").contains("\"state\":\"running\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the engine did not start flow " + flow + " within 60 s");
+    }
+}

@@ -15,7 +15,10 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A steward whose webhook is down sees it on the Run tab within seconds, not when events are dead-lettered. */
+/**
+ * A steward whose webhook is down sees it within seconds, on the Run tab and in the flow list, not when events are
+ * dead-lettered.
+ */
 class FailingTargetJourneyIT {
 
     private static SluiceProcess sluice;
@@ -35,7 +38,7 @@ class FailingTargetJourneyIT {
     }
 
     @Test
-    void eventsWaitingForARetryAndTheLastFailureShowOnTheRunTab() {
+    void eventsWaitingForARetryAndTheLastFailureShowOnTheRunTabAndInTheFlowList() {
         long flow = deployFlowToAWebhookThatIsDown();
         for (int i = 1; i <= 2; i++) {
             HttpResponse<String> published = api.call("central", "POST", "/api/sources/user-center.users/events", """
@@ -57,6 +60,15 @@ class FailingTargetJourneyIT {
             assertThat(lastFailure).contains("hook", "connection refused", "wait for a retry");
             assertThat(driver.findElement(By.id("last-failure")).getDomAttribute("class")).contains("problem");
             Browser.screenshot(driver, "run-tab-failing-target");
+
+            driver.get(sluice.baseUrl() + "/workspaces/finance/flows");
+            String listed = new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector(".flow-failing[data-flow='webhook-down']")).getText());
+            assertThat(listed).isEqualTo("2 waiting for a retry");
+            assertThat(driver.findElement(By.cssSelector(".flow-failing[data-flow='webhook-down']"))
+                    .getDomAttribute("title")).contains("hook", "connection refused");
+            Browser.screenshot(driver, "flow-list-failing-target");
         } finally {
             driver.quit();
         }

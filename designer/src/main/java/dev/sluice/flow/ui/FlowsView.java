@@ -47,6 +47,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowRef;
+import dev.sluice.flowstore.FlowState;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
 import dev.sluice.flowstore.FlowSummary;
@@ -171,7 +172,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
         grid.setId("flow-grid");
         grid.addComponentColumn(this::nameLink).setHeader(getTranslation("flows.col.name")).setFlexGrow(2);
-        grid.addColumn(this::state).setHeader(getTranslation("flows.col.state"));
+        grid.addComponentColumn(this::stateShown).setHeader(getTranslation("flows.col.state"));
         grid.addColumn(FlowSummary::latestVersion).setHeader(getTranslation("flows.col.versions"));
         grid.addColumn(f -> WHEN.format(f.updatedAt()) + " · " + f.updatedBy())
                 .setHeader(getTranslation("flows.col.changed")).setFlexGrow(2);
@@ -223,6 +224,30 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             case DEPLOYED -> getTranslation("state.deployed", flow.deployedVersion());
             case PAUSED -> getTranslation("state.paused", flow.deployedVersion());
         };
+    }
+
+    /**
+     * The flow's state and, while events of a deployed flow wait for a retry on this instance's engine, a badge
+     * saying so with the last failure as its tooltip: a failing target shows in the list, not only in its Run tab.
+     */
+    private com.vaadin.flow.component.Component stateShown(FlowSummary flow) {
+        Span state = new Span(state(flow));
+        HorizontalLayout shown = new HorizontalLayout(state);
+        shown.setSpacing(true);
+        shown.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        Engine running = engine.getIfAvailable();
+        if (running != null && flow.state() == FlowState.DEPLOYED) {
+            running.status(flow.id()).filter(status -> status.retrying() > 0 && status.lastFailure() != null)
+                    .ifPresent(status -> {
+                        Span failing = new Span(getTranslation("flows.retrying", status.retrying()));
+                        failing.getElement().getThemeList().add("badge error");
+                        failing.addClassName("flow-failing");
+                        failing.getElement().setAttribute("data-flow", flow.name());
+                        failing.setTitle(status.lastFailure().node() + ": " + status.lastFailure().error());
+                        shown.add(failing);
+                    });
+        }
+        return shown;
     }
 
     /** Events delivered per second over the last hour on this instance; a dash while there is nothing to show. */

@@ -289,28 +289,26 @@ final class FlowEditorPage {
         Browser.waitFor(driver).until(d -> d.findElement(By.id("flow-version")).getText().equals("version " + version));
     }
 
-    /** Refreshes the run tab until the throughput chart is drawn (the engine samples every 5 s). */
+    /**
+     * Waits, without pressing Refresh, until the run tab draws the throughput chart: the engine samples every 5 s
+     * and the panel updates itself by server push.
+     */
     void awaitThroughputChart() {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(40))
-                .pollingEvery(java.time.Duration.ofSeconds(3))
+                .pollingEvery(java.time.Duration.ofSeconds(1))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    if (!d.findElements(By.cssSelector("#throughput-chart canvas")).isEmpty()) {
-                        return true;
-                    }
-                    d.findElement(By.id("refresh-status")).click();
-                    return false;
-                });
+                .until(d -> !d.findElements(By.cssSelector("#throughput-chart canvas")).isEmpty());
     }
 
-    /** Refreshes the run tab until the named counter ({@code out}, {@code in}...) reaches {@code at least}. */
+    /**
+     * Waits, without pressing Refresh, until the named counter ({@code out}, {@code in}...) reaches
+     * {@code atLeast}: the run tab updates itself by server push.
+     */
     void awaitCounter(String name, long atLeast) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(40))
                 .pollingEvery(java.time.Duration.ofSeconds(1))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
-                    d.findElement(By.id("refresh-status")).click();
-                    pause(300);
                     var counter = d.findElements(By.cssSelector("[data-counter='" + name + "']"));
                     return !counter.isEmpty() && Long.parseLong(counter.getFirst().getText().replaceAll("\\D", ""))
                             >= atLeast;

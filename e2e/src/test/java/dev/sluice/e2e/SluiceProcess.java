@@ -78,6 +78,11 @@ final class SluiceProcess implements AutoCloseable {
         return sluice;
     }
 
+    /** The operating system's id of the jar's JVM, for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.Engine;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
@@ -39,10 +40,12 @@ class EditorPanels {
     private final NodeRegistry registry;
     private final TargetChecks targetChecks;
     private final RecentSourceEvents recentEvents;
+    private final LiveUpdates live;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
                  FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry,
-                 TargetChecks targetChecks, RecentSourceEvents recentEvents) {
+                 TargetChecks targetChecks, RecentSourceEvents recentEvents, LiveUpdates live) {
+        this.live = live;
         this.recentEvents = recentEvents;
         this.registry = registry;
         this.targetChecks = targetChecks;
@@ -59,7 +62,7 @@ class EditorPanels {
     }
 
     RunPanel run(Context context) {
-        return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts);
+        return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts, live);
     }
 
     /** "Test connection" for a target node of {@code kind}, with its config as edited. */
@@ -68,6 +71,6 @@ class EditorPanels {
     }
 
     HistoryPanel history(Context context) {
-        return new HistoryPanel(context, store, registry);
+        return new HistoryPanel(context, store, registry, live);
     }
 }

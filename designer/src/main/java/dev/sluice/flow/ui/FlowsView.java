@@ -40,6 +40,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 
+import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.Engine;
 import dev.sluice.eventmesh.EventMeshImport;
 import dev.sluice.engine.FlowHistory;
@@ -63,6 +64,8 @@ import dev.sluice.workspace.WorkspaceService;
 @PermitAll
 class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Live refreshes between two redraws of the sparklines. */
+    private static final int SPARKLINE_TICKS = 10;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -82,10 +85,17 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private boolean mayChange;
     private final ObjectProvider<Engine> engine;
     private final EventMeshImport eventMesh;
+    private Shown shown = new Shown(List.of(), Map.of());
+    private int liveTicks;
 
     FlowsView(AuthenticationContext authentication, FlowStore store, SourceCatalog sources,
               WorkspaceService workspaces, ObjectProvider<Engine> engine, NodeRegistry registry,
-              EventMeshImport eventMesh) {
+              EventMeshImport eventMesh, LiveUpdates live) {
+        live.keepFresh(this, () -> {
+            if (grid.getParent().isPresent()) {
+                refreshLive();
+            }
+        });
         this.engine = engine;
         this.eventMesh = eventMesh;
         this.registry = registry;
@@ -207,15 +217,51 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     void refresh() {
+        List<FlowSummary> flows = matchingFlows();
+        shown = new Shown(flows, failing(flows));
+        grid.setItems(flows);
+        grid.setVisible(!flows.isEmpty());
+        empty.setText(search.getValue().isBlank() ? getTranslation("flows.empty") : getTranslation("flows.no-match"));
+        empty.setVisible(flows.isEmpty());
+    }
+
+    /**
+     * Every few seconds: the list again when a flow came, went or changed state, the rows again when a flow began
+     * or stopped failing, and the sparklines twice a minute. Scrolling and the search stay as they are.
+     */
+    private void refreshLive() {
+        List<FlowSummary> flows = matchingFlows();
+        Shown now = new Shown(flows, failing(flows));
+        if (!flows.equals(shown.flows())) {
+            refresh();
+        } else if (!now.equals(shown) || ++liveTicks % SPARKLINE_TICKS == 0) {
+            shown = now;
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    private List<FlowSummary> matchingFlows() {
         String needle = search.getValue().strip().toLowerCase(Locale.ROOT);
-        List<FlowSummary> flows = store.list(username, workspace).stream()
+        return store.list(username, workspace).stream()
                 .filter(f -> needle.isEmpty() || f.name().toLowerCase(Locale.ROOT).contains(needle)
                         || (f.description() != null && f.description().toLowerCase(Locale.ROOT).contains(needle)))
                 .toList();
-        grid.setItems(flows);
-        grid.setVisible(!flows.isEmpty());
-        empty.setText(needle.isEmpty() ? getTranslation("flows.empty") : getTranslation("flows.no-match"));
-        empty.setVisible(flows.isEmpty());
+    }
+
+    /** Per deployed flow with events waiting for a retry: how many, as the badge shows them. */
+    private Map<Long, Long> failing(List<FlowSummary> flows) {
+        Engine running = engine.getIfAvailable();
+        Map<Long, Long> failing = new HashMap<>();
+        if (running != null) {
+            flows.stream().filter(flow -> flow.state() == FlowState.DEPLOYED).forEach(flow -> running.status(flow.id())
+                    .filter(status -> status.retrying() > 0 && status.lastFailure() != null)
+                    .ifPresent(status -> failing.put(flow.id(), status.retrying())));
+        }
+        return failing;
+    }
+
+    /** What the list shows, to tell whether a live refresh changes anything. */
+    private record Shown(List<FlowSummary> flows, Map<Long, Long> failing) {
     }
 
     private String state(FlowSummary flow) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 
+import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flowstore.FlowDiff;
 import dev.sluice.flowstore.FlowStore;
@@ -34,8 +35,9 @@ class HistoryPanel extends VerticalLayout {
     private final Select<Integer> to = new Select<>();
     private final Div diff = new Div();
     private final NodeRegistry registry;
+    private List<FlowVersionInfo> shown = List.of();
 
-    HistoryPanel(EditorPanels.Context context, FlowStore store, NodeRegistry registry) {
+    HistoryPanel(EditorPanels.Context context, FlowStore store, NodeRegistry registry, LiveUpdates live) {
         this.context = context;
         this.store = store;
         this.registry = registry;
@@ -62,10 +64,23 @@ class HistoryPanel extends VerticalLayout {
         }
         add(diff);
         refresh();
+        live.keepFresh(this, this::refreshWhenSaved);
     }
 
     void refresh() {
+        show(store.versions(context.username(), context.flowId()));
+    }
+
+    /** Lists the versions again when one was saved since, by this user elsewhere or by another steward. */
+    private void refreshWhenSaved() {
         List<FlowVersionInfo> versions = store.versions(context.username(), context.flowId());
+        if (!versions.equals(shown)) {
+            show(versions);
+        }
+    }
+
+    private void show(List<FlowVersionInfo> versions) {
+        shown = versions;
         grid.setItems(versions.reversed());
         List<Integer> numbers = versions.stream().map(FlowVersionInfo::version).toList();
         from.setItems(numbers);

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowHistory;
@@ -43,9 +44,14 @@ class RunPanel extends VerticalLayout {
     private final Div status = new Div();
     private final Div deadLetters = new Div();
     private final DeployProgress progress = new DeployProgress();
+    /** Kept across refreshes and updated in place, so a live refresh redraws the lines, not the charts. */
+    private final Div charts = new Div();
+    private final FlowChart throughput = new FlowChart();
+    private final FlowChart latency = new FlowChart();
+    private long deadLetteredSeen;
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
-             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts) {
+             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live) {
         this.context = context;
         this.privacyAlerts = privacyAlerts;
         this.flowDeadLetters = flowDeadLetters;
@@ -74,9 +80,16 @@ class RunPanel extends VerticalLayout {
         if (context.mayChange()) {
             add(new Span(getTranslation("run.saved-only")), buttons, progress);
         }
-        add(outcome, new H4(getTranslation("run.status")), refresh, status, new H4(getTranslation("run.dead-letters")),
-                deadLetters);
+        throughput.setId("throughput-chart");
+        latency.setId("latency-chart");
+        for (FlowChart chart : List.of(throughput, latency)) {
+            chart.setWidthFull();
+            chart.setHeight("180px");
+        }
+        add(outcome, new H4(getTranslation("run.status")), refresh, status, charts,
+                new H4(getTranslation("run.dead-letters")), deadLetters);
         refresh();
+        live.keepFresh(this, this::refreshLive);
     }
 
     private Button button(String key, VaadinIcon icon, Runnable action) {
@@ -114,7 +127,25 @@ class RunPanel extends VerticalLayout {
         return progress;
     }
 
+    /** Everything anew, the dead letters too: after an action here and on the Refresh button. */
     void refresh() {
+        refreshStatus();
+        listDeadLetters();
+    }
+
+    /**
+     * What the engine says now, every few seconds while the panel is open: state, counters and charts; the dead
+     * letters are listed again only when their count changed, so reading one is not interrupted.
+     */
+    void refreshLive() {
+        long deadLetteredBefore = deadLetteredSeen;
+        refreshStatus();
+        if (deadLetteredSeen != deadLetteredBefore) {
+            listDeadLetters();
+        }
+    }
+
+    private void refreshStatus() {
         status.removeAll();
         try {
             FlowSummary flow = deployments.summary(context.username(), context.flowId());
@@ -137,7 +168,6 @@ class RunPanel extends VerticalLayout {
             }
             engine.status(context.flowId()).ifPresent(this::counters);
             charts(engine.history(context.flowId()));
-            listDeadLetters();
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> status.add(problem(line)));
         }
@@ -162,32 +192,29 @@ class RunPanel extends VerticalLayout {
     /** Throughput and latency over the last hour on this instance, or what to expect when there is none yet. */
     private void charts(List<FlowHistory.Sample> samples) {
         if (samples.size() < 2) {
+            charts.removeAll();
             Span none = new Span(getTranslation("run.charts-empty"));
             none.setId("flow-charts-empty");
-            status.add(new Div(none));
+            charts.add(new Div(none));
             return;
         }
-        FlowChart throughput = new FlowChart();
-        throughput.setId("throughput-chart");
+        if (throughput.getParent().isEmpty()) {
+            charts.removeAll();
+            charts.add(throughput, latency);
+        }
         throughput.show(samples, List.of(
                 new FlowChart.Line(getTranslation("chart.in"), "#1676f3", FlowHistory.Sample::inPerS),
                 new FlowChart.Line(getTranslation("chart.out"), "#2b9a3e", FlowHistory.Sample::outPerS),
                 new FlowChart.Line(getTranslation("chart.failed"), "#d9480f", FlowHistory.Sample::failedPerS)),
                 getTranslation("chart.per-second"), false);
-        FlowChart latency = new FlowChart();
-        latency.setId("latency-chart");
         latency.show(samples, List.of(
                 new FlowChart.Line(getTranslation("chart.latency"), "#7048e8", FlowHistory.Sample::p50Ms),
                 new FlowChart.Line(getTranslation("chart.waiting"), "#868e96", s -> Math.max(0, s.waiting()))),
                 getTranslation("chart.latency-axis"), false);
-        for (FlowChart chart : List.of(throughput, latency)) {
-            chart.setWidthFull();
-            chart.setHeight("180px");
-            status.add(chart);
-        }
     }
 
     private void counters(FlowStatus s) {
+        deadLetteredSeen = s.deadLettered();
         Div counters = new Div();
         counters.setId("flow-counters");
         counters.addClassName("counters");

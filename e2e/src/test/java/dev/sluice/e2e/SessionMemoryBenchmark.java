@@ -1,0 +1,114 @@
+package dev.sluice.e2e;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * What a steward's open editor costs the server in heap, with server push (the default) and without it
+ * ({@code --sluice.ui.push=false}), in one run: each of {@value #SESSIONS} Chromium sessions signs in as the
+ * finance steward and keeps the Run tab of a deployed flow open, which the server refreshes every 3 s. Heap is read
+ * with {@code jcmd} after full collections; the first session is the baseline, so the figure is the heap each
+ * further session adds. Prints figures and the ratio, never fails. Run with the designer benchmarks
+ * ({@code ./mvnw -q -pl e2e -am -Pbench-designer -DskipTests verify}).
+ */
+public final class SessionMemoryBenchmark {
+
+    private static final int SESSIONS = Integer.getInteger("bench.sessions", 6);
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private SessionMemoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double withoutPush = perSession(false);
+        double withPush = perSession(true);
+        System.out.printf("Heap per open steward session (Run tab of a deployed flow, %d sessions):%n", SESSIONS);
+        System.out.printf("  without push (browser polls every 3 s): %8.0f KiB%n", withoutPush);
+        System.out.printf("  with server push (default):             %8.0f KiB%n", withPush);
+        System.out.printf("  push / no push: %.2fx; goal: at most 1.20x -> %s%n", withPush / withoutPush,
+                withPush <= 1.2 * withoutPush ? "met" : "NOT met");
+    }
+
+    /** KiB of heap each session after the first adds, on a jar started with push on or off. */
+    private static double perSession(boolean push) throws Exception {
+        Path data = Files.createTempDirectory("sluice-bench-memory-");
+        try (SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
+                List.of("--sluice.ui.push=" + push), "sluice-bench-memory.log")) {
+            long flow = deployedFlow(new SluiceApi(sluice.baseUrl()));
+            List<WebDriver> browsers = new ArrayList<>();
+            try {
+                browsers.add(openRunTab(sluice.baseUrl(), flow));
+                long first = heapAfterGc(sluice.pid());
+                for (int i = 1; i < SESSIONS; i++) {
+                    browsers.add(openRunTab(sluice.baseUrl(), flow));
+                }
+                Thread.sleep(10_000); // a few live refreshes in every session
+                long all = heapAfterGc(sluice.pid());
+                return (all - first) / (double) (SESSIONS - 1);
+            } finally {
+                browsers.forEach(WebDriver::quit);
+            }
+        }
+    }
+
+    private static WebDriver openRunTab(String baseUrl, long flow) {
+        WebDriver driver = Browser.open();
+        LoginPage.open(driver, baseUrl).signInExpectingSuccess("finance", "demo");
+        FlowEditorPage editor = FlowEditorPage.open(driver, baseUrl, flow);
+        editor.openTab("Run");
+        Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("[data-counter='in']")).isEmpty());
+        return driver;
+    }
+
+    private static long deployedFlow(SluiceApi api) {
+        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", """
+                {"schemaVersion": 1, "name": "bench-memory", "workspace": "finance",
+                 "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
+                 "edges": [{"from": "users", "to": "ids"}, {"from": "ids", "to": "ledger"}]}""");
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("import refused: " + created.body());
+        }
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + created.body());
+        }
+        long flow = Long.parseLong(id.group(1));
+        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
+        if (deployed.statusCode() != 200) {
+            throw new IllegalStateException("deploy refused: " + deployed.body());
+        }
+        return flow;
+    }
+
+    /** Heap in use after two full collections, in KiB. */
+    private static long heapAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        jcmd(pid, "GC.run");
+        Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info said no heap use");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+}

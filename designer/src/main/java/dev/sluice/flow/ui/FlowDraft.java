@@ -22,7 +22,9 @@ import dev.sluice.pipeline.NodeKind;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.NodeSpec;
+import dev.sluice.privacy.Leak;
 import dev.sluice.privacy.LeakFinding;
+import dev.sluice.privacy.LeakFixes;
 
 /**
  * The flow document being edited in the designer: the canvas changes its graph and layout, the property
@@ -51,6 +53,11 @@ final class FlowDraft {
         if (!document.path("layout").isObject()) {
             document.putObject("layout");
         }
+    }
+
+    /** Masks or removes the field of {@code leaks} on every route they take; returns the mask nodes given a rule. */
+    List<String> fixLeaks(List<Leak> leaks, LeakFixes.Fix fix) {
+        return LeakFixes.apply(document, leaks, fix, registry);
     }
 
     String json() {

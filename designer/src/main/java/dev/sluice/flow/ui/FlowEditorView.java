@@ -46,8 +46,10 @@ import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.NodeRole;
 import dev.sluice.pipeline.ValidationContext;
+import dev.sluice.privacy.Clearance;
 import dev.sluice.privacy.Leak;
 import dev.sluice.privacy.LeakFinding;
+import dev.sluice.privacy.LeakFixes;
 
 /**
  * One flow in the designer: the canvas with its palette, the selected node's property form, live
@@ -302,11 +304,15 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             Div group = new Div(new Span(getTranslation("editor.leak.field", first.tag(), first.sourcePath(),
                     cleared)));
             group.addClassName("leak-group");
+            group.getElement().setAttribute("data-field", first.sourcePath());
             for (LeakFinding leak : field) {
                 Leak route = leak.leak();
                 String line = getTranslation("editor.leak.route", route.target(), route.targetPath(), route.form(),
                         String.join(" → ", route.via()));
                 group.add(problemLine(new FlowProblem(leak.problem().path(), line), "", "leak-problem", line));
+            }
+            if (mayChange) {
+                group.add(leakFixes(field));
             }
             problemList.add(group);
         }
@@ -318,6 +324,35 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             note.addClassName("form-hint");
             problemList.add(note);
         }
+    }
+
+    /**
+     * One click that ends the field's leaks: mask it (where the workspace may receive it masked) or remove it, by a
+     * rule in a mask node on its routes, or in a new one after the source; the mask's form opens to show the rule.
+     */
+    private HorizontalLayout leakFixes(List<LeakFinding> field) {
+        List<Leak> routes = field.stream().map(LeakFinding::leak).toList();
+        HorizontalLayout fixes = new HorizontalLayout();
+        fixes.addClassName("leak-fixes");
+        if (field.getFirst().cleared() == Clearance.Level.MASKED) {
+            fixes.add(leakFix(routes, LeakFixes.Fix.MASK, "editor.leak.fix.mask"));
+        }
+        fixes.add(leakFix(routes, LeakFixes.Fix.REMOVE, "editor.leak.fix.remove"));
+        return fixes;
+    }
+
+    private Button leakFix(List<Leak> routes, LeakFixes.Fix fix, String key) {
+        Button button = new Button(getTranslation(key, routes.getFirst().sourcePath()), click -> {
+            List<String> masks = draft.fixLeaks(routes, fix);
+            showCanvas();
+            validate();
+            if (!masks.isEmpty()) {
+                select(masks.getLast());
+            }
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.addClassName(fix == LeakFixes.Fix.MASK ? "leak-fix-mask" : "leak-fix-remove");
+        return button;
     }
 
     /** A script or template: code the leak guard cannot read. */

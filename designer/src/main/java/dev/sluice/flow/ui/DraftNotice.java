@@ -23,6 +23,9 @@ class DraftNotice extends Div {
     DraftNotice(FlowDraftCopy draft, Runnable discard) {
         setId("draft-notice");
         addClassName("draft-notice");
+        getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "baseline")
+                .set("gap", "var(--lumo-space-s)").set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("background", "var(--lumo-primary-color-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
         Span text = new Span(getTranslation("editor.draft.restored", WHEN.format(draft.savedAt())));
         text.setId("draft-notice-text");
         add(text);

@@ -90,7 +90,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final TextField comment = new TextField();
     private final Span versionLabel = new Span();
     private final Span unsavedMarker = new Span();
-    private final Span saveRefused = new Span();
+    private final Div saveRefused = new Div();
     private final H2 title = new H2();
 
     private long flowId;
@@ -260,7 +260,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             rename.setAriaLabel(getTranslation("editor.rename.title"));
             rename.setId("rename-flow");
             header.addComponentAtIndex(2, rename);
-            header.add(saveRefused, comment, save);
+            header.add(comment, save);
             header.expand(comment);
         } else {
             Span readOnly = new Span(getTranslation("editor.read-only", workspace));
@@ -301,7 +301,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         split.setSizeFull();
         canvas.setSizeFull();
         canvas.setReadOnly(!mayChange);
-        add(header, conflict, split);
+        add(header, conflict, saveRefused, split);
         expand(split);
     }
 

@@ -116,7 +116,7 @@ class DraftsViewsIT extends DemoDesignerTest {
 
         editor.save();
 
-        assertThat($(Span.class).id("save-refused").getText())
+        assertThat($(Div.class).id("save-refused").getText())
                 .isEqualTo("Your changes are kept as a draft; fix the problems to save a version.");
         assertThat(drafts.find("finance", flow.id()).orElseThrow().document()).doesNotContain("ledger");
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,13 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.sluice.flow.FlowJson;
+import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.StoredFlowVersion;
 import dev.sluice.json.Json;
 
 /**
- * Stored flows: import, list, read, export, save a new version, history, diff, delete. Every check of who
+ * Stored flows: import, list, read, export, save a new version, rename, history, diff, delete. Every check of who
  * may do what is in {@link FlowStore}; this class only speaks HTTP. Running flows is in {@link FlowRunController}.
  */
 @RestController
@@ -100,6 +103,18 @@ class FlowController {
                 body == null ? "" : body, comment);
         return ResponseEntity.ok().eTag(FlowRequests.etag(saved.version()))
                 .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(saved));
+    }
+
+    /** Changes the flow's metadata: {@code {"name": "new-name"}} renames it (audited); id and versions stay. */
+    @PatchMapping("/{id}")
+    ResponseEntity<String> patch(@PathVariable String id, @RequestBody(required = false) String body,
+                                 Principal principal) {
+        long flowId = FlowRequests.flowId(id);
+        JsonNode changes = Bodies.read(body);
+        if (!changes.path("name").isTextual()) {
+            throw new InvalidFlowException("$.name", "is required: the flow's new name");
+        }
+        return json(store.rename(principal.getName(), flowId, changes.get("name").asText()));
     }
 
     @GetMapping("/{id}/versions")

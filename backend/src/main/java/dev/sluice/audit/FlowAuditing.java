@@ -20,6 +20,7 @@ import dev.sluice.flowstore.FlowDeployed;
 import dev.sluice.flowstore.FlowDiff;
 import dev.sluice.flowstore.FlowExported;
 import dev.sluice.flowstore.FlowPreviewed;
+import dev.sluice.flowstore.FlowRenamed;
 import dev.sluice.flowstore.FlowUndeployed;
 import dev.sluice.flowstore.FlowVersionSaved;
 import dev.sluice.flowstore.TargetChecked;
@@ -67,6 +68,12 @@ class FlowAuditing {
     void deleted(FlowDeleted event) {
         log.record(AuditRecord.success(event.by(), event.workspace(), "flow.delete", "flow", event.flowId(),
                 Map.of("name", event.flowName())));
+    }
+
+    @EventListener
+    void renamed(FlowRenamed event) {
+        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.rename", "flow", event.flowId(),
+                Map.of("name", event.newName(), "from", event.oldName(), "to", event.newName())));
     }
 
     @EventListener

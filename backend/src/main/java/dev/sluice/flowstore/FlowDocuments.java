@@ -3,8 +3,10 @@ package dev.sluice.flowstore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.flow.Flow;
@@ -23,6 +25,8 @@ import dev.sluice.pipeline.FlowValidator;
 class FlowDocuments {
 
     private static final int MAX_COMMENT = 1000;
+    /** As the flow schema has it for {@code name}. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final FlowValidator validator;
     private final FlowAccess access;
@@ -110,6 +114,24 @@ class FlowDocuments {
 
     static Flow bind(FlowVersion version) {
         return FlowJson.bind(FlowJson.parse(version.getDefinition()));
+    }
+
+    /** A flow name: 1 to 100 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidFlowException("$.name", "must be 1 to 100 lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit");
+        }
+    }
+
+    /** A stored definition as read today: a flow renamed since it was saved carries its current name. */
+    static String named(String definition, String name) {
+        JsonNode document = FlowJson.parse(definition);
+        if (name.equals(document.path("name").asText())) {
+            return definition;
+        }
+        ((ObjectNode) document).put("name", name);
+        return FlowJson.write(FlowJson.bind(document));
     }
 
     static void checkComment(String comment) {

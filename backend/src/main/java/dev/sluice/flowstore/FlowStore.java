@@ -35,6 +35,7 @@ public class FlowStore {
 
     private final StoredFlowRepository flows;
     private final FlowVersionRepository versions;
+    private final StoredDraftRepository drafts;
     private final FlowAccess access;
     private final FlowDocuments documents;
     private final FlowRuns runs;
@@ -43,9 +44,10 @@ public class FlowStore {
     private final SourcePrivacy privacy;
     private final ApplicationEventPublisher events;
 
-    FlowStore(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowDocuments documents,
-              FlowRuns runs, DryRuns dryRuns, WorkspaceAdministration workspaces, SourcePrivacy privacy,
-              ApplicationEventPublisher events) {
+    FlowStore(StoredFlowRepository flows, FlowVersionRepository versions, StoredDraftRepository drafts,
+              FlowAccess access, FlowDocuments documents, FlowRuns runs, DryRuns dryRuns,
+              WorkspaceAdministration workspaces, SourcePrivacy privacy, ApplicationEventPublisher events) {
+        this.drafts = drafts;
         this.dryRuns = dryRuns;
         this.privacy = privacy;
         this.flows = flows;
@@ -95,7 +97,7 @@ public class FlowStore {
 
     /**
      * Stores {@code json} as the next version, if {@code expectedVersion} is still the latest. The document
-     * keeps the flow's name and workspace.
+     * keeps the flow's name and workspace. The saver's draft of the flow ({@link FlowDrafts}) is done with and goes.
      */
     public FlowRef save(String username, long id, int expectedVersion, String json, String comment) {
         Caller caller = access.caller(username);
@@ -117,6 +119,7 @@ public class FlowStore {
                 .orElse(null);
         int version = stored.advance(flow.description(), username, now);
         versions.save(new FlowVersion(id, version, definition, comment, username, now));
+        drafts.deleteByFlowAndUser(id, username);
         events.publishEvent(new FlowVersionSaved(id, stored.getWorkspace().getName(), stored.getName(), version,
                 username, comment, now, diff));
         return new FlowRef(id, version);
@@ -145,7 +148,8 @@ public class FlowStore {
     public StoredFlowVersion get(String username, long id, Integer version) {
         StoredFlow flow = readable(username, id);
         FlowVersion found = version(flow, version);
-        return new StoredFlowVersion(FlowSummary.of(flow), FlowVersionInfo.of(found), found.getDefinition());
+        return new StoredFlowVersion(FlowSummary.of(flow), FlowVersionInfo.of(found),
+                FlowDocuments.named(found.getDefinition(), flow.getName()));
     }
 
     /**
@@ -246,10 +250,42 @@ public class FlowStore {
             throw FlowStoreException.conflict("$", "version " + flow.getDeployedVersion()
                     + " is deployed; undeploy the flow before deleting it");
         }
+        drafts.deleteByFlow(id);
         versions.deleteByFlow(id);
         flows.delete(flow);
         events.publishEvent(new FlowDeleted(id, flow.getWorkspace().getName(), flow.getName(), username,
                 Instant.now()));
+    }
+
+    /**
+     * Gives the flow another name, unique in its workspace, under the rules of a new flow's name. The flow keeps its
+     * id, versions and deployment; versions read from now on carry the new name.
+     */
+    public FlowSummary rename(String username, long id, String newName) {
+        Caller caller = access.caller(username);
+        caller.requireMember();
+        StoredFlow flow = flows.findForUpdate(id).orElseThrow(() -> FlowStoreException.notFound(flowLabel(id)));
+        String workspace = flow.getWorkspace().getName();
+        caller.requireWrite(workspace, flowLabel(id), "$");
+        FlowDocuments.checkName(newName);
+        String oldName = flow.getName();
+        if (newName.equals(oldName)) {
+            return FlowSummary.of(flow);
+        }
+        if (flows.existsByWorkspaceNameAndName(workspace, newName)) {
+            throw FlowStoreException.conflict("$.name", "workspace " + workspace + " already has a flow named '"
+                    + newName + "'");
+        }
+        Instant now = Instant.now();
+        flow.rename(newName, username, now);
+        try {
+            flows.flush();
+        } catch (DataIntegrityViolationException raced) {
+            throw FlowStoreException.conflict("$.name", "workspace " + workspace + " already has a flow named '"
+                    + newName + "'");
+        }
+        events.publishEvent(new FlowRenamed(id, workspace, oldName, newName, username, now));
+        return FlowSummary.of(flow);
     }
 
     private StoredFlow readable(String username, long id) {

@@ -83,6 +83,12 @@ class StoredFlow {
         return latestVersion;
     }
 
+    void rename(String newName, String by, Instant now) {
+        name = newName;
+        updatedAt = now;
+        updatedBy = by;
+    }
+
     /** Marks {@code version} as the one that runs, with its deployment options. */
     void deploy(int version, boolean ordered, String by, Instant now) {
         this.ordered = ordered;

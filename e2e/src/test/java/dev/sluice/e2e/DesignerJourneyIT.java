@@ -80,8 +80,8 @@ class DesignerJourneyIT {
 
             editor.selectNode("source");
             editor.addFromPalette("filter", "filter");
-            // the filter starts from its kind's example, data.payment.currency equals CNY, shown as a rule
-            editor.setPatternRuleValue(0, "USD");
+            // a new filter starts empty: the rule is built as a user builds it
+            editor.addPatternRule("data.payment.currency", "USD");
             editor.awaitPatternSampleCount("Matching samples: 0 of 10");
             editor.setPatternRuleValue(0, "CNY");
             assertThat(editor.awaitPatternSampleCount("Matching samples: 2 of 10")).isNotBlank();
@@ -201,7 +201,8 @@ class DesignerJourneyIT {
             editor.addFromPalette("script", "script");
             editor.typeCode("code", "function process(event) {\n  event.data.seen = true;\n  return event.;\n}");
 
-            assertThat(editor.fieldError("code")).startsWith("line 3, column");
+            // the new script node starts empty ("is required") until the typed code has been checked
+            assertThat(editor.awaitFieldError("code", "line 3, column")).startsWith("line 3, column");
             assertThat(editor.markedCodeLine("code")).as("the editor marks the line of the error").isEqualTo(3);
             editor.openTab("Problems");
             assertThat(editor.problemList()).contains("script: $.nodes[3].config.code line 3, column");

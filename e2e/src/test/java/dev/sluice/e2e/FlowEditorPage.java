@@ -207,6 +207,61 @@ final class FlowEditorPage {
         pause(700);
     }
 
+    /** Adds a rule to the filter's pattern builder, as a user does: picks the field, then types the value. */
+    void addPatternRule(String field, String value) {
+        driver.findElement(By.cssSelector("#field-pattern .pattern-add-rule")).click();
+        Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#field-pattern .pattern-rule")).isEmpty());
+        java.util.List<WebElement> fields = driver.findElements(
+                By.cssSelector("#field-pattern .pattern-rule .pattern-field input"));
+        WebElement input = fields.getLast();
+        input.click();
+        input.sendKeys(field);
+        pause(500);
+        input.sendKeys(Keys.ENTER, Keys.TAB);
+        pause(700);
+        setPatternRuleValue(fields.size() - 1, value);
+    }
+
+    /** A form field's placeholder: the kind's example, shown while the field is empty. */
+    String fieldPlaceholder(String name) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const f = document.getElementById(arguments[0]); return f ? f.placeholder : null;", "field-" + name));
+    }
+
+    /** A text field's value. */
+    String fieldValue(String name) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const f = document.getElementById(arguments[0]); return f ? f.value : null;", "field-" + name));
+    }
+
+    /** Waits for the "Unsaved changes" badge in the header. */
+    void awaitUnsavedMarker() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("unsaved-marker")));
+    }
+
+    /** "← Flows", answering the question about unsaved edits with "Leave". */
+    void leaveConfirming() {
+        driver.findElement(By.cssSelector(".editor-header a")).click();
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const c = document.getElementById('confirm-leave'); return !!c && c.opened;")));
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('confirm-leave').querySelector('[slot=confirm-button]').click();");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("flow-grid")));
+    }
+
+    /** The notice over a restored draft, once shown. */
+    String draftNotice() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-notice")));
+        return driver.findElement(By.id("draft-notice")).getText();
+    }
+
+    /** Waits until the editor's problem list holds {@code text}. */
+    void awaitProblem(String text) {
+        openTab("Problems");
+        Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("problem-list")).getText().contains(text));
+    }
+
     /** Waits until the filter form says how many sample events the pattern keeps, and returns it. */
     String awaitPatternSampleCount(String expected) {
         By count = By.cssSelector("#field-pattern .pattern-sample-count");
@@ -321,6 +376,14 @@ final class FlowEditorPage {
                 "const f = document.getElementById(arguments[0]); return !!f && f.invalid;", "field-" + name)));
         return String.valueOf(((JavascriptExecutor) driver).executeScript(
                 "return document.getElementById(arguments[0]).errorMessage;", "field-" + name));
+    }
+
+    /** Waits until a field's error starts with {@code start} (the server has checked what was typed), and returns it. */
+    String awaitFieldError(String name, String start) {
+        Browser.waitFor(driver).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "const f = document.getElementById(arguments[0]); return f && f.invalid ? f.errorMessage : '';",
+                "field-" + name)).startsWith(start));
+        return fieldError(name);
     }
 
     String conflictMessage() {

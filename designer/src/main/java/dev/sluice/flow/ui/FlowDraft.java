@@ -78,6 +78,11 @@ final class FlowDraft {
         return content.toString();
     }
 
+    /** The document carries the flow's new name, as the stored versions now read. */
+    void rename(String name) {
+        document.put("name", name);
+    }
+
     JsonNode tree() {
         return document;
     }
@@ -96,8 +101,8 @@ final class FlowDraft {
     }
 
     /**
-     * Takes the graph from the canvas: nodes keep their configs by id, new nodes start from their kind's
-     * example, removed nodes go with their edges and layout. Returns whether anything changed.
+     * Takes the graph from the canvas: nodes keep their configs by id, new nodes start empty
+     * ({@link #startingConfig}), removed nodes go with their edges and layout. Returns whether anything changed.
      */
     boolean applyGraph(String graphJson) {
         JsonNode graph = FlowJson.parse(graphJson);
@@ -132,19 +137,17 @@ final class FlowDraft {
     }
 
     /**
-     * A new node's config: the required settings of its kind's example. The optional ones (headers with
-     * secrets, signatures) and connections (the example's {@code ledger-db}) would name things the workspace may
-     * not have; the form offers them empty.
+     * A new node's config: only the required settings that have a default. Nothing of the kind's example: a new
+     * node that looked finished (a filter on CNY, mask rules with a secret, a URL) would pass as valid unchosen;
+     * empty, its problems say what is missing and its form shows the example as placeholders.
      */
     static ObjectNode startingConfig(NodeKind<?> kind) {
-        ObjectNode example = (ObjectNode) FlowJson.parse(kind.spec().example());
         JsonNode schema = FlowJson.parse(kind.spec().configSchema());
         ObjectNode config = Json.MAPPER.createObjectNode();
         for (JsonNode required : schema.path("required")) {
-            boolean namesConnection = schema.path("properties").path(required.asText()).path("format").asText()
-                    .endsWith("-connection");
-            if (example.has(required.asText()) && !namesConnection) {
-                config.set(required.asText(), example.get(required.asText()));
+            JsonNode setting = schema.path("properties").path(required.asText());
+            if (setting.has("default")) {
+                config.set(required.asText(), setting.get("default"));
             }
         }
         return config;
@@ -248,6 +251,24 @@ final class FlowDraft {
             byField.merge(field.group(1), text, (a, b) -> a + "; " + b);
         }
         return byField;
+    }
+
+    /** A setting a node's config must have and lacks; {@code title} as its form labels it. */
+    record MissingSetting(String kind, String setting, String title) {
+    }
+
+    /** The setting a problem says is required and absent, if that is what it says. */
+    Optional<MissingSetting> missingSetting(FlowProblem problem) {
+        Matcher field = CONFIG_FIELD.matcher(problem.path());
+        if (!field.matches() || !field.group(2).isEmpty() || !problem.message().startsWith("is required")) {
+            return Optional.empty();
+        }
+        String setting = field.group(1);
+        return nodeOf(problem).flatMap(this::node).map(node -> node.path("kind").asText()).map(kind ->
+                new MissingSetting(kind, setting, registry.kind(kind)
+                        .map(known -> FlowJson.parse(known.spec().configSchema()).path("properties").path(setting)
+                                .path("title").asText(setting))
+                        .orElse(setting)));
     }
 
     /** The node a problem is about: by its path into nodes, or the source end of the edge it names. */

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -37,6 +40,8 @@ import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
+import dev.sluice.flowstore.FlowDraftCopy;
+import dev.sluice.flowstore.FlowDrafts;
 import dev.sluice.flowstore.FlowRef;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowStoreException;
@@ -53,14 +58,27 @@ import dev.sluice.privacy.LeakFixes;
 
 /**
  * One flow in the designer: the canvas with its palette, the selected node's property form, live
- * validation, save with a comment, and panels to preview, run and look back at versions.
+ * validation, save with a comment, and panels to preview, run and look back at versions. Unsaved edits are kept on
+ * the server as the user's draft ({@link FlowDrafts}) after each change, valid or not, and restored on return.
  */
 @Route("flows/:id")
 @PermitAll
 class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
+    private static final String WARN_BEFORE_UNLOAD = """
+            if (!window.sluiceUnsavedEdits) {
+              window.sluiceUnsavedEdits = e => { e.preventDefault(); e.returnValue = ''; };
+              window.addEventListener('beforeunload', window.sluiceUnsavedEdits);
+            }""";
+    private static final String STOP_WARNING_BEFORE_UNLOAD = """
+            if (window.sluiceUnsavedEdits) {
+              window.removeEventListener('beforeunload', window.sluiceUnsavedEdits);
+              window.sluiceUnsavedEdits = null;
+            }""";
+
     private final String username;
     private final FlowStore store;
+    private final FlowDrafts drafts;
     private final NodeRegistry registry;
     private final FlowValidator validator;
     private final FormContexts formContexts;
@@ -74,6 +92,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final TextField comment = new TextField();
     private final Span versionLabel = new Span();
     private final Span unsavedMarker = new Span();
+    private final Div saveRefused = new Div();
+    private final H2 title = new H2();
 
     private long flowId;
     private int loadedVersion;
@@ -92,10 +112,14 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private String pendingSelection;
     private EditorPanels.Context panelContext;
     private HistoryPanel history;
+    /** The document last kept as the user's draft on the server; null while none is kept. */
+    private String keptDraft;
+    private boolean warnsBeforeUnload;
 
-    FlowEditorView(AuthenticationContext authentication, FlowStore store, NodeRegistry registry,
+    FlowEditorView(AuthenticationContext authentication, FlowStore store, FlowDrafts drafts, NodeRegistry registry,
                    FlowValidator validator, FormContexts formContexts, EditorPanels panels) {
         this.formContexts = formContexts;
+        this.drafts = drafts;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.store = store;
         this.registry = registry;
@@ -130,10 +154,77 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         context = contextFor(workspace);
         draft = new FlowDraft(registry, stored.definition());
         storedContent = draft.content();
+        keptDraft = null;
+        Optional<FlowDraftCopy> restored = mayChange ? drafts.find(username, flowId) : Optional.empty();
+        restored = restored.filter(this::restore);
         removeAll();
         build(stored);
+        restored.ifPresent(kept -> addComponentAtIndex(1, new DraftNotice(kept, this::discardDraft)));
         showCanvas();
         validate();
+    }
+
+    /** Takes the kept draft as the document being edited, unless it is not a flow document or changes nothing. */
+    private boolean restore(FlowDraftCopy kept) {
+        FlowDraft restored;
+        try {
+            restored = new FlowDraft(registry, kept.document());
+        } catch (InvalidFlowException | ClassCastException notADocument) {
+            return false;
+        }
+        restored.rename(flowName);
+        if (restored.content().equals(storedContent)) {
+            return false;
+        }
+        draft = restored;
+        keptDraft = restored.json();
+        return true;
+    }
+
+    /** Back to the saved version; the draft is gone. */
+    private void discardDraft() {
+        drafts.discard(username, flowId);
+        reloadLatest();
+    }
+
+    /** Keeps the edits as the user's draft whenever they differ from the saved version; drops it when they do not. */
+    private void keepDraft() {
+        if (!mayChange) {
+            return;
+        }
+        String document = hasUnsavedEdits() ? draft.json() : null;
+        if (Objects.equals(document, keptDraft)) {
+            return;
+        }
+        if (document != null) {
+            drafts.keep(username, flowId, loadedVersion, document);
+        } else {
+            drafts.discard(username, flowId);
+        }
+        keptDraft = document;
+    }
+
+    /** The browser asks before closing or reloading the tab while there are unsaved edits. */
+    private void warnBeforeUnload(boolean warn) {
+        if (warn == warnsBeforeUnload || UI.getCurrent() == null) {
+            return;
+        }
+        warnsBeforeUnload = warn;
+        UI.getCurrent().getPage().executeJs(warn ? WARN_BEFORE_UNLOAD : STOP_WARNING_BEFORE_UNLOAD);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        if (warnsBeforeUnload) {
+            warnsBeforeUnload = false;
+            detachEvent.getUI().getPage().executeJs(STOP_WARNING_BEFORE_UNLOAD);
+        }
+    }
+
+    /** Whether closing the tab now would make the browser ask first. */
+    boolean warnsBeforeUnload() {
+        return warnsBeforeUnload;
     }
 
     private ValidationContext contextFor(String workspace) {
@@ -143,7 +234,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private void build(StoredFlowVersion stored) {
         RouterLink back = new RouterLink(getTranslation("editor.back"), FlowsView.class,
                 new RouteParameters("workspace", workspace));
-        H2 title = new H2(flowName);
+        title.setText(flowName);
         title.setId("flow-title");
         versionLabel.setId("flow-version");
         comment.setPlaceholder(getTranslation("editor.comment"));
@@ -158,8 +249,19 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         unsavedMarker.setId("unsaved-marker");
         unsavedMarker.getElement().getThemeList().add("badge contrast");
         unsavedMarker.setVisible(false);
+        saveRefused.setText(getTranslation("editor.save-refused.kept"));
+        saveRefused.setId("save-refused");
+        saveRefused.addClassName("form-hint");
+        saveRefused.setVisible(false);
         HorizontalLayout header = new HorizontalLayout(back, title, versionLabel, unsavedMarker);
         if (mayChange) {
+            Button rename = new Button(VaadinIcon.PENCIL.create(), click -> new RenameFlowDialog(flowName,
+                    this::rename).open());
+            rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            rename.setTooltipText(getTranslation("editor.rename.title"));
+            rename.setAriaLabel(getTranslation("editor.rename.title"));
+            rename.setId("rename-flow");
+            header.addComponentAtIndex(2, rename);
             header.add(comment, save);
             header.expand(comment);
         } else {
@@ -201,7 +303,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         split.setSizeFull();
         canvas.setSizeFull();
         canvas.setReadOnly(!mayChange);
-        add(header, conflict, split);
+        add(header, conflict, saveRefused, split);
         expand(split);
     }
 
@@ -267,6 +369,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
 
     void validate() {
         unsavedMarker.setVisible(hasUnsavedEdits());
+        warnBeforeUnload(hasUnsavedEdits());
+        keepDraft();
         leaks = List.of();
         try {
             Flow valid = validator.check(draft.tree(), context);
@@ -363,8 +467,14 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
 
     private Button problemLine(FlowProblem problem, String prefix, String className) {
         Optional<String> node = draft.nodeOf(problem);
-        return problemLine(problem, prefix, className, prefix + node.map(id -> id + ": ").orElse("") + problem.path()
-                + " " + problem.message());
+        return problemLine(problem, prefix, className, prefix + node.map(id -> id + ": ").orElse("")
+                + draft.missingSetting(problem).map(this::missingText).orElse(problem.path() + " " + problem.message()));
+    }
+
+    /** What to choose or fill in: the kind's own words where it has them ("add at least one rule"). */
+    private String missingText(FlowDraft.MissingSetting missing) {
+        return NodeTexts.missing(missing.kind(), missing.setting(), getLocale())
+                .orElseGet(() -> getTranslation("editor.problem.missing", missing.title()));
     }
 
     private Button problemLine(FlowProblem problem, String prefix, String className, String text) {
@@ -405,7 +515,11 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                     text.isEmpty() ? getTranslation("editor.default-comment") : text);
             loadedVersion = saved.version();
             storedContent = draft.content();
+            keptDraft = null;
             unsavedMarker.setVisible(false);
+            warnBeforeUnload(false);
+            saveRefused.setVisible(false);
+            getChildren().filter(DraftNotice.class::isInstance).toList().forEach(this::remove);
             conflict.setVisible(false);
             comment.clear();
             updateVersionLabel();
@@ -419,7 +533,9 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                 Refusals.show(refused);
             }
         } catch (InvalidFlowException invalid) {
-            Refusals.show(new InvalidFlowException(invalid.problems().stream().limit(8).toList()));
+            saveRefused.setVisible(true);
+            Refusals.show(new InvalidFlowException(invalid.problems().stream().limit(8).toList()),
+                    getTranslation("editor.save-refused.kept"));
         }
     }
 
@@ -433,6 +549,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         if (!hasUnsavedEdits()) {
             return;
         }
+        keepDraft();
         BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
         ConfirmDialog ask = new ConfirmDialog(getTranslation("editor.leave.title"),
                 getTranslation("editor.leave.text", loadedVersion), getTranslation("editor.leave.confirm"),
@@ -442,6 +559,25 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         ask.setCancelText(getTranslation("editor.leave.stay"));
         ask.setId("confirm-leave");
         ask.open();
+    }
+
+    /** Renames the flow; answers why not when the name is refused. */
+    private Optional<String> rename(String newName) {
+        try {
+            flowName = store.rename(username, flowId, newName).name();
+            draft.rename(flowName);
+            storedContent = new FlowDraft(registry, store.get(username, flowId, loadedVersion).definition()).content();
+            title.setText(flowName);
+            UI.getCurrent().getPage().setTitle(getPageTitle());
+            validate();
+            Refusals.success(getTranslation("editor.rename.done", flowName));
+            return Optional.empty();
+        } catch (InvalidFlowException invalid) {
+            return Optional.of(getTranslation("editor.rename.invalid"));
+        } catch (FlowStoreException refused) {
+            return Optional.of(refused.reason() == FlowStoreException.Reason.CONFLICT
+                    ? getTranslation("editor.rename.taken", newName, workspace) : refused.getMessage());
+        }
     }
 
     /** After a rollback or deploy: show the latest stored version. */

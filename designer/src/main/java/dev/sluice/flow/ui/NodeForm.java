@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasPlaceholder;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -75,6 +76,7 @@ class NodeForm extends FormLayout {
             Component field = field("field-" + name, name, property.getValue(), requires(schema, name),
                     config.get(name), value -> update(name, value));
             fields.put(name, field);
+            placeholder(field, example.get(name));
             if (field instanceof TextArea lines && SourceFields.listsPaths(example.get(property.getKey()))) {
                 pathLists.put(property.getKey(), lines);
             }
@@ -87,6 +89,24 @@ class NodeForm extends FormLayout {
             add(sourceFields.picker(getTranslation("picker.title", sourceFields.source()),
                     getTranslation("picker.pii"), labels, this::addPath));
         }
+    }
+
+    /** The kind's example value as the empty field's hint: an example of what to write, never a value set. */
+    private static void placeholder(Component field, JsonNode example) {
+        if (example == null || !(field instanceof HasPlaceholder hinted) || field instanceof Select<?>) {
+            return;
+        }
+        String hint;
+        if (example.isValueNode()) {
+            hint = example.asText();
+        } else if (example.isArray() && !example.isEmpty() && example.get(0).isValueNode()) {
+            hint = joinLines(example);
+        } else if (example.isArray() && !example.isEmpty()) {
+            hint = pretty(Json.MAPPER.createArrayNode().add(example.get(0)));
+        } else {
+            hint = pretty(example);
+        }
+        hinted.setPlaceholder(hint);
     }
 
     /** Appends a picked field to a list of paths, once. */

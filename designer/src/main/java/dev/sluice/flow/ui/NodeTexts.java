@@ -2,6 +2,7 @@ package dev.sluice.flow.ui;
 
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 import dev.sluice.pipeline.NodeSpec;
@@ -24,6 +25,16 @@ final class NodeTexts {
 
     static String summary(NodeSpec<?> spec, Locale locale) {
         return translated(spec.summaryKey(), locale, spec.summary());
+    }
+
+    /**
+     * What a new node of {@code kind} lacks while {@code setting} is unset, in the kind's words
+     * ({@code node.<id>.missing.<setting>}), when the designer has them.
+     */
+    static Optional<String> missing(String kind, String setting, Locale locale) {
+        String key = "node." + kind + ".missing." + setting;
+        String text = translated(key, locale, null);
+        return Optional.ofNullable(text);
     }
 
     private static String translated(String key, Locale locale, String fallback) {

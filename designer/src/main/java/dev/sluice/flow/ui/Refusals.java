@@ -1,5 +1,6 @@
 package dev.sluice.flow.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.notification.Notification;
@@ -42,6 +43,14 @@ final class Refusals {
     static void show(RuntimeException refusal) {
         Notification notification = Notification.show(String.join("\n", lines(refusal)), 8000,
                 Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Like {@link #show(RuntimeException)}, with a line after the refusal saying what was kept. */
+    static void show(RuntimeException refusal, String kept) {
+        List<String> lines = new ArrayList<>(lines(refusal));
+        lines.add(kept);
+        Notification notification = Notification.show(String.join("\n", lines), 8000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -158,6 +159,7 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFileSize(5_000_000);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("flows.import-drop")));
+        upload.setI18n(uploadTexts());
         upload.addSucceededListener(e -> {
             try {
                 importFlow(new String(buffer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -209,6 +211,25 @@ class FlowsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         new EventMeshImportDialog(writable,
                 ws -> sources.subscribableBy(ws).stream().map(SourceSummary::name).toList(),
                 request -> eventMesh.importRules(username, request), done -> refresh()).open();
+    }
+
+    /** The upload's own words (its button, errors and progress) in the user's language. */
+    private UploadI18N uploadTexts() {
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("flows.import-button"))
+                .setMany(getTranslation("flows.import-button")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("flows.import-drop"))
+                .setMany(getTranslation("flows.import-drop")));
+        texts.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("flows.import.too-many"))
+                .setFileIsTooBig(getTranslation("flows.import.too-big"))
+                .setIncorrectFileType(getTranslation("flows.import.wrong-type")));
+        texts.setUploading(new UploadI18N.Uploading().setStatus(new UploadI18N.Uploading.Status()
+                .setConnecting(getTranslation("flows.import.connecting"))
+                .setProcessing(getTranslation("flows.import.processing"))
+                .setHeld(getTranslation("flows.import.held")).setStalled(getTranslation("flows.import.stalled"))));
+        texts.setFile(new UploadI18N.File().setRetry(getTranslation("flows.import.retry"))
+                .setStart(getTranslation("flows.import.start")).setRemove(getTranslation("flows.import.remove")));
+        return texts;
     }
 
     private List<String> writableWorkspaces() {

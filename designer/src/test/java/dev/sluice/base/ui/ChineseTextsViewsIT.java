@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,8 @@ class ChineseTextsViewsIT extends DemoDesignerTest {
         assertThat(englishIn("")).as("home").isEmpty();
         assertThat(englishIn("workspaces/finance")).as("workspace").isEmpty();
         assertThat(englishIn("workspaces/finance/flows")).as("flows").isEmpty();
+        assertThat($(Upload.class).single().getI18n().getAddFiles().getOne()).as("the upload's own button")
+                .isEqualTo("导入数据流文件…");
         assertThat(englishIn("flows/" + flow)).as("flow editor").isEmpty();
         assertThat(englishIn("workspaces/finance/sources")).as("sources").isEmpty();
         assertThat(englishIn("workspaces/finance/connections")).as("connections").isEmpty();

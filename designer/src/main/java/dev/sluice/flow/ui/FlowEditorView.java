@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -93,6 +94,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private final Span versionLabel = new Span();
     private final Span unsavedMarker = new Span();
     private final Div saveRefused = new Div();
+    private TabSheet sideTabs;
+    private Tab problemsTab;
     private final H2 title = new H2();
 
     private long flowId;
@@ -287,9 +290,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         problemCount.setId("problem-count");
 
         TabSheet side = new TabSheet();
+        sideTabs = side;
         side.setId("editor-tabs");
         side.add(getTranslation("editor.tab.properties"), properties);
-        side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
+        problemsTab = side.add(getTranslation("editor.tab.problems"), new VerticalLayout(problemCount, problemList));
         panelContext = new EditorPanels.Context(username, flowId, mayChange, () -> draft,
                 this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
@@ -533,9 +537,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                 Refusals.show(refused);
             }
         } catch (InvalidFlowException invalid) {
+            // the problems are listed, in words and by node, under Problems: shown there rather than as paths here
             saveRefused.setVisible(true);
-            Refusals.show(new InvalidFlowException(invalid.problems().stream().limit(8).toList()),
-                    getTranslation("editor.save-refused.kept"));
+            sideTabs.setSelectedTab(problemsTab);
+            Refusals.refused(getTranslation("editor.save-refused", invalid.problems().size()));
         }
     }
 

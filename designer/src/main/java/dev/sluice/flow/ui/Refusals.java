@@ -1,6 +1,5 @@
 package dev.sluice.flow.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.notification.Notification;
@@ -46,11 +45,9 @@ final class Refusals {
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    /** Like {@link #show(RuntimeException)}, with a line after the refusal saying what was kept. */
-    static void show(RuntimeException refusal, String kept) {
-        List<String> lines = new ArrayList<>(lines(refusal));
-        lines.add(kept);
-        Notification notification = Notification.show(String.join("\n", lines), 8000, Notification.Position.MIDDLE);
+    /** A refusal already said in words, without paths. */
+    static void refused(String message) {
+        Notification notification = Notification.show(message, 8000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

@@ -118,6 +118,7 @@ class DraftsViewsIT extends DemoDesignerTest {
 
         assertThat($(Div.class).id("save-refused").getText())
                 .isEqualTo("Your changes are kept as a draft; fix the problems to save a version.");
+        assertThat($(TabSheet.class).single().getSelectedIndex()).as("the problems are shown, in words").isEqualTo(1);
         assertThat(drafts.find("finance", flow.id()).orElseThrow().document()).doesNotContain("ledger");
     }
 

@@ -68,7 +68,7 @@ public final class EventPattern {
         }
         Machine machine = Machine.builder().build();
         try {
-            machine.addRule("pattern", Json.MAPPER.writeValueAsString(pattern));
+            machine.addRule("pattern", Json.MAPPER.writeValueAsString(orLast(pattern)));
         } catch (JsonParseException e) {
             problems.add(location(e), describe(e.getOriginalMessage()));
             return Optional.empty();
@@ -85,6 +85,32 @@ public final class EventPattern {
             throw new IllegalArgumentException("An event pattern matches JSON objects only");
         }
         return !machine.rulesForJSONEvent(event).isEmpty();
+    }
+
+    /**
+     * The pattern with each {@code $or} after its sibling fields. Ruler reads {@code {"$or": [{"type": ["a"]}, …],
+     * "type": [{"prefix": "x"}]}} as if the alternatives were not there (every event of type x.* matches), yet the
+     * same pattern with {@code $or} last as intended; stored flows sort their keys, which puts {@code $or} first.
+     */
+    private static JsonNode orLast(JsonNode pattern) {
+        if (pattern.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode items = Json.MAPPER.createArrayNode();
+            pattern.forEach(item -> items.add(orLast(item)));
+            return items;
+        }
+        if (!pattern.isObject()) {
+            return pattern;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode ordered = Json.MAPPER.createObjectNode();
+        pattern.fields().forEachRemaining(field -> {
+            if (!OR.equals(field.getKey())) {
+                ordered.set(field.getKey(), orLast(field.getValue()));
+            }
+        });
+        if (pattern.has(OR)) {
+            ordered.set(OR, orLast(pattern.get(OR)));
+        }
+        return ordered;
     }
 
     /**

@@ -90,7 +90,7 @@ class DesignerJourneyIT {
             editor.addFromPaletteByKeyboard("select", "select");
             editor.setField("paths", "$.data.userId\n$.data.payment");
             editor.addFromPalette("mask", "mask");
-            editor.setField("rules", "[{\"path\": \"$.data.payment.bankAccount\", \"mode\": \"partial\", \"keepLast\": 4}]");
+            editor.setRowsAsJson("rules", "[{\"path\": \"$.data.payment.bankAccount\", \"mode\": \"partial\", \"keepLast\": 4}]");
             editor.addFromPalette("target.http", "http");
             editor.chooseField("connection", "ledger");
             editor.setField("path", "/ledger");

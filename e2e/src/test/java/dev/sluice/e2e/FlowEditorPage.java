@@ -143,6 +143,20 @@ final class FlowEditorPage {
         pause(700);
     }
 
+    /** Replaces a list of rows (a mask's rules) through its "Edit as JSON" escape, then leaves it so it is sent. */
+    void setRowsAsJson(String name, String json) {
+        driver.findElement(By.cssSelector("#field-" + name + " .object-rows-mode")).click();
+        pause(500);
+        WebElement field = driver.findElement(By.cssSelector("#field-" + name + " .object-rows-json textarea"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        ((JavascriptExecutor) driver).executeScript(
+                "const f = arguments[0]; f.value = arguments[1];"
+                        + "f.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "f.dispatchEvent(new Event('change', {bubbles: true}));", field, json);
+        field.sendKeys(Keys.TAB);
+        pause(700);
+    }
+
     /**
      * Replaces the text of a code field (CodeMirror) through the browser's text input, as typing or pasting does,
      * then leaves the editor so the text is sent. Text input, unlike key presses, inserts the code as written:

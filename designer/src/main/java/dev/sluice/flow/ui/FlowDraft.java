@@ -237,18 +237,18 @@ final class FlowDraft {
     }
 
     /**
-     * The problems of one node's config by field name, as its form shows them beside each field: the rest of the
-     * path (inside the field) first, then the message; several joined.
+     * The problems of one node's config by field name, as its form shows them beside each field, each with the
+     * rest of its path (inside the field).
      */
-    Map<String, String> fieldProblems(String nodeId, List<FlowProblem> problems) {
-        Map<String, String> byField = new LinkedHashMap<>();
+    Map<String, List<FieldProblem>> fieldProblems(String nodeId, List<FlowProblem> problems) {
+        Map<String, List<FieldProblem>> byField = new LinkedHashMap<>();
         for (FlowProblem problem : problems) {
             Matcher field = CONFIG_FIELD.matcher(problem.path());
             if (!field.matches() || !nodeOf(problem).map(nodeId::equals).orElse(false)) {
                 continue;
             }
-            String text = (field.group(2).isEmpty() ? "" : field.group(2) + " ") + problem.message();
-            byField.merge(field.group(1), text, (a, b) -> a + "; " + b);
+            byField.computeIfAbsent(field.group(1), name -> new ArrayList<>())
+                    .add(new FieldProblem(field.group(2), problem.message()));
         }
         return byField;
     }

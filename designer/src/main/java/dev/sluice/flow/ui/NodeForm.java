@@ -40,7 +40,8 @@ import dev.sluice.secret.ui.TextOrSecretMap;
  * builder for {@code "format": "event-pattern"}, a choice of the workspace's secrets for
  * {@code "format": "secret-ref"} (also as values of an object whose values are text or secrets, and within
  * objects with listed properties), a choice of the workspace's connections of one kind for
- * {@code "format": "<kind>-connection"}, and JSON text for anything more complex. Every change
+ * {@code "format": "<kind>-connection"}, rows for lists of objects with listed properties (their fields made
+ * here too), and JSON text for anything more complex. Every change
  * hands the whole new config to the listener; JSON that does not parse is flagged on its field and kept
  * out of the config until it does.
  */
@@ -54,7 +55,9 @@ class NodeForm extends FormLayout {
     private final FormContext context;
 
     private final Map<String, TextArea> pathLists = new LinkedHashMap<>();
+    private final Map<String, ObjectRows> ruleLists = new LinkedHashMap<>();
     private final Map<String, Component> fields = new LinkedHashMap<>();
+    private FieldPicker picker;
 
     NodeForm(String nodeId, NodeKind<?> kind, JsonNode current, FormContext context, Consumer<ObjectNode> onChange) {
         this.config = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
@@ -80,14 +83,19 @@ class NodeForm extends FormLayout {
             if (field instanceof TextArea lines && SourceFields.listsPaths(example.get(property.getKey()))) {
                 pathLists.put(property.getKey(), lines);
             }
+            if (field instanceof ObjectRows rows && SourceFields.listsRules(example.get(property.getKey()))) {
+                ruleLists.put(property.getKey(), rows);
+            }
             add(field);
         }
         SourceFields sourceFields = context.sourceFields();
         if (!sourceFields.isEmpty() && kind.role() != NodeRole.SOURCE) {
             Map<String, String> labels = new LinkedHashMap<>();
             pathLists.forEach((name, lines) -> labels.put(name, lines.getLabel().replace(" *", "")));
-            add(sourceFields.picker(getTranslation("picker.title", sourceFields.source()),
-                    getTranslation("picker.pii"), labels, this::addPath));
+            picker = new FieldPicker(getTranslation("picker.title", sourceFields.source()),
+                    getTranslation("picker.pii"), sourceFields.fields(), labels, this::addPath, ruleActions(schema));
+            markUnmasked();
+            add(picker);
         }
     }
 
@@ -107,6 +115,35 @@ class NodeForm extends FormLayout {
             hint = pretty(example);
         }
         hinted.setPlaceholder(hint);
+    }
+
+    /** Mask and remove for the first list of rules with a path, where its rules' modes offer them. */
+    private FieldPicker.RuleActions ruleActions(JsonNode schema) {
+        if (ruleLists.isEmpty()) {
+            return null;
+        }
+        String name = ruleLists.keySet().iterator().next();
+        ObjectRows rules = ruleLists.get(name);
+        List<String> modes = new ItemBranches(schema.path("properties").path(name).path("items")).values();
+        return new FieldPicker.RuleActions(!modes.contains(SuggestedMasks.REDACT) ? null
+                : field -> rules.addItem(SuggestedMasks.mask(field.path(), field.tag(), modes,
+                        field.tag() == null ? List.of() : context.secretNames().get().names())),
+                !modes.contains(SuggestedMasks.REMOVE) ? null : field -> rules.addItem(SuggestedMasks.remove(field.path())));
+    }
+
+    /** Marks the personal fields no rule of this node covers: one at the field or above it. */
+    private void markUnmasked() {
+        if (picker == null) {
+            return;
+        }
+        List<String> masked = new ArrayList<>();
+        ruleLists.values().forEach(rules -> rules.items().forEach(rule -> masked.add(rule.path("path").asText())));
+        picker.markUnmasked(path -> masked.stream().anyMatch(rule -> !rule.isEmpty() && (path.equals(rule)
+                || path.startsWith(rule + ".") || path.startsWith(rule + "["))));
+    }
+
+    FieldPicker picker() {
+        return picker;
     }
 
     /** Appends a picked field to a list of paths, once. */
@@ -202,37 +239,44 @@ class NodeForm extends FormLayout {
             });
             lines.setWidthFull();
             field = lines;
+        } else if (ObjectRows.fits(schema)) {
+            field = new ObjectRows(id, label, help, schema, value, this::field, set);
         } else if (type.equals("object") && TextOrSecretMap.fits(schema) && TextOrSecretMap.canShow(value)) {
             field = new TextOrSecretMap(label, help, value, context.secretNames().get(), set);
         } else if (type.equals("object") && schema.has("properties")
                 && !schema.path("additionalProperties").isObject()) {
             field = group(id, label, help, schema, value, set);
         } else {
-            TextArea json = new TextArea(label + " (JSON)");
-            json.addClassName("json-field");
-            json.setValue(value == null ? "" : pretty(value));
-            json.setValueChangeMode(ValueChangeMode.LAZY);
-            json.setHelperText(help);
-            json.addValueChangeListener(e -> {
-                if (e.getValue().isBlank()) {
-                    json.setInvalid(false);
-                    set.accept(null);
-                    return;
-                }
-                try {
-                    JsonNode parsed = FlowJson.parse(e.getValue());
-                    json.setInvalid(false);
-                    set.accept(parsed);
-                } catch (InvalidFlowException bad) {
-                    json.setErrorMessage(bad.problems().getFirst().message());
-                    json.setInvalid(true);
-                }
-            });
-            json.setWidthFull();
-            field = json;
+            field = jsonText(label + " (JSON)", help, value, set);
         }
         field.setId(id);
         return field;
+    }
+
+    /** JSON text for a value no other field can show; JSON that does not parse is flagged and not handed on. */
+    static TextArea jsonText(String label, String help, JsonNode value, Consumer<JsonNode> set) {
+        TextArea json = new TextArea(label);
+        json.addClassName("json-field");
+        json.setValue(value == null ? "" : pretty(value));
+        json.setValueChangeMode(ValueChangeMode.LAZY);
+        json.setHelperText(help);
+        json.addValueChangeListener(e -> {
+            if (e.getValue().isBlank()) {
+                json.setInvalid(false);
+                set.accept(null);
+                return;
+            }
+            try {
+                JsonNode parsed = FlowJson.parse(e.getValue());
+                json.setInvalid(false);
+                set.accept(parsed);
+            } catch (InvalidFlowException bad) {
+                json.setErrorMessage(bad.problems().getFirst().message());
+                json.setInvalid(true);
+            }
+        });
+        json.setWidthFull();
+        return json;
     }
 
     /** An object with listed properties (an external broker, a signature): its fields; left out while all are empty. */
@@ -269,12 +313,15 @@ class NodeForm extends FormLayout {
      * Shows each problem below this node's config next to its field ({@code config.code line 2, column 11: …}
      * beside the code); fields without a problem are cleared.
      *
-     * @param problems the problems of this node, each with its path from the node ({@code .config.code…})
+     * @param problems the problems of this node by field, each with its path inside the field
      */
-    void showProblems(Map<String, String> problems) {
+    void showProblems(Map<String, List<FieldProblem>> problems) {
         fields.forEach((name, field) -> {
-            String message = problems.get(name);
-            if (field instanceof com.vaadin.flow.component.HasValidation validated) {
+            List<FieldProblem> inField = problems.getOrDefault(name, List.of());
+            String message = FieldProblem.joined(inField);
+            if (field instanceof ObjectRows rows) {
+                rows.showProblems(inField);
+            } else if (field instanceof com.vaadin.flow.component.HasValidation validated) {
                 validated.setErrorMessage(message);
                 validated.setInvalid(message != null);
             }
@@ -286,6 +333,9 @@ class NodeForm extends FormLayout {
             config.remove(name);
         } else {
             config.set(name, value);
+        }
+        if (ruleLists.containsKey(name)) {
+            markUnmasked();
         }
         onChange.accept(config.deepCopy());
     }

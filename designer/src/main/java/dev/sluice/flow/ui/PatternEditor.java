@@ -1,6 +1,5 @@
 package dev.sluice.flow.ui;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,9 @@ import dev.sluice.flow.InvalidFlowException;
 
 /**
  * The editor of an event pattern (a config field with {@code "format": "event-pattern"}): rules built from the
- * source's fields, or the JSON itself, and beside them which of the source's sample events the pattern keeps,
- * matched as the engine matches. A pattern the rules cannot show stays JSON.
+ * source's fields that must all match, an "any of" group of alternatives ({@code $or}), or the JSON itself, and
+ * beside them which of the source's sample events the pattern keeps, matched as the engine matches. A pattern the
+ * rules cannot show stays JSON.
  */
 class PatternEditor extends VerticalLayout implements HasValidation {
 
@@ -35,14 +35,16 @@ class PatternEditor extends VerticalLayout implements HasValidation {
 
     private final Map<String, String> fieldTypes = new LinkedHashMap<>();
     private final Consumer<JsonNode> onChange;
-    private final Div rows = new Div();
+    private final PatternRuleList all;
+    private final PatternRuleList anyOf;
+    private final Div group = new Div();
+    private final Button addGroup = new Button();
     private final Div builder = new Div();
     private final TextArea json = new TextArea();
     private final Button mode = new Button();
     private final Span cannotBuild = new Span();
     private final Span error = new Span();
     private final SampleMatches samples;
-    private final List<PatternRuleRow> ruleRows = new ArrayList<>();
 
     private JsonNode pattern;
     private boolean jsonMode;
@@ -74,12 +76,28 @@ class PatternEditor extends VerticalLayout implements HasValidation {
 
         Span semantics = new Span(getTranslation("pattern.semantics"));
         semantics.addClassName("form-hint");
-        rows.addClassName("pattern-rules");
-        Button add = new Button(getTranslation("pattern.add-rule"), VaadinIcon.PLUS.create(),
-                click -> addRow(new PatternRules.Rule("", PatternRules.Operator.EQUALS, "")));
-        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add.addClassName("pattern-add-rule");
-        builder.add(semantics, rows, add);
+        List<String> fields = List.copyOf(fieldTypes.keySet());
+        all = new PatternRuleList("pattern-rules", "pattern.add-rule", "pattern-add-rule", fields,
+                this::rulesChanged);
+        anyOf = new PatternRuleList("pattern-group-rules", "pattern.add-alternative", "pattern-add-alternative",
+                fields, this::rulesChanged);
+        Span groupTitle = new Span(getTranslation("pattern.any-of"));
+        groupTitle.addClassName("pattern-group-title");
+        Button removeGroup = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> removeAnyOfGroup());
+        removeGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        removeGroup.setAriaLabel(getTranslation("pattern.remove-group"));
+        removeGroup.addClassName("pattern-remove-group");
+        Div groupHeader = new Div(groupTitle, removeGroup);
+        groupHeader.addClassName("pattern-group-header");
+        group.add(groupHeader, anyOf);
+        group.addClassName("pattern-group");
+        group.setVisible(false);
+        addGroup.setText(getTranslation("pattern.add-group"));
+        addGroup.setIcon(VaadinIcon.PLUS.create());
+        addGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        addGroup.addClassName("pattern-add-group");
+        addGroup.addClickListener(click -> addAnyOfGroup());
+        builder.add(semantics, all, group, addGroup);
         builder.addClassName("pattern-builder");
 
         json.addClassName("json-field");
@@ -98,7 +116,7 @@ class PatternEditor extends VerticalLayout implements HasValidation {
         error.setVisible(false);
 
         add(header, builder, json, cannotBuild, error, samples);
-        Optional<List<PatternRules.Rule>> rules = PatternRules.read(current, fieldTypes);
+        Optional<PatternRules.Rows> rules = PatternRules.read(current, fieldTypes);
         rules.ifPresent(this::showRules);
         showMode(rules.isEmpty());
         samples.show(current);
@@ -106,19 +124,47 @@ class PatternEditor extends VerticalLayout implements HasValidation {
 
     /** Adds a rule row, as the "add rule" button does. */
     PatternRuleRow addRow(PatternRules.Rule rule) {
-        PatternRuleRow row = new PatternRuleRow(rule, List.copyOf(fieldTypes.keySet()), this::rulesChanged,
-                removed -> {
-                    ruleRows.remove(removed);
-                    rows.remove(removed);
-                    rulesChanged();
-                });
-        ruleRows.add(row);
-        rows.add(row);
-        return row;
+        return all.addRow(rule);
     }
 
+    /** The rows that must all match. */
     List<PatternRuleRow> rows() {
-        return List.copyOf(ruleRows);
+        return all.rows();
+    }
+
+    /**
+     * Shows the "any of" group, as its button does, with two empty alternatives to fill in (there is at most one
+     * group: a pattern has one top-level {@code $or}).
+     */
+    void addAnyOfGroup() {
+        if (!group.isVisible()) {
+            showGroup(List.of());
+            anyOf.addRow(new PatternRules.Rule("", PatternRules.Operator.EQUALS, ""));
+            anyOf.addRow(new PatternRules.Rule("", PatternRules.Operator.EQUALS, ""));
+        }
+    }
+
+    /** Adds an alternative to the "any of" group, as its add button does. */
+    PatternRuleRow addAlternative(PatternRules.Rule rule) {
+        return anyOf.addRow(rule);
+    }
+
+    /** The rows of the "any of" group, of which one must match; empty when there is no group. */
+    List<PatternRuleRow> alternatives() {
+        return group.isVisible() ? anyOf.rows() : List.of();
+    }
+
+    private void removeAnyOfGroup() {
+        showGroup(List.of());
+        group.setVisible(false);
+        addGroup.setVisible(true);
+        rulesChanged();
+    }
+
+    private void showGroup(List<PatternRules.Rule> alternatives) {
+        anyOf.show(alternatives);
+        group.setVisible(true);
+        addGroup.setVisible(false);
     }
 
     boolean isJsonMode() {
@@ -128,7 +174,7 @@ class PatternEditor extends VerticalLayout implements HasValidation {
     /** Switches between the rules and the JSON; back to rules only when the rules can show the pattern. */
     void toggleMode() {
         if (jsonMode) {
-            Optional<List<PatternRules.Rule>> rules = parseError == null
+            Optional<PatternRules.Rows> rules = parseError == null
                     ? PatternRules.read(pattern, fieldTypes) : Optional.empty();
             if (rules.isEmpty()) {
                 cannotBuild.setVisible(true);
@@ -161,8 +207,8 @@ class PatternEditor extends VerticalLayout implements HasValidation {
     }
 
     private void rulesChanged() {
-        List<PatternRules.Rule> rules = ruleRows.stream().map(PatternRuleRow::rule).toList();
-        changed(PatternRules.write(rules, fieldTypes));
+        changed(PatternRules.write(new PatternRules.Rows(all.rules(),
+                group.isVisible() ? anyOf.rules() : List.of()), fieldTypes));
     }
 
     private void changed(JsonNode newPattern) {
@@ -173,10 +219,15 @@ class PatternEditor extends VerticalLayout implements HasValidation {
         onChange.accept(newPattern);
     }
 
-    private void showRules(List<PatternRules.Rule> rules) {
-        ruleRows.clear();
-        rows.removeAll();
-        rules.forEach(this::addRow);
+    private void showRules(PatternRules.Rows rules) {
+        all.show(rules.all());
+        if (rules.anyOf().isEmpty()) {
+            anyOf.show(List.of());
+            group.setVisible(false);
+            addGroup.setVisible(true);
+        } else {
+            showGroup(rules.anyOf());
+        }
     }
 
     private void showMode(boolean json) {

@@ -2,6 +2,7 @@ package dev.sluice.flow.ui;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import dev.sluice.json.Json;
 /**
  * An event pattern as rows of the rule builder, and back: one row is a field (dotted, {@code data.payment.currency}),
  * an operator and a value. Rows on different fields must all match; rows on the same field are alternatives, as
- * in the pattern language. A range is a row too when both ends are included ({@code 100 .. 5000}). Patterns with
- * parts a row cannot say ({@code $or}, other ranges, lists under {@code anything-but}, {@code cidr}, {@code null})
- * have no rows and stay JSON.
+ * in the pattern language. A range is a row too when both ends are included ({@code 100 .. 5000}). Beside them, an
+ * "any of" group: rows of which one must match, a top-level {@code $or} with an alternative per field. Patterns
+ * with parts the rows cannot say ({@code $or} below the top or with alternatives of several fields, other ranges,
+ * lists under {@code anything-but}, {@code cidr}, {@code null}) have no rows and stay JSON.
  */
 final class PatternRules {
 
@@ -63,6 +65,17 @@ final class PatternRules {
     record Rule(String field, Operator operator, String value) {
     }
 
+    /**
+     * The rows of a pattern: every one of {@code all} must match and, when there are any, one of {@code anyOf}.
+     */
+    record Rows(List<Rule> all, List<Rule> anyOf) {
+        Rows {
+            all = List.copyOf(all);
+            anyOf = List.copyOf(anyOf);
+        }
+    }
+
+    private static final String OR = "$or";
     private static final JsonNodeFactory JSON = Json.MAPPER.getNodeFactory();
     private static final List<String> TEXT_OPERATORS = List.of("prefix", "suffix", "equals-ignore-case", "wildcard");
 
@@ -70,12 +83,35 @@ final class PatternRules {
     }
 
     /** The rows of a pattern; empty when the builder cannot show it all. */
-    static Optional<List<Rule>> read(JsonNode pattern, Map<String, String> fieldTypes) {
+    static Optional<Rows> read(JsonNode pattern, Map<String, String> fieldTypes) {
         if (pattern == null || pattern.isNull()) {
-            return Optional.of(List.of());
+            return Optional.of(new Rows(List.of(), List.of()));
         }
-        List<Rule> rules = new ArrayList<>();
-        return pattern.isObject() && read(pattern, "", fieldTypes, rules) ? Optional.of(rules) : Optional.empty();
+        if (!pattern.isObject()) {
+            return Optional.empty();
+        }
+        ObjectNode every = pattern.deepCopy();
+        JsonNode alternatives = every.remove(OR);
+        List<Rule> all = new ArrayList<>();
+        if (!read(every, "", fieldTypes, all)) {
+            return Optional.empty();
+        }
+        List<Rule> anyOf = new ArrayList<>();
+        if (alternatives != null) {
+            if (!alternatives.isArray() || alternatives.isEmpty()) {
+                return Optional.empty();
+            }
+            for (JsonNode alternative : alternatives) {
+                List<Rule> rules = new ArrayList<>();
+                // an alternative of several fields is an AND inside an OR, which one group of rows cannot say
+                if (!alternative.isObject() || alternative.isEmpty() || !read(alternative, "", fieldTypes, rules)
+                        || rules.stream().map(Rule::field).distinct().count() != 1) {
+                    return Optional.empty();
+                }
+                anyOf.addAll(rules);
+            }
+        }
+        return Optional.of(new Rows(all, anyOf));
     }
 
     private static boolean read(JsonNode object, String prefix, Map<String, String> fieldTypes, List<Rule> rules) {
@@ -174,11 +210,35 @@ final class PatternRules {
         return JSON.textNode(typed);
     }
 
-    /** The pattern the rows say; rows without a field are left out. */
+    /**
+     * The pattern the rows say; rows without a field are left out. The "any of" rows become a {@code $or} with an
+     * alternative per field, or one per row when they are all on one field ({@code $or} needs two).
+     */
+    static ObjectNode write(Rows rows, Map<String, String> fieldTypes) {
+        ObjectNode pattern = write(rows.all(), fieldTypes);
+        Map<String, List<Rule>> byField = new LinkedHashMap<>();
+        rows.anyOf().stream().filter(PatternRules::complete)
+                .forEach(rule -> byField.computeIfAbsent(rule.field().strip(), field -> new ArrayList<>()).add(rule));
+        if (!byField.isEmpty()) {
+            ArrayNode alternatives = pattern.putArray(OR);
+            if (byField.size() > 1) {
+                byField.values().forEach(rules -> alternatives.add(write(rules, fieldTypes)));
+            } else {
+                byField.values().iterator().next().forEach(rule -> alternatives.add(write(List.of(rule), fieldTypes)));
+            }
+        }
+        return pattern;
+    }
+
+    private static boolean complete(Rule rule) {
+        return rule.field() != null && !rule.field().isBlank() && rule.operator() != null;
+    }
+
+    /** The pattern of rows that must all match; rows without a field are left out. */
     static ObjectNode write(List<Rule> rules, Map<String, String> fieldTypes) {
         ObjectNode pattern = Json.MAPPER.createObjectNode();
         for (Rule rule : rules) {
-            if (rule.field() == null || rule.field().isBlank() || rule.operator() == null) {
+            if (!complete(rule)) {
                 continue;
             }
             String[] segments = rule.field().strip().split("\\.");

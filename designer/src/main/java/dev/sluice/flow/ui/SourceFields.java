@@ -4,15 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import dev.sluice.privacy.PiiTags;
 import dev.sluice.privacy.SchemaTags;
@@ -61,49 +54,6 @@ final class SourceFields {
         return source;
     }
 
-    /**
-     * The picker: every field with its type and PII tag; a button per path list of the form adds the field to it.
-     *
-     * @param title     the picker's title
-     * @param piiLabel  what marks a personal field, before its tag
-     * @param pathLists the form's fields that list paths: name → label
-     * @param add       adds a path to the named list
-     */
-    Details picker(String title, String piiLabel, Map<String, String> pathLists, BiConsumer<String, String> add) {
-        VerticalLayout rows = new VerticalLayout();
-        rows.setPadding(false);
-        rows.setSpacing(false);
-        for (Field field : fields) {
-            Div row = new Div();
-            row.addClassName("source-field");
-            row.getElement().setAttribute("data-path", field.path());
-            Span path = new Span(field.path());
-            path.addClassName("source-field-path");
-            row.add(path);
-            if (!field.type().isEmpty()) {
-                Span type = new Span(field.type());
-                type.addClassName("source-field-type");
-                row.add(type);
-            }
-            if (field.tag() != null) {
-                Span tag = new Span(piiLabel + " " + field.tag());
-                tag.getElement().getThemeList().add("badge error small");
-                tag.addClassName("pii-tag");
-                row.add(tag);
-            }
-            pathLists.forEach((name, label) -> {
-                Button button = new Button("+ " + label, click -> add.accept(name, field.path()));
-                button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-                row.add(button);
-            });
-            rows.add(row);
-        }
-        Details details = new Details(title, rows);
-        details.setId("field-picker");
-        details.setOpened(!pathLists.isEmpty());
-        return details;
-    }
-
     /** The form fields whose kind's example lists JSONPaths: where picked fields go. */
     static boolean listsPaths(JsonNode example) {
         if (example == null || !example.isArray() || example.isEmpty()) {
@@ -111,6 +61,19 @@ final class SourceFields {
         }
         for (JsonNode item : example) {
             if (!item.isTextual() || !item.asText().startsWith("$.")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The form fields whose kind's example lists rules, each with a JSONPath {@code path}: where masks go. */
+    static boolean listsRules(JsonNode example) {
+        if (example == null || !example.isArray() || example.isEmpty()) {
+            return false;
+        }
+        for (JsonNode item : example) {
+            if (!item.path("path").asText().startsWith("$.")) {
                 return false;
             }
         }

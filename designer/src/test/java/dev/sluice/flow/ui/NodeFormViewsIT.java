@@ -115,13 +115,13 @@ class NodeFormViewsIT extends DemoDesignerTest {
     @Test
     void aPatternTheBuilderCannotShowStaysJsonAndIsStillMatched() {
         FlowEditorView editor = open("pattern-or",
-                "{\"$or\": [{\"type\": [\"user.deleted\"]}, {\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">\", 10000]}]}}}]}");
+                "{\"$or\": [{\"type\": [\"user.deleted\"]}, {\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">\", 10000]}], \"currency\": [\"CNY\"]}}}]}");
         editor.select("cny");
         PatternEditor patterns = $(PatternEditor.class).id("field-pattern");
 
         assertThat(patterns.isJsonMode()).isTrue();
         patterns.toggleMode();
-        assertThat(patterns.isJsonMode()).as("the builder cannot show $or").isTrue();
+        assertThat(patterns.isJsonMode()).as("the builder cannot show an alternative of two fields").isTrue();
         assertThat(patterns.samples().countText()).isEqualTo("Matching samples: 3 of 10");
 
         patterns.jsonTyped("{\"type\": [\"user.deleted\"]}");
@@ -131,6 +131,43 @@ class NodeFormViewsIT extends DemoDesignerTest {
         assertThat(patterns.rows()).extracting(PatternRuleRow::rule)
                 .containsExactly(new PatternRules.Rule("type", PatternRules.Operator.EQUALS, "user.deleted"));
         assertThat(patterns.samples().countText()).isEqualTo("Matching samples: 2 of 10");
+    }
+
+    @Test
+    void anOrAcrossFieldsOpensAsAnAnyOfGroupBesideTheRulesThatMustAllMatch() {
+        FlowEditorView editor = open("pattern-any-of", "{\"type\": [{\"prefix\": \"user.\"}], \"$or\": [{\"type\": [\"user.deleted\"]},"
+                + " {\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">\", 10000]}]}}}]}");
+        editor.select("cny");
+        PatternEditor patterns = $(PatternEditor.class).id("field-pattern");
+
+        assertThat(patterns.isJsonMode()).isFalse();
+        assertThat(patterns.rows()).extracting(PatternRuleRow::rule)
+                .containsExactly(new PatternRules.Rule("type", PatternRules.Operator.PREFIX, "user."));
+        assertThat(patterns.alternatives()).extracting(PatternRuleRow::rule).containsExactly(
+                new PatternRules.Rule("type", PatternRules.Operator.EQUALS, "user.deleted"),
+                new PatternRules.Rule("data.payment.monthlyLimit", PatternRules.Operator.GREATER, "10000"));
+        assertThat(editor.draft().node("cny").orElseThrow().path("config").path("pattern").has("$or")).isTrue();
+        assertThat(patterns.samples().countText()).isEqualTo("Matching samples: 3 of 10");
+    }
+
+    @Test
+    void currencyCnyOrADeletedUserIsBuiltAsAnAnyOfGroupWithoutJson() {
+        FlowEditorView editor = open("pattern-group-built", "{\"type\": [{\"prefix\": \"user.\"}]}");
+        editor.select("cny");
+        PatternEditor patterns = $(PatternEditor.class).id("field-pattern");
+        assertThat(patterns.samples().countText()).isEqualTo("Matching samples: 10 of 10");
+
+        patterns.addAnyOfGroup();
+        patterns.alternatives().get(0).set("data.payment.currency", PatternRules.Operator.EQUALS, "CNY");
+        patterns.alternatives().get(1).set("type", PatternRules.Operator.EQUALS, "user.deleted");
+
+        assertThat(editor.draft().node("cny").orElseThrow().path("config").path("pattern")).isEqualTo(FlowJson.parse("""
+                {"type": [{"prefix": "user."}],
+                 "$or": [{"data": {"payment": {"currency": ["CNY"]}}}, {"type": ["user.deleted"]}]}
+                """));
+        assertThat(patterns.samples().countText()).isEqualTo("Matching samples: 4 of 10");
+        assertThat(editor.problems()).isEmpty();
+        assertThat(patterns.isJsonMode()).isFalse();
     }
 
     @Test

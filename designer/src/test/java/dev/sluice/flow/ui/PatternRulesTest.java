@@ -26,18 +26,27 @@ class PatternRulesTest {
             "{\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">=\", 10000]}], \"vip\": [true]}}}",
             "{\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">=\", 100, \"<=\", 5000.5]}]}}}",
             "{\"data\": {\"reason\": [{\"exists\": false}], \"state\": [{\"anything-but\": \"deleted\"}]}}",
-            "{\"data\": {\"code\": [\"30\", 30]}, \"type\": [{\"wildcard\": \"user.*\"}, {\"equals-ignore-case\": \"X\"}]}"})
+            "{\"data\": {\"code\": [\"30\", 30]}, \"type\": [{\"wildcard\": \"user.*\"}, {\"equals-ignore-case\": \"X\"}]}",
+            "{\"$or\": [{\"type\": [\"a\"]}, {\"type\": [\"b\"]}]}",
+            "{\"$or\": [{\"data\": {\"payment\": {\"currency\": [\"CNY\", \"USD\"]}}},"
+                    + " {\"data\": {\"payment\": {\"monthlyLimit\": [{\"numeric\": [\">\", 1000]}]}}}]}",
+            "{\"type\": [{\"prefix\": \"user.\"}], \"$or\": [{\"subject\": [\"7\"]},"
+                    + " {\"data\": {\"reason\": [{\"exists\": false}]}}]}"})
     void readsAndWritesBackEveryPatternItCanShow(String text) {
         JsonNode pattern = FlowJson.parse(text);
 
-        List<Rule> rules = PatternRules.read(pattern, TYPES).orElseThrow();
+        PatternRules.Rows rows = PatternRules.read(pattern, TYPES).orElseThrow();
 
-        assertThat(PatternRules.write(rules, TYPES)).isEqualTo(pattern);
+        assertThat(PatternRules.write(rows, TYPES)).isEqualTo(pattern);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"$or\": [{\"type\": [\"a\"]}, {\"type\": [\"b\"]}]}",
+            "{\"data\": {\"$or\": [{\"a\": [1]}, {\"b\": [2]}]}}",
+            "{\"$or\": [{\"type\": [\"a\"], \"subject\": [\"b\"]}, {\"type\": [\"c\"]}]}",
+            "{\"$or\": [{\"type\": [\"a\"]}, {\"$or\": [{\"type\": [\"b\"]}, {\"type\": [\"c\"]}]}]}",
+            "{\"$or\": [{\"type\": [\"a\"]}, {\"data\": {\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}}]}",
+            "{\"$or\": {\"type\": [\"a\"]}}",
             "{\"data\": {\"amount\": [{\"numeric\": [\">\", 0, \"<=\", 100]}]}}",
             "{\"data\": {\"state\": [{\"anything-but\": [\"a\", \"b\"]}]}}",
             "{\"data\": {\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}}",
@@ -74,6 +83,42 @@ class PatternRulesTest {
                 """));
         assertThat(PatternRules.read(FlowJson.parse("""
                 {"data": {"payment": {"monthlyLimit": [{"numeric": [">=", 100, "<=", 5000]}]}}}"""), TYPES)
-                .orElseThrow()).containsExactly(new Rule("data.payment.monthlyLimit", Operator.BETWEEN, "100 .. 5000"));
+                .orElseThrow().all()).containsExactly(new Rule("data.payment.monthlyLimit", Operator.BETWEEN, "100 .. 5000"));
+    }
+
+    @Test
+    void readsTheAlternativesOfATopLevelOrAsTheAnyOfGroupBesideTheRulesThatMustAllMatch() {
+        PatternRules.Rows rows = PatternRules.read(FlowJson.parse("""
+                {"type": [{"prefix": "user."}],
+                 "$or": [{"data": {"payment": {"currency": ["CNY", "USD"]}}},
+                         {"data": {"payment": {"monthlyLimit": [{"numeric": [">", 1000]}]}}}]}
+                """), TYPES).orElseThrow();
+
+        assertThat(rows.all()).containsExactly(new Rule("type", Operator.PREFIX, "user."));
+        assertThat(rows.anyOf()).containsExactly(new Rule("data.payment.currency", Operator.EQUALS, "CNY"),
+                new Rule("data.payment.currency", Operator.EQUALS, "USD"),
+                new Rule("data.payment.monthlyLimit", Operator.GREATER, "1000"));
+    }
+
+    @Test
+    void writesAnyOfRowsAsAnOrWithAnAlternativePerFieldOrPerRowWhenTheyShareOne() {
+        Rule cny = new Rule("data.payment.currency", Operator.EQUALS, "CNY");
+        Rule usd = new Rule("data.payment.currency", Operator.EQUALS, "USD");
+        Rule large = new Rule("data.payment.monthlyLimit", Operator.GREATER, "1000");
+        Rule unfinished = new Rule("", Operator.EQUALS, "");
+
+        assertThat(PatternRules.write(new PatternRules.Rows(List.of(), List.of(cny, large, usd, unfinished)), TYPES))
+                .isEqualTo(FlowJson.parse("""
+                        {"$or": [{"data": {"payment": {"currency": ["CNY", "USD"]}}},
+                                 {"data": {"payment": {"monthlyLimit": [{"numeric": [">", 1000]}]}}}]}
+                        """));
+        assertThat(PatternRules.write(new PatternRules.Rows(List.of(large), List.of(cny, usd)), TYPES))
+                .isEqualTo(FlowJson.parse("""
+                        {"data": {"payment": {"monthlyLimit": [{"numeric": [">", 1000]}]}},
+                         "$or": [{"data": {"payment": {"currency": ["CNY"]}}},
+                                 {"data": {"payment": {"currency": ["USD"]}}}]}
+                        """));
+        assertThat(PatternRules.write(new PatternRules.Rows(List.of(large), List.of(unfinished)), TYPES))
+                .as("a group with nothing filled in says nothing").isEqualTo(PatternRules.write(List.of(large), TYPES));
     }
 }

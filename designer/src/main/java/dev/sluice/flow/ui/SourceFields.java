@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,10 @@ final class SourceFields {
     /** One field: {@code $.data.contact.phone}, {@code string}, {@code phone} (null when not personal). */
     record Field(String path, String type, String tag) {
     }
+
+    /** The types a JSON Schema names, each with a translation: {@code json.type.string}. */
+    private static final Set<String> JSON_TYPES = Set.of("string", "integer", "number", "boolean", "object", "array",
+            "null");
 
     private final String source;
     private final List<Field> fields;
@@ -81,7 +86,9 @@ final class SourceFields {
             path.addClassName("source-field-path");
             row.add(path);
             if (!field.type().isEmpty()) {
-                Span type = new Span(field.type());
+                Span type = new Span();
+                type.setText(JSON_TYPES.contains(field.type())
+                        ? type.getTranslation("json.type." + field.type()) : field.type());
                 type.addClassName("source-field-type");
                 row.add(type);
             }

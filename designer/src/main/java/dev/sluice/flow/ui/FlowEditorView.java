@@ -33,6 +33,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.base.ui.ProblemTexts;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
@@ -252,7 +253,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                         validate();
                     });
                     formNode = nodeId;
-                    form.showProblems(draft.fieldProblems(nodeId, problems));
+                    form.showProblems(draft.fieldProblems(nodeId, inUserLanguage(problems)));
                     if (!mayChange) {
                         form.setReadOnly();
                     }
@@ -277,7 +278,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         }
         canvas.setInvalid(draft.invalidMarks(problems));
         if (form != null && draft.node(formNode).isPresent()) {
-            form.showProblems(draft.fieldProblems(formNode, problems));
+            form.showProblems(draft.fieldProblems(formNode, inUserLanguage(problems)));
         }
         canvas.setLeaks(FlowDraft.leakRoutes(leaks));
         problemList.removeAll();
@@ -364,7 +365,12 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private Button problemLine(FlowProblem problem, String prefix, String className) {
         Optional<String> node = draft.nodeOf(problem);
         return problemLine(problem, prefix, className, prefix + node.map(id -> id + ": ").orElse("") + problem.path()
-                + " " + problem.message());
+                + " " + ProblemTexts.message(problem.message(), getLocale()));
+    }
+
+    private List<FlowProblem> inUserLanguage(List<FlowProblem> problems) {
+        return problems.stream().map(problem -> new FlowProblem(problem.path(),
+                ProblemTexts.message(problem.message(), getLocale()))).toList();
     }
 
     private Button problemLine(FlowProblem problem, String prefix, String className, String text) {

@@ -308,8 +308,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             group.getElement().setAttribute("data-field", first.sourcePath());
             for (LeakFinding leak : field) {
                 Leak route = leak.leak();
-                String line = getTranslation("editor.leak.route", route.target(), route.targetPath(), route.form(),
-                        String.join(" → ", route.via()));
+                String line = getTranslation("editor.leak.route", route.target(), route.targetPath(),
+                        arrivesAs(route.form()), String.join(" → ", route.via()));
                 group.add(problemLine(new FlowProblem(leak.problem().path(), line), "", "leak-problem", line));
             }
             if (mayChange) {
@@ -354,6 +354,16 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         button.addClassName(fix == LeakFixes.Fix.MASK ? "leak-fix-mask" : "leak-fix-remove");
         return button;
+    }
+
+    /** How a leaked value arrives, from the guard's {@code clear} or {@code masked-by <mode>}. */
+    private String arrivesAs(String form) {
+        if (!form.startsWith("masked-by ")) {
+            return getTranslation("editor.leak.form.clear");
+        }
+        String mode = form.substring("masked-by ".length());
+        return getTranslation("editor.leak.form.masked", registry.kind("mask")
+                .map(mask -> NodeTexts.itemTitle(mask.spec(), "rules", "mode", mode, getLocale())).orElse(mode));
     }
 
     /** A script or template: code the leak guard cannot read. */

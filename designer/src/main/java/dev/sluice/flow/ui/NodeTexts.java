@@ -43,6 +43,19 @@ final class NodeTexts {
         return schema;
     }
 
+    /**
+     * The title of a list setting's items when {@code discriminator} has {@code value} (a mask rule's mode), in the
+     * user's language; the value itself when the schema names none.
+     */
+    static String itemTitle(NodeSpec<?> spec, String list, String discriminator, String value, Locale locale) {
+        for (JsonNode branch : configSchema(spec, locale).path("properties").path(list).path("items").path("allOf")) {
+            if (branch.path("if").path("properties").path(discriminator).path("const").asText().equals(value)) {
+                return branch.path("then").path("title").asText(value);
+            }
+        }
+        return value;
+    }
+
     private static void translate(JsonNode schema, String key, ResourceBundle bundle) {
         if (schema instanceof ObjectNode object) {
             for (String text : new String[] {"title", "description"}) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,9 @@ class ChineseEditorViewsIT extends DemoDesignerTest {
 
         assertThat(editor.leaks()).isNotEmpty();
         assertThat(shownEnglish()).isEmpty();
+        // one English word amid Chinese is not two in a row: how a value arrives is looked for by name
+        assertThat($(VerticalLayout.class).id("problem-list").getElement().getTextRecursively())
+                .contains("以明文的形式到达").doesNotContain(" clear", "masked-by");
     }
 
     private FlowEditorView openInChinese(String flowJson) {

@@ -69,6 +69,16 @@ class NodeTextsTest {
     }
 
     @Test
+    void aMaskModeIsNamedByItsTitleInTheUsersLanguage() {
+        assertThat(NodeTexts.itemTitle(mask(), "rules", "mode", "partial", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("保留首尾");
+        assertThat(NodeTexts.itemTitle(mask(), "rules", "mode", "partial", Locale.ENGLISH))
+                .isEqualTo("Keep first and last");
+        assertThat(NodeTexts.itemTitle(mask(), "rules", "mode", "sparkle", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("sparkle");
+    }
+
+    @Test
     void inEnglishTheSchemaIsTheKindsOwn() {
         assertThat(NodeRegistry.builtIn().all()).allSatisfy(kind -> assertThat(
                 NodeTexts.configSchema(kind.spec(), Locale.ENGLISH))

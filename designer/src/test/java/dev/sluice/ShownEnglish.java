@@ -24,11 +24,14 @@ import dev.sluice.workspace.WorkspaceService;
  */
 public final class ShownEnglish {
 
-    /** Words that read the same in a Chinese UI: products, standards, units, and a language's own name. */
+    /**
+     * Words that read the same in a Chinese UI: products, standards (HTTP methods among them), units, and a
+     * language's own name.
+     */
     private static final Set<String> KEPT = Set.of("sluice", "cloudevents", "cloudevent", "rabbitmq", "amqp", "http",
             "https", "jdbc", "json", "jsonpath", "javascript", "velocity", "graaljs", "url", "uri", "api", "csv",
-            "utc", "id", "sha", "hmac", "eventmesh", "postgresql", "webhook", "ms", "kb", "mb", "ok", "ip", "tls",
-            "english");
+            "utc", "id", "post", "put", "sha", "hmac", "eventmesh", "postgresql", "webhook", "ms", "kb", "mb", "ok",
+            "ip", "tls", "english");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}[,.:;!?)]?");
     private static final List<String> TEXT_PROPERTIES = List.of("label", "placeholder", "helperText", "header",
             "errorMessage", "text");

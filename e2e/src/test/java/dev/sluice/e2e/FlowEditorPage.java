@@ -341,7 +341,8 @@ final class FlowEditorPage {
 
     /** What the preview says the targets would receive. */
     String previewDeliveries() {
-        return driver.findElement(By.id("preview-targets")).getText();
+        return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("preview-targets")).getText());
     }
 
     void save(String comment) {

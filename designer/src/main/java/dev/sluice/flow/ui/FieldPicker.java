@@ -3,6 +3,7 @@ package dev.sluice.flow.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -21,6 +22,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * rule covers yet are marked.
  */
 class FieldPicker extends Details {
+
+    /** The types a JSON Schema names, each with a translation: {@code json.type.string}. */
+    private static final Set<String> JSON_TYPES = Set.of("string", "integer", "number", "boolean", "object", "array",
+            "null");
 
     /** What "Mask" and "Remove" do with a picked field; either may be null when the rules do not offer it. */
     record RuleActions(Consumer<SourceFields.Field> mask, Consumer<SourceFields.Field> remove) {
@@ -48,7 +53,8 @@ class FieldPicker extends Details {
             path.addClassName("source-field-path");
             row.add(path);
             if (!field.type().isEmpty()) {
-                Span type = new Span(field.type());
+                Span type = new Span(JSON_TYPES.contains(field.type())
+                        ? getTranslation("json.type." + field.type()) : field.type());
                 type.addClassName("source-field-type");
                 row.add(type);
             }

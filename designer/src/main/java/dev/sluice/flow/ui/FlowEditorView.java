@@ -37,6 +37,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.base.ui.ProblemTexts;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
@@ -358,7 +359,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
                         validate();
                     });
                     formNode = nodeId;
-                    form.showProblems(draft.fieldProblems(nodeId, problems));
+                    form.showProblems(draft.fieldProblems(nodeId, inUserLanguage(problems)));
                     if (!mayChange) {
                         form.setReadOnly();
                     }
@@ -385,7 +386,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         }
         canvas.setInvalid(draft.invalidMarks(problems));
         if (form != null && draft.node(formNode).isPresent()) {
-            form.showProblems(draft.fieldProblems(formNode, problems));
+            form.showProblems(draft.fieldProblems(formNode, inUserLanguage(problems)));
         }
         canvas.setLeaks(FlowDraft.leakRoutes(leaks));
         problemList.removeAll();
@@ -415,8 +416,8 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             group.getElement().setAttribute("data-field", first.sourcePath());
             for (LeakFinding leak : field) {
                 Leak route = leak.leak();
-                String line = getTranslation("editor.leak.route", route.target(), route.targetPath(), route.form(),
-                        String.join(" → ", route.via()));
+                String line = getTranslation("editor.leak.route", route.target(), route.targetPath(),
+                        arrivesAs(route.form()), String.join(" → ", route.via()));
                 group.add(problemLine(new FlowProblem(leak.problem().path(), line), "", "leak-problem", line));
             }
             if (mayChange) {
@@ -463,6 +464,16 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         return button;
     }
 
+    /** How a leaked value arrives, from the guard's {@code clear} or {@code masked-by <mode>}. */
+    private String arrivesAs(String form) {
+        if (!form.startsWith("masked-by ")) {
+            return getTranslation("editor.leak.form.clear");
+        }
+        String mode = form.substring("masked-by ".length());
+        return getTranslation("editor.leak.form.masked", registry.kind("mask")
+                .map(mask -> NodeTexts.itemTitle(mask.spec(), "rules", "mode", mode, getLocale())).orElse(mode));
+    }
+
     /** A script or template: code the leak guard cannot read. */
     private boolean isCode(String nodeId) {
         return draft.node(nodeId).flatMap(node -> registry.kind(node.path("kind").asText()))
@@ -472,13 +483,22 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private Button problemLine(FlowProblem problem, String prefix, String className) {
         Optional<String> node = draft.nodeOf(problem);
         return problemLine(problem, prefix, className, prefix + node.map(id -> id + ": ").orElse("")
-                + draft.missingSetting(problem).map(this::missingText).orElse(problem.path() + " " + problem.message()));
+                + draft.missingSetting(problem).map(this::missingText)
+                        .orElse(problem.path() + " " + ProblemTexts.message(problem.message(), getLocale())));
     }
 
     /** What to choose or fill in: the kind's own words where it has them ("add at least one rule"). */
     private String missingText(FlowDraft.MissingSetting missing) {
         return NodeTexts.missing(missing.kind(), missing.setting(), getLocale())
-                .orElseGet(() -> getTranslation("editor.problem.missing", missing.title()));
+                .orElseGet(() -> getTranslation("editor.problem.missing", registry.kind(missing.kind())
+                        .map(kind -> NodeTexts.configSchema(kind.spec(), getLocale()).path("properties")
+                                .path(missing.setting()).path("title").asText(missing.title()))
+                        .orElse(missing.title())));
+    }
+
+    private List<FlowProblem> inUserLanguage(List<FlowProblem> problems) {
+        return problems.stream().map(problem -> new FlowProblem(problem.path(),
+                ProblemTexts.message(problem.message(), getLocale()))).toList();
     }
 
     private Button problemLine(FlowProblem problem, String prefix, String className, String text) {

@@ -70,7 +70,7 @@ class NodeForm extends FormLayout {
         title.setId("node-form-title");
         title.setTitle(kind.id());
         add(title, new Paragraph(NodeTexts.summary(kind.spec(), getLocale())));
-        JsonNode schema = FlowJson.parse(kind.spec().configSchema());
+        JsonNode schema = NodeTexts.configSchema(kind.spec(), getLocale());
         JsonNode example = FlowJson.parse(kind.spec().example());
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
         while (properties.hasNext()) {

@@ -36,7 +36,8 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
                     "Transforms, drops or splits events with a JavaScript function process(event)")
             .withExample("""
                     {"code": "function process(event) {\\n  const account = String(event.data.payment.bankAccount);\\n  event.data.payment.bankAccount = '*'.repeat(Math.max(0, account.length - 4)) + account.slice(-4);\\n  return event;\\n}\\n"}
-                    """);
+                    """)
+            .describedBy(ScriptNode::describe);
 
     /** @param code JavaScript defining {@code function process(event)} */
     public record Config(@Setting(required = true, minLength = 1, title = "JavaScript",
@@ -47,6 +48,12 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** How long the code is: {@code JavaScript · 5 lines}. */
+    static String describe(JsonNode config) {
+        long lines = config.path("code").asText().lines().filter(line -> !line.isBlank()).count();
+        return lines == 0 ? "" : "JavaScript · " + lines + (lines == 1 ? " line" : " lines");
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
                     "Renders a new payload with an Apache Velocity template, inline or from the library")
             .withExample("""
                     {"library": "finance-payment-record"}
-                    """);
+                    """)
+            .describedBy(TemplateNode::describe);
 
     private static final Set<String> RESERVED = Set.of("event", "json", "date", "mask", "data", "id", "source",
             "type", "specversion");
@@ -86,6 +87,15 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The library template's name, or how long the inline one is: {@code Velocity · 4 lines}. */
+    static String describe(JsonNode config) {
+        if (config.path("library").isTextual()) {
+            return config.path("library").asText();
+        }
+        long lines = config.path("template").asText().lines().filter(line -> !line.isBlank()).count();
+        return lines == 0 ? "" : "Velocity · " + lines + (lines == 1 ? " line" : " lines");
     }
 
     @Override

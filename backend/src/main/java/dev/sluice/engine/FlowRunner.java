@@ -76,6 +76,10 @@ final class FlowRunner implements AutoCloseable {
         return metrics;
     }
 
+    List<String> targetIds() {
+        return pipeline.targetIds();
+    }
+
     /** True once the broker connection dropped under this runner: it must be closed and started again. */
     boolean broken() {
         return consumers.broken();

@@ -97,7 +97,10 @@ final class TargetDispatch implements AutoCloseable {
             List<CompletableFuture<Void>> futures = new ArrayList<>();
             events.forEach(output -> piiCheck.scan(target, inputId, output, metrics));
             for (int i = 0; i < events.size(); i++) {
-                futures.add(targets.get(target).deliver(events.get(i), outputId(inputId, source, target, i)));
+                CompletableFuture<Void> delivery = targets.get(target).deliver(events.get(i),
+                        outputId(inputId, source, target, i));
+                delivery.whenComplete((ignored, error) -> metrics.delivered(target, error == null));
+                futures.add(delivery);
             }
             sent.put(target, futures);
         });

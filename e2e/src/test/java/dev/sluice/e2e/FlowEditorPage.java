@@ -85,7 +85,7 @@ final class FlowEditorPage {
     }
 
     void deleteSelected(String id) {
-        driver.findElement(By.cssSelector(".flow-palette-delete")).click();
+        driver.findElement(By.id("canvas-delete")).click();
         Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
     }
 

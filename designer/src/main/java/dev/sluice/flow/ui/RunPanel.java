@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,6 +44,8 @@ class RunPanel extends VerticalLayout {
     private final Div status = new Div();
     private final Div deadLetters = new Div();
     private final DeployProgress progress = new DeployProgress();
+    private Consumer<FlowStatus> statusListener = status -> { };
+    private FlowStatus lastStatus;
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
              FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts) {
@@ -114,6 +117,20 @@ class RunPanel extends VerticalLayout {
         return progress;
     }
 
+    /**
+     * Tells {@code listener} the flow's status on each refresh, null while it does not run here; at once with the
+     * last one read.
+     */
+    void onStatus(Consumer<FlowStatus> listener) {
+        statusListener = listener;
+        listener.accept(lastStatus);
+    }
+
+    private void statusRead(FlowStatus status) {
+        lastStatus = status;
+        statusListener.accept(status);
+    }
+
     void refresh() {
         status.removeAll();
         try {
@@ -129,13 +146,18 @@ class RunPanel extends VerticalLayout {
             showPrivacyAlerts();
             if (engine == null) {
                 status.add(new Div(getTranslation("run.no-engine")));
+                statusRead(null);
                 return;
             }
             long waiting = engine.queueDepth(context.flowId());
             if (waiting >= 0) {
                 status.add(new Div(getTranslation("run.queue", waiting)));
             }
-            engine.status(context.flowId()).ifPresent(this::counters);
+            FlowStatus running = engine.status(context.flowId()).orElse(null);
+            if (running != null) {
+                counters(running);
+            }
+            statusRead(running);
             charts(engine.history(context.flowId()));
             listDeadLetters();
         } catch (RuntimeException refused) {

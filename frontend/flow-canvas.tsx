@@ -65,7 +65,7 @@ function Canvas(props: {
   const kinds = useMemo(() => kindsOf(model), [model]);
   const flow = useReactFlow();
   const graphArea = useRef<HTMLDivElement>(null);
-  const recentre = useOpeningView(graphArea);
+  const { recentre, reveal } = useOpeningView(graphArea);
   const [paletteCollapsed, setPaletteCollapsed] = useStoredFlag('sluice.canvas.palette-collapsed', false);
   const [legendShown, setLegendShown] = useStoredFlag('sluice.canvas.legend-shown', true);
   const [nodes, setNodes] = useState<FlowNode[]>(() => nodesOf(model, kinds));
@@ -180,12 +180,11 @@ function Canvas(props: {
           setEdges((es) => linkedAddition(es, linkFrom, node.id, kind.role));
         }
         pendingSelect.current = node.id;
-        // keep the whole flow in view as it grows
-        setTimeout(() => recentre(150), 60);
+        setTimeout(() => reveal(node.id), 60);
         return [...current.map((n) => ({ ...n, selected: false })), node];
       });
     },
-    [kinds, recentre],
+    [kinds, reveal],
   );
 
   const onDrop = useCallback(
@@ -226,6 +225,7 @@ function Canvas(props: {
             readOnly={readOnly}
             canUndo={canUndo}
             canRedo={canRedo}
+            canDelete={nodes.some((n) => n.selected) || edges.some((e) => e.selected)}
             legendShown={legendShown}
             onUndo={undo}
             onRedo={redo}

@@ -65,7 +65,7 @@ export function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
   const leaks = data.leaks ?? [];
   const health = counts ? [labels[`health.${counts.health}`] ?? counts.health, counts.error].filter(Boolean).join('\n') : '';
   return (
-    <div className={classes.join(' ')} data-node-id={id} title={[data.title ?? data.kind, data.summary].filter(Boolean).join('\n')}>
+    <div className={classes.join(' ')} data-node-id={id} title={[data.title ?? data.kind, data.summary, counts?.error].filter(Boolean).join('\n')}>
       {data.role !== 'SOURCE' && <Handle type="target" position={Position.Left} />}
       <div className="sluice-node-icon">
         <Icon icon={data.icon ?? 'vaadin:cog'} />

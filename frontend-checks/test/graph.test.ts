@@ -61,7 +61,7 @@ describe('canvas graph', () => {
     const { node, linkFrom } = addition(nodesOf(model, roles), 'mask', kind('target.log'));
 
     expect(node.id).toBe('log');
-    expect(at(node)).toEqual({ x: 520.4, y: 80 });
+    expect(at(node)).toEqual({ x: 500.4, y: 80 });
     expect(node.selected).toBe(true);
     expect(linkFrom).toBe('mask');
   });
@@ -88,16 +88,16 @@ describe('canvas graph', () => {
 
   it('moves a clicked kind down until it covers no other node', () => {
     const nodes = nodesOf(model, roles);
-    const taken: FlowNode = { ...nodes[1]!, id: 'other', position: { x: 520, y: 100 } };
+    const taken: FlowNode = { ...nodes[1]!, id: 'other', position: { x: 500, y: 100 } };
 
-    expect(at(addition([...nodes, taken], 'mask', kind('mask')).node)).toEqual({ x: 520.4, y: 190 });
+    expect(at(addition([...nodes, taken], 'mask', kind('mask')).node)).toEqual({ x: 500.4, y: 190 });
   });
 
   it('puts a node at the end of the row when none is selected', () => {
     const { node, linkFrom } = addition(nodesOf(model, roles), '', kind('mask'));
 
     expect(node.id).toBe('mask-2');
-    expect(at(node)).toEqual({ x: 560, y: 80 });
+    expect(at(node)).toEqual({ x: 520, y: 80 });
     expect(linkFrom).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openingView } from '../../frontend/canvas/layout';
+import type { Node } from '@xyflow/react';
+import { inView, openingView } from '../../frontend/canvas/layout';
 import { readFlag } from '../../frontend/canvas/stored-flag';
 
 describe('the opening view', () => {
@@ -36,6 +37,17 @@ describe('the opening view', () => {
 
     expect(view.zoom).toBe(1);
     expect(view.y).toBe(40);
+  });
+});
+
+describe('a node in view', () => {
+  const node = (x: number, y: number): Node => ({ id: 'n', position: { x, y }, data: {}, measured: { width: 200, height: 64 } });
+
+  it('is one wholly on screen at the view\'s zoom and pan', () => {
+    expect(inView(node(40, 80), { x: 0, y: 0, zoom: 1 }, 700, 500)).toBe(true);
+    expect(inView(node(600, 80), { x: 0, y: 0, zoom: 1 }, 700, 500)).toBe(false);
+    expect(inView(node(600, 80), { x: 0, y: 0, zoom: 0.5 }, 700, 500)).toBe(true);
+    expect(inView(node(600, 80), { x: -200, y: 0, zoom: 1 }, 700, 500)).toBe(true);
   });
 });
 

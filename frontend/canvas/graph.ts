@@ -10,7 +10,7 @@ export type Position = { x: number; y: number };
 export const NO_MARKS: CanvasMarks = { nodes: [], edges: [] };
 
 /** How far right of the selected node a new one goes, and how far down when that place is taken. */
-const COLUMN = 260;
+const COLUMN = 240;
 const ROW = 110;
 /** A node's room: a new node never goes closer than this to another. */
 const ROOM = { width: 200, height: 90 };

@@ -35,6 +35,14 @@ export function focusOn(node: Node, zoom: number): { x: number; y: number; zoom:
   return { x: node.position.x + width / 2, y: node.position.y + height / 2, zoom: Math.max(zoom, 1) };
 }
 
+/** Whether a node is wholly on screen in a view `width` × `height` showing the flow at `view`. */
+export function inView(node: Node, view: { x: number; y: number; zoom: number }, width: number, height: number): boolean {
+  const { width: w, height: h } = sizeOf(node);
+  const left = node.position.x * view.zoom + view.x;
+  const top = node.position.y * view.zoom + view.y;
+  return left >= 0 && top >= 0 && left + w * view.zoom <= width && top + h * view.zoom <= height;
+}
+
 /** The flow's extent on the canvas, in flow coordinates. */
 export type Bounds = { x: number; y: number; width: number; height: number };
 

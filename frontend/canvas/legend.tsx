@@ -20,11 +20,11 @@ export function Legend({ labels, onHide }: { labels: Record<string, string>; onH
       </ul>
       <ul>
         <li>
-          <span className="sluice-badge badge-problems"><Icon icon="vaadin:warning" />n</span>
+          <span className="sluice-badge badge-problems"><Icon icon="vaadin:warning" /></span>
           {labels['badge.problems']}
         </li>
         <li>
-          <span className="sluice-badge badge-leaks"><Icon icon="vaadin:drop" />n</span>
+          <span className="sluice-badge badge-leaks"><Icon icon="vaadin:drop" /></span>
           {labels['badge.leaks']}
         </li>
         {(['OK', 'FAILED', 'IDLE'] as const).map((h) => (

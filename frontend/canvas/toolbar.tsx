@@ -18,6 +18,7 @@ export type ToolbarProps = {
   readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  canDelete: boolean;
   legendShown: boolean;
   onUndo: () => void;
   onRedo: () => void;
@@ -38,7 +39,7 @@ export function Toolbar(props: ToolbarProps) {
           <Tool id="canvas-undo" icon="vaadin:reply" label={labels.undo ?? 'Undo'} hint={labels.undoHint} disabled={!props.canUndo} onClick={props.onUndo} />
           <Tool id="canvas-redo" icon="vaadin:reply" label={labels.redo ?? 'Redo'} hint={labels.redoHint} disabled={!props.canRedo} onClick={props.onRedo} />
           <Tool id="canvas-layout" icon="vaadin:sitemap" label={labels.layout ?? 'Tidy up'} hint={labels.layoutHint} onClick={props.onLayout} />
-          <Tool id="canvas-delete" icon="vaadin:trash" label={labels.deleteSelected ?? 'Delete'} hint={labels.deleteHint} onClick={props.onDelete} />
+          <Tool id="canvas-delete" icon="vaadin:trash" label={labels.deleteSelected ?? 'Delete'} hint={labels.deleteHint} disabled={!props.canDelete} onClick={props.onDelete} />
           <span className="flow-toolbar-gap" />
         </>
       )}

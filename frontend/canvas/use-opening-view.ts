@@ -2,10 +2,16 @@
 // to fit), and again whenever the canvas changes size, as when a side panel folds or unfolds.
 import { getNodesBounds, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { openingView } from './layout';
+import { inView, openingView } from './layout';
 
-/** Returns `recentre(duration)`, which puts the flow back in the opening view. */
-export function useOpeningView(container: RefObject<HTMLElement | null>): (duration?: number) => void {
+export type View = {
+  /** Puts the flow back in the opening view. */
+  recentre: (duration?: number) => void;
+  /** Pans, at the zoom the user chose, to a node that is not wholly on screen (one just added, say). */
+  reveal: (id: string) => void;
+};
+
+export function useOpeningView(container: RefObject<HTMLElement | null>): View {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const recentre = useCallback(
@@ -16,6 +22,20 @@ export function useOpeningView(container: RefObject<HTMLElement | null>): (durat
       const { width, height } = el.getBoundingClientRect();
       if (width === 0 || height === 0) return;
       void flow.setViewport(openingView(getNodesBounds(nodes), width, height), { duration });
+    },
+    [flow, container],
+  );
+
+  const reveal = useCallback(
+    (id: string) => {
+      const el = container.current;
+      const node = flow.getNode(id);
+      if (!el || !node) return;
+      const view = flow.getViewport();
+      if (inView(node, view, el.clientWidth, el.clientHeight)) return;
+      const width = node.measured?.width ?? 200;
+      const height = node.measured?.height ?? 64;
+      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: view.zoom, duration: 150 });
     },
     [flow, container],
   );
@@ -47,5 +67,5 @@ export function useOpeningView(container: RefObject<HTMLElement | null>): (durat
     };
   }, [container, recentre]);
 
-  return recentre;
+  return { recentre, reveal };
 }

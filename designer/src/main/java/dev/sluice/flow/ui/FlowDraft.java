@@ -201,7 +201,7 @@ final class FlowDraft {
         for (JsonNode node : nodes()) {
             String id = node.path("id").asText();
             JsonNode at = layout.path(id);
-            nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 260 * i),
+            nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 240 * i),
                     at.path("y").asDouble(80), summary(node)));
             i++;
         }

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Pipeline;
+import dev.sluice.pipeline.PipelineFailure;
 import dev.sluice.pipeline.StepFailure;
 
 /**
@@ -40,6 +42,8 @@ final class FlowMetrics {
     private final String flow;
     private final String id;
     private final Map<String, NodeCounter> nodes = new ConcurrentHashMap<>();
+    /** Set on the consumer thread while the pipeline runs an event again for a retry: nodes count each event once. */
+    private final ThreadLocal<Boolean> rerun = ThreadLocal.withInitial(() -> false);
 
     FlowMetrics(MeterRegistry registry, DeployedFlow deployed) {
         this.registry = registry;
@@ -71,7 +75,8 @@ final class FlowMetrics {
 
     /**
      * The node's step, timed as {@code sluice.node.duration} (each run of the step, failed ones too) and counted as
-     * {@code sluice.node.events}: events in, events it passed on, runs that failed. Timer and counters are made
+     * {@code sluice.node.events}: events in, events it passed on, runs that failed, each event once (not again on a
+     * retry, see {@link #run}). Timer and counters are made
      * here, once per node, so running a step costs two clock reads and a few additions.
      */
     NodeStep timed(String node, String kind, NodeStep step) {
@@ -82,21 +87,38 @@ final class FlowMetrics {
         return new MeasuredStep(step, timer, nodes.computeIfAbsent(node, n -> new NodeCounter(n, kind)));
     }
 
-    /** A target's answer to one output handed to it: delivered, or failed (to be retried or dead-lettered). */
-    void delivered(String target, boolean delivered) {
-        NodeCounter counter = nodes.get(target);
-        if (counter == null) {
-            return;
-        }
-        (delivered ? counter.delivered : counter.deliveryFailed).increment();
-        if (!delivered) {
-            counter.lastFailure = Instant.now();
+    /** Runs {@code pipeline} on an event's first try or, {@code rerun}, on a retry, which nodes do not count. */
+    Map<String, List<ObjectNode>> run(Pipeline pipeline, ObjectNode event, boolean rerun) throws PipelineFailure {
+        this.rerun.set(rerun);
+        try {
+            return pipeline.run(event);
+        } finally {
+            this.rerun.set(false);
         }
     }
 
     /**
-     * Each node's counts since this instance started the flow: a target's out are the outputs it delivered, its
-     * failed the runs of its step and the deliveries that failed. Retries run the pipeline again and count again.
+     * A target's answer to one output handed to it: delivered (counted on any try, as an output is delivered once),
+     * or failed (counted on the first try only; a retry that fails again updates only when it last failed).
+     */
+    void delivered(String target, boolean delivered, boolean retry) {
+        NodeCounter counter = nodes.get(target);
+        if (counter == null) {
+            return;
+        }
+        if (delivered) {
+            counter.delivered.increment();
+            return;
+        }
+        if (!retry) {
+            counter.deliveryFailed.increment();
+        }
+        counter.lastFailure = Instant.now();
+    }
+
+    /**
+     * Each node's counts since this instance started the flow, each event once however often it is retried: a
+     * target's out are the outputs it delivered, its failed the runs of its step and the first deliveries that failed.
      */
     Map<String, FlowStatus.NodeCounts> nodeCounts(Collection<String> targets) {
         Map<String, FlowStatus.NodeCounts> counts = new LinkedHashMap<>();
@@ -154,6 +176,10 @@ final class FlowMetrics {
                     .register(registry);
         }
 
+        boolean counting() {
+            return !rerun.get();
+        }
+
         FlowStatus.NodeCounts counts(boolean target) {
             Instant failedAt = lastFailure;
             return new FlowStatus.NodeCounts((long) in.count(),
@@ -167,17 +193,24 @@ final class FlowMetrics {
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
             long started = System.nanoTime();
-            counter.in.increment();
+            boolean counting = counter.counting();
+            if (counting) {
+                counter.in.increment();
+            }
             boolean ok = false;
             try {
                 List<ObjectNode> outputs = step.apply(event);
-                counter.passed.increment(outputs.size());
+                if (counting) {
+                    counter.passed.increment(outputs.size());
+                }
                 ok = true;
                 return outputs;
             } finally {
                 timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 if (!ok) {
-                    counter.failed.increment();
+                    if (counting) {
+                        counter.failed.increment();
+                    }
                     counter.lastFailure = Instant.now();
                 }
             }

@@ -142,7 +142,7 @@ final class FlowRunner implements AutoCloseable {
         ObjectNode event = reading.events().get(0);
         Map<String, List<ObjectNode>> outputs;
         try {
-            outputs = pipeline.run(event);
+            outputs = metrics.run(pipeline, event, attempt.number() > 1);
             budgetFailures.set(0);
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
@@ -155,7 +155,7 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         TargetDispatch.Sent sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
-                attempt.owed());
+                attempt.owed(), attempt.number() > 1);
         if (sent.isEmpty()) {
             metrics.filtered.increment();
             consumers.ack(received);

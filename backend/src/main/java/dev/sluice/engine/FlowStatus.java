@@ -21,11 +21,11 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
     }
 
     /**
-     * One node's counts since this instance started the flow; a retry runs the pipeline again and counts again.
+     * One node's counts since this instance started the flow, each event once: a retry is not counted again.
      *
      * @param in            events that reached the node
-     * @param out           events it passed on; for a target, the outputs it delivered
-     * @param failed        runs of its step that failed; for a target, failed deliveries too
+     * @param out           events it passed on; for a target, the outputs it delivered (on whichever try)
+     * @param failed        events its step failed on; for a target, also those whose first delivery failed
      * @param lastFailureAt when it last failed, ISO-8601; null while it has not
      */
     public record NodeCounts(long in, long out, long failed, String lastFailureAt) {

@@ -24,7 +24,7 @@ import {
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CanvasLabels, nodeTypes } from './flow-node';
 import type { CanvasCounts, CanvasMarks, CanvasModel, NodeNotes } from './canvas/canvas-model';
-import { NO_COUNTS, NO_NOTES, countedEdges, withCounts, withNotes } from './canvas/decorations';
+import { NO_COUNTS, NO_NOTES, countedEdges, newlyFailing, withCounts, withNotes } from './canvas/decorations';
 import {
   NO_MARKS,
   addition,
@@ -120,6 +120,14 @@ function Canvas(props: {
     setNodes((current) => withCounts(current, counts));
     setEdges((current) => countedEdges(current, counts, model.labels['count.edge'] ?? ''));
   }, [counts, nodes.length, edges.length, model.revision, model.labels]);
+
+  // a node that starts failing is what the steward needs to see: pan to it if it is out of sight
+  const countsBefore = useRef(NO_COUNTS);
+  useEffect(() => {
+    const failing = newlyFailing(countsBefore.current, counts)[0];
+    countsBefore.current = counts;
+    if (failing) setTimeout(() => reveal(failing), 200);
+  }, [counts, reveal]);
 
   useEffect(() => {
     const id = focus.split('#')[0];

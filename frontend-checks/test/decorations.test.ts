@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Edge } from '@xyflow/react';
 import type { CanvasCounts } from '../../frontend/canvas/canvas-model';
-import { NO_COUNTS, badgeTitle, countedEdges, withCounts, withNotes } from '../../frontend/canvas/decorations';
+import { NO_COUNTS, badgeTitle, countedEdges, newlyFailing, withCounts, withNotes } from '../../frontend/canvas/decorations';
 import type { FlowNode } from '../../frontend/canvas/graph';
 
 const node = (id: string, summary = ''): FlowNode => ({
@@ -55,5 +55,10 @@ describe('canvas decorations', () => {
 
   it('says in a badge tooltip what it counts and each line', () => {
     expect(badgeTitle('Problems', ['a', 'b'])).toBe('Problems\n• a\n• b');
+  });
+
+  it('names the nodes that started failing since the counts before', () => {
+    expect(newlyFailing(NO_COUNTS, counts)).toEqual(['hide']);
+    expect(newlyFailing(counts, counts)).toEqual([]);
   });
 });

@@ -60,3 +60,10 @@ export function countedEdges(edges: Edge[], counts: CanvasCounts, title: string)
 export function badgeTitle(what: string, lines: string[]): string {
   return [what, ...lines.map((line) => `• ${line}`)].join('\n');
 }
+
+/** The nodes failing in `counts` that were not in `before`: the canvas brings the first into view. */
+export function newlyFailing(before: CanvasCounts, counts: CanvasCounts): string[] {
+  return Object.entries(counts.nodes)
+    .filter(([id, count]) => count.health === 'FAILED' && before.nodes[id]?.health !== 'FAILED')
+    .map(([id]) => id);
+}

@@ -33,7 +33,7 @@ class NodeDescriptionsTest {
                 Map.entry("mask", "bankAccount → last 4 (+5)"),
                 Map.entry("rename", "user_id → userId (+2)"),
                 Map.entry("set", "origin = user-center (+2)"),
-                Map.entry("script", "JavaScript · 5 lines"),
+                Map.entry("script", "const account = String(event.data.payme…"),
                 Map.entry("template", "finance-payment-record"),
                 Map.entry("target.http", "POST https://ledger.internal/events"),
                 Map.entry("target.rabbitmq", "ws.finance.ledger / payment.changed"),
@@ -59,7 +59,7 @@ class NodeDescriptionsTest {
                 {"pattern": {"type": [{"prefix": "user."}], "data": {"amount": [{"numeric": [">", 100]}]}}}"""))
                 .isEqualTo("type prefix user., amount > 100");
         assertThat(describe("filter", """
-                {"pattern": {"$or": [{"data": {"a": [1]}}, {"data": {"b": [2]}}]}}""")).isEqualTo("any of 2");
+                {"pattern": {"$or": [{"data": {"a": [1]}}, {"data": {"b": [2]}}]}}""")).isEqualTo("$or (2)");
     }
 
     @Test
@@ -68,6 +68,12 @@ class NodeDescriptionsTest {
                 .isEqualTo("PUT ledger-hooks/events");
         assertThat(describe("target.http", "{\"url\": \"https://ledger.internal/a/very/long/path/to/the/events/endpoint\"}"))
                 .hasSize(NodeSpec.DESCRIPTION_LENGTH).endsWith("…").startsWith("POST https://ledger.internal/");
+    }
+
+    @Test
+    void aScriptIsSummedUpByItsLeadingCommentInTheUsersOwnWords() {
+        assertThat(describe("script", "{\"code\": \"// 隐藏银行账号\\nfunction process(event) {\\n  return event;\\n}\"}"))
+                .isEqualTo("隐藏银行账号");
     }
 
     @Test

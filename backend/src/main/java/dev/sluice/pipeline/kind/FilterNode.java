@@ -44,7 +44,7 @@ public final class FilterNode implements NodeKind<FilterNode.Config> {
         return SPEC;
     }
 
-    /** The pattern's conditions by field: {@code currency = CNY}, {@code type prefix user.}, {@code any of 2}. */
+    /** The pattern's conditions by field: {@code currency = CNY}, {@code type prefix user.}, {@code $or (2)}. */
     static String describe(JsonNode config) {
         List<String> conditions = new java.util.ArrayList<>();
         conditions(config.path("pattern"), conditions);
@@ -55,7 +55,7 @@ public final class FilterNode implements NodeKind<FilterNode.Config> {
         pattern.properties().forEach(member -> {
             JsonNode value = member.getValue();
             if (member.getKey().equals("$or")) {
-                into.add("any of " + value.size());
+                into.add("$or (" + value.size() + ")");
             } else if (value.isObject()) {
                 conditions(value, into);
             } else if (value.isArray()) {

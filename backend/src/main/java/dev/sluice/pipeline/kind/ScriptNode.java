@@ -50,10 +50,15 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
         return SPEC;
     }
 
-    /** How long the code is: {@code JavaScript · 5 lines}. */
+    /**
+     * The code's own first words: a leading comment, else its first statement inside {@code process} (the user's
+     * text, so it reads in their language).
+     */
     static String describe(JsonNode config) {
-        long lines = config.path("code").asText().lines().filter(line -> !line.isBlank()).count();
-        return lines == 0 ? "" : "JavaScript · " + lines + (lines == 1 ? " line" : " lines");
+        return config.path("code").asText().lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("function process") && !line.equals("{"))
+                .map(line -> line.replaceFirst("^(//+|/\\*+|\\*+)\\s*", ""))
+                .filter(line -> !line.isEmpty()).findFirst().orElse("");
     }
 
     @Override

@@ -89,13 +89,13 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
         return SPEC;
     }
 
-    /** The library template's name, or how long the inline one is: {@code Velocity · 4 lines}. */
+    /** The library template's name, or the inline template's first line. */
     static String describe(JsonNode config) {
         if (config.path("library").isTextual()) {
             return config.path("library").asText();
         }
-        long lines = config.path("template").asText().lines().filter(line -> !line.isBlank()).count();
-        return lines == 0 ? "" : "Velocity · " + lines + (lines == 1 ? " line" : " lines");
+        return config.path("template").asText().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .findFirst().orElse("");
     }
 
     @Override

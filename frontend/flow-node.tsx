@@ -32,7 +32,7 @@ const FALLBACK_CATEGORY: Record<Role, NodeCategory> = { SOURCE: 'SOURCE', PROCES
 function Badge({ kind, icon, what, lines }: { kind: string; icon: string; what: string; lines: string[] }) {
   const title = badgeTitle(what, lines);
   return (
-    <span className={`sluice-badge badge-${kind}`} title={title} aria-label={title} data-count={lines.length}>
+    <span className={`sluice-badge badge-${kind}`} role="img" title={title} aria-label={title} data-count={lines.length}>
       <Icon icon={icon} />
       {lines.length}
     </span>
@@ -73,7 +73,7 @@ export function SluiceNode({ id, data, selected }: NodeProps<Node<NodeData>>) {
       <div className="sluice-node-body">
         <div className="sluice-node-head">
           <span className="sluice-node-id">{id}</span>
-          {counts && <span className={`sluice-node-health health-${counts.health.toLowerCase()}`} title={health} aria-label={health} />}
+          {counts && <span className={`sluice-node-health health-${counts.health.toLowerCase()}`} role="img" title={health} aria-label={health} />}
         </div>
         <div className="sluice-node-kind">{data.title ?? data.kind}</div>
         {data.summary ? <div className="sluice-node-summary">{data.summary}</div> : null}

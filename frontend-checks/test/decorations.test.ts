@@ -49,7 +49,7 @@ describe('canvas decorations', () => {
     const edges = countedEdges([edge('in', 'hide'), edge('hide', 'out'), edge('draft', 'out')], counts, 'events');
 
     expect(edges.map((e) => e.label)).toEqual(['5', '4', undefined]);
-    expect(edges[0]!.ariaLabel).toBe('5 events');
+    expect(edges[0]!.ariaLabel).toBe('in → hide: 5 events');
     expect(countedEdges(edges, counts, 'events')[1]).toBe(edges[1]);
   });
 

@@ -51,7 +51,7 @@ export function countedEdges(edges: Edge[], counts: CanvasCounts, title: string)
       labelBgPadding: [4, 2] as [number, number],
       labelBgBorderRadius: 4,
       labelShowBg: label !== undefined,
-      ariaLabel: label === undefined ? undefined : `${label} ${title}`,
+      ariaLabel: label === undefined ? undefined : `${e.source} → ${e.target}: ${label} ${title}`,
     };
   });
 }

@@ -1,6 +1,8 @@
 // The flow canvas: React Flow wrapped as a Vaadin React adapter element. The server sends the graph and the
 // palette as JSON text ("model", with a revision that resets the canvas), the invalid nodes and edges, the route of each
-// personal-data leak the guard found ("leaks": node ids and edge ids) and a node to focus; the canvas sends back the graph after each edit ("graph") and the selected node id ("selected").
+// personal-data leak the guard found ("leaks": node ids and edge ids), the notes on each node ("notes": summaries,
+// problems, leaks), a deployed flow's live counts ("counts") and a node to focus; the canvas sends back the graph after
+// each edit ("graph") and the selected node id ("selected").
 // Node configs live on the server: the canvas knows only ids, kinds, positions and edges. The JSON's types are
 // generated from the server's records (canvas/canvas-model.ts); the logic without React lives beside it in canvas/.
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
@@ -8,7 +10,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   Background,
-  Controls,
+  Panel,
   addEdge,
   applyEdgeChanges,
   applyNodeChanges,
@@ -20,14 +22,16 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { nodeTypes } from './flow-node';
-import type { CanvasMarks, CanvasModel } from './canvas/canvas-model';
+import { CanvasLabels, nodeTypes } from './flow-node';
+import type { CanvasCounts, CanvasMarks, CanvasModel, NodeNotes } from './canvas/canvas-model';
+import { NO_COUNTS, NO_NOTES, countedEdges, newlyFailing, withCounts, withNotes } from './canvas/decorations';
 import {
   NO_MARKS,
   addition,
   edgeId,
   edgesOf,
   graphJson,
+  kindsOf,
   linkedAddition,
   markedEdges,
   markedNodes,
@@ -36,7 +40,11 @@ import {
   type Position,
 } from './canvas/graph';
 import { focusOn, layoutOf } from './canvas/layout';
+import { Legend } from './canvas/legend';
 import { DRAG_TYPE, Palette } from './canvas/palette';
+import { useStoredFlag } from './canvas/stored-flag';
+import { Toolbar } from './canvas/toolbar';
+import { useOpeningView } from './canvas/use-opening-view';
 import { useShortcuts } from './canvas/use-shortcuts';
 import { useUndoRedo } from './canvas/use-undo-redo';
 
@@ -46,15 +54,21 @@ function Canvas(props: {
   model: CanvasModel;
   invalid: CanvasMarks;
   leaks: CanvasMarks;
+  notes: NodeNotes;
+  counts: CanvasCounts;
   focus: string;
   readOnly: boolean;
   onGraph: (json: string) => void;
   onSelected: (id: string) => void;
 }) {
-  const { model, invalid, leaks, focus, readOnly, onGraph, onSelected } = props;
-  const roles = useMemo(() => new Map(model.kinds.map((k) => [k.id, k.role])), [model.kinds]);
+  const { model, invalid, leaks, notes, counts, focus, readOnly, onGraph, onSelected } = props;
+  const kinds = useMemo(() => kindsOf(model), [model]);
   const flow = useReactFlow();
-  const [nodes, setNodes] = useState<FlowNode[]>(() => nodesOf(model, roles));
+  const graphArea = useRef<HTMLDivElement>(null);
+  const { recentre, reveal } = useOpeningView(graphArea);
+  const [paletteCollapsed, setPaletteCollapsed] = useStoredFlag('sluice.canvas.palette-collapsed', false);
+  const [legendShown, setLegendShown] = useStoredFlag('sluice.canvas.legend-shown', true);
+  const [nodes, setNodes] = useState<FlowNode[]>(() => nodesOf(model, kinds));
   const [edges, setEdges] = useState<Edge[]>(() => edgesOf(model));
   const revision = useRef(model.revision);
   const [opened] = useState(() => graphJson(nodes, edges));
@@ -84,19 +98,36 @@ function Canvas(props: {
     if (model.revision !== revision.current) {
       revision.current = model.revision;
       reset();
-      const reopened = nodesOf(model, roles);
+      const reopened = nodesOf(model, kinds);
       const reopenedEdges = edgesOf(model);
       sent.current = graphJson(reopened, reopenedEdges);
       setNodes(reopened);
       setEdges(reopenedEdges);
-      setTimeout(() => flow.fitView({ padding: 0.2 }), 50);
+      setTimeout(() => recentre(), 100);
     }
-  }, [model, roles, flow, reset]);
+  }, [model, kinds, recentre, reset]);
 
   useEffect(() => {
     setNodes((current) => markedNodes(current, invalid, leaks));
     setEdges((current) => markedEdges(current, invalid, leaks));
   }, [invalid, leaks, nodes.length, edges.length, model.revision]);
+
+  useEffect(() => {
+    setNodes((current) => withNotes(current, notes));
+  }, [notes, nodes.length, model.revision]);
+
+  useEffect(() => {
+    setNodes((current) => withCounts(current, counts));
+    setEdges((current) => countedEdges(current, counts, model.labels['count.edge'] ?? ''));
+  }, [counts, nodes.length, edges.length, model.revision, model.labels]);
+
+  // a node that starts failing is what the steward needs to see: pan to it if it is out of sight
+  const countsBefore = useRef(NO_COUNTS);
+  useEffect(() => {
+    const failing = newlyFailing(countsBefore.current, counts)[0];
+    countsBefore.current = counts;
+    if (failing) setTimeout(() => reveal(failing), 200);
+  }, [counts, reveal]);
 
   useEffect(() => {
     const id = focus.split('#')[0];
@@ -148,20 +179,20 @@ function Canvas(props: {
   );
 
   const add = useCallback(
-    (kind: string, at?: Position) => {
-      const role = roles.get(kind) ?? 'PROCESSOR';
+    (kindId: string, at?: Position) => {
+      const kind = kinds.get(kindId);
+      if (!kind) return;
       setNodes((current) => {
-        const { node, linkFrom } = addition(current, selectedId.current, kind, role, at);
+        const { node, linkFrom } = addition(current, selectedId.current, kind, at);
         if (linkFrom) {
-          setEdges((es) => linkedAddition(es, linkFrom, node.id, role));
+          setEdges((es) => linkedAddition(es, linkFrom, node.id, kind.role));
         }
         pendingSelect.current = node.id;
-        // keep the whole flow in view as it grows
-        setTimeout(() => flow.fitView({ padding: 0.2, duration: 150 }), 60);
+        setTimeout(() => reveal(node.id), 60);
         return [...current.map((n) => ({ ...n, selected: false })), node];
       });
     },
-    [roles, flow],
+    [kinds, reveal],
   );
 
   const onDrop = useCallback(
@@ -184,48 +215,64 @@ function Canvas(props: {
 
   const layout = useCallback(() => {
     setNodes((current) => layoutOf(current, edges));
-    setTimeout(() => flow.fitView({ padding: 0.2, duration: 200 }), 60);
-  }, [edges, flow]);
+    setTimeout(() => recentre(200), 60);
+  }, [edges, recentre]);
+  const zoomIn = useCallback(() => void flow.zoomIn({ duration: 150 }), [flow]);
+  const zoomOut = useCallback(() => void flow.zoomOut({ duration: 150 }), [flow]);
+  const fit = useCallback(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), [flow]);
   const ignore = useCallback(() => undefined, []);
   useShortcuts(readOnly ? { undo: ignore, redo: ignore, layout: ignore } : { undo, redo, layout });
 
   return (
-    <div className={readOnly ? 'flow-canvas-frame read-only' : 'flow-canvas-frame'}>
-      {readOnly ? null : (
-        <Palette
-          model={model}
-          canUndo={canUndo}
-          canRedo={canRedo}
-          onAdd={add}
-          onDelete={removeSelected}
-          onUndo={undo}
-          onRedo={redo}
-          onLayout={layout}
-        />
-      )}
-      <div className="flow-canvas-graph" onDrop={readOnly ? undefined : onDrop} onDragOver={readOnly ? undefined : onDragOver}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeClick={onNodeClick}
-          onPaneClick={onPaneClick}
-          onNodesDelete={onNodesDelete}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          edgesReconnectable={!readOnly}
-          deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
-          fitView
-          fitViewOptions={{ padding: 0.2 }}
-        >
-          <Background />
-          <Controls />
-        </ReactFlow>
+    <CanvasLabels.Provider value={model.labels}>
+      <div className={readOnly ? 'flow-canvas-frame read-only' : 'flow-canvas-frame'}>
+        {readOnly ? null : <Palette model={model} collapsed={paletteCollapsed} onCollapse={setPaletteCollapsed} onAdd={add} />}
+        <div className="flow-canvas-graph" onDrop={readOnly ? undefined : onDrop} onDragOver={readOnly ? undefined : onDragOver}>
+          <Toolbar
+            labels={model.labels}
+            readOnly={readOnly}
+            canUndo={canUndo}
+            canRedo={canRedo}
+            canDelete={nodes.some((n) => n.selected) || edges.some((e) => e.selected)}
+            legendShown={legendShown}
+            onUndo={undo}
+            onRedo={redo}
+            onLayout={layout}
+            onDelete={removeSelected}
+            onZoomIn={zoomIn}
+            onZoomOut={zoomOut}
+            onFit={fit}
+            onLegend={() => setLegendShown(!legendShown)}
+          />
+          <div className="flow-canvas-flow" ref={graphArea}>
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onNodeClick={onNodeClick}
+              onPaneClick={onPaneClick}
+              onNodesDelete={onNodesDelete}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              edgesReconnectable={!readOnly}
+              deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+              minZoom={0.1}
+              maxZoom={2}
+            >
+              <Background />
+              {legendShown ? (
+                <Panel position="bottom-left">
+                  <Legend labels={model.labels} onHide={() => setLegendShown(false)} />
+                </Panel>
+              ) : null}
+            </ReactFlow>
+          </div>
+        </div>
       </div>
-    </div>
+    </CanvasLabels.Provider>
   );
 }
 
@@ -239,6 +286,8 @@ class FlowCanvasElement extends ReactAdapterElement {
     const [modelJson] = hooks.useState<string>('model');
     const [invalidJson] = hooks.useState<string>('invalid');
     const [leaksJson] = hooks.useState<string>('leaks');
+    const [notesJson] = hooks.useState<string>('notes');
+    const [countsJson] = hooks.useState<string>('counts');
     const [focus] = hooks.useState<string>('focus');
     const [readOnly] = hooks.useState<boolean>('readOnly');
     const [, setGraph] = hooks.useState<string>('graph');
@@ -246,6 +295,8 @@ class FlowCanvasElement extends ReactAdapterElement {
     const model = useMemo(() => parsed<CanvasModel | null>(modelJson, null), [modelJson]);
     const invalid = useMemo(() => parsed(invalidJson, NO_MARKS), [invalidJson]);
     const leaks = useMemo(() => parsed(leaksJson, NO_MARKS), [leaksJson]);
+    const notes = useMemo(() => parsed(notesJson, NO_NOTES), [notesJson]);
+    const counts = useMemo(() => parsed(countsJson, NO_COUNTS), [countsJson]);
     if (!model) return null;
     return (
       <ReactFlowProvider>
@@ -253,6 +304,8 @@ class FlowCanvasElement extends ReactAdapterElement {
           model={model}
           invalid={invalid}
           leaks={leaks}
+          notes={notes}
+          counts={counts}
           focus={typeof focus === 'string' ? focus : ''}
           readOnly={readOnly === true}
           onGraph={setGraph}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CanvasModel, NodeRole } from '../../frontend/canvas/canvas-model';
+import type { CanvasModel, PaletteKind } from '../../frontend/canvas/canvas-model';
 import {
   addition,
   edgesOf,
   freshId,
   graphJson,
+  kindsOf,
   linkedAddition,
   markedEdges,
   markedNodes,
@@ -15,8 +16,8 @@ import {
 const model: CanvasModel = {
   revision: 1,
   nodes: [
-    { id: 'in', kind: 'source', x: 40, y: 80 },
-    { id: 'mask', kind: 'mask', x: 260.4, y: 80 },
+    { id: 'in', kind: 'source', x: 40, y: 80, summary: 'users' },
+    { id: 'mask', kind: 'mask', x: 260.4, y: 80, summary: 'bankAccount → last 4' },
   ],
   edges: [{ from: 'in', to: 'mask' }],
   kinds: [
@@ -26,7 +27,8 @@ const model: CanvasModel = {
   ],
   labels: {},
 };
-const roles = new Map<string, NodeRole>(model.kinds.map((k) => [k.id, k.role]));
+const roles = kindsOf(model);
+const kind = (id: string): PaletteKind => roles.get(id)!;
 const at = (n: FlowNode) => n.position;
 
 describe('canvas graph', () => {
@@ -34,14 +36,15 @@ describe('canvas graph', () => {
     const nodes = nodesOf(model, roles);
 
     expect(nodes.map((n) => [n.id, n.data.role])).toEqual([['in', 'SOURCE'], ['mask', 'PROCESSOR']]);
+    expect(nodes[1]!.data).toMatchObject({ category: 'PRIVACY', title: 'Mask', summary: 'bankAccount → last 4' });
     expect(edgesOf(model)).toEqual([{ id: 'in->mask', source: 'in', target: 'mask' }]);
   });
 
-  it('tells the server ids, kinds, rounded positions and edges', () => {
+  it('tells the server ids, kinds, rounded positions and edges, and leaves summaries to the server', () => {
     expect(JSON.parse(graphJson(nodesOf(model, roles), edgesOf(model)))).toEqual({
       nodes: [
-        { id: 'in', kind: 'source', x: 40, y: 80 },
-        { id: 'mask', kind: 'mask', x: 260, y: 80 },
+        { id: 'in', kind: 'source', x: 40, y: 80, summary: '' },
+        { id: 'mask', kind: 'mask', x: 260, y: 80, summary: '' },
       ],
       edges: [{ from: 'in', to: 'mask' }],
     });
@@ -55,10 +58,10 @@ describe('canvas graph', () => {
   });
 
   it('adds a clicked kind right of the selected node and links it', () => {
-    const { node, linkFrom } = addition(nodesOf(model, roles), 'mask', 'target.log', 'TARGET');
+    const { node, linkFrom } = addition(nodesOf(model, roles), 'mask', kind('target.log'));
 
     expect(node.id).toBe('log');
-    expect(at(node)).toEqual({ x: 480.4, y: 80 });
+    expect(at(node)).toEqual({ x: 500.4, y: 80 });
     expect(node.selected).toBe(true);
     expect(linkFrom).toBe('mask');
   });
@@ -77,29 +80,29 @@ describe('canvas graph', () => {
   });
 
   it('never links from a target nor to a source', () => {
-    const nodes = [...nodesOf(model, roles), addition(nodesOf(model, roles), 'mask', 'target.log', 'TARGET').node];
+    const nodes = [...nodesOf(model, roles), addition(nodesOf(model, roles), 'mask', kind('target.log')).node];
 
-    expect(addition(nodes, 'log', 'mask', 'PROCESSOR').linkFrom).toBeUndefined();
-    expect(addition(nodes, 'mask', 'source', 'SOURCE').linkFrom).toBeUndefined();
+    expect(addition(nodes, 'log', kind('mask')).linkFrom).toBeUndefined();
+    expect(addition(nodes, 'mask', kind('source')).linkFrom).toBeUndefined();
   });
 
   it('moves a clicked kind down until it covers no other node', () => {
     const nodes = nodesOf(model, roles);
-    const taken: FlowNode = { ...nodes[1]!, id: 'other', position: { x: 480, y: 100 } };
+    const taken: FlowNode = { ...nodes[1]!, id: 'other', position: { x: 500, y: 100 } };
 
-    expect(at(addition([...nodes, taken], 'mask', 'mask', 'PROCESSOR').node)).toEqual({ x: 480.4, y: 190 });
+    expect(at(addition([...nodes, taken], 'mask', kind('mask')).node)).toEqual({ x: 500.4, y: 190 });
   });
 
   it('puts a node at the end of the row when none is selected', () => {
-    const { node, linkFrom } = addition(nodesOf(model, roles), '', 'mask', 'PROCESSOR');
+    const { node, linkFrom } = addition(nodesOf(model, roles), '', kind('mask'));
 
     expect(node.id).toBe('mask-2');
-    expect(at(node)).toEqual({ x: 480, y: 80 });
+    expect(at(node)).toEqual({ x: 520, y: 80 });
     expect(linkFrom).toBeUndefined();
   });
 
   it('puts a dropped kind where it was dropped, unlinked, even on another node', () => {
-    const { node, linkFrom } = addition(nodesOf(model, roles), 'mask', 'mask', 'PROCESSOR', { x: 40, y: 80 });
+    const { node, linkFrom } = addition(nodesOf(model, roles), 'mask', kind('mask'), { x: 40, y: 80 });
 
     expect(at(node)).toEqual({ x: 40, y: 80 });
     expect(linkFrom).toBeUndefined();

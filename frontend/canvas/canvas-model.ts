@@ -15,6 +15,7 @@ export type CanvasNode = {
   kind: string;
   x: number;
   y: number;
+  summary: string;
 };
 
 export type CanvasEdge = {
@@ -44,3 +45,23 @@ export type CanvasMarks = {
   nodes: string[];
   edges: string[];
 };
+
+export type NodeNotes = {
+  summaries: Record<string, string>;
+  problems: Record<string, string[]>;
+  leaks: Record<string, string[]>;
+};
+
+export type CanvasCounts = {
+  nodes: Record<string, NodeCount>;
+};
+
+export type NodeCount = {
+  in: number;
+  out: number;
+  failed: number;
+  health: NodeHealth;
+  error: string;
+};
+
+export type NodeHealth = 'OK' | 'FAILED' | 'IDLE';

@@ -2,7 +2,7 @@
 // what the server is told back, marks, and where a node added from the palette goes.
 import type { Edge, Node } from '@xyflow/react';
 import type { NodeData } from '../flow-node';
-import type { CanvasGraph, CanvasMarks, CanvasModel, NodeRole } from './canvas-model';
+import type { CanvasGraph, CanvasMarks, CanvasModel, NodeRole, PaletteKind } from './canvas-model';
 
 export type FlowNode = Node<NodeData>;
 export type Position = { x: number; y: number };
@@ -10,19 +10,40 @@ export type Position = { x: number; y: number };
 export const NO_MARKS: CanvasMarks = { nodes: [], edges: [] };
 
 /** How far right of the selected node a new one goes, and how far down when that place is taken. */
-const COLUMN = 220;
+const COLUMN = 240;
 const ROW = 110;
+/** A node's room: a new node never goes closer than this to another. */
+const ROOM = { width: 200, height: 90 };
 
 export function edgeId(from: string, to: string): string {
   return `${from}->${to}`;
 }
 
-export function nodesOf(model: CanvasModel, roles: Map<string, NodeRole>): FlowNode[] {
+/** The palette's kinds by id. */
+export function kindsOf(model: CanvasModel): Map<string, PaletteKind> {
+  return new Map(model.kinds.map((k) => [k.id, k]));
+}
+
+/** How a node of `kind` looks: role, category colour, icon and title; an unknown kind as a plain processor. */
+function lookOf(kind: string, kinds: Map<string, PaletteKind>): NodeData {
+  const known = kinds.get(kind);
+  return {
+    kind,
+    role: known?.role ?? 'PROCESSOR',
+    category: known?.category,
+    icon: known?.icon,
+    title: known?.title ?? kind,
+    invalid: false,
+    leak: false,
+  };
+}
+
+export function nodesOf(model: CanvasModel, kinds: Map<string, PaletteKind>): FlowNode[] {
   return model.nodes.map((n) => ({
     id: n.id,
     type: 'sluice',
     position: { x: n.x, y: n.y },
-    data: { kind: n.kind, role: roles.get(n.kind) ?? 'PROCESSOR', invalid: false, leak: false },
+    data: { ...lookOf(n.kind, kinds), summary: n.summary ?? '' },
   }));
 }
 
@@ -33,7 +54,14 @@ export function edgesOf(model: CanvasModel): Edge[] {
 /** The graph as the server is told it: ids, kinds, rounded positions and edges. */
 export function graphJson(nodes: FlowNode[], edges: Edge[]): string {
   const graph: CanvasGraph = {
-    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+    // the summary is the server's to say: sent back empty, so a new one never counts as an edit
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      kind: n.data.kind,
+      x: Math.round(n.position.x),
+      y: Math.round(n.position.y),
+      summary: '',
+    })),
     edges: edges.map((e) => ({ from: e.source, to: e.target })),
   };
   return JSON.stringify(graph);
@@ -78,19 +106,20 @@ export type Addition = { node: FlowNode; linkFrom?: string };
  * node is a target or the new one a source; a dropped kind goes where it was dropped, unlinked. Never on top of
  * another node: a node under the new one could no longer be clicked.
  */
-export function addition(current: FlowNode[], selectedId: string, kind: string, role: NodeRole, at?: Position): Addition {
-  const id = freshId(kind, new Set(current.map((n) => n.id)));
+export function addition(current: FlowNode[], selectedId: string, kind: PaletteKind, at?: Position): Addition {
+  const role = kind.role;
+  const id = freshId(kind.id, new Set(current.map((n) => n.id)));
   const after = current.find((n) => n.id === selectedId);
   let position = at;
   if (!position) {
     position = after ? { x: after.position.x + COLUMN, y: after.position.y } : { x: 40 + COLUMN * current.length, y: 80 };
     const free = (p: Position) =>
-      !current.some((n) => Math.abs(n.position.x - p.x) < 160 && Math.abs(n.position.y - p.y) < 70);
+      !current.some((n) => Math.abs(n.position.x - p.x) < ROOM.width && Math.abs(n.position.y - p.y) < ROOM.height);
     while (!free(position)) {
       position = { x: position.x, y: position.y + ROW };
     }
   }
-  const node: FlowNode = { id, type: 'sluice', position, selected: true, data: { kind, role, invalid: false, leak: false } };
+  const node: FlowNode = { id, type: 'sluice', position, selected: true, data: lookOf(kind.id, new Map([[kind.id, kind]])) };
   const linked = !at && after && after.data.role !== 'TARGET' && role !== 'SOURCE';
   return linked ? { node, linkFrom: after.id } : { node };
 }

@@ -1,7 +1,11 @@
 package dev.sluice.engine;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,12 +15,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.sluice.pipeline.NodeStep;
+import dev.sluice.pipeline.Pipeline;
+import dev.sluice.pipeline.PipelineFailure;
 import dev.sluice.pipeline.StepFailure;
 
 /**
  * A flow's counters and latencies on this instance, as {@code sluice_flow_events_total{flow,outcome}},
- * {@code sluice_flow_latency_seconds{flow}} and {@code sluice_node_duration_seconds{flow,node,kind}} in Prometheus.
- * Thread-safe.
+ * {@code sluice_flow_latency_seconds{flow}}, {@code sluice_node_duration_seconds{flow,node,kind}} and
+ * {@code sluice_node_events_total{flow,node,kind,outcome}} in Prometheus. Thread-safe.
  */
 final class FlowMetrics {
 
@@ -35,6 +41,9 @@ final class FlowMetrics {
     private final MeterRegistry registry;
     private final String flow;
     private final String id;
+    private final Map<String, NodeCounter> nodes = new ConcurrentHashMap<>();
+    /** Set on the consumer thread while the pipeline runs an event again for a retry: nodes count each event once. */
+    private final ThreadLocal<Boolean> rerun = ThreadLocal.withInitial(() -> false);
 
     FlowMetrics(MeterRegistry registry, DeployedFlow deployed) {
         this.registry = registry;
@@ -65,15 +74,56 @@ final class FlowMetrics {
     }
 
     /**
-     * The node's step, timed as {@code sluice.node.duration}: each run of the step, failed ones too. The timer is
-     * made here, once per node, so running a step costs two clock reads and a record.
+     * The node's step, timed as {@code sluice.node.duration} (each run of the step, failed ones too) and counted as
+     * {@code sluice.node.events}: events in, events it passed on, runs that failed, each event once (not again on a
+     * retry, see {@link #run}). Timer and counters are made
+     * here, once per node, so running a step costs two clock reads and a few additions.
      */
     NodeStep timed(String node, String kind, NodeStep step) {
         Timer timer = Timer.builder("sluice.node.duration")
                 .description("One node's step for one event, in the engine's pipeline")
                 .tags("flow", flow, "flowId", id, "node", node, "kind", kind)
                 .register(registry);
-        return new TimedStep(step, timer);
+        return new MeasuredStep(step, timer, nodes.computeIfAbsent(node, n -> new NodeCounter(n, kind)));
+    }
+
+    /** Runs {@code pipeline} on an event's first try or, {@code rerun}, on a retry, which nodes do not count. */
+    Map<String, List<ObjectNode>> run(Pipeline pipeline, ObjectNode event, boolean rerun) throws PipelineFailure {
+        this.rerun.set(rerun);
+        try {
+            return pipeline.run(event);
+        } finally {
+            this.rerun.set(false);
+        }
+    }
+
+    /**
+     * A target's answer to one output handed to it: delivered (counted on any try, as an output is delivered once),
+     * or failed (counted on the first try only; a retry that fails again updates only when it last failed).
+     */
+    void delivered(String target, boolean delivered, boolean retry) {
+        NodeCounter counter = nodes.get(target);
+        if (counter == null) {
+            return;
+        }
+        if (delivered) {
+            counter.delivered.increment();
+            return;
+        }
+        if (!retry) {
+            counter.deliveryFailed.increment();
+        }
+        counter.lastFailure = Instant.now();
+    }
+
+    /**
+     * Each node's counts since this instance started the flow, each event once however often it is retried: a
+     * target's out are the outputs it delivered, its failed the runs of its step and the first deliveries that failed.
+     */
+    Map<String, FlowStatus.NodeCounts> nodeCounts(Collection<String> targets) {
+        Map<String, FlowStatus.NodeCounts> counts = new LinkedHashMap<>();
+        nodes.values().forEach(node -> counts.put(node.node, node.counts(targets.contains(node.node))));
+        return counts;
     }
 
     void failedAt(String node, String error, boolean deadLettered) {
@@ -99,15 +149,70 @@ final class FlowMetrics {
         return 0;
     }
 
-    private record TimedStep(NodeStep step, Timer timer) implements NodeStep {
+    /** One node's counters; {@code delivered} and {@code deliveryFailed} only move for a target. */
+    private final class NodeCounter {
+
+        final String node;
+        final Counter in;
+        final Counter passed;
+        final Counter failed;
+        final Counter delivered;
+        final Counter deliveryFailed;
+        volatile Instant lastFailure;
+
+        NodeCounter(String node, String kind) {
+            this.node = node;
+            in = nodeCounter(node, kind, "in");
+            passed = nodeCounter(node, kind, "out");
+            failed = nodeCounter(node, kind, "failed");
+            delivered = nodeCounter(node, kind, "delivered");
+            deliveryFailed = nodeCounter(node, kind, "delivery_failed");
+        }
+
+        private Counter nodeCounter(String node, String kind, String outcome) {
+            return Counter.builder("sluice.node.events")
+                    .description("Events into one node's step, passed on by it, failed in it; a target's deliveries")
+                    .tags("flow", flow, "flowId", id, "node", node, "kind", kind, "outcome", outcome)
+                    .register(registry);
+        }
+
+        boolean counting() {
+            return !rerun.get();
+        }
+
+        FlowStatus.NodeCounts counts(boolean target) {
+            Instant failedAt = lastFailure;
+            return new FlowStatus.NodeCounts((long) in.count(),
+                    (long) (target ? delivered.count() : passed.count()),
+                    (long) (failed.count() + deliveryFailed.count()), failedAt == null ? null : failedAt.toString());
+        }
+    }
+
+    private record MeasuredStep(NodeStep step, Timer timer, NodeCounter counter) implements NodeStep {
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
             long started = System.nanoTime();
+            boolean counting = counter.counting();
+            if (counting) {
+                counter.in.increment();
+            }
+            boolean ok = false;
             try {
-                return step.apply(event);
+                List<ObjectNode> outputs = step.apply(event);
+                if (counting) {
+                    counter.passed.increment(outputs.size());
+                }
+                ok = true;
+                return outputs;
             } finally {
                 timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                if (!ok) {
+                    if (counting) {
+                        counter.failed.increment();
+                    }
+                    counter.lastFailure = Instant.now();
+                }
             }
         }
 

@@ -76,6 +76,10 @@ final class FlowRunner implements AutoCloseable {
         return metrics;
     }
 
+    List<String> targetIds() {
+        return pipeline.targetIds();
+    }
+
     /** True once the broker connection dropped under this runner: it must be closed and started again. */
     boolean broken() {
         return consumers.broken();
@@ -138,7 +142,7 @@ final class FlowRunner implements AutoCloseable {
         ObjectNode event = reading.events().get(0);
         Map<String, List<ObjectNode>> outputs;
         try {
-            outputs = pipeline.run(event);
+            outputs = metrics.run(pipeline, event, attempt.number() > 1);
             budgetFailures.set(0);
         } catch (PipelineFailure failure) {
             metrics.failed.increment();
@@ -151,7 +155,7 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         TargetDispatch.Sent sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
-                attempt.owed());
+                attempt.owed(), attempt.number() > 1);
         if (sent.isEmpty()) {
             metrics.filtered.increment();
             consumers.ack(received);

@@ -1,5 +1,7 @@
 package dev.sluice.engine;
 
+import java.util.Map;
+
 /**
  * A flow's state on this instance and its counters since this instance started it.
  *
@@ -8,10 +10,26 @@ package dev.sluice.engine;
  *                    ordered flow, held by this instance for its next try
  * @param lastFailure the last event that failed here, retried or dead-lettered; null while none has
  * @param p50Ms       median latency from receipt to every target confirming
+ * @param nodes       per node id, its counts on this instance; empty while the flow has not started here
  */
 public record FlowStatus(long flowId, Integer version, String state, String problem, long in, long out,
                          long filtered, long failed, long retried, long deadLettered, long retrying,
-                         LastFailure lastFailure, double p50Ms, double p99Ms) {
+                         LastFailure lastFailure, double p50Ms, double p99Ms, Map<String, NodeCounts> nodes) {
+
+    public FlowStatus {
+        nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
+    }
+
+    /**
+     * One node's counts since this instance started the flow, each event once: a retry is not counted again.
+     *
+     * @param in            events that reached the node
+     * @param out           events it passed on; for a target, the outputs it delivered (on whichever try)
+     * @param failed        events its step failed on; for a target, also those whose first delivery failed
+     * @param lastFailureAt when it last failed, ISO-8601; null while it has not
+     */
+    public record NodeCounts(long in, long out, long failed, String lastFailureAt) {
+    }
 
     /**
      * @param node         the node or target it failed at
@@ -27,10 +45,11 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
         return new FlowStatus(runner.deployed().flowId(), runner.deployed().version(), "running", null,
                 (long) m.in.count(), (long) m.out.count(), (long) m.filtered.count(), (long) m.failed.count(),
                 (long) m.retried.count(), (long) m.deadLettered.count(), retrying,
-                m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99));
+                m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99),
+                m.nodeCounts(runner.targetIds()));
     }
 
     static FlowStatus failing(long flowId, String problem) {
-        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0);
+        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, Map.of());
     }
 }

@@ -87,8 +87,11 @@ final class TargetDispatch implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Delivers each target's outputs, skipping targets not {@code owed} the event (empty: all are owed). */
-    Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed) {
+    /**
+     * Delivers each target's outputs, skipping targets not {@code owed} the event (empty: all are owed);
+     * {@code retry} says it is not the event's first try.
+     */
+    Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed, boolean retry) {
         Map<String, List<CompletableFuture<Void>>> sent = new LinkedHashMap<>();
         outputs.forEach((target, events) -> {
             if (!owed.isEmpty() && !owed.contains(target)) {
@@ -97,7 +100,10 @@ final class TargetDispatch implements AutoCloseable {
             List<CompletableFuture<Void>> futures = new ArrayList<>();
             events.forEach(output -> piiCheck.scan(target, inputId, output, metrics));
             for (int i = 0; i < events.size(); i++) {
-                futures.add(targets.get(target).deliver(events.get(i), outputId(inputId, source, target, i)));
+                CompletableFuture<Void> delivery = targets.get(target).deliver(events.get(i),
+                        outputId(inputId, source, target, i));
+                delivery.whenComplete((ignored, error) -> metrics.delivered(target, error == null, retry));
+                futures.add(delivery);
             }
             sent.put(target, futures);
         });

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.FailureKind;
@@ -33,7 +35,8 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
             .withExample("""
                     {"url": "https://ledger.internal/events", "timeoutMs": 5000,
                      "signature": {"key": {"secret": "ledger-hmac"}}}
-                    """);
+                    """)
+            .describedBy(HttpTarget::describe);
 
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$");
     private static final Pattern PATH = Pattern.compile("^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$");
@@ -73,6 +76,13 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** Method and where: {@code POST https://ledger.internal/events}, or the connection and path. */
+    static String describe(JsonNode config) {
+        String where = config.path("url").isTextual() ? config.path("url").asText()
+                : config.path("connection").asText() + config.path("path").asText();
+        return where.isEmpty() ? "" : config.path("method").asText("POST") + " " + where;
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
@@ -31,7 +34,8 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
             .withExample("""
                     {"connection": "ledger-db", "table": "payment_accounts", "key": ["user_id"],
                      "columns": {"user_id": "$.data.userId", "bank_account": "$.data.payment.bankAccount"}}
-                    """);
+                    """)
+            .describedBy(JdbcTarget::describe);
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
@@ -56,6 +60,14 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** Connection, table and key: {@code ledger-db: payment_accounts (user_id)}. */
+    static String describe(JsonNode config) {
+        String table = config.path("table").asText();
+        String key = Descriptions.joined(config.path("key"), ", ");
+        String connection = config.path("connection").asText();
+        return (connection.isEmpty() ? "" : connection + ": ") + table + (key.isEmpty() ? "" : " (" + key + ")");
     }
 
     @Override

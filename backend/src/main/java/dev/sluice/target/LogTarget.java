@@ -2,6 +2,8 @@ package dev.sluice.target;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.sluice.pipeline.CompileContext;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeSpec;
@@ -15,7 +17,8 @@ public final class LogTarget implements TargetKind<LogTarget.Config> {
             .shownAs(NodeCategory.TARGET, "vaadin:notebook", "Log", "Logs each event it receives (for trying flows out)")
             .withExample("""
                     {"label": "finance-preview"}
-                    """);
+                    """)
+            .describedBy(LogTarget::describe);
 
     /** @param label a prefix for the log line, to tell several log targets apart */
     public record Config(@Setting(maxLength = 100, title = "Label",
@@ -26,6 +29,11 @@ public final class LogTarget implements TargetKind<LogTarget.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The label logged lines start with. */
+    static String describe(JsonNode config) {
+        return config.path("label").asText();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sluice.target;
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
@@ -25,7 +26,8 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
                     "Publishes each event to a RabbitMQ exchange (confirmed, persistent, message_id set)")
             .withExample("""
                     {"exchange": "ws.finance.ledger", "routingKey": "payment.changed"}
-                    """);
+                    """)
+            .describedBy(RabbitMqTarget::describe);
 
     /**
      * @param exchange   exchange to publish to
@@ -46,6 +48,12 @@ public final class RabbitMqTarget implements TargetKind<RabbitMqTarget.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** Exchange and routing key: {@code ws.finance.ledger / payment.changed}. */
+    static String describe(JsonNode config) {
+        String key = config.path("routingKey").asText();
+        return config.path("exchange").asText() + (key.isEmpty() ? "" : " / " + key);
     }
 
     @Override

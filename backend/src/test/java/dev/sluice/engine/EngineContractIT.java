@@ -198,6 +198,34 @@ abstract class EngineContractIT {
     }
 
     @Test
+    void countsEachNodesEventsInOutAndFailedOnceEachWithATargetsDeliveriesAsItsOut() throws Exception {
+        failuresLeft.set(1);
+        DeployedFlow flow = deploy("""
+                {"id": "keep", "kind": "filter", "config": {"pattern": {"id": [{"prefix": "keep"}]}}},
+                %s""".formatted(httpTarget()),
+                "[{\"from\": \"in\", \"to\": \"keep\"}, {\"from\": \"keep\", \"to\": \"hook\"}]");
+
+        publish("user.payment.updated", event("keep-1", "user.payment.updated"));
+        publish("user.payment.updated", event("drop-1", "user.payment.updated"));
+        publish("user.payment.updated", event("keep-2", "user.payment.updated"));
+
+        await(() -> engine.status(flow.flowId()).orElseThrow().nodes().getOrDefault("hook",
+                new FlowStatus.NodeCounts(0, 0, 0, null)).out() == 2, "the hook delivered both kept events");
+        Map<String, FlowStatus.NodeCounts> nodes = engine.status(flow.flowId()).orElseThrow().nodes();
+        assertThat(nodes.get("in")).as("three events, the retry not counted again")
+                .extracting(FlowStatus.NodeCounts::in, FlowStatus.NodeCounts::out, FlowStatus.NodeCounts::failed)
+                .containsExactly(3L, 3L, 0L);
+        assertThat(nodes.get("keep")).as("drop-1 filtered out")
+                .extracting(FlowStatus.NodeCounts::in, FlowStatus.NodeCounts::out, FlowStatus.NodeCounts::failed)
+                .containsExactly(3L, 2L, 0L);
+        assertThat(nodes.get("hook")).as("the first delivery refused with a 500, delivered on its retry")
+                .extracting(FlowStatus.NodeCounts::in, FlowStatus.NodeCounts::out, FlowStatus.NodeCounts::failed)
+                .containsExactly(2L, 2L, 1L);
+        assertThat(nodes.get("hook").lastFailureAt()).isNotNull();
+        assertThat(nodes.get("keep").lastFailureAt()).isNull();
+    }
+
+    @Test
     void deadLettersAfterTheLastRetryWithAttemptsAndErrors() throws Exception {
         failuresLeft.set(Integer.MAX_VALUE);
         DeployedFlow flow = deploy(httpTarget(), "[{\"from\": \"in\", \"to\": \"hook\"}]");

@@ -18,8 +18,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium. Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} when present,
- * so nothing is downloaded; elsewhere Selenium Manager finds or fetches a browser.
+ * Headless Chromium with a 1440×900 viewport, the laptop screen the designer is judged at. Uses Debian's
+ * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} when present, so nothing is downloaded; elsewhere
+ * Selenium Manager finds or fetches a browser.
  */
 final class Browser {
 
@@ -38,7 +39,7 @@ final class Browser {
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900");
+                "--window-size=1440,900");
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
                     downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
@@ -49,9 +50,15 @@ final class Browser {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .build();
-            return new ChromeDriver(service, options);
+            return atLaptopSize(new ChromeDriver(service, options));
         }
-        return new ChromeDriver(options);
+        return atLaptopSize(new ChromeDriver(options));
+    }
+
+    /** The window's frame takes part of its size, so the viewport is set itself. */
+    private static WebDriver atLaptopSize(WebDriver driver) {
+        viewport(driver, 1440, 900);
+        return driver;
     }
 
     /** Makes the page's viewport {@code width} × {@code height}, whatever the window's frame takes. */

@@ -61,6 +61,9 @@ class FailingTargetJourneyIT {
                     .until(d -> d.findElement(By.id("last-failure")).getText());
             assertThat(lastFailure).contains("hook", "connection refused", "wait for a retry");
             assertThat(driver.findElement(By.id("last-failure")).getDomAttribute("class")).contains("problem");
+            By failingNode = By.cssSelector(".react-flow__node[data-id='hook'] .sluice-node.health-failed");
+            Browser.waitFor(driver).until(d -> !d.findElements(failingNode).isEmpty());
+            assertThat(driver.findElement(failingNode).getDomAttribute("title")).contains("connection refused");
             Browser.screenshot(driver, "run-tab-failing-target");
 
             driver.get(sluice.baseUrl() + "/workspaces/finance/flows");

@@ -40,8 +40,22 @@ final class FlowEditorPage {
     }
 
     void selectNode(String id) {
+        showOnCanvas(id);
         driver.findElement(node(id)).click();
         awaitForm(id);
+    }
+
+    /** As a user does with a node panned out of sight: Fit, so the whole flow is on screen. */
+    private void showOnCanvas(String id) {
+        Object visible = ((JavascriptExecutor) driver).executeScript(
+                "const n = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + "const c = document.querySelector('#flow-canvas .flow-canvas-flow').getBoundingClientRect();"
+                        + "return n.left >= c.left && n.right <= c.right && n.top >= c.top && n.bottom <= c.bottom;",
+                ".react-flow__node[data-id='" + id + "']");
+        if (!Boolean.TRUE.equals(visible)) {
+            driver.findElement(By.id("canvas-fit")).click();
+            pause(500);
+        }
     }
 
     private void awaitForm(String id) {
@@ -85,7 +99,7 @@ final class FlowEditorPage {
     }
 
     void deleteSelected(String id) {
-        driver.findElement(By.cssSelector(".flow-palette-delete")).click();
+        driver.findElement(By.id("canvas-delete")).click();
         Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(node(id)));
     }
 
@@ -100,6 +114,70 @@ final class FlowEditorPage {
     void redo() {
         pause(400);
         driver.findElement(By.id("canvas-redo")).click();
+    }
+
+    /** Presses Undo on the canvas's toolbar, once the last change settled. */
+    void undo() {
+        pause(400);
+        driver.findElement(By.id("canvas-undo")).click();
+    }
+
+    /** The canvas's zoom, from its viewport's transform ({@code translate(..) scale(z)}). */
+    double zoom() {
+        String transform = driver.findElement(By.cssSelector("#flow-canvas .react-flow__viewport"))
+                .getDomAttribute("style");
+        java.util.regex.Matcher scale = java.util.regex.Pattern.compile("scale\\(([0-9.]+)\\)").matcher(transform);
+        return scale.find() ? Double.parseDouble(scale.group(1)) : Double.NaN;
+    }
+
+    /** A node as drawn on the screen: where and how large. */
+    org.openqa.selenium.Rectangle nodeBox(String id) {
+        return driver.findElement(By.cssSelector(".react-flow__node[data-id='" + id + "'] .sluice-node")).getRect();
+    }
+
+    /** The one-line summary of a node's settings, as its node holds it (also when panned out of sight). */
+    String nodeSummary(String id) {
+        By summary = By.cssSelector(".react-flow__node[data-id='" + id + "'] .sluice-node-summary");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(summary));
+        return driver.findElement(summary).getDomProperty("textContent");
+    }
+
+    /**
+     * Refreshes the Run tab until the node's count ({@code in}, {@code out}, {@code failed}) reaches
+     * {@code atLeast}, and returns it.
+     */
+    long awaitNodeCount(String id, String count, long atLeast) {
+        By shown = By.cssSelector(".react-flow__node[data-id='" + id + "'] [data-count='" + count + "']");
+        long[] value = {0};
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(40))
+                .pollingEvery(java.time.Duration.ofSeconds(1))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.id("refresh-status")).click();
+                    pause(300);
+                    var found = d.findElements(shown);
+                    value[0] = found.isEmpty() ? -1
+                            : Long.parseLong(found.getFirst().getDomProperty("textContent").replaceAll("\\D", ""));
+                    return value[0] >= atLeast;
+                });
+        return value[0];
+    }
+
+    /** Folds the side panel away, or back, and waits for the canvas to re-centre. */
+    void toggleSidePanel() {
+        driver.findElement(By.id("toggle-side-panel")).click();
+        pause(900);
+    }
+
+    /** Folds the palette away, or back, and waits for the canvas to re-centre. */
+    void togglePalette() {
+        driver.findElement(By.id("palette-toggle")).click();
+        pause(900);
+    }
+
+    /** The width the canvas's graph takes on the screen. */
+    int canvasWidth() {
+        return driver.findElement(By.cssSelector("#flow-canvas .flow-canvas-flow")).getRect().getWidth();
     }
 
     /** Presses "Tidy up" and waits for the layout to settle. */
@@ -334,7 +412,12 @@ final class FlowEditorPage {
         pause(800);
         combo.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         pause(500);
+        // a preview shown before is replaced: wait for the new one, not the old one still on screen
+        var shownBefore = driver.findElements(By.cssSelector("#preview-result .trace"));
         driver.findElement(By.id("preview-run")).click();
+        if (!shownBefore.isEmpty()) {
+            Browser.waitFor(driver).until(ExpectedConditions.stalenessOf(shownBefore.getFirst()));
+        }
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-result .trace")));
         return driver.findElement(By.id("preview-result")).getText();
     }

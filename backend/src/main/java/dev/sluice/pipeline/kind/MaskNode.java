@@ -3,6 +3,7 @@ package dev.sluice.pipeline.kind;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,6 +11,7 @@ import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.Problems;
 import dev.sluice.json.Json;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
@@ -40,7 +42,8 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
                       {"path": "$.data.nationalId", "mode": "hash", "secret": "user-pseudonym-key"},
                       {"path": "$.data.birthDate", "mode": "generalize", "to": "year"},
                       {"path": "$.data.contact.address.street", "mode": "remove"}]}
-                    """);
+                    """)
+            .describedBy(MaskNode::describe);
     // The attributes every CloudEvent needs: a mask there would leave an event no target accepts.
     private static final ObjectNode REQUIRED_ATTRIBUTES = (ObjectNode) FlowJson.parse("""
             {"specversion": "", "id": "", "source": "", "type": ""}""");
@@ -57,6 +60,25 @@ public final class MaskNode implements NodeKind<MaskNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The first rule as field and what it becomes, and how many more: {@code bankAccount → last 4 (+5)}. */
+    static String describe(JsonNode config) {
+        return Descriptions.firstAndCount(config.path("rules"), rule -> Descriptions.field(rule.path("path").asText())
+                + " → " + masked(rule));
+    }
+
+    private static String masked(JsonNode rule) {
+        String mode = rule.path("mode").asText();
+        return switch (mode) {
+            case "partial" -> rule.path("keepLast").asInt() > 0 ? "last " + rule.path("keepLast").asInt()
+                    : rule.path("keepFirst").asInt() > 0 ? "first " + rule.path("keepFirst").asInt() : "***";
+            case "redact" -> "***";
+            case "generalize" -> rule.path("to").isMissingNode() ? mode : rule.path("to").asText();
+            case "remove" -> "∅";
+            case "nullify" -> "null";
+            default -> mode;
+        };
     }
 
     @Override

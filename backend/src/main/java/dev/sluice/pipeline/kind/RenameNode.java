@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
@@ -31,7 +32,8 @@ public final class RenameNode implements NodeKind<RenameNode.Config> {
                     {"moves": [{"from": "$.data.user_id", "to": "$.data.userId"},
                                {"from": "$.data.address.zip", "to": "$.data.postalCode"},
                                {"from": "$.data.region", "to": "$.region"}]}
-                    """);
+                    """)
+            .describedBy(RenameNode::describe);
 
     private static final Set<String> REQUIRED_ATTRIBUTES = Set.of("id", "source", "specversion", "type");
 
@@ -63,6 +65,12 @@ public final class RenameNode implements NodeKind<RenameNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The first move and how many more: {@code user_id → userId (+2)}. */
+    static String describe(JsonNode config) {
+        return Descriptions.firstAndCount(config.path("moves"), move -> Descriptions.field(move.path("from").asText())
+                + " → " + Descriptions.field(move.path("to").asText()));
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
                     "Transforms, drops or splits events with a JavaScript function process(event)")
             .withExample("""
                     {"code": "function process(event) {\\n  const account = String(event.data.payment.bankAccount);\\n  event.data.payment.bankAccount = '*'.repeat(Math.max(0, account.length - 4)) + account.slice(-4);\\n  return event;\\n}\\n"}
-                    """);
+                    """)
+            .describedBy(ScriptNode::describe);
 
     /** @param code JavaScript defining {@code function process(event)} */
     public record Config(@Setting(required = true, minLength = 1, title = "JavaScript",
@@ -47,6 +48,17 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /**
+     * The code's own first words: a leading comment, else its first statement inside {@code process} (the user's
+     * text, so it reads in their language).
+     */
+    static String describe(JsonNode config) {
+        return config.path("code").asText().lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("function process") && !line.equals("{"))
+                .map(line -> line.replaceFirst("^(//+|/\\*+|\\*+)\\s*", ""))
+                .filter(line -> !line.isEmpty()).findFirst().orElse("");
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
@@ -38,7 +39,8 @@ public final class SelectNode implements NodeKind<SelectNode.Config> {
                     "Keeps only the listed fields of data (data splitting); attributes always stay")
             .withExample("""
                     {"paths": ["$.data.userId", "$.data.payment", "$.data.contacts[*].phone"]}
-                    """);
+                    """)
+            .describedBy(SelectNode::describe);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -56,6 +58,13 @@ public final class SelectNode implements NodeKind<SelectNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The fields kept: {@code userId, payment, phone}. */
+    static String describe(JsonNode config) {
+        List<String> fields = new java.util.ArrayList<>();
+        config.path("paths").forEach(path -> fields.add(Descriptions.field(path.asText())));
+        return String.join(", ", fields);
     }
 
     @Override

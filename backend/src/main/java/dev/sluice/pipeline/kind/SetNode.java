@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
@@ -42,7 +43,8 @@ public final class SetNode implements NodeKind<SetNode.Config> {
                     {"values": [{"path": "$.data.origin", "value": "user-center"},
                                 {"path": "$.data.eventType", "from": "$.type"},
                                 {"path": "$.tenant", "value": "finance"}]}
-                    """);
+                    """)
+            .describedBy(SetNode::describe);
 
     /** Attributes no rule may write, and why. */
     private static final Map<String, String> FIXED_ATTRIBUTES = Map.of(
@@ -83,6 +85,13 @@ public final class SetNode implements NodeKind<SetNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The first rule and how many more: {@code origin = user-center (+2)}, {@code eventType ← $.type}. */
+    static String describe(JsonNode config) {
+        return Descriptions.firstAndCount(config.path("values"), rule -> Descriptions.field(rule.path("path").asText())
+                + (rule.has("from") ? " ← " + rule.path("from").asText() : " = " + (rule.path("value").isValueNode()
+                ? rule.path("value").asText() : rule.path("value").toString())));
     }
 
     @Override

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
+import dev.sluice.pipeline.Descriptions;
 import dev.sluice.pipeline.FieldEffect;
 import dev.sluice.pipeline.NodeCategory;
 import dev.sluice.pipeline.NodeKind;
@@ -25,7 +27,8 @@ public final class SourceNode implements NodeKind<SourceNode.Config> {
                     "Reads events from an event source, optionally only some event types")
             .withExample("""
                     {"source": "user-center.users", "types": ["user.payment.updated"]}
-                    """);
+                    """)
+            .describedBy(SourceNode::describe);
 
     /**
      * @param source the event source's name ({@code user-center.users})
@@ -44,6 +47,12 @@ public final class SourceNode implements NodeKind<SourceNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The source and the types taken: {@code user-center.users · user.payment.updated}. */
+    static String describe(JsonNode config) {
+        String types = Descriptions.joined(config.path("types"), ", ");
+        return config.path("source").asText() + (types.isEmpty() ? "" : " · " + types);
     }
 
     @Override

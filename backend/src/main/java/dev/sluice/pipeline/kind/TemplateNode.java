@@ -55,7 +55,8 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
                     "Renders a new payload with an Apache Velocity template, inline or from the library")
             .withExample("""
                     {"library": "finance-payment-record"}
-                    """);
+                    """)
+            .describedBy(TemplateNode::describe);
 
     private static final Set<String> RESERVED = Set.of("event", "json", "date", "mask", "data", "id", "source",
             "type", "specversion");
@@ -86,6 +87,15 @@ public final class TemplateNode implements NodeKind<TemplateNode.Config> {
     @Override
     public NodeSpec<Config> spec() {
         return SPEC;
+    }
+
+    /** The library template's name, or the inline template's first line. */
+    static String describe(JsonNode config) {
+        if (config.path("library").isTextual()) {
+            return config.path("library").asText();
+        }
+        return config.path("template").asText().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .findFirst().orElse("");
     }
 
     @Override

@@ -211,8 +211,8 @@ final class FlowDraft {
         for (JsonNode node : nodes()) {
             String id = node.path("id").asText();
             JsonNode at = layout.path(id);
-            nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 220 * i),
-                    at.path("y").asDouble(80)));
+            nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 240 * i),
+                    at.path("y").asDouble(80), summary(node)));
             i++;
         }
         List<CanvasModel.CanvasEdge> edges = new ArrayList<>();
@@ -228,7 +228,19 @@ final class FlowDraft {
         return toJson(new CanvasModel(revision, nodes, edges, kinds, new LinkedHashMap<>(labels)));
     }
 
-    private static String toJson(Object value) {
+    /** Each node's line on its settings, by id, as its kind describes the config edited now. */
+    Map<String, String> summaries() {
+        Map<String, String> summaries = new LinkedHashMap<>();
+        nodes().forEach(node -> summaries.put(node.path("id").asText(), summary(node)));
+        return summaries;
+    }
+
+    private String summary(JsonNode node) {
+        return registry.kind(node.path("kind").asText()).map(kind -> kind.spec().describe(node.path("config")))
+                .orElse("");
+    }
+
+    static String toJson(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -298,7 +298,9 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         panelContext = new EditorPanels.Context(username, flowId, mayChange, () -> draft,
                 this::validate, () -> loadedVersion, this::reloadLatest);
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
-        side.add(getTranslation("editor.tab.run"), panels.run(panelContext));
+        RunPanel run = panels.run(panelContext);
+        run.onStatus(canvas::showCounts);
+        side.add(getTranslation("editor.tab.run"), run);
         history = panels.history(panelContext);
         side.add(getTranslation("editor.tab.history"), history);
         side.setSizeFull();
@@ -308,6 +310,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         split.setSizeFull();
         canvas.setSizeFull();
         canvas.setReadOnly(!mayChange);
+        header.add(SidePanelToggle.of(split, side));
         add(header, conflict, saveRefused, split);
         expand(split);
     }
@@ -319,7 +322,11 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
     private Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : List.of("palette", "paletteHint", "deleteSelected", "role.SOURCE", "role.PROCESSOR",
-                "role.TARGET", "undo", "undoHint", "redo", "redoHint", "layout", "layoutHint")) {
+                "role.TARGET", "undo", "undoHint", "redo", "redoHint", "layout", "layoutHint", "deleteHint", "zoomIn",
+                "zoomOut", "fit", "toolbar", "legend", "legendHide", "category.SOURCE", "category.FILTER",
+                "category.TRANSFORM", "category.PRIVACY", "category.CODE", "category.TARGET", "badge.problems",
+                "badge.leaks", "health.OK", "health.FAILED", "health.IDLE", "count.in", "count.out", "count.failed",
+                "count.edge", "paletteHide", "paletteShow")) {
             labels.put(key, getTranslation("canvas." + key));
         }
         return labels;
@@ -389,6 +396,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
             form.showProblems(draft.fieldProblems(formNode, inUserLanguage(problems)));
         }
         canvas.setLeaks(FlowDraft.leakRoutes(leaks));
+        canvas.setNotes(CanvasNotes.of(draft, inUserLanguage(problems), leaks));
         problemList.removeAll();
         problemCount.setText(!problems.isEmpty() ? getTranslation("editor.problems", problems.size())
                 : leaks.isEmpty() ? getTranslation("editor.valid") : getTranslation("editor.leaks", leaks.size()));
@@ -525,6 +533,10 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
 
     FlowDraft draft() {
         return draft;
+    }
+
+    FlowCanvas canvas() {
+        return canvas;
     }
 
     /** What the canvas marks invalid now: {@code {"nodes": [ids], "edges": ["from->to"]}}. */

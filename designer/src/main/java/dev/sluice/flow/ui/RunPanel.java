@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -49,6 +50,8 @@ class RunPanel extends VerticalLayout {
     private final FlowChart throughput = new FlowChart();
     private final FlowChart latency = new FlowChart();
     private long deadLetteredSeen;
+    private Consumer<FlowStatus> statusListener = status -> { };
+    private FlowStatus lastStatus;
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
              FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live) {
@@ -127,6 +130,20 @@ class RunPanel extends VerticalLayout {
         return progress;
     }
 
+    /**
+     * Tells {@code listener} the flow's status on each refresh, null while it does not run here; at once with the
+     * last one read.
+     */
+    void onStatus(Consumer<FlowStatus> listener) {
+        statusListener = listener;
+        listener.accept(lastStatus);
+    }
+
+    private void statusRead(FlowStatus status) {
+        lastStatus = status;
+        statusListener.accept(status);
+    }
+
     /** Everything anew, the dead letters too: after an action here and on the Refresh button. */
     void refresh() {
         refreshStatus();
@@ -160,13 +177,18 @@ class RunPanel extends VerticalLayout {
             showPrivacyAlerts();
             if (engine == null) {
                 status.add(new Div(getTranslation("run.no-engine")));
+                statusRead(null);
                 return;
             }
             long waiting = engine.queueDepth(context.flowId());
             if (waiting >= 0) {
                 status.add(new Div(getTranslation("run.queue", waiting)));
             }
-            engine.status(context.flowId()).ifPresent(this::counters);
+            FlowStatus running = engine.status(context.flowId()).orElse(null);
+            if (running != null) {
+                counters(running);
+            }
+            statusRead(running);
             charts(engine.history(context.flowId()));
         } catch (RuntimeException refused) {
             Refusals.lines(refused).forEach(line -> status.add(problem(line)));

@@ -17,18 +17,18 @@ import dev.sluice.pipeline.NodeRegistry;
 class CanvasModelJsonTest {
 
     private static final String FLOW = """
-            {"nodes": [{"id": "in", "kind": "source", "config": {}}, {"id": "out", "kind": "target.log", "config": {}}],
+            {"nodes": [{"id": "in", "kind": "source", "config": {}}, {"id": "out", "kind": "target.log", "config": {"label": "ledger"}}],
              "edges": [{"from": "in", "to": "out"}], "layout": {"out": {"x": 300, "y": 90}}}""";
 
     @Test
-    void sendsNodesWithTheirPositionsOrTheDefaultColumn() {
+    void sendsNodesWithTheirPositionsOrTheDefaultColumnAndTheirSummaries() {
         JsonNode model = FlowJson.parse(
                 new FlowDraft(NodeRegistry.builtIn(), FLOW).canvasModel(3, Map.of(), Locale.ENGLISH));
 
         assertThat(model.path("revision").asInt()).isEqualTo(3);
         assertThat(model.path("nodes").toString()).isEqualTo(
-                "[{\"id\":\"in\",\"kind\":\"source\",\"x\":40.0,\"y\":80.0},"
-                        + "{\"id\":\"out\",\"kind\":\"target.log\",\"x\":300.0,\"y\":90.0}]");
+                "[{\"id\":\"in\",\"kind\":\"source\",\"x\":40.0,\"y\":80.0,\"summary\":\"\"},"
+                        + "{\"id\":\"out\",\"kind\":\"target.log\",\"x\":300.0,\"y\":90.0,\"summary\":\"ledger\"}]");
         assertThat(model.path("edges").toString()).isEqualTo("[{\"from\":\"in\",\"to\":\"out\"}]");
     }
 

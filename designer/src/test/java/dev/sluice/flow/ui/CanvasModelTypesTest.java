@@ -30,7 +30,7 @@ class CanvasModelTypesTest {
     @Test
     void committedTypeScriptTypesAreGeneratedFromTheRecords() throws IOException {
         String generated = typeScriptOf(CanvasModel.class, CanvasModel.CanvasGraph.class,
-                CanvasModel.CanvasMarks.class);
+                CanvasModel.CanvasMarks.class, CanvasModel.NodeNotes.class, CanvasModel.CanvasCounts.class);
 
         if (Boolean.getBoolean("canvas.types.write")) {
             Files.writeString(GENERATED, generated);

@@ -1,0 +1,135 @@
+package dev.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * A steward at 1440×900 reads the canvas as in Node-RED: nodes at 100 % with their settings in a line, tools on
+ * top, and for the deployed flow each node's counts.
+ */
+class CanvasJourneyIT {
+
+    private static final List<String> NODES = List.of("users", "cny", "split", "mask", "ledger");
+
+    private static SluiceProcess sluice;
+    private static SluiceApi api;
+
+    @BeforeAll
+    static void startSluice() throws Exception {
+        sluice = SluiceProcess.start();
+        api = new SluiceApi(sluice.baseUrl());
+    }
+
+    @AfterAll
+    static void stopSluice() throws Exception {
+        if (sluice != null) {
+            sluice.close();
+        }
+    }
+
+    @Test
+    void nodesAreReadableAtFullSizeTheToolbarUndoesADeleteAndTheDeployedFlowShowsCountsPerNode() {
+        long flow = deployPaymentFlow();
+        publishPayment("p1", "CNY");
+        publishPayment("p2", "USD");
+        publishPayment("p3", "CNY");
+        WebDriver driver = Browser.open();
+        try {
+            Browser.viewport(driver, 1440, 900);
+            LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess("finance", "demo");
+            FlowEditorPage editor = FlowEditorPage.open(driver, sluice.baseUrl(), flow);
+            Browser.waitFor(driver).until(d -> editor.zoom() == 1.0);
+            Browser.screenshot(driver, "canvas-opened");
+
+            for (String node : NODES) {
+                Rectangle box = editor.nodeBox(node);
+                assertThat(box.getWidth()).as(node + " width").isGreaterThanOrEqualTo(160);
+                assertThat(box.getHeight()).as(node + " height").isGreaterThanOrEqualTo(56);
+            }
+            assertThat(editor.nodeSummary("cny")).isEqualTo("currency = CNY");
+            assertThat(editor.nodeSummary("mask")).isEqualTo("bankAccount → last 4");
+
+            editor.selectNode("cny");
+            editor.deleteSelected("cny");
+            editor.undo();
+            editor.awaitNode("cny");
+
+            editor.openTab("Run");
+            assertThat(editor.awaitNodeCount("users", "in", 3)).isEqualTo(3);
+            assertThat(editor.awaitNodeCount("cny", "out", 2)).as("the USD payment filtered out").isEqualTo(2);
+            assertThat(editor.awaitNodeCount("ledger", "out", 2)).isEqualTo(2);
+            assertThat(driver.findElements(By.cssSelector(".react-flow__node[data-id='ledger'] .health-ok")))
+                    .isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector(".react-flow__edge-text")))
+                    .extracting(label -> label.getDomProperty("textContent")).contains("3", "2");
+            Browser.screenshot(driver, "canvas-live-counts");
+
+            int narrow = editor.canvasWidth();
+            editor.toggleSidePanel();
+            editor.togglePalette();
+            assertThat(editor.canvasWidth()).isGreaterThan(narrow + 500);
+            assertThat(editor.zoom()).as("the whole flow fits at 75 % or more once the panels fold away")
+                    .isBetween(0.75, 1.0);
+            Browser.screenshot(driver, "canvas-live-counts-wide");
+            editor.togglePalette();
+            editor.toggleSidePanel();
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static void publishPayment(String id, String currency) {
+        HttpResponse<String> published = api.call("central", "POST", "/api/sources/user-center.users/events", """
+                {"specversion": "1.0", "id": "%s", "source": "/user-center/users", "type": "user.payment.updated",
+                 "data": {"userId": "U-%s", "payment": {"bankAccount": "6222020200112233", "currency": "%s"}}}"""
+                .formatted(id, id, currency), "Content-Type", "application/cloudevents+json");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
+    }
+
+    /** Payments in CNY, split and masked, to a log target; running before any event is published. */
+    private static long deployPaymentFlow() {
+        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", """
+                {"schemaVersion": 1, "name": "canvas-journey", "workspace": "finance",
+                 "nodes": [
+                   {"id": "users", "kind": "source", "config": {"source": "user-center.users", "types": ["user.payment.updated"]}},
+                   {"id": "cny", "kind": "filter", "config": {"pattern": {"data": {"payment": {"currency": ["CNY"]}}}}},
+                   {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId", "$.data.payment"]}},
+                   {"id": "mask", "kind": "mask", "config": {"rules": [{"path": "$.data.payment.bankAccount", "mode": "partial", "keepLast": 4}]}},
+                   {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
+                 "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "split"}, {"from": "split", "to": "mask"},
+                           {"from": "mask", "to": "ledger"}]}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+        assertThat(id.find()).isTrue();
+        long flow = Long.parseLong(id.group(1));
+        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = api.call("finance", "GET", "/api/flows/" + flow + "/status", null).body();
+            if (status.replace(" ", "").contains("\"state\":\"running\"")) {
+                return flow;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the engine did not start flow " + flow + " within 60 s");
+    }
+}

@@ -1,5 +1,6 @@
 package dev.sluice.flow.ui;
 
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.Engine;
+import dev.sluice.engine.FlowStatus;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
@@ -68,6 +70,17 @@ class EditorPanels {
     /** "Test connection" for a target node of {@code kind}, with its config as edited. */
     TargetCheck targetCheck(Context context, String kind, java.util.function.Supplier<JsonNode> config) {
         return new TargetCheck(context, targetChecks, kind, config);
+    }
+
+    /**
+     * Hands {@code shown} the flow's status on this instance (null while it does not run here) at every live tick
+     * while {@code on} is attached, whichever side tab is open: the canvas's node counts.
+     */
+    void keepStatusFresh(com.vaadin.flow.component.Component on, Context context, Consumer<FlowStatus> shown) {
+        Engine running = engine.getIfAvailable();
+        if (running != null) {
+            live.keepFresh(on, () -> shown.accept(running.status(context.flowId()).orElse(null)));
+        }
     }
 
     HistoryPanel history(Context context) {

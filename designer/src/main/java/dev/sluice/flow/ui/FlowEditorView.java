@@ -300,6 +300,7 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
         side.add(getTranslation("editor.tab.preview"), panels.preview(panelContext));
         RunPanel run = panels.run(panelContext);
         run.onStatus(canvas::showCounts);
+        panels.keepStatusFresh(canvas, panelContext, canvas::showCounts);
         side.add(getTranslation("editor.tab.run"), run);
         history = panels.history(panelContext);
         side.add(getTranslation("editor.tab.history"), history);

@@ -67,6 +67,27 @@ class LiveViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    void theCanvasCountsEachNodesEventsAtTheNextTickWhicheverTabIsOpen() throws Exception {
+        FlowRef flow = store.importFlow("finance", FlowDesignerViewsIT.PAYMENT_FLOW.formatted("live-canvas"),
+                "fixture");
+        deployments.deploy("finance", flow.id(), null);
+        try {
+            navigate("flows/" + flow.id(), FlowEditorView.class);
+            $(TabSheet.class).single().setSelectedIndex(4);
+
+            publish("live-canvas-1");
+            awaitIn(flow.id(), 1);
+            tick();
+
+            String counts = $(FlowCanvas.class).single().countsShown();
+            assertThat(counts).contains("\"users\"", "\"ledger\"");
+            assertThat(dev.sluice.flow.FlowJson.parse(counts).toString()).contains("\"in\":1");
+        } finally {
+            deployments.undeploy("finance", flow.id(), true);
+        }
+    }
+
+    @Test
     void historyListsAVersionSavedElsewhereAtTheNextTick() {
         FlowRef flow = store.importFlow("finance", FlowDesignerViewsIT.PAYMENT_FLOW.formatted("live-history"),
                 "fixture");

@@ -3,10 +3,7 @@ package dev.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +97,7 @@ class CanvasJourneyIT {
 
     /** Payments in CNY, split and masked, to a log target; running before any event is published. */
     private static long deployPaymentFlow() {
-        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", """
+        long flow = api.importFlow("finance", """
                 {"schemaVersion": 1, "name": "canvas-journey", "workspace": "finance",
                  "nodes": [
                    {"id": "users", "kind": "source", "config": {"source": "user-center.users", "types": ["user.payment.updated"]}},
@@ -111,25 +108,7 @@ class CanvasJourneyIT {
                  "edges": [{"from": "users", "to": "cny"}, {"from": "cny", "to": "split"}, {"from": "split", "to": "mask"},
                            {"from": "mask", "to": "ledger"}]}
                 """);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        long flow = Long.parseLong(id.group(1));
-        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
-        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = api.call("finance", "GET", "/api/flows/" + flow + "/status", null).body();
-            if (status.replace(" ", "").contains("\"state\":\"running\"")) {
-                return flow;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the engine did not start flow " + flow + " within 60 s");
+        api.deployAndAwaitRunning("finance", flow);
+        return flow;
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,32 +88,8 @@ class FailingTargetJourneyIT {
                              "timeoutMs": 2000}}],
                  "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
                 """.formatted(SluiceProcess.freePort());
-        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", json);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        long flow = Long.parseLong(id.group(1));
-        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
-        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-        awaitRunning(flow);
+        long flow = api.importFlow("finance", json);
+        api.deployAndAwaitRunning("finance", flow);
         return flow;
-    }
-
-    /** Events published before the engine bound the flow's queue would pass it by. */
-    private static void awaitRunning(long flow) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = api.call("finance", "GET", "/api/flows/" + flow + "/status", null).body();
-            if (status.replace(" ", "").contains("\"state\":\"running\"")) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the engine did not start flow " + flow + " within 60 s");
     }
 }

@@ -2,9 +2,6 @@ package dev.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +50,7 @@ class GuidedPrivacyJourneyIT {
             click(driver, group("$.data.payment.bankAccount") + " .leak-fix-mask");
             editor.awaitNode("mask");
             Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector(".leak-group")).size() == 2);
+            editor.openTab("Properties");
             Browser.waitFor(driver).until(d -> d.findElement(By.id("node-form-title")).getText().startsWith("mask "));
             assertThat(driver.findElements(By.cssSelector("#node-form .object-row"))).hasSize(1);
 
@@ -86,16 +84,12 @@ class GuidedPrivacyJourneyIT {
 
     /** The user's id, payment, national id and phone straight to the ledger, nothing masked. */
     private static long unmaskedFlow() {
-        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", """
+        return api.importFlow("finance", """
                 {"schemaVersion": 1, "name": "unmasked-ledger", "workspace": "finance",
                  "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
                            {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId", "$.data.payment",
                              "$.data.nationalId", "$.data.contact.phone"]}},
                            {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
                  "edges": [{"from": "users", "to": "split"}, {"from": "split", "to": "ledger"}]}""");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        return Long.parseLong(id.group(1));
     }
 }

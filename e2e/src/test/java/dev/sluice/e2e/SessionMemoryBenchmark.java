@@ -1,7 +1,6 @@
 package dev.sluice.e2e;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,24 +70,13 @@ public final class SessionMemoryBenchmark {
     }
 
     private static long deployedFlow(SluiceApi api) {
-        HttpResponse<String> created = api.call("finance", "POST", "/api/flows/import", """
+        long flow = api.importFlow("finance", """
                 {"schemaVersion": 1, "name": "bench-memory", "workspace": "finance",
                  "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
                            {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "ledger", "kind": "target.log", "config": {"label": "ledger"}}],
                  "edges": [{"from": "users", "to": "ids"}, {"from": "ids", "to": "ledger"}]}""");
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("import refused: " + created.body());
-        }
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + created.body());
-        }
-        long flow = Long.parseLong(id.group(1));
-        HttpResponse<String> deployed = api.call("finance", "POST", "/api/flows/" + flow + "/deploy", "{}");
-        if (deployed.statusCode() != 200) {
-            throw new IllegalStateException("deploy refused: " + deployed.body());
-        }
+        api.deployAndAwaitRunning("finance", flow);
         return flow;
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,5 +57,38 @@ final class SluiceApi {
         List<Map<String, Object>> flows = (List<Map<String, Object>>) body.get("flows");
         return flows.stream().filter(f -> name.equals(f.get("name"))).map(f -> ((Number) f.get("id")).longValue())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no flow " + name + " in " + workspace));
+    }
+
+    /** Imports {@code json} as {@code user}; returns the new flow's id. */
+    @SuppressWarnings("unchecked")
+    long importFlow(String user, String json) {
+        HttpResponse<String> created = call(user, "POST", "/api/flows/import", json);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("import refused: " + created.body());
+        }
+        Map<String, Object> body = new Json().toType(created.body(), Map.class);
+        return ((Number) body.get("id")).longValue();
+    }
+
+    /** Deploys the flow's latest version and waits until the engine runs it: events published before pass it by. */
+    void deployAndAwaitRunning(String user, long flow) {
+        HttpResponse<String> deployed = call(user, "POST", "/api/flows/" + flow + "/deploy", "{}");
+        if (deployed.statusCode() != 200) {
+            throw new IllegalStateException("deploy refused: " + deployed.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = call(user, "GET", "/api/flows/" + flow + "/status", null).body();
+            if (status.replace(" ", "").contains("\"state\":\"running\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the engine did not start flow " + flow + " within 60 s");
     }
 }

@@ -446,11 +446,13 @@ class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, Befo
 
     /**
      * One click that ends the field's leaks: mask it (where the workspace may receive it masked) or remove it, by a
-     * rule in a mask node on its routes, or in a new one after the source; the mask's form opens to show the rule.
+     * rule in a mask node on its routes, or in a new one after the source. The mask node becomes the selected one, its
+     * form ready under Properties; the Problems tab stays open for the next leak.
      */
     private HorizontalLayout leakFixes(List<LeakFinding> field) {
         List<Leak> routes = field.stream().map(LeakFinding::leak).toList();
         HorizontalLayout fixes = new HorizontalLayout();
+        fixes.setWrap(true);
         fixes.addClassName("leak-fixes");
         if (field.getFirst().cleared() == Clearance.Level.MASKED) {
             fixes.add(leakFix(routes, LeakFixes.Fix.MASK, "editor.leak.fix.mask"));

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * A finance steward's flow sends a bank account, a national id and a phone number to its target unmasked: the
@@ -77,7 +78,9 @@ class GuidedPrivacyJourneyIT {
 
     private static void click(WebDriver driver, String css) {
         Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector(css)).click();
+            WebElement button = d.findElement(By.cssSelector(css));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+            button.click();
             return true;
         });
     }

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -30,10 +32,13 @@ import dev.sluice.workspace.WorkspaceService;
 /** Frame of every signed-in page: brand, the user's workspaces in the drawer, who is signed in, sign out. */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static final Locale ENGLISH = Locale.ENGLISH;
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    /** Whether the drawer was folded for a {@link NeedsWidth} view, to unfold it again when the user leaves. */
+    private boolean drawerFoldedForView;
 
     public MainLayout(AuthenticationContext authentication, WorkspaceService workspaces, AuditLog audit,
                       WorkspaceManagement management) {
@@ -87,6 +92,20 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav, workspaceNav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        boolean needsWidth = getContent() instanceof NeedsWidth;
+        if (needsWidth && isDrawerOpened() && !isOverlay()) {
+            setDrawerOpened(false);
+            drawerFoldedForView = true;
+        } else if (!needsWidth && drawerFoldedForView) {
+            drawerFoldedForView = false;
+            if (!isOverlay()) {
+                setDrawerOpened(true);
+            }
+        }
     }
 
     /** "Steward in finance, Viewer in marketing", or the platform role, in the session's language. */

@@ -37,6 +37,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import dev.sluice.base.ui.NeedsWidth;
 import dev.sluice.base.ui.ProblemTexts;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
@@ -65,7 +66,8 @@ import dev.sluice.privacy.LeakFixes;
  */
 @Route("flows/:id")
 @PermitAll
-class FlowEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+class FlowEditorView extends VerticalLayout
+        implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle, NeedsWidth {
 
     private static final String WARN_BEFORE_UNLOAD = """
             if (!window.sluiceUnsavedEdits) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import dev.sluice.DemoDesignerTest;
+import dev.sluice.base.ui.MainLayout;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowStatus;
 import dev.sluice.flow.FlowJson;
@@ -39,6 +40,19 @@ class CanvasViewsIT extends DemoDesignerTest {
 
     private static JsonNode state(FlowEditorView editor, String name) {
         return FlowJson.parse(editor.canvas().shown(name));
+    }
+
+    @Test
+    void theNavigationDrawerFoldsAwayForTheCanvasAndUnfoldsOnLeaving() {
+        navigate("workspaces/finance/flows", FlowsView.class);
+        MainLayout layout = $(MainLayout.class).single();
+        assertThat(layout.isDrawerOpened()).isTrue();
+
+        open("canvas-wide");
+        assertThat(layout.isDrawerOpened()).as("drawer while the editor shows").isFalse();
+
+        navigate("workspaces/finance/flows", FlowsView.class);
+        assertThat(layout.isDrawerOpened()).as("drawer back on the flow list").isTrue();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
@@ -163,7 +162,7 @@ class DesignerJourneyIT {
 
     @Test
     void theSecondOfTwoEditorsToSaveIsToldSomeoneSavedInBetween() throws Exception {
-        long id = importFlow("""
+        long id = new SluiceApi(sluice.baseUrl()).importFlow("finance", """
                 {"schemaVersion": 1, "name": "two-editors", "workspace": "finance",
                  "nodes": [{"id": "users", "kind": "source", "config": {"source": "user-center.users"}},
                            {"id": "out", "kind": "target.log", "config": {"label": "two"}}],
@@ -225,14 +224,5 @@ class DesignerJourneyIT {
         HttpResponse<String> response = new SluiceApi(sluice.baseUrl()).call("central", "POST",
                 "/api/sources/user-center.users/events", event, "Content-Type", "application/cloudevents+json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    private static long importFlow(String json) {
-        HttpResponse<String> response = new SluiceApi(sluice.baseUrl()).call("finance", "POST", "/api/flows/import",
-                json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        Matcher found = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
-        assertThat(found.find()).isTrue();
-        return Long.parseLong(found.group(1));
     }
 }

@@ -1,12 +1,9 @@
 package dev.sluice.e2e;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -50,8 +47,8 @@ public final class DesignerOpenBenchmark {
     public static void main(String[] args) throws Exception {
         try (SluiceProcess sluice = SluiceProcess.start()) {
             SluiceApi api = new SluiceApi(sluice.baseUrl());
-            long large = importFlow(api, largeFlow());
-            long small = importFlow(api, smallFlow());
+            long large = api.importFlow("finance", largeFlow());
+            long small = api.importFlow("finance", smallFlow());
             WebDriver driver = Browser.open();
             try {
                 LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess("finance", "demo");
@@ -104,17 +101,6 @@ public final class DesignerOpenBenchmark {
         return times.stream().mapToDouble(t -> t[index]).max().orElse(Double.NaN);
     }
 
-    private static long importFlow(SluiceApi api, String json) {
-        HttpResponse<String> response = api.call("finance", "POST", "/api/flows/import", json);
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("import refused: " + response.body());
-        }
-        Matcher found = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
-        if (!found.find()) {
-            throw new IllegalStateException("no id in " + response.body());
-        }
-        return Long.parseLong(found.group(1));
-    }
 
     private static String smallFlow() {
         return """

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +47,7 @@ class SandboxIsolationTest {
                 finished.add(System.nanoTime());
             }
             attacker.join();
-            contained += run.failed.get() ? 1 : 0;
+            contained += run.failed ? 1 : 0;
             if (run.end - run.start >= LONG_ATTACK_NANOS) {
                 longAttacks++;
                 long duringTheAttack = finished.stream().filter(t -> t > run.start && t < run.end).count();
@@ -76,9 +75,10 @@ class SandboxIsolationTest {
     private static final class AttackRun implements Runnable {
         private final Pipeline attacked;
         private final JsonNode event;
-        private final AtomicBoolean failed = new AtomicBoolean();
-        private volatile long start;
-        private volatile long end;
+        // read only after the attacker thread is joined, which makes its writes visible
+        private boolean failed;
+        private long start;
+        private long end;
 
         AttackRun(Pipeline attacked, JsonNode event) {
             this.attacked = attacked;
@@ -91,7 +91,7 @@ class SandboxIsolationTest {
             try {
                 attacked.run(event.deepCopy());
             } catch (PipelineFailure expected) {
-                failed.set(true);
+                failed = true;
             } finally {
                 end = System.nanoTime();
             }

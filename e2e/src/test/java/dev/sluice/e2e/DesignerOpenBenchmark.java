@@ -101,7 +101,6 @@ public final class DesignerOpenBenchmark {
         return times.stream().mapToDouble(t -> t[index]).max().orElse(Double.NaN);
     }
 
-
     private static String smallFlow() {
         return """
                 {"schemaVersion": 1, "name": "bench-5-nodes", "workspace": "finance",

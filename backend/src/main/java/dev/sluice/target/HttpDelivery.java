@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,14 +25,17 @@ import dev.sluice.pipeline.FailureKind;
 
 /**
  * {@code target.http}: each event as a structured CloudEvent, with {@code Idempotency-Key} (the output id)
- * and, when configured, {@code X-Sluice-Signature: sha256=<hex HMAC of the body>}. 2xx confirms; 408, 429,
- * 5xx, timeouts and connection errors are transient; any other status is a permanent refusal.
+ * and, when configured, {@code X-Sluice-Signature: sha256=<hex HMAC of the body>}; a delete type as {@code DELETE}
+ * with the event's attributes as {@code ce-} headers and no body. The URL may take values from the event. 2xx
+ * confirms, and for a delete so do 404 and 410 (already gone); 408, 429, 5xx, timeouts and connection errors are
+ * transient; any other status is a permanent refusal.
  */
 final class HttpDelivery implements Delivery {
 
     private final HttpClient http;
-    private final URI url;
-    private final String method;
+    private final HttpTarget.Address address;
+    private final HttpTarget.Config config;
+    private final List<TypePattern> deletes;
     private final Duration timeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final byte[] signingKey;
@@ -40,8 +44,9 @@ final class HttpDelivery implements Delivery {
     HttpDelivery(HttpTarget.Config config, TargetContext context) {
         Destination destination = destination(config, context);
         this.http = context.http();
-        this.url = destination.address();
-        this.method = config.method() == null ? "POST" : config.method();
+        this.address = destination.address();
+        this.config = config;
+        this.deletes = TypePattern.all(config.deleteTypes());
         this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
         headers.putAll(destination.headers());
         if (config.headers() != null) {
@@ -71,7 +76,7 @@ final class HttpDelivery implements Delivery {
     }
 
     /** @param headers the connection's, with their secrets' values */
-    record Destination(URI address, Map<String, String> headers) {
+    record Destination(HttpTarget.Address address, Map<String, String> headers) {
     }
 
     /** A connection's headers with their secrets' values: they go to that connection's host only. */
@@ -85,17 +90,31 @@ final class HttpDelivery implements Delivery {
 
     @Override
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
+        String method = config.methodFor(event.path("type").textValue(), deletes);
+        URI url;
         byte[] body;
         try {
-            body = Json.MAPPER.writeValueAsBytes(event);
+            url = address.of(event);
+            body = method.equals("DELETE") ? new byte[0] : Json.MAPPER.writeValueAsBytes(event);
+        } catch (TargetFailure refused) {
+            return CompletableFuture.failedFuture(refused);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new TargetFailure("cannot serialize the event", FailureKind.PERMANENT, e));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
-                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                 .header("Idempotency-Key", outputId)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length == 0) {
+            // a delete has no body: the event's identity travels as CloudEvents binary-mode headers
+            for (String attribute : List.of("specversion", "id", "source", "type", "subject", "time")) {
+                if (event.path(attribute).isTextual()) {
+                    request.header("ce-" + attribute, event.path(attribute).asText());
+                }
+            }
+        } else {
+            request.header("Content-Type", "application/cloudevents+json; charset=utf-8");
+        }
         headers.forEach(request::header);
         if (signingKey != null) {
             request.header(signatureHeader, "sha256=" + hmac(body));
@@ -110,7 +129,7 @@ final class HttpDelivery implements Delivery {
                         throw new TargetFailure(method + " " + url + " " + why, FailureKind.TRANSIENT, cause);
                     }
                     int status = response.statusCode();
-                    if (status >= 200 && status < 300) {
+                    if (status >= 200 && status < 300 || method.equals("DELETE") && (status == 404 || status == 410)) {
                         return null;
                     }
                     boolean retry = status == 408 || status == 429 || status >= 500;

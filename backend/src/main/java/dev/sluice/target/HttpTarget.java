@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.flow.Problems;
 import dev.sluice.pipeline.CompileContext;
@@ -46,18 +47,27 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
      * @param connection an {@code http} connection of the workspace: the base URL and its headers
      * @param path       appended to the connection's base URL ({@code /events})
      * @param url        instead of a connection: where to send (http or https), without credentials
-     * @param method     POST (default) or PUT
+     * @param method     POST (default), PUT or PATCH
+     * @param methods    event type (glob) → method, for types that need another method than {@code method}
+     * @param deleteOn   event types sent as {@code DELETE} without a body (default {@code *.deleted}, {@code []} none)
      * @param timeoutMs  per request
      * @param headers    extra headers, plain text (credentials belong in the connection)
      * @param signature  signs the body with a workspace secret
      */
     public record Config(@Setting(format = "http-connection", pattern = Connections.NAME, title = "Webhook connection",
                                   description = "Which http" + Connections.CHOSEN) String connection,
-                         @Setting(maxLength = 2000, title = "Path",
-                                  description = "Appended to the connection's base URL, e.g. /events") String path,
+                         @Setting(maxLength = 2000, title = "Path", description = "Appended to the connection's base URL, e.g."
+                                 + " /events or /users/{$.data.userId}") String path,
                          @Setting(minLength = 1, maxLength = 2000, title = "URL", description = "Instead of a"
-                                 + " connection: the http:// or https:// address, no credentials") String url,
-                         @Setting(oneOf = {"POST", "PUT"}, defaultValue = "POST", title = "Method") String method,
+                                 + " connection: the http:// or https:// address, no credentials; {$.data.userId}"
+                                 + " puts a value of the event in the path") String url,
+                         @Setting(oneOf = {"POST", "PUT", "PATCH"}, defaultValue = "POST", title = "Method") String method,
+                         @Setting(title = "Method per event type", description = "Event type → method, for types"
+                                 + " sent otherwise; * matches any text")
+                         Map<String, @Setting(oneOf = {"POST", "PUT", "PATCH", "DELETE"}) String> methods,
+                         @Setting(defaultValue = "[\"*.deleted\"]", title = "Delete on event types",
+                                  description = "Events of these types are sent as DELETE, without a body")
+                         List<@Setting(pattern = TypePattern.SYNTAX) String> deleteOn,
                          @Setting(minimum = 100, maximum = 120000, defaultValue = "10000", title = "Timeout (ms)")
                          Integer timeoutMs,
                          @Setting(title = "Headers",
@@ -65,6 +75,27 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
                          Map<String, @Setting(maxLength = 4000) String> headers,
                          @Setting(title = "Signature", description = "HMAC-SHA-256 of the body, keyed by a secret")
                          Signature signature) {
+
+        /** A webhook on a plain URL with today's defaults. */
+        public Config(String url) {
+            this(null, null, url, null, null, null, null, null, null);
+        }
+
+        /** The method an event of {@code type} is sent with. */
+        String methodFor(String type, List<TypePattern> deletes) {
+            if (methods != null && type != null) {
+                for (Map.Entry<String, String> entry : methods.entrySet()) {
+                    if (TypePattern.of(entry.getKey()).matches(type)) {
+                        return entry.getValue();
+                    }
+                }
+            }
+            return TypePattern.anyMatches(deletes, type) ? "DELETE" : method == null ? "POST" : method;
+        }
+
+        List<String> deleteTypes() {
+            return deleteOn == null ? TypePattern.DELETES : deleteOn;
+        }
     }
 
     /** @param header header carrying {@code sha256=<hex>} of the body */
@@ -96,26 +127,22 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
         }
         if (config.connection() != null) {
             Connections.validate(config.connection(), Endpoint.Kind.HTTP, context, problems);
-            if (config.path() != null && (!PATH.matcher(config.path()).matches() || config.path().contains("..")
-                    || config.path().startsWith("//"))) {
+            String path = config.path() == null ? null : skeleton(config.path(), ".path", problems);
+            if (path != null && (!PATH.matcher(path).matches() || path.contains("..") || path.startsWith("//"))) {
                 problems.add(".path", "must be a path below the connection's URL, like /events (no .., no host)");
             }
         } else if (config.url() != null) {
             if (config.path() != null) {
                 problems.add(".path", "goes with a connection; with a URL, write the whole address in url");
             }
-            try {
-                URI uri = new URI(config.url());
-                if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                    problems.add(".url", "must be an http:// or https:// URL with a host");
-                } else if (uri.getRawUserInfo() != null) {
-                    problems.add(".url", "must not contain credentials: put them in an http connection's headers");
-                } else {
-                    HostPolicy.checkSyntax(uri.getHost()).ifPresent(why -> problems.add(".url", why));
+            validateUrl(config.url(), problems);
+        }
+        if (config.methods() != null) {
+            config.methods().keySet().forEach(type -> {
+                if (!type.matches(TypePattern.SYNTAX)) {
+                    problems.add(".methods" + Problems.key(type), "is not an event type (letters, digits, . _ : / - and *)");
                 }
-            } catch (java.net.URISyntaxException e) {
-                problems.add(".url", "is not a valid URL: " + e.getReason());
-            }
+            });
         }
         if (config.headers() != null) {
             config.headers().keySet().forEach(name -> {
@@ -132,19 +159,76 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
         }
     }
 
-    /** Where events go: the connection's base URL and the path, or the URL itself. */
-    static URI address(Config config, Endpoint connection) {
+    private static void validateUrl(String template, Problems problems) {
+        String url = skeleton(template, ".url", problems);
+        if (url == null) {
+            return;
+        }
+        int firstValue = UrlTemplate.parse(template).firstValueAt();
+        int pathStart = template.indexOf('/', template.indexOf("://") + 3);
+        if (firstValue >= 0 && (pathStart < 0 || firstValue < pathStart)) {
+            problems.add(".url", "can take values from the event only in its path, after the host");
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                problems.add(".url", "must be an http:// or https:// URL with a host");
+            } else if (uri.getRawUserInfo() != null) {
+                problems.add(".url", "must not contain credentials: put them in an http connection's headers");
+            } else {
+                HostPolicy.checkSyntax(uri.getHost()).ifPresent(why -> problems.add(".url", why));
+            }
+        } catch (java.net.URISyntaxException e) {
+            problems.add(".url", "is not a valid URL: " + e.getReason());
+        }
+    }
+
+    /** The template with its values as plain segments, or null (and a problem) when it does not parse. */
+    private static String skeleton(String template, String at, Problems problems) {
+        try {
+            return UrlTemplate.parse(template).skeleton();
+        } catch (IllegalArgumentException e) {
+            problems.add(at, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Where events go: the connection's base URL and the path, or the URL itself, each perhaps a template. */
+    static Address address(Config config, Endpoint connection) {
         if (connection == null) {
-            return URI.create(config.url());
+            return new Address("", UrlTemplate.parse(config.url()), URI.create(config.url().split("\\{", 2)[0]).getHost());
         }
         String base = connection.url().endsWith("/") ? connection.url().substring(0, connection.url().length() - 1)
                 : connection.url();
-        String path = config.path() == null ? "" : config.path();
-        URI address = URI.create(base + path);
-        if (!address.getHost().equals(URI.create(base).getHost())) {
-            throw new TargetFailure("the path leaves the connection's host", FailureKind.PERMANENT, null);
+        return new Address(base, UrlTemplate.parse(config.path() == null ? "" : config.path()),
+                URI.create(base).getHost());
+    }
+
+    /**
+     * A webhook's address: a base and a (templated) rest, always on {@code host}.
+     *
+     * @param base the connection's URL, or empty for a plain URL
+     */
+    record Address(String base, UrlTemplate rest, String host) {
+
+        /** Where an event goes. @throws TargetFailure (permanent) when it would leave the host */
+        URI of(ObjectNode event) {
+            return checked(URI.create(base + (rest.hasValues() ? rest.expand(event) : rest.skeleton())));
         }
-        return address;
+
+        /** The address up to the first value: where a connection check asks. */
+        URI fixedPart() {
+            return checked(URI.create(base + rest.skeleton().substring(0, rest.hasValues() ? rest.firstValueAt()
+                    : rest.skeleton().length())));
+        }
+
+        private URI checked(URI address) {
+            if (!host.equals(address.getHost())) {
+                throw new TargetFailure("the path leaves the connection's host", FailureKind.PERMANENT, null);
+            }
+            return address;
+        }
     }
 
     @Override
@@ -168,7 +252,7 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
         } catch (TargetFailure | IllegalStateException refused) {
             return ConnectionCheck.failed(refused.getMessage());
         }
-        URI address = destination.address();
+        URI address = destination.address().fixedPart();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(address)
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

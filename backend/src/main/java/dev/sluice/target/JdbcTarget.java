@@ -23,14 +23,16 @@ import dev.sluice.pipeline.Setting;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
- * Upserts each event as a row, keyed, into a table of a business system's database: a redelivered event
- * updates the same row, so delivery stays idempotent.
+ * Upserts each event as a row, keyed, into a table of a business system's database, and deletes the row for
+ * event types that mean "gone": a redelivered event updates the same row, so delivery stays idempotent. With a
+ * {@code version}, writes are conditional, so a late or repeated older event changes nothing and a deleted row
+ * stays deleted ({@link RowVersions}).
  */
 public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
 
     private static final NodeSpec<Config> SPEC = NodeSpec.target("target.jdbc", Config.class)
             .shownAs(NodeCategory.TARGET, "vaadin:database", "Database table",
-                    "Upserts each event as a row keyed by columns into a database table (idempotent)")
+                    "Upserts each event as a row keyed by columns into a database table (idempotent); deletes remove it")
             .withExample("""
                     {"connection": "ledger-db", "table": "payment_accounts", "key": ["user_id"],
                      "columns": {"user_id": "$.data.userId", "bank_account": "$.data.payment.bankAccount"}}
@@ -41,10 +43,14 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
     /**
-     * @param connection the workspace's {@code jdbc} connection: which database, as whom
-     * @param table      table to upsert into ({@code schema.table} allowed)
-     * @param key        the columns that identify a row
-     * @param columns    column name → JSONPath of the value in the event
+     * @param connection         the workspace's {@code jdbc} connection: which database, as whom
+     * @param table              table to upsert into ({@code schema.table} allowed)
+     * @param key                the columns that identify a row
+     * @param columns            column name → JSONPath of the value in the event
+     * @param deleteOn           event types that delete the row (globs; default {@code *.deleted}, {@code []} for none)
+     * @param softDelete         instead of deleting: a boolean column set on delete and cleared on every upsert
+     * @param version            JSONPath of a value that grows with every change of a row: older events change nothing
+     * @param keepTombstonesDays with a version, how long a deleted row's version is kept to refuse late updates
      */
     public record Config(@Setting(required = true, format = "jdbc-connection", pattern = Connections.NAME,
                                   title = "Database connection", description = "Which jdbc" + Connections.CHOSEN)
@@ -53,7 +59,27 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
                          @Setting(required = true, minItems = 1, uniqueItems = true, title = "Key columns",
                                   description = "Columns that identify a row") List<String> key,
                          @Setting(required = true, minProperties = 1, title = "Columns",
-                                  description = "Column name → JSONPath of its value") Map<String, String> columns) {
+                                  description = "Column name → JSONPath of its value") Map<String, String> columns,
+                         @Setting(defaultValue = "[\"*.deleted\"]", title = "Delete on event types",
+                                  description = "Events of these types delete the row by its key; * matches any text")
+                         List<@Setting(pattern = TypePattern.SYNTAX) String> deleteOn,
+                         @Setting(title = "Soft delete column", description = "Mark deleted rows in this boolean"
+                                 + " column instead of deleting them") String softDelete,
+                         @Setting(format = "json-path", title = "Version", description = "JSONPath of a value that"
+                                 + " grows with each change (a sequence number or a timestamp): older events change"
+                                 + " nothing") String version,
+                         @Setting(minimum = 1, maximum = 3650, defaultValue = "7", title = "Keep tombstones (days)",
+                                  description = "With a version: how long a deleted row refuses late, older updates")
+                         Integer keepTombstonesDays) {
+
+        /** The config without the sync settings: upserts only (with the default deletes). */
+        public Config(String connection, String table, List<String> key, Map<String, String> columns) {
+            this(connection, table, key, columns, null, null, null, null);
+        }
+
+        List<String> deleteTypes() {
+            return deleteOn == null ? TypePattern.DELETES : deleteOn;
+        }
     }
 
 
@@ -92,6 +118,25 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
             if (!config.columns().containsKey(config.key().get(i))) {
                 problems.add(".key[" + i + "]", "'" + config.key().get(i) + "' is not one of the columns");
             }
+        }
+        if (config.softDelete() != null) {
+            if (!IDENTIFIER.matcher(config.softDelete()).matches()) {
+                problems.add(".softDelete", "is not a plain column name (letters, digits, _)");
+            } else if (config.columns().containsKey(config.softDelete())) {
+                problems.add(".softDelete", "is set by deletes, so it cannot also be one of the columns");
+            }
+        }
+        if (config.version() != null) {
+            try {
+                if (!EventPath.compile(config.version()).isDefinite()) {
+                    problems.add(".version", "must name one value: no [*] in " + config.version());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(".version", e.getMessage());
+            }
+        }
+        if (config.keepTombstonesDays() != null && config.version() == null) {
+            problems.add(".keepTombstonesDays", "needs a version: without one, deletes leave no tombstone");
         }
     }
 

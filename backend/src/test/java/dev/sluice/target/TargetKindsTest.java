@@ -40,6 +40,43 @@ class TargetKindsTest {
     }
 
     @Test
+    void takesEventValuesOnlyInAWebhooksPathAndOnlySingleValues() {
+        assertThat(problems("target.http", """
+                {"url": "https://ledger.internal/users/{$.data.userId}?v={$.data.version}",
+                 "methods": {"user.created": "POST", "user.*": "PUT"}, "deleteOn": ["user.deleted", "*.purged"]}"""))
+                .isEmpty();
+        assertThat(problems("target.http", """
+                {"url": "https://{$.data.host}/users"}""")).extracting(FlowProblem::message)
+                .containsExactly("can take values from the event only in its path, after the host");
+        assertThat(problems("target.http", """
+                {"url": "https://ledger.internal/users/{$.data.ids[*]}"}""")).extracting(FlowProblem::message)
+                .containsExactly("{$.data.ids[*]} must name one value: no [*]");
+        assertThat(problems("target.http", """
+                {"connection": "ledger-api", "path": "/users/{$.data.userId"}""",
+                ValidationContext.standalone("finance"))).extracting(FlowProblem::path).contains("$.config.path");
+        assertThat(problems("target.http", """
+                {"url": "https://ledger.internal/x", "methods": {"user created": "PUT"}}"""))
+                .extracting(FlowProblem::path).containsExactly("$.config.methods['user created']");
+        assertThat(problems("target.http", """
+                {"url": "https://ledger.internal/x", "deleteOn": ["a b"]}"""))
+                .extracting(FlowProblem::path).containsExactly("$.config.deleteOn[0]");
+    }
+
+    @Test
+    void refusesJdbcSyncSettingsThatCannotWork() {
+        assertThat(problems("target.jdbc", """
+                {"connection": "ledger-db", "table": "accounts", "key": ["id"], "columns": {"id": "$.data.id"},
+                 "softDelete": "id", "version": "$.data.changes[*]", "keepTombstonesDays": 3}"""))
+                .extracting(FlowProblem::path)
+                .contains("$.config.softDelete", "$.config.version");
+        assertThat(problems("target.jdbc", """
+                {"connection": "ledger-db", "table": "accounts", "key": ["id"], "columns": {"id": "$.data.id"},
+                 "softDelete": "gone; drop table x", "keepTombstonesDays": 3}"""))
+                .extracting(FlowProblem::path)
+                .contains("$.config.softDelete", "$.config.keepTombstonesDays");
+    }
+
+    @Test
     void refusesHttpTargetsWithASecretGivenAsPlainTextWhereAReferenceIsNeeded() {
         assertThat(problems("target.http", """
                 {"url": "https://ledger.internal/x", "signature": {"key": "plain-secret"}}"""))

@@ -19,6 +19,14 @@ class ProblemTextsTest {
     }
 
     @Test
+    void aMessageWithBracesOfItsOwnIsMatchedAndTranslated() {
+        assertThat(ProblemTexts.message("{$.data.ids[*]} must name one value: no [*]", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("{$.data.ids[*]} 必须指向单个值：不能含 [*]");
+        assertThat(ProblemTexts.message("has a { without its }", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有 { 却没有对应的 }");
+    }
+
+    @Test
     void theMostSpecificPatternWins() {
         assertThat(ProblemTexts.message("is required: an http connection of this workspace (or give a url)",
                 Locale.SIMPLIFIED_CHINESE)).isEqualTo("必填：选择本工作空间的一个 http 连接（或填写 URL）");

@@ -85,8 +85,9 @@ final class Browser {
         waitFor(driver).until(d -> js.executeScript(find, label) != null);
         WebElement item = (WebElement) js.executeScript(find, label);
         js.executeScript("arguments[0].click();", item);
-        waitFor(driver).until(d -> Boolean.FALSE.equals(js.executeScript(
-                "return document.getElementById(arguments[0]).opened;", selectId)));
+        // closed, or gone with a page the choice reloads (the language)
+        waitFor(driver).until(d -> !Boolean.TRUE.equals(js.executeScript(
+                "const s = document.getElementById(arguments[0]); return s ? s.opened : null;", selectId)));
     }
 
     static Path screenshot(WebDriver driver, String name) {

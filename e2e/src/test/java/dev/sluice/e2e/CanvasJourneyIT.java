@@ -62,6 +62,7 @@ class CanvasJourneyIT {
             editor.deleteSelected("cny");
             editor.undo();
             editor.awaitNode("cny");
+            Browser.waitFor(driver).until(d -> editor.nodeSummary("cny").equals("currency = CNY"));
 
             editor.openTab("Run");
             assertThat(editor.awaitNodeCount("users", "in", 3)).isEqualTo(3);
@@ -82,6 +83,19 @@ class CanvasJourneyIT {
             Browser.screenshot(driver, "canvas-live-counts-wide");
             editor.togglePalette();
             editor.toggleSidePanel();
+
+            Browser.choose(driver, "language", "中文");
+            Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector("#editor-tabs vaadin-tab")).stream()
+                    .anyMatch(tab -> tab.getText().strip().equals("属性")));
+            FlowEditorPage chinese = FlowEditorPage.open(driver, sluice.baseUrl(), flow);
+            chinese.selectNode("mask");
+            List<String> labels = driver.findElements(By.cssSelector("#editor-tabs vaadin-tab, #node-form [slot=label],"
+                    + " #node-form label, #node-form vaadin-button")).stream()
+                    .map(label -> label.getText().strip()).filter(text -> !text.isEmpty()).toList();
+            assertThat(labels).as("tabs and the mask form's labels in Chinese").isNotEmpty()
+                    .noneMatch(text -> text.matches(".*\\b(?!JSONPath\\b|JSON\\b|HMAC\\b|SHA\\b)[A-Za-z]{3,}\\b.*"));
+            assertThat(chinese.nodeSummary("mask")).isEqualTo("bankAccount → 保留末 4 位");
+            Browser.screenshot(driver, "editor-zh-CN");
         } finally {
             driver.quit();
         }

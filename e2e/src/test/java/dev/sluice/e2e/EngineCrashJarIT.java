@@ -27,9 +27,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,22 +47,24 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The packaged jar as engine, killed with {@code kill -9} three times while events are published to its source
- * over AMQP, and restarted on the same data: every event reaches the JDBC target (an H2 server in this JVM,
- * upserted by id) exactly once, and the HTTP target at least once. On the embedded default the broker dies with
- * the engine, so the publisher waits for it; on PostgreSQL and RabbitMQ (when {@code SLUICE_IT_DATASOURCE_URL} and
- * {@code SLUICE_IT_AMQP_URI} name them; unreachable fails) it goes on publishing while the engine is down.
- * {@code -Dsluice.crash.events=N} sets how many events (default 50,000, the acceptance figure).
+ * over AMQP, and restarted on the same data. Two runs per backend: every event reaches the JDBC target (upserted by
+ * id) exactly once and the HTTP target at least once; and a copy converges: user changes (creates, updates,
+ * deletes) published reordered and duplicated, through a webhook that fails now and then and, on PostgreSQL, a
+ * network that cuts the database's connections, leave the JDBC table equal, row for row, to the final state
+ * computed from the changes. On the embedded default the broker dies with the engine, so the publisher waits for
+ * it; on PostgreSQL and RabbitMQ (when {@code SLUICE_IT_DATASOURCE_URL} and {@code SLUICE_IT_AMQP_URI} name them;
+ * unreachable fails) it goes on publishing while the engine is down. {@code -Dsluice.crash.events=N} and
+ * {@code -Dsluice.converge.changes=N} set the sizes (default 50,000 each, the acceptance figures).
  */
 class EngineCrashJarIT {
 
     private static final int EVENTS = Integer.getInteger("sluice.crash.events", 50_000);
+    private static final int CHANGES = Integer.getInteger("sluice.converge.changes", 50_000);
     private static final int BATCH = 500;
-    /** How far the publisher may run ahead of the HTTP target, so that publishing goes on across all three kills. */
-    private static final int AHEAD = Math.max(BATCH, EVENTS / 8);
     private static final String PASSWORD = "crash-it";
     private static final String TYPE = "user.created";
     private static final List<String> RETRY_DELAYS = List.of("200ms", "500ms", "1s", "2s", "5s", "10s");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(crash-[^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"((?:crash|conv)-[^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -72,6 +76,8 @@ class EngineCrashJarIT {
     private HttpServer hook;
     private String externalAmqp;
     private String queuePrefix;
+    private FlakyTcpProxy flakyNetwork;
+    private volatile boolean flakyHook;
     /** The sources the jar knows (this run's and the demo's): each has a recent-events queue under the prefix. */
     private List<String> sourceNames = List.of();
     private long flowId;
@@ -95,28 +101,106 @@ class EngineCrashJarIT {
         if (externalAmqp != null) {
             deleteFromRabbitMq();
         }
+        if (flakyNetwork != null) {
+            flakyNetwork.close();
+        }
+    }
+
+    /**
+     * What a run publishes, how its flow writes, and what the JDBC target must hold in the end.
+     *
+     * @param events   distinct events: the HTTP target must see every id
+     * @param messages what is published, in order (a duplicate repeats an event)
+     */
+    private record Scenario(List<String> types, String columns, String jdbcSettings, String httpSettings, int events,
+                            List<ConvergingChanges.Message> messages, Consumer<TargetDb> check) {
+    }
+
+    /** {@code EVENTS} creations, each written once by its id. */
+    private Scenario everyEventOnce() {
+        List<ConvergingChanges.Message> messages = new ArrayList<>(EVENTS);
+        for (int n = 0; n < EVENTS; n++) {
+            String id = "crash-" + run + "-" + n;
+            messages.add(new ConvergingChanges.Message(id, TYPE, """
+                    {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s",
+                     "data":{"userId":"U%d","email":"u%d@example.com"}}""".formatted(id, TYPE, n, n)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Scenario(List.of(TYPE), "id varchar(200) primary key, type varchar(100)",
+                "\"key\": [\"id\"], \"columns\": {\"id\": \"$.id\", \"type\": \"$.type\"}", "\"timeoutMs\": 5000",
+                EVENTS, messages, target -> {
+                    assertThat(target.count("id like 'crash-" + run + "-%'")).as("rows in the JDBC target, one per id")
+                            .isEqualTo(EVENTS);
+                    assertThat(target.count(null)).as("no other rows").isEqualTo(EVENTS);
+                });
+    }
+
+    /** {@code CHANGES} changes of a tenth as many users, 10 % duplicated, reordered: the copy ends as computed. */
+    private Scenario converging() {
+        ConvergingChanges changes = new ConvergingChanges(run, CHANGES, Math.max(1, CHANGES / 10), 0.10, 17);
+        System.out.printf("convergence IT: %d changes of %d users, %d messages published, %d behind a newer one%n",
+                changes.changes(), CHANGES / 10, changes.published().size(), changes.reordered());
+        return new Scenario(List.of("user.created", "user.updated", "user.deleted"),
+                "user_id varchar(40) primary key, email varchar(200), seq bigint",
+                """
+                "key": ["user_id"], "columns": {"user_id": "$.data.userId", "email": "$.data.email",
+                 "seq": "$.data.seq"}, "version": "$.data.seq\"""",
+                "\"timeoutMs\": 1000, \"deleteOn\": []", changes.changes(), changes.published(), target -> {
+                    Map<String, ConvergingChanges.Row> rows = target.users();
+                    System.out.printf("convergence IT: %d rows expected, %d in the copy%n", changes.expected().size(),
+                            rows.size());
+                    assertThat(rows).as("the copy, row for row").containsExactlyInAnyOrderEntriesOf(changes.expected());
+                });
     }
 
     @Test
     void everyEventReachesTheTargetsAcrossThreeKillsOfTheEmbeddedEngine() throws Exception {
+        runThroughThreeKills(embedded(), everyEventOnce());
+    }
+
+    @Test
+    void aCopyConvergesThroughReorderedDuplicatedChangesAFlakyWebhookAndThreeKillsOfTheEmbeddedEngine()
+            throws Exception {
+        flakyHook = true;
+        runThroughThreeKills(embedded(), converging());
+    }
+
+    private static Backend embedded() throws IOException {
         Path work = Files.createTempDirectory("sluice-crash-");
         int amqpPort = SluiceProcess.freePort();
         Path data = work.resolve("data");
         // the embedded broker accepts only its data directory's own password, generated at the first start
-        runThroughThreeKills(new Backend("embedded", data, amqpPort, List.of(), Map.of(),
+        return new Backend("embedded", data, amqpPort, List.of(), Map.of(),
                 () -> "amqp://sluice:" + embeddedBrokerPassword(data) + "@127.0.0.1:" + amqpPort + "/default",
-                TargetDb.h2File(data)));
+                TargetDb.h2File(data));
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "SLUICE_IT_DATASOURCE_URL", matches = ".+")
     void everyEventReachesTheTargetsAcrossThreeKillsOfAnEngineOnPostgresqlAndRabbitMq() throws Exception {
+        runThroughThreeKills(external(null), everyEventOnce());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SLUICE_IT_DATASOURCE_URL", matches = ".+")
+    void aCopyConvergesThroughReorderedDuplicatedChangesAFlakyNetworkAndThreeKillsOfAnEngineOnPostgresqlAndRabbitMq()
+            throws Exception {
+        URI database = URI.create(System.getenv("SLUICE_IT_DATASOURCE_URL").substring("jdbc:".length()));
+        flakyNetwork = new FlakyTcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort(),
+                1_000, 6_000);
+        flakyHook = true;
+        runThroughThreeKills(external(flakyNetwork.port()), converging());
+        System.out.printf("convergence IT: the network cut %d database connections%n", flakyNetwork.cut());
+    }
+
+    /** @param targetPort where the jar reaches the target database, or null for PostgreSQL's own port */
+    private Backend external(Integer targetPort) throws IOException {
         String url = System.getenv("SLUICE_IT_DATASOURCE_URL");
         externalAmqp = System.getenv("SLUICE_IT_AMQP_URI");
         assertThat(externalAmqp).as("SLUICE_IT_AMQP_URI, set together with SLUICE_IT_DATASOURCE_URL").isNotBlank();
         String schema = "sluice_crash_" + run;
         queuePrefix = "crash-" + run;
-        runThroughThreeKills(new Backend("PostgreSQL and RabbitMQ",
+        return new Backend("PostgreSQL and RabbitMQ",
                 Files.createTempDirectory("sluice-crash-").resolve("data"), SluiceProcess.freePort(),
                 List.of("--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
                         "--sluice.engine.queue-prefix=" + queuePrefix),
@@ -125,7 +209,7 @@ class EngineCrashJarIT {
                         System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
                         "SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", ""),
                         "SLUICE_AMQP_URI", externalAmqp),
-                () -> externalAmqp, TargetDb.postgres(url, "crash_events_" + run)));
+                () -> externalAmqp, TargetDb.postgres(url, "crash_events_" + run, targetPort));
     }
 
     private static String embeddedBrokerPassword(Path dataDir) {
@@ -136,10 +220,10 @@ class EngineCrashJarIT {
         }
     }
 
-    private void runThroughThreeKills(Backend backend) throws Exception {
+    private void runThroughThreeKills(Backend backend, Scenario scenario) throws Exception {
         long started = System.nanoTime();
         TargetDb target = backend.target();
-        target.create();
+        target.create(scenario.columns());
         startHook();
         int port = SluiceProcess.freePort();
         List<String> args = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
@@ -148,13 +232,14 @@ class EngineCrashJarIT {
         args.addAll(backend.arguments());
         sluice = start(backend, port, args);
         String base = sluice.baseUrl();
-        flowId = registerSourceAndDeploy(base, target);
+        flowId = registerSourceAndDeploy(base, target, scenario);
         sourceNames = sourceNames(base);
 
-        Publisher publisher = new Publisher(backend.publishUri().get());
+        Publisher publisher = new Publisher(backend.publishUri().get(), scenario.messages(),
+                Math.max(BATCH, scenario.events() / 8));
         Thread publishing = Thread.ofPlatform().name("crash-publisher").start(publisher);
         for (int kill = 1; kill <= 3; kill++) {
-            int due = EVENTS * kill / 4;
+            int due = scenario.events() * kill / 4;
             await(() -> httpIds.size() >= due || !publishing.isAlive(), Duration.ofMinutes(20),
                     due + " events at the HTTP target");
             sluice.kill();
@@ -166,7 +251,7 @@ class EngineCrashJarIT {
         assertThat(publishing.isAlive()).as("the publisher finished").isFalse();
         assertThat(publisher.failure).as("the publisher's failure").isNull();
 
-        await(() -> httpIds.size() >= EVENTS, Duration.ofMinutes(10), "every id at the HTTP target");
+        await(() -> httpIds.size() >= scenario.events(), Duration.ofMinutes(10), "every id at the HTTP target");
         // an event is acked once both targets confirmed: an empty queue means every row is committed
         await(() -> nothingWaiting(base), Duration.ofMinutes(2), "the flow's queue drained");
         HttpResponse<String> undeployed = call(base, "finance", "/api/flows/" + flowId + "/undeploy",
@@ -175,12 +260,10 @@ class EngineCrashJarIT {
         sluice.close(); // an H2 target file is the jar's own while it runs
         long rows = target.count(null);
         System.out.printf("crash IT (%s): %d events, %d HTTP posts (%d distinct ids), %d rows in %.0f s%n",
-                backend.name(), EVENTS, httpPosts.get(), httpIds.size(), rows, seconds(started));
-        assertThat(httpIds).as("every id reached the HTTP target").hasSize(EVENTS);
-        assertThat(httpPosts.get()).isGreaterThanOrEqualTo(EVENTS);
-        assertThat(target.count("id like 'crash-" + run + "-%'")).as("rows in the JDBC target, one per id")
-                .isEqualTo(EVENTS);
-        assertThat(rows).as("no other rows").isEqualTo(EVENTS);
+                backend.name(), scenario.events(), httpPosts.get(), httpIds.size(), rows, seconds(started));
+        assertThat(httpIds).as("every id reached the HTTP target").hasSize(scenario.events());
+        assertThat(httpPosts.get()).isGreaterThanOrEqualTo(scenario.events());
+        scenario.check().accept(target);
         target.drop();
     }
 
@@ -208,26 +291,49 @@ class EngineCrashJarIT {
      */
     private record TargetDb(String connectionUrl, String username, String driverUrl, String table) {
 
+
         static TargetDb h2File(Path dataDir) {
             return new TargetDb("jdbc:h2:file:crash", "sa",
                     "jdbc:h2:file:" + dataDir.resolve("targets").resolve("crash").toAbsolutePath(), "crash_events");
         }
 
-        static TargetDb postgres(String sluiceDatabase, String table) {
+        /** @param port where the jar reaches the server, or null for its own port */
+        static TargetDb postgres(String sluiceDatabase, String table, Integer port) {
             String server = sluiceDatabase.replaceFirst("/[^/?]*(\\?.*)?$", "");
-            return new TargetDb(server + "/postgres",
+            String reached = port == null ? server : server.replaceFirst(":\\d+$", "") + ":" + port;
+            return new TargetDb(reached + "/postgres",
                     System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"), server + "/postgres",
                     table);
         }
 
-        void create() throws SQLException {
-            execute("create table " + table + " (id varchar(200) primary key, type varchar(100))");
+        void create(String columns) throws SQLException {
+            execute("create table " + table + " (" + columns + ")");
         }
 
         void drop() throws SQLException {
             if (driverUrl.startsWith("jdbc:postgresql:")) {
                 execute("drop table " + table);
+                try {
+                    execute("delete from sluice_row_versions where target_table = '" + table + "'");
+                } catch (SQLException noVersionsKept) {
+                    // the run wrote without a version
+                }
             }
+        }
+
+        /** The converging copy: user_id → email and sequence number. */
+        Map<String, ConvergingChanges.Row> users() {
+            Map<String, ConvergingChanges.Row> rows = new java.util.TreeMap<>();
+            try (Connection connection = connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("select user_id, email, seq from " + table)) {
+                while (result.next()) {
+                    rows.put(result.getString(1), new ConvergingChanges.Row(result.getString(2), result.getLong(3)));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return rows;
         }
 
         long count(String where) {
@@ -260,6 +366,15 @@ class EngineCrashJarIT {
         hook.setExecutor(Executors.newFixedThreadPool(8));
         hook.createContext("/events", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            double luck = flakyHook ? ThreadLocalRandom.current().nextDouble() : 1;
+            if (luck < 0.03) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
+            if (luck < 0.035) {
+                sleep(1_500); // past the flow's timeout: Sluice tries again, though this one arrived
+            }
             Matcher id = ID.matcher(body);
             if (id.find()) {
                 httpIds.add(id.group(1));
@@ -272,10 +387,11 @@ class EngineCrashJarIT {
     }
 
     /** Central registers this run's source and grants it to finance; finance imports and deploys the flow. */
-    private long registerSourceAndDeploy(String base, TargetDb target) throws Exception {
+    private long registerSourceAndDeploy(String base, TargetDb target, Scenario scenario) throws Exception {
+        String types = "\"" + String.join("\", \"", scenario.types()) + "\"";
         HttpResponse<String> registered = call(base, "central", "/api/sources", "application/json", """
-                {"name": "%s", "description": "crash test %s", "owner": "central-data", "eventTypes": ["%s"]}
-                """.formatted(source, run, TYPE));
+                {"name": "%s", "description": "crash test %s", "owner": "central-data", "eventTypes": [%s]}
+                """.formatted(source, run, types));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         HttpResponse<String> granted = call(base, "central", "/api/sources/" + source + "/grants",
                 "application/json", "{\"workspace\": \"finance\"}");
@@ -287,14 +403,15 @@ class EngineCrashJarIT {
         assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
         String flow = """
                 {"schemaVersion": 1, "name": "crash-%s", "workspace": "finance",
-                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": ["%s"]}},
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "%s", "types": [%s]}},
                            {"id": "db", "kind": "target.jdbc", "config": {"connection": "crash-db",
-                             "table": "%s", "key": ["id"], "columns": {"id": "$.id", "type": "$.type"}}},
+                             "table": "%s", %s}},
                            {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "hook", "kind": "target.http", "config": {"url": "http://127.0.0.1:%d/events",
-                             "timeoutMs": 5000}}],
+                             %s}}],
                  "edges": [{"from": "in", "to": "db"}, {"from": "in", "to": "ids"}, {"from": "ids", "to": "hook"}]}
-                """.formatted(run, source, TYPE, target.table(), hook.getAddress().getPort());
+                """.formatted(run, source, types, target.table(), scenario.jdbcSettings(), hook.getAddress().getPort(),
+                scenario.httpSettings());
         HttpResponse<String> created = call(base, "finance", "/api/flows/import", "application/json", flow);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher createdId = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
@@ -314,10 +431,15 @@ class EngineCrashJarIT {
     private final class Publisher implements Runnable {
 
         private final ConnectionFactory factory = new ConnectionFactory();
+        private final List<ConvergingChanges.Message> messages;
+        /** How far the publisher may run ahead of the HTTP target, so that publishing goes on across all three kills. */
+        private final int ahead;
         private volatile int published;
         private volatile Exception failure;
 
-        Publisher(String uri) throws Exception {
+        Publisher(String uri, List<ConvergingChanges.Message> messages, int ahead) throws Exception {
+            this.messages = messages;
+            this.ahead = ahead;
             factory.setUri(uri);
             factory.setAutomaticRecoveryEnabled(false);
             factory.setConnectionTimeout(2_000);
@@ -328,17 +450,17 @@ class EngineCrashJarIT {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().deliveryMode(2)
                     .contentType("application/cloudevents+json").build();
             Instant lastCommit = Instant.now();
-            while (published < EVENTS) {
+            while (published < messages.size()) {
                 try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-publisher");
                      Channel channel = connection.createChannel()) {
                     channel.txSelect();
-                    while (published < EVENTS) {
-                        while (published - httpIds.size() >= AHEAD) {
+                    while (published < messages.size()) {
+                        while (published - httpIds.size() >= ahead) {
                             Thread.sleep(20);
                         }
-                        int end = Math.min(EVENTS, published + BATCH);
+                        int end = Math.min(messages.size(), published + BATCH);
                         for (int n = published; n < end; n++) {
-                            channel.basicPublish(source, TYPE, properties, event(n));
+                            channel.basicPublish(source, messages.get(n).type(), properties, messages.get(n).body());
                         }
                         channel.txCommit();
                         published = end;
@@ -356,13 +478,6 @@ class EngineCrashJarIT {
                     return;
                 }
             }
-        }
-
-        private byte[] event(int n) {
-            return """
-                    {"specversion":"1.0","id":"crash-%s-%d","source":"/user-center/users","type":"%s",
-                     "data":{"userId":"U%d","email":"u%d@example.com"}}""".formatted(run, n, TYPE, n, n)
-                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 

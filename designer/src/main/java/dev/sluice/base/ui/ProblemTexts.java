@@ -25,13 +25,24 @@ public final class ProblemTexts {
     private static final Set<String> JSON_TYPES = Set.of("string", "integer", "number", "boolean", "object", "array",
             "null");
     private static final Pattern MARK = Pattern.compile("\u0000(\\d+)\u0001");
-    private static final List<Known> KNOWN = known();
+    private static final List<Known> KNOWN = known(PREFIX);
+    /** Node summaries with words in them ({@code bankAccount → last 4}), under {@code summary.*}. */
+    private static final List<Known> SUMMARIES = known("summary.");
 
     private ProblemTexts() {
     }
 
     /** {@code message} in {@code locale}, or as it is when no translation fits. */
     public static String message(String message, Locale locale) {
+        return translated(message, locale, KNOWN);
+    }
+
+    /** A node's one-line summary in {@code locale}: most are names and values, some have a word to translate. */
+    public static String summary(String summary, Locale locale) {
+        return translated(summary, locale, SUMMARIES);
+    }
+
+    private static String translated(String message, Locale locale, List<Known> patterns) {
         if (message == null) {
             return null;
         }
@@ -39,7 +50,7 @@ public final class ProblemTexts {
         if (bundle == null) {
             return message;
         }
-        for (Known known : KNOWN) {
+        for (Known known : patterns) {
             Matcher match = known.pattern().matcher(message);
             if (match.matches() && bundle.containsKey(known.key())) {
                 Object[] arguments = new Object[known.count()];
@@ -63,14 +74,14 @@ public final class ProblemTexts {
     }
 
     /** The English patterns as regular expressions, the most specific (longest literal text) first. */
-    private static List<Known> known() {
+    private static List<Known> known(String prefix) {
         ResourceBundle english = bundle(Locale.ENGLISH);
         List<Known> known = new ArrayList<>();
         if (english == null) {
             return known;
         }
         for (String key : english.keySet()) {
-            if (key.startsWith(PREFIX)) {
+            if (key.startsWith(prefix)) {
                 known.add(known(key, new MessageFormat(english.getString(key), Locale.ENGLISH)));
             }
         }

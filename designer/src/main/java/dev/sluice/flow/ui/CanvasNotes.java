@@ -3,6 +3,7 @@ package dev.sluice.flow.ui;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ final class CanvasNotes {
      * A problem is noted on the node it is in (its path from the node on: {@code config.pattern is required}), a
      * leak on the target the personal data reaches ({@code bank-account $.data.payment.bankAccount → $.data.payment.bankAccount (clear)}).
      */
-    static CanvasModel.NodeNotes of(FlowDraft draft, List<FlowProblem> problems, List<LeakFinding> leaks) {
+    static CanvasModel.NodeNotes of(FlowDraft draft, List<FlowProblem> problems, List<LeakFinding> leaks,
+                                    Locale locale) {
         Map<String, List<String>> problemsByNode = new LinkedHashMap<>();
         for (FlowProblem problem : problems) {
             Optional<String> node = draft.nodeOf(problem);
@@ -33,7 +35,7 @@ final class CanvasNotes {
             leaksByNode.computeIfAbsent(leak.target(), n -> new ArrayList<>()).add(leak.tag() + " "
                     + leak.sourcePath() + " → " + leak.targetPath() + " (" + leak.form() + ")");
         }
-        return new CanvasModel.NodeNotes(draft.summaries(), problemsByNode, leaksByNode);
+        return new CanvasModel.NodeNotes(draft.summaries(locale), problemsByNode, leaksByNode);
     }
 
     /** {@code $.nodes[3].config.pattern} is {@code config.pattern}; an edge's path stays as it is. */

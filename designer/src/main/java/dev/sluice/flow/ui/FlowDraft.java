@@ -1,6 +1,8 @@
 package dev.sluice.flow.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.base.ui.ProblemTexts;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.json.Json;
@@ -39,6 +42,8 @@ final class FlowDraft {
     private static final Pattern EDGE_PATH = Pattern.compile("^\\$\\.edges\\[(\\d+)]");
 
     private final NodeRegistry registry;
+    /** Nodes the canvas removed, by id: an undo draws them again, and they come back as they were. */
+    private final Map<String, ObjectNode> removed = new HashMap<>();
     private ObjectNode document;
 
     FlowDraft(NodeRegistry registry, String json) {
@@ -111,7 +116,9 @@ final class FlowDraft {
         for (JsonNode drawn : graph.path("nodes")) {
             String id = drawn.path("id").asText();
             String kind = drawn.path("kind").asText();
-            ObjectNode node = node(id).map(ObjectNode::deepCopy).orElseGet(() -> newNode(id, kind));
+            ObjectNode node = node(id).or(() -> Optional.ofNullable(removed.get(id))
+                            .filter(gone -> kind.equals(gone.path("kind").asText())))
+                    .map(ObjectNode::deepCopy).orElseGet(() -> newNode(id, kind));
             nodes.add(node);
             layout.putObject(id).put("x", drawn.path("x").asDouble()).put("y", drawn.path("y").asDouble());
         }
@@ -121,6 +128,13 @@ final class FlowDraft {
         }
         boolean changed = !nodes.equals(document.get("nodes")) || !edges.equals(document.get("edges"))
                 || !layout.equals(document.get("layout"));
+        Set<String> kept = new HashSet<>();
+        nodes.forEach(node -> kept.add(node.path("id").asText()));
+        for (JsonNode before : nodes()) {
+            if (!kept.contains(before.path("id").asText())) {
+                removed.put(before.path("id").asText(), (ObjectNode) before.deepCopy());
+            }
+        }
         document.set("nodes", nodes);
         document.set("edges", edges);
         document.set("layout", layout);
@@ -212,7 +226,7 @@ final class FlowDraft {
             String id = node.path("id").asText();
             JsonNode at = layout.path(id);
             nodes.add(new CanvasModel.CanvasNode(id, node.path("kind").asText(), at.path("x").asDouble(40 + 240 * i),
-                    at.path("y").asDouble(80), summary(node)));
+                    at.path("y").asDouble(80), summary(node, locale)));
             i++;
         }
         List<CanvasModel.CanvasEdge> edges = new ArrayList<>();
@@ -229,15 +243,15 @@ final class FlowDraft {
     }
 
     /** Each node's line on its settings, by id, as its kind describes the config edited now. */
-    Map<String, String> summaries() {
+    Map<String, String> summaries(Locale locale) {
         Map<String, String> summaries = new LinkedHashMap<>();
-        nodes().forEach(node -> summaries.put(node.path("id").asText(), summary(node)));
+        nodes().forEach(node -> summaries.put(node.path("id").asText(), summary(node, locale)));
         return summaries;
     }
 
-    private String summary(JsonNode node) {
-        return registry.kind(node.path("kind").asText()).map(kind -> kind.spec().describe(node.path("config")))
-                .orElse("");
+    private String summary(JsonNode node, Locale locale) {
+        return registry.kind(node.path("kind").asText())
+                .map(kind -> ProblemTexts.summary(kind.spec().describe(node.path("config")), locale)).orElse("");
     }
 
     static String toJson(Object value) {

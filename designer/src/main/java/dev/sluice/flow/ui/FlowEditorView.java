@@ -399,7 +399,7 @@ class FlowEditorView extends VerticalLayout
             form.showProblems(draft.fieldProblems(formNode, inUserLanguage(problems)));
         }
         canvas.setLeaks(FlowDraft.leakRoutes(leaks));
-        canvas.setNotes(CanvasNotes.of(draft, inUserLanguage(problems), leaks));
+        canvas.setNotes(CanvasNotes.of(draft, inUserLanguage(problems), leaks, getLocale()));
         problemList.removeAll();
         problemCount.setText(!problems.isEmpty() ? getTranslation("editor.problems", problems.size())
                 : leaks.isEmpty() ? getTranslation("editor.valid") : getTranslation("editor.leaks", leaks.size()));

@@ -27,6 +27,16 @@ class ProblemTextsTest {
     }
 
     @Test
+    void aNodeSummaryKeepsItsNamesAndValuesAndTranslatesItsWords() {
+        assertThat(ProblemTexts.summary("bankAccount → last 4", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("bankAccount → 保留末 4 位");
+        assertThat(ProblemTexts.summary("phone → first 3 (+5)", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("phone → 保留前 3 位（+5）");
+        assertThat(ProblemTexts.summary("currency = CNY", Locale.SIMPLIFIED_CHINESE)).isEqualTo("currency = CNY");
+        assertThat(ProblemTexts.summary("bankAccount → last 4", Locale.ENGLISH)).isEqualTo("bankAccount → last 4");
+    }
+
+    @Test
     void theMostSpecificPatternWins() {
         assertThat(ProblemTexts.message("is required: an http connection of this workspace (or give a url)",
                 Locale.SIMPLIFIED_CHINESE)).isEqualTo("必填：选择本工作空间的一个 http 连接（或填写 URL）");

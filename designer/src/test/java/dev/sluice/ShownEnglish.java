@@ -30,8 +30,8 @@ public final class ShownEnglish {
      */
     private static final Set<String> KEPT = Set.of("sluice", "cloudevents", "cloudevent", "rabbitmq", "amqp", "http",
             "https", "jdbc", "json", "jsonpath", "javascript", "velocity", "graaljs", "url", "uri", "api", "csv",
-            "utc", "id", "post", "put", "sha", "hmac", "eventmesh", "postgresql", "webhook", "ms", "kb", "mb", "ok",
-            "ip", "tls", "english");
+            "utc", "id", "post", "put", "patch", "delete", "sha", "hmac", "eventmesh", "postgresql", "webhook", "ms",
+            "kb", "mb", "ok", "ip", "tls", "english");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}[,.:;!?)]?");
     private static final List<String> TEXT_PROPERTIES = List.of("label", "placeholder", "helperText", "header",
             "errorMessage", "text");

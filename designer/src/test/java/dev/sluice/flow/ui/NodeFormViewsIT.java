@@ -204,7 +204,7 @@ class NodeFormViewsIT extends DemoDesignerTest {
 
         @SuppressWarnings("unchecked")
         Select<String> method = $(Select.class).id("field-method");
-        assertThat(method.getListDataView().getItems()).containsExactly("POST", "PUT");
+        assertThat(method.getListDataView().getItems()).containsExactly("POST", "PUT", "PATCH");
         assertThat(method.getValue()).isNull();
         assertThat(method.getEmptySelectionCaption()).isEqualTo("Default: POST");
         test(method).selectItem("PUT");

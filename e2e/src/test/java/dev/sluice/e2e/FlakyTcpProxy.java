@@ -46,6 +46,9 @@ final class FlakyTcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(host, port);
+                // as the database's own sockets: without it, small writes wait on delayed acks (Nagle)
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 long life = ThreadLocalRandom.current().nextLong(minLifeMillis, maxLifeMillis);
                 Thread.ofVirtual().start(() -> pipe(client, upstream));
                 Thread.ofVirtual().start(() -> pipe(upstream, client));

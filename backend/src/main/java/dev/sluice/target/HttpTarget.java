@@ -76,11 +76,6 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
                          @Setting(title = "Signature", description = "HMAC-SHA-256 of the body, keyed by a secret")
                          Signature signature) {
 
-        /** A webhook on a plain URL with today's defaults. */
-        public Config(String url) {
-            this(null, null, url, null, null, null, null, null, null);
-        }
-
         /** The method an event of {@code type} is sent with. */
         String methodFor(String type, List<TypePattern> deletes) {
             if (methods != null && type != null) {

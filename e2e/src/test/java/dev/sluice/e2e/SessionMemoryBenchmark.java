@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,10 @@ public final class SessionMemoryBenchmark {
 
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 6);
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** {@code -Dbench.histogram=true} also prints which classes a session's heap is made of. */
+    private static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
+    /** A row of {@code GC.class_histogram}: "  12:  3456  789012  java.lang.String (java.base@25)". */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     private SessionMemoryBenchmark() {
     }
@@ -48,11 +54,15 @@ public final class SessionMemoryBenchmark {
             try {
                 browsers.add(openRunTab(sluice.baseUrl(), flow));
                 long first = heapAfterGc(sluice.pid());
+                Map<String, Long> before = HISTOGRAM ? histogram(sluice.pid()) : Map.of();
                 for (int i = 1; i < SESSIONS; i++) {
                     browsers.add(openRunTab(sluice.baseUrl(), flow));
                 }
                 Thread.sleep(10_000); // a few live refreshes in every session
                 long all = heapAfterGc(sluice.pid());
+                if (HISTOGRAM) {
+                    printGrowth(push, before, histogram(sluice.pid()));
+                }
                 return (all - first) / (double) (SESSIONS - 1);
             } finally {
                 browsers.forEach(WebDriver::quit);
@@ -81,6 +91,25 @@ public final class SessionMemoryBenchmark {
     }
 
     /** Heap in use after two full collections, in KiB. */
+    /** Class → bytes, from {@code jcmd GC.class_histogram} (which collects first). */
+    private static Map<String, Long> histogram(long pid) throws IOException, InterruptedException {
+        Map<String, Long> bytes = new HashMap<>();
+        Matcher row = HISTOGRAM_ROW.matcher(jcmd(pid, "GC.class_histogram"));
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
+    }
+
+    /** The classes whose instances grew most from the first session to all of them: what a session keeps. */
+    private static void printGrowth(boolean push, Map<String, Long> before, Map<String, Long> after) {
+        System.out.printf("  %s: growth per session by class (KiB)%n", push ? "with push" : "without push");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                .forEach(e -> System.out.printf("    %8.1f  %s%n", e.getValue() / 1024.0 / (SESSIONS - 1), e.getKey()));
+    }
+
     private static long heapAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         jcmd(pid, "GC.run");

@@ -34,8 +34,10 @@ final class HttpDelivery implements Delivery {
 
     private final HttpClient http;
     private final HttpTarget.Address address;
-    private final HttpTarget.Config config;
+    /** Per-type methods in the order given: the first whose type matches wins. */
+    private final Map<TypePattern, String> methods = new LinkedHashMap<>();
     private final List<TypePattern> deletes;
+    private final String method;
     private final Duration timeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final byte[] signingKey;
@@ -45,8 +47,11 @@ final class HttpDelivery implements Delivery {
         Destination destination = destination(config, context);
         this.http = context.http();
         this.address = destination.address();
-        this.config = config;
+        if (config.methods() != null) {
+            config.methods().forEach((type, chosen) -> methods.put(TypePattern.of(type), chosen));
+        }
         this.deletes = TypePattern.all(config.deleteTypes());
+        this.method = config.method() == null ? "POST" : config.method();
         this.timeout = Duration.ofMillis(config.timeoutMs() == null ? 10_000 : config.timeoutMs());
         headers.putAll(destination.headers());
         if (config.headers() != null) {
@@ -90,7 +95,7 @@ final class HttpDelivery implements Delivery {
 
     @Override
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
-        String method = config.methodFor(event.path("type").textValue(), deletes);
+        String method = methodFor(event.path("type").textValue());
         URI url;
         byte[] body;
         try {
@@ -136,6 +141,18 @@ final class HttpDelivery implements Delivery {
                     throw new TargetFailure(method + " " + url + " answered " + status,
                             retry ? FailureKind.TRANSIENT : FailureKind.PERMANENT, null);
                 });
+    }
+
+    /** The method an event of {@code type} is sent with: its type's, else DELETE for a delete type, else the default. */
+    private String methodFor(String type) {
+        if (type != null) {
+            for (Map.Entry<TypePattern, String> entry : methods.entrySet()) {
+                if (entry.getKey().matches(type)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return TypePattern.anyMatches(deletes, type) ? "DELETE" : method;
     }
 
     private String hmac(byte[] body) {

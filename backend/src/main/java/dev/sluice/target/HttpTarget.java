@@ -76,18 +76,6 @@ public final class HttpTarget implements TargetKind<HttpTarget.Config> {
                          @Setting(title = "Signature", description = "HMAC-SHA-256 of the body, keyed by a secret")
                          Signature signature) {
 
-        /** The method an event of {@code type} is sent with. */
-        String methodFor(String type, List<TypePattern> deletes) {
-            if (methods != null && type != null) {
-                for (Map.Entry<String, String> entry : methods.entrySet()) {
-                    if (TypePattern.of(entry.getKey()).matches(type)) {
-                        return entry.getValue();
-                    }
-                }
-            }
-            return TypePattern.anyMatches(deletes, type) ? "DELETE" : method == null ? "POST" : method;
-        }
-
         List<String> deleteTypes() {
             return deleteOn == null ? TypePattern.DELETES : deleteOn;
         }

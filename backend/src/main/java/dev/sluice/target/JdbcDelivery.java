@@ -72,8 +72,8 @@ final class JdbcDelivery implements Delivery {
         this.softDelete = config.softDelete();
         this.versionPath = config.version();
         this.version = versionPath == null ? null : EventPath.compile(versionPath);
-        this.versions = versionPath == null ? null : new RowVersions(url.driver(), config.table(),
-                Duration.ofDays(config.keepTombstonesDays() == null ? 7 : config.keepTombstonesDays()));
+        this.versions = versionPath == null ? null
+                : new RowVersions(url.driver(), config.table(), config.keepTombstones());
         List<String> written = new ArrayList<>(columns.keySet());
         if (softDelete != null) {
             written.add(softDelete);

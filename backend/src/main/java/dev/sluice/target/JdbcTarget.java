@@ -2,6 +2,7 @@ package dev.sluice.target;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
                     """)
             .describedBy(JdbcTarget::describe);
 
+    private static final int KEEP_TOMBSTONES_DAYS = 7;
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
     private static final Pattern TABLE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
@@ -68,7 +70,8 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
                          @Setting(format = "json-path", title = "Version", description = "JSONPath of a value that"
                                  + " grows with each change (a sequence number or a timestamp): older events change"
                                  + " nothing") String version,
-                         @Setting(minimum = 1, maximum = 3650, defaultValue = "7", title = "Keep tombstones (days)",
+                         @Setting(minimum = 1, maximum = 3650, defaultValue = "" + KEEP_TOMBSTONES_DAYS,
+                                  title = "Keep tombstones (days)",
                                   description = "With a version: how long a deleted row refuses late, older updates")
                          Integer keepTombstonesDays) {
 
@@ -79,6 +82,10 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
 
         List<String> deleteTypes() {
             return deleteOn == null ? TypePattern.DELETES : deleteOn;
+        }
+
+        Duration keepTombstones() {
+            return Duration.ofDays(keepTombstonesDays == null ? KEEP_TOMBSTONES_DAYS : keepTombstonesDays);
         }
     }
 
@@ -106,13 +113,7 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
             if (!IDENTIFIER.matcher(column).matches()) {
                 problems.add(".columns" + Problems.key(column), "is not a plain column name (letters, digits, _)");
             }
-            try {
-                if (!EventPath.compile(path).isDefinite()) {
-                    problems.add(".columns" + Problems.key(column), "must name one value: no [*] in " + path);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(".columns" + Problems.key(column), e.getMessage());
-            }
+            checkOneValue(path, ".columns" + Problems.key(column), problems);
         });
         for (int i = 0; i < config.key().size(); i++) {
             if (!config.columns().containsKey(config.key().get(i))) {
@@ -127,16 +128,21 @@ public final class JdbcTarget implements TargetKind<JdbcTarget.Config> {
             }
         }
         if (config.version() != null) {
-            try {
-                if (!EventPath.compile(config.version()).isDefinite()) {
-                    problems.add(".version", "must name one value: no [*] in " + config.version());
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(".version", e.getMessage());
-            }
+            checkOneValue(config.version(), ".version", problems);
         }
         if (config.keepTombstonesDays() != null && config.version() == null) {
             problems.add(".keepTombstonesDays", "needs a version: without one, deletes leave no tombstone");
+        }
+    }
+
+    /** A column's value and the version are each one value of the event: a JSONPath without wildcards. */
+    private static void checkOneValue(String path, String at, Problems problems) {
+        try {
+            if (!EventPath.compile(path).isDefinite()) {
+                problems.add(at, "must name one value: no [*] in " + path);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(at, e.getMessage());
         }
     }
 

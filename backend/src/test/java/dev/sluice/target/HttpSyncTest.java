@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,10 +119,10 @@ class HttpSyncTest {
 
     @Test
     void choosesTheMethodByTheFirstMatchingTypeThenDeletesThenTheDefault() {
-        try (Delivery delivery = new HttpTarget().open(config("/users",
-                new java.util.LinkedHashMap<>(Map.of("user.created", "POST")) {{
-                    put("user.*", "PUT");
-                }}, List.of("*.purged")), context)) {
+        Map<String, String> methods = new LinkedHashMap<>();
+        methods.put("user.created", "POST");
+        methods.put("user.*", "PUT");
+        try (Delivery delivery = new HttpTarget().open(config("/users", methods, List.of("*.purged")), context)) {
             deliver(delivery, event("user.created", "u-1"));
             deliver(delivery, event("user.updated", "u-1"));
             deliver(delivery, event("user.deleted", "u-1"));

@@ -74,6 +74,7 @@ class ApiExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
+            case INVALID -> HttpStatus.BAD_REQUEST;
         };
         List<FlowProblem> errors = new ArrayList<>();
         errors.add(new FlowProblem(e.path(), e.getMessage()));

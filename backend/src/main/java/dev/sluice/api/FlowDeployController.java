@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.engine.Engine;
+import dev.sluice.engine.KeyOrder;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowSummary;
@@ -44,8 +45,10 @@ class FlowDeployController {
     }
 
     /**
-     * {@code {"version": n, "ordered": true}} (latest version when absent; unordered by default); runs the stored
-     * tests first and refuses (409) when one fails. An ordered flow has one active consumer across all instances.
+     * {@code {"version": n, "ordered": true}} (latest version when absent; unordered by default), or
+     * {@code {"orderedBy": "$.subject", "partitions": 4}}; runs the stored tests first and refuses (409) when one
+     * fails. An ordered flow has one active consumer across all instances; a flow ordered by key keeps each key's
+     * events in order over that many partitions, each with one active consumer.
      */
     @PostMapping("/deploy")
     ResponseEntity<String> deploy(@PathVariable String id, @RequestBody(required = false) String body,
@@ -59,10 +62,51 @@ class FlowDeployController {
         if (!ordered.isMissingNode() && !ordered.isNull() && !ordered.isBoolean()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "must be true or false");
         }
+        KeyOrder keyOrder = keyOrder(request);
+        if (keyOrder != null && ordered.asBoolean(false)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "a flow is ordered as a whole or by key "
+                    + "(orderedBy), not both");
+        }
         var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
-                version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false));
-        return FlowController.json(Map.of("id", report.id(), "version", report.version(), "ordered",
-                ordered.asBoolean(false), "tests", report));
+                version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false),
+                keyOrder);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", report.id());
+        answer.put("version", report.version());
+        answer.put("ordered", ordered.asBoolean(false));
+        if (keyOrder != null) {
+            answer.put("orderedBy", keyOrder.key());
+            answer.put("partitions", keyOrder.partitions());
+        }
+        answer.put("tests", report);
+        return FlowController.json(answer);
+    }
+
+    /** {@code orderedBy} and {@code partitions} of a deploy request, or null when it orders by no key. */
+    private static KeyOrder keyOrder(JsonNode request) {
+        JsonNode orderedBy = request.path("orderedBy");
+        JsonNode partitions = request.path("partitions");
+        if (orderedBy.isMissingNode() || orderedBy.isNull()) {
+            if (!partitions.isMissingNode() && !partitions.isNull()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "$.partitions", "partitions need orderedBy: the "
+                        + "key whose events keep their order");
+            }
+            return null;
+        }
+        if (!orderedBy.isTextual() || orderedBy.asText().isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.orderedBy", "must be the JSONPath of the key, such as "
+                    + "$.subject");
+        }
+        int count = KeyOrder.DEFAULT_PARTITIONS;
+        if (!partitions.isMissingNode() && !partitions.isNull()) {
+            if (!partitions.canConvertToInt() || !partitions.isIntegralNumber() || partitions.asInt() < 1
+                    || partitions.asInt() > KeyOrder.MAX_PARTITIONS) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "$.partitions", "must be a whole number from 1 to "
+                        + KeyOrder.MAX_PARTITIONS);
+            }
+            count = partitions.asInt();
+        }
+        return new KeyOrder(orderedBy.asText().strip(), count);
     }
 
     /** {@code {"deleteQueue": true}} also drops the events waiting for the flow; by default they are kept. */
@@ -101,6 +145,10 @@ class FlowDeployController {
         status.put("latestVersion", flow.latestVersion());
         var options = deployments.options(flowId);
         status.put("ordered", options.ordered());
+        if (options.keyOrder() != null) {
+            status.put("orderedBy", options.keyOrder().key());
+            status.put("partitions", options.keyOrder().partitions());
+        }
         if (options.pausedReason() != null) {
             status.put("pausedReason", options.pausedReason());
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +24,8 @@ import dev.sluice.source.SourceSummary;
 
 /**
  * The source catalog: {@code GET /api/sources} (what the caller may use), {@code POST /api/sources}
- * {@code {"name", "description", "owner", "eventTypes"}}, {@code POST /api/sources/{name}/grants}
+ * {@code {"name", "description", "owner", "eventTypes", "key"}}, {@code PUT /api/sources/{name}/key} {@code {"key"}},
+ * {@code POST /api/sources/{name}/grants}
  * {@code {"workspace"}} and {@code DELETE /api/sources/{name}/grants/{workspace}}. Grants are listed to the
  * source's stewards only.
  */
@@ -50,9 +52,17 @@ class SourceCatalogController {
         List<String> types = new ArrayList<>();
         request.path("eventTypes").forEach(type -> types.add(type.isTextual() ? type.asText() : null));
         SourceSummary created = catalog.register(principal.getName(), text(request, "name"),
-                text(request, "description"), text(request, "owner"), types);
+                text(request, "description"), text(request, "owner"), types, text(request, "key"));
         return ResponseEntity.created(URI.create("/api/sources/" + created.name()))
                 .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(describe(created, true)));
+    }
+
+    /** {@code {"key": "$.data.userId"}}: the JSONPath of the source's key, for its stewards. */
+    @PutMapping("/api/sources/{name}/key")
+    ResponseEntity<String> changeKey(@PathVariable String name, @RequestBody(required = false) String body,
+                                     Principal principal) {
+        SourceSummary changed = catalog.changeKey(principal.getName(), name, text(Bodies.read(body), "key"));
+        return FlowController.json(describe(changed, true));
     }
 
     @PostMapping("/api/sources/{name}/grants")
@@ -74,6 +84,7 @@ class SourceCatalogController {
         out.put("description", source.description());
         out.put("owner", source.owner());
         out.put("eventTypes", source.eventTypes());
+        out.put("key", source.key());
         if (withGrants) {
             out.put("subscribers", source.subscribers());
         }

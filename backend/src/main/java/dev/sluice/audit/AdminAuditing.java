@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.source.SourceGrantChanged;
+import dev.sluice.source.SourceKeyChanged;
 import dev.sluice.source.SourceRegistered;
 import dev.sluice.workspace.MembershipChanged;
 import dev.sluice.workspace.UserCreated;
@@ -51,6 +52,12 @@ class AdminAuditing {
     void sourceRegistered(SourceRegistered event) {
         log.record(AuditRecord.success(event.by(), event.owner(), "source.register", "source", event.source(),
                 Map.of("eventTypes", event.eventTypes())));
+    }
+
+    @EventListener
+    void sourceKeyChanged(SourceKeyChanged event) {
+        log.record(AuditRecord.success(event.by(), event.owner(), "source.key", "source", event.source(),
+                Map.of("before", event.before(), "after", event.after())));
     }
 
     @EventListener

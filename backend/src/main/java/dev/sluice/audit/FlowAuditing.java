@@ -91,8 +91,17 @@ class FlowAuditing {
 
     @EventListener
     void deployed(FlowDeployed event) {
-        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.deploy", "flow", event.flowId(),
-                Map.of("name", event.name(), "version", event.version())));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("name", event.name());
+        details.put("version", event.version());
+        if (event.ordered()) {
+            details.put("ordered", true);
+        }
+        if (event.keyOrder() != null) {
+            details.put("orderedBy", event.keyOrder().key());
+            details.put("partitions", event.keyOrder().partitions());
+        }
+        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.deploy", "flow", event.flowId(), details));
     }
 
     @EventListener

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
@@ -28,11 +30,14 @@ public final class BrokerConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerConnection.class);
 
+    private final ConnectionFactory factory;
     private final Connection connection;
     private final String address;
     private final boolean embedded;
+    private final Map<String, Boolean> exchangeTypes = new ConcurrentHashMap<>();
 
-    private BrokerConnection(Connection connection, String address, boolean embedded) {
+    private BrokerConnection(ConnectionFactory factory, Connection connection, String address, boolean embedded) {
+        this.factory = factory;
         this.connection = connection;
         this.address = address;
         this.embedded = embedded;
@@ -68,11 +73,29 @@ public final class BrokerConnection implements AutoCloseable {
                 });
             }
             log.info("Connected to {} broker at {}", embedded ? "the embedded" : "the RabbitMQ", address);
-            return new BrokerConnection(connection, address, embedded);
+            return new BrokerConnection(factory, connection, address, embedded);
         } catch (IOException | TimeoutException e) {
             throw new UnreachableServiceException(embedded ? "The embedded broker" : "RabbitMQ", address,
                     embedded ? "SLUICE_AMQP_EMBEDDED_PORT" : "SLUICE_AMQP_URI", e);
         }
+    }
+
+    /**
+     * True when the broker knows exchanges of {@code type} (a plugin's, say). Asked once per type, on a connection
+     * of its own: RabbitMQ answers a declaration of an unknown type by closing the whole connection.
+     */
+    public boolean supportsExchangeType(String type) {
+        return exchangeTypes.computeIfAbsent(type, unknown -> {
+            String probe = "sluice.probe." + type;
+            try (Connection probing = factory.newConnection("sluice-probe"); Channel channel = probing.createChannel()) {
+                channel.exchangeDeclare(probe, type, false, true, null);
+                channel.exchangeDelete(probe);
+                return true;
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                log.info("The broker at {} has no {} exchange: {}", address, type, e.getMessage());
+                return false;
+            }
+        });
     }
 
     /** A new channel; the caller owns it and closes it. */

@@ -51,10 +51,10 @@ public final class DeadLetters {
     }
 
     /**
-     * Replays the dead letters whose message id is in {@code ids}, or all of them when {@code ids} is empty.
-     * Returns how many were replayed.
+     * Replays the dead letters whose message id is in {@code ids}, or all of them when {@code ids} is empty, into
+     * the flow as it is deployed ({@code keyOrder}: ordered by key, or null). Returns how many were replayed.
      */
-    public int replay(long flowId, Collection<String> ids) throws IOException {
+    public int replay(long flowId, KeyOrder keyOrder, Collection<String> ids) throws IOException {
         int replayed = 0;
         Channel channel = broker.openChannel();
         try {
@@ -72,7 +72,8 @@ public final class DeadLetters {
                 List.of(Headers.ATTEMPT, Headers.DUE, Headers.REASON, Headers.NODE, Headers.FIRST_ERROR,
                         Headers.LAST_ERROR, Headers.DEAD_AT, Headers.FLOW_VERSION).forEach(headers::remove);
                 AMQP.BasicProperties properties = message.getProps().builder().headers(headers).build();
-                channel.basicPublish("", topology.flowQueue(flowId), false, properties, message.getBody());
+                Topology.Destination entry = topology.entry(broker, flowId, keyOrder, headers);
+                channel.basicPublish(entry.exchange(), entry.routingKey(), false, properties, message.getBody());
                 channel.waitForConfirmsOrDie(10_000);
                 channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
                 replayed++;

@@ -5,10 +5,32 @@ import dev.sluice.flow.Flow;
 /**
  * One flow version that must run.
  *
- * @param flowId  the stored flow's id: names its queues, which outlive versions
- * @param version the version to run
- * @param flow    that version's definition
- * @param ordered one active consumer across all instances, to keep the source's order
+ * @param flowId   the stored flow's id: names its queues, which outlive versions
+ * @param version  the version to run
+ * @param flow     that version's definition
+ * @param ordered  one active consumer across all instances, to keep the source's order
+ * @param keyOrder when not null, order is kept per key over partitions instead ({@code ordered} is then false)
  */
-public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered) {
+public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder) {
+
+    public DeployedFlow {
+        if (ordered && keyOrder != null) {
+            throw new IllegalArgumentException("a flow is ordered as a whole or by key, not both");
+        }
+    }
+
+    public DeployedFlow(long flowId, int version, Flow flow, boolean ordered) {
+        this(flowId, version, flow, ordered, null);
+    }
+
+    /** True when later events of a key (or of the whole flow) must wait for an earlier one's retries. */
+    boolean keepsOrder() {
+        return ordered || keyOrder != null;
+    }
+
+    /** True when this runs the same way as {@code other}: same version, same ordering. */
+    boolean runsLike(DeployedFlow other) {
+        return version == other.version && ordered == other.ordered && java.util.Objects.equals(keyOrder,
+                other.keyOrder);
+    }
 }

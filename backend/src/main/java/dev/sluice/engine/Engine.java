@@ -51,6 +51,9 @@ public final class Engine implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("sluice-engine-", 0).daemon().factory());
+    /** Runs an event of a flow ordered by key that waited behind an earlier one of its key. */
+    private final java.util.concurrent.ExecutorService lanes = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("sluice-lane-", 0).daemon().factory());
     private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
@@ -129,7 +132,7 @@ public final class Engine implements AutoCloseable {
         for (Long flowId : List.copyOf(running.keySet())) {
             DeployedFlow now = wanted.get(flowId);
             FlowRunner runner = running.get(flowId);
-            if (now == null || now.version() != runner.deployed().version() || now.ordered() != runner.deployed().ordered()) {
+            if (now == null || !now.runsLike(runner.deployed())) {
                 running.remove(flowId).close();
             }
         }
@@ -164,7 +167,7 @@ public final class Engine implements AutoCloseable {
                 return depth;
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    metrics, scheduler, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
+                    metrics, scheduler, lanes, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());
@@ -185,20 +188,44 @@ public final class Engine implements AutoCloseable {
         if (running.containsKey(flowId)) {
             throw new IllegalStateException("flow " + flowId + " still runs on this instance");
         }
-        try (var channel = broker.openChannel()) {
-            topology.delete(channel, flowId, properties.retryDelays().size());
+        try {
+            topology.delete(broker, flowId, properties.retryDelays().size());
         } catch (Exception e) {
             log.warn("Could not delete the queues of flow {}: {}", flowId, e.getMessage());
         }
     }
 
-    /** Events waiting in the flow's queue, or -1 when the queue does not exist. */
+    /**
+     * Events waiting in the flow's queue (or, ordered by key, its partitions), or -1 when there is none: the queues
+     * the flow runs on here, else those that exist.
+     */
     public long queueDepth(long flowId) {
-        try (var channel = broker.openChannel()) {
-            return channel.queueDeclarePassive(topology.flowQueue(flowId)).getMessageCount();
-        } catch (Exception e) {
-            return -1;
+        FlowRunner runner = running.get(flowId);
+        if (runner != null) {
+            return depth(runner.queues());
         }
+        long depth = depth(List.of(topology.flowQueue(flowId)));
+        for (int index = 0; index < KeyOrder.MAX_PARTITIONS; index++) {
+            long partition = depth(List.of(topology.partitionQueue(flowId, index)));
+            if (partition < 0) {
+                break;
+            }
+            depth = Math.max(depth, 0) + partition;
+        }
+        return depth;
+    }
+
+    /** The events waiting in these queues together, or -1 when none of them exists. */
+    private long depth(List<String> queues) {
+        long depth = -1;
+        for (String queue : queues) {
+            try (var channel = broker.openChannel()) {
+                depth = Math.max(depth, 0) + channel.queueDeclarePassive(queue).getMessageCount();
+            } catch (Exception e) {
+                log.trace("No queue {}", queue, e);
+            }
+        }
+        return depth;
     }
 
     /**
@@ -258,6 +285,7 @@ public final class Engine implements AutoCloseable {
         running.values().forEach(FlowRunner::close);
         running.clear();
         scheduler.shutdownNow();
+        lanes.shutdownNow();
         http.close();
     }
 }

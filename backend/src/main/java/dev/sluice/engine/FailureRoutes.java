@@ -34,7 +34,7 @@ final class FailureRoutes implements AutoCloseable {
     private final BiConsumer<Received, Attempt> tryAgain;
     private final ConfirmingPublisher republisher;
 
-    /** @param tryAgain processes an event again, for an ordered flow's retry in place */
+    /** @param tryAgain takes an ordered flow's event to its next try, once the retry delay is over */
     FailureRoutes(DeployedFlow deployed, EngineProperties properties, FlowMetrics metrics, BrokerConnection broker,
                   ScheduledExecutorService scheduler, FlowConsumers consumers, BiConsumer<Received, Attempt> tryAgain) {
         this.deployed = deployed;
@@ -54,8 +54,9 @@ final class FailureRoutes implements AutoCloseable {
 
     /**
      * An unordered flow moves the event to the retry queue of this attempt's delay, so later events go on. An
-     * ordered flow keeps it, unacked, and tries again here after the same delay: with a prefetch of one nothing
-     * after it is handed out meanwhile, so no later event overtakes it.
+     * ordered flow keeps it, unacked, and after the same delay hands it to {@code tryAgain}: with a prefetch of one
+     * nothing after it is handed out meanwhile, so no later event overtakes it; ordered by key, later events of its
+     * key wait behind it in their {@link KeyLanes}.
      */
     void retry(Received received, Attempt attempt, List<String> failedTargets, String node, String message) {
         int level = Math.min(attempt.number() - 1, properties.retryDelays().size() - 1);
@@ -63,7 +64,7 @@ final class FailureRoutes implements AutoCloseable {
         String error = node + ": " + message;
         metrics.retried.increment();
         metrics.failedAt(node, message, false);
-        if (deployed.ordered()) {
+        if (deployed.keepsOrder()) {
             metrics.heldInPlace.incrementAndGet();
             scheduler.schedule(() -> {
                 metrics.heldInPlace.decrementAndGet();

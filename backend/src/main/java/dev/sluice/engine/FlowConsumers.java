@@ -39,6 +39,13 @@ final class FlowConsumers {
         Map<String, Object> headers() {
             return delivery.getProperties().getHeaders();
         }
+
+        /** Tells this event apart when the broker hands it out again: its message id, or else its body. */
+        String identity() {
+            String messageId = delivery.getProperties().getMessageId();
+            return messageId != null ? "id:" + messageId
+                    : "body:" + java.util.Arrays.hashCode(delivery.getBody()) + ":" + delivery.getBody().length;
+        }
     }
 
     private final BrokerConnection broker;
@@ -51,11 +58,17 @@ final class FlowConsumers {
     private final AtomicInteger awaitingDue = new AtomicInteger();
     private volatile boolean stopping;
     private volatile boolean broken;
+    private volatile Consumer<Received> onSettled = received -> { };
 
     FlowConsumers(BrokerConnection broker, ScheduledExecutorService scheduler, String flowName) {
         this.broker = broker;
         this.scheduler = scheduler;
         this.flowName = flowName;
+    }
+
+    /** Told of every event once it is settled (acked, handed back or left), after the fact. */
+    void onSettled(Consumer<Received> listener) {
+        this.onSettled = listener;
     }
 
     boolean stopping() {
@@ -140,26 +153,26 @@ final class FlowConsumers {
      * flag the instances look: consume only when the queue has no consumer, and let go (retrying after a random
      * pause) when another instance slipped in at the same moment.
      */
-    void consumeExclusively(String queue, Consumer<Received> handler) {
+    void consumeExclusively(String queue, int prefetch, Consumer<Received> handler) {
         if (stopping) {
             return;
         }
         try {
             if (consumersOf(queue) == 0) {
-                Channel channel = consume(queue, false, 1, handler);
+                Channel channel = consume(queue, false, prefetch, handler);
                 if (consumersOf(queue) <= 1) {
-                    log.info("Flow {} is consumed by this instance (ordered)", flowName);
+                    log.info("Flow {} is consumed from {} by this instance (ordered)", flowName, queue);
                     return;
                 }
                 release(channel);
-                scheduler.schedule(() -> consumeExclusively(queue, handler), 200 + (long) (Math.random() * 1000),
-                        TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> consumeExclusively(queue, prefetch, handler),
+                        200 + (long) (Math.random() * 1000), TimeUnit.MILLISECONDS);
                 return;
             }
         } catch (IOException | RuntimeException e) {
             log.debug("Could not take the ordered consumer of {}", queue, e);
         }
-        scheduler.schedule(() -> consumeExclusively(queue, handler), 1, TimeUnit.SECONDS);
+        scheduler.schedule(() -> consumeExclusively(queue, prefetch, handler), 1, TimeUnit.SECONDS);
     }
 
     private long consumersOf(String queue) throws IOException {
@@ -184,7 +197,7 @@ final class FlowConsumers {
         try {
             received.acks().ack(received.tag());
         } finally {
-            inFlight.decrementAndGet();
+            settled(received);
         }
     }
 
@@ -195,13 +208,18 @@ final class FlowConsumers {
         } catch (IOException | RuntimeException e) {
             log.debug("Nack failed (the channel is gone; the event will be redelivered)", e);
         } finally {
-            inFlight.decrementAndGet();
+            settled(received);
         }
     }
 
     /** Leaves the event unacked: closing the channel hands it back, so the next runner processes it, never both. */
     void leave(Received received) {
+        settled(received);
+    }
+
+    private void settled(Received received) {
         inFlight.decrementAndGet();
+        onSettled.accept(received);
     }
 
     /** Stops taking events, lets in-flight ones finish (up to {@code drainTimeoutNanos}), then closes the channels. */

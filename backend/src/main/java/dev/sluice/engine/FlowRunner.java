@@ -1,20 +1,26 @@
 package dev.sluice.engine;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.PartitionKey;
 import dev.sluice.cloudevent.AmqpCloudEvents;
 import dev.sluice.cloudevent.CloudEventReading;
 import dev.sluice.engine.FlowConsumers.Received;
+import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.pipeline.PipelineFailure;
@@ -42,11 +48,23 @@ final class FlowRunner implements AutoCloseable {
     private final FailureRoutes failures;
     private final AtomicInteger budgetFailures = new AtomicInteger();
     private final AtomicBoolean pauseRequested = new AtomicBoolean();
+    private final KeyLanes lanes;
+    /** The next try of events an ordered flow handed back to their queue for a retry, by {@link Received#identity}. */
+    private final Map<String, Attempt> returning = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Attempt> eldest) {
+                    return size() > 10_000;
+                }
+            });
+    private volatile Topology.Declared declared;
     private volatile boolean closed;
 
+    /** @param laneExecutor runs the events of a flow ordered by key that waited behind an earlier one of their key */
     FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
                BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
-               ScheduledExecutorService scheduler, FlowPausing pausing, RuntimePiiCheck piiCheck) {
+               ScheduledExecutorService scheduler, Executor laneExecutor, FlowPausing pausing,
+               RuntimePiiCheck piiCheck) {
         this.deployed = deployed;
         this.pipeline = pipeline;
         this.broker = broker;
@@ -57,7 +75,44 @@ final class FlowRunner implements AutoCloseable {
         this.sourceNode = deployed.flow().sourceNode().orElseThrow().id();
         this.consumers = new FlowConsumers(broker, scheduler, deployed.flow().name());
         this.dispatch = new TargetDispatch(deployed.flowId(), targets, piiCheck, metrics);
-        this.failures = new FailureRoutes(deployed, properties, metrics, broker, scheduler, consumers, this::process);
+        this.failures = new FailureRoutes(deployed, properties, metrics, broker, scheduler, consumers, this::handBack);
+        if (deployed.keyOrder() != null) {
+            EventPath key = EventPath.compile(deployed.keyOrder().key());
+            this.lanes = new KeyLanes(received -> keyOf(received, key), this::handle, laneExecutor);
+            consumers.onSettled(lanes::settled);
+        } else {
+            this.lanes = null;
+        }
+    }
+
+    /**
+     * The event's key: the header ingest wrote, or for an event published without it (by AMQP), read from the
+     * event itself; "" when it has none, so such events keep their order among themselves.
+     */
+    private static String keyOf(Received received, EventPath key) {
+        String header = PartitionKey.of(received.headers());
+        if (header != null) {
+            return header;
+        }
+        CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
+                received.delivery().getBody());
+        if (!reading.isValid()) {
+            return "";
+        }
+        JsonNode value = key.read(reading.events().get(0));
+        return value == null || value.isMissingNode() || value.isNull() || value.isContainerNode() ? ""
+                : value.asText();
+    }
+
+    /** The queues this runner takes events from: its queue or partitions, and the leftovers of an earlier layout. */
+    List<String> queues() {
+        Topology.Declared now = declared;
+        if (now == null) {
+            return List.of(properties.topology().flowQueue(deployed.flowId()));
+        }
+        List<String> queues = new ArrayList<>(now.queues());
+        queues.addAll(now.leftovers());
+        return queues;
     }
 
     DeployedFlow deployed() {
@@ -89,38 +144,76 @@ final class FlowRunner implements AutoCloseable {
      * Declares the topology and starts consuming. An ordered flow has one consumer with a prefetch of one, so
      * each event is confirmed by every target before the next is handed out; across instances only one such
      * consumer is active (RabbitMQ's single active consumer, or on the embedded broker a sole consumer that the
-     * other instances keep trying to take over).
+     * other instances keep trying to take over). A flow ordered by key has such a consumer per partition, with the
+     * full prefetch, and {@link KeyLanes} keep each key's events in order among them.
      */
     void start() throws IOException {
         Topology topology = properties.topology();
-        boolean singleActive = topology.declare(broker, deployed, properties.retryDelays().size());
-        String flowQueue = topology.flowQueue(deployed.flowId());
-        if (deployed.ordered()) {
-            if (singleActive) {
-                consumers.consume(flowQueue, false, 1, this::handle);
+        Topology.Declared layout = topology.declare(broker, deployed, properties.retryDelays().size());
+        declared = layout;
+        Consumer<Received> handler = lanes != null ? lanes::offer : this::handle;
+        for (String queue : layout.queues()) {
+            if (deployed.keepsOrder()) {
+                int prefetch = lanes != null ? properties.prefetch() : 1;
+                if (layout.singleActive()) {
+                    consumers.consume(queue, false, prefetch, handler);
+                } else {
+                    consumers.consumeExclusively(queue, prefetch, handler);
+                }
             } else {
-                consumers.consumeExclusively(flowQueue, this::handle);
+                for (int i = 0; i < Math.max(1, properties.consumers()); i++) {
+                    consumers.consume(queue, false, properties.prefetch(), handler);
+                }
             }
-        } else {
-            for (int i = 0; i < Math.max(1, properties.consumers()); i++) {
-                consumers.consume(flowQueue, false, properties.prefetch(), this::handle);
-            }
+        }
+        for (String leftover : layout.leftovers()) {
+            consumers.consume(leftover, false, properties.prefetch(), handler);
         }
         for (int level = 0; level < properties.retryDelays().size(); level++) {
             consumers.consume(topology.retryQueue(deployed.flowId(), level), true, properties.prefetch(),
                     this::handle);
         }
-        log.info("Flow {}/{} v{} runs (queue {}{})", deployed.flow().workspace(),
-                deployed.flow().name(), deployed.version(), flowQueue,
-                deployed.ordered() ? ", ordered" : ", " + properties.consumers() + " consumer(s)");
+        log.info("Flow {}/{} v{} runs ({}{})", deployed.flow().workspace(), deployed.flow().name(),
+                deployed.version(), String.join(", ", layout.queues()), deployed.ordered() ? ", ordered"
+                        : lanes != null ? ", ordered by " + deployed.keyOrder().key()
+                        : ", " + properties.consumers() + " consumer(s)");
     }
 
     private void handle(Received received) {
-        Attempt attempt = Attempt.of(received.headers());
-        if (attempt.number() == 1 && !consumers.stopping()) {
+        Attempt attempt;
+        boolean firstTry;
+        if (deployed.keepsOrder()) {
+            Attempt remembered = returning.remove(received.identity());
+            Attempt counted = Attempt.inPlace(received.headers());
+            attempt = remembered == null ? counted : new Attempt(Math.max(remembered.number(), counted.number()),
+                    remembered.owed(), remembered.firstError());
+            firstTry = remembered == null && counted.number() == 1;
+        } else {
+            attempt = Attempt.of(received.headers());
+            firstTry = attempt.number() == 1;
+        }
+        if (firstTry && !consumers.stopping()) {
             metrics.in.increment();
         }
         process(received, attempt);
+    }
+
+    /**
+     * An ordered flow's next try, once the retry delay is over: the event is handed back to its queue, whose head
+     * it goes back to, and comes straight back. The broker counts how often it handed it out, so the count of tries
+     * survives an engine restart; what this instance knows besides (targets still owed, first error) waits here.
+     * Meanwhile nothing after it is handed out (prefetch of one), or, ordered by key, its key's lane waits for it.
+     */
+    private void handBack(Received received, Attempt next) {
+        if (consumers.stopping()) {
+            consumers.leave(received);
+            return;
+        }
+        returning.put(received.identity(), next);
+        if (lanes != null) {
+            lanes.awaitReturn(received);
+        }
+        consumers.nack(received);
     }
 
     /** Runs the pipeline and delivers; {@code attempt} says which try this is and which targets are still owed. */

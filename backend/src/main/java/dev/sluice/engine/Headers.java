@@ -8,6 +8,8 @@ import java.util.Map;
 final class Headers {
 
     static final String ATTEMPT = "x-sluice-attempt";
+    /** Set by RabbitMQ's quorum queues on an event handed out again. */
+    static final String DELIVERY_COUNT = "x-delivery-count";
     static final String DUE = "x-sluice-due";
     static final String TARGETS = "x-sluice-targets";
     static final String REASON = "x-sluice-reason";
@@ -18,6 +20,15 @@ final class Headers {
     static final String FLOW_VERSION = "x-sluice-flow-version";
 
     private Headers() {
+    }
+
+    /**
+     * How often a RabbitMQ quorum queue handed this event out before and got it back (a nack with requeue, or the
+     * consumer's channel closed with it unacked, as when an engine dies); 0 when the broker does not say.
+     */
+    static int deliveryCount(Map<String, Object> headers) {
+        Object value = headers == null ? null : headers.get(DELIVERY_COUNT);
+        return value instanceof Number number ? number.intValue() : 0;
     }
 
     static int attempt(Map<String, Object> headers) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.PartitionKey;
 import dev.sluice.flow.FlowNode;
 
 /**
@@ -24,6 +25,7 @@ public record Topology(String prefix) {
     private static final Logger log = LoggerFactory.getLogger(Topology.class);
 
     static final String SOURCE_EXCHANGE_TYPE = "topic";
+    private static final String CONSISTENT_HASH = "x-consistent-hash";
 
     /**
      * @param prefix starts every queue name, so several installations (or test runs) can share a broker
@@ -51,23 +53,88 @@ public record Topology(String prefix) {
         return flowQueue(flowId) + ".dead";
     }
 
+    /** Partition {@code index} of a flow ordered by key. */
+    public String partitionQueue(long flowId, int index) {
+        return flowQueue(flowId) + ".p" + index;
+    }
+
+    /** On RabbitMQ, the consistent-hash exchange that spreads a flow ordered by key over its partitions. */
+    String partitionExchange(long flowId) {
+        return flowQueue(flowId) + ".keyed";
+    }
+
+    /** On RabbitMQ, where {@link #partitionExchange} sends events it cannot hash (no key header): the first partition. */
+    String keylessExchange(long flowId) {
+        return flowQueue(flowId) + ".keyless";
+    }
+
+    /**
+     * Where an event of a flow is published again (a dead letter replayed): the flow's queue, or when it is ordered
+     * by key ({@code keyOrder} not null) the partition of the event's key.
+     */
+    Destination entry(BrokerConnection broker, long flowId, KeyOrder keyOrder, Map<String, Object> headers) {
+        if (keyOrder == null) {
+            return new Destination("", flowQueue(flowId));
+        }
+        if (!broker.isEmbedded()) {
+            return new Destination(partitionExchange(flowId), "");
+        }
+        Object hash = headers == null ? null : headers.get(PartitionKey.HASH_HEADER);
+        int index = hash instanceof Number number ? PartitionKey.partition(number.intValue(), keyOrder.partitions()) : 0;
+        return new Destination("", partitionQueue(flowId, index));
+    }
+
+    /** An exchange and routing key to publish to. */
+    record Destination(String exchange, String routingKey) {
+    }
+
+    /**
+     * What {@link #declare} set up for a flow's consumers.
+     *
+     * @param queues       the queues the flow consumes: its queue, or its partitions
+     * @param singleActive true when the broker itself keeps one consumer active per queue (RabbitMQ single active
+     *                     consumer); false when the engine must do it, for an ordered flow, with an exclusive consumer
+     * @param leftovers    queues of the flow's earlier layout (ordered by key before, or not) that still hold events:
+     *                     no longer bound to the source, consumed until empty
+     */
+    record Declared(List<String> queues, boolean singleActive, List<String> leftovers) {
+    }
+
     /** Declares the source exchange (idempotent). */
     public static void declareSource(Channel channel, String source) throws IOException {
         channel.exchangeDeclare(sourceExchange(source), SOURCE_EXCHANGE_TYPE, true);
     }
 
     /**
-     * Declares the flow's queues and bindings. On RabbitMQ the flow queue of an {@code ordered} flow gets
-     * {@code x-single-active-consumer}; queue arguments cannot change once declared, so when the queue exists
-     * with other arguments (the flow was deployed unordered before) it is used as it is.
-     *
-     * @return true when the broker itself keeps one consumer active (RabbitMQ single active consumer); false
-     *         when the engine must do it with an exclusive consumer
+     * Declares the flow's queues and bindings, its retry queues and its dead-letter queue. On RabbitMQ the flow
+     * queue of an {@code ordered} flow gets {@code x-single-active-consumer}; queue arguments cannot change once
+     * declared, so when the queue exists with other arguments (the flow was deployed unordered before) it is used
+     * as it is. A flow ordered by key gets partitions instead ({@link #declarePartitions}).
      */
-    boolean declare(BrokerConnection broker, DeployedFlow deployed, int retryLevels) throws IOException {
-        boolean rabbitMq = !broker.isEmbedded();
+    Declared declare(BrokerConnection broker, DeployedFlow deployed, int retryLevels) throws IOException {
         FlowNode source = deployed.flow().sourceNode().orElseThrow();
         String sourceName = source.config().path("source").asText();
+        List<String> types = new ArrayList<>();
+        source.config().path("types").forEach(type -> types.add(type.asText()));
+        Declared declared = deployed.keyOrder() != null
+                ? declarePartitions(broker, deployed, sourceName, types)
+                : declareQueue(broker, deployed, sourceName, types);
+        boolean flowIdle = true;
+        for (String queue : declared.queues()) {
+            flowIdle &= consumers(broker, queue) == 0;
+        }
+        for (int level = 0; level < retryLevels; level++) {
+            declareHolding(broker, retryQueue(deployed.flowId(), level), true);
+        }
+        // the dead-letter queue has no consumers, so "unused" says nothing: another instance running the flow
+        // could dead-letter into the gap between delete and declare, hence only while no instance consumes it
+        declareHolding(broker, deadLetterQueue(deployed.flowId()), flowIdle);
+        return declared;
+    }
+
+    private Declared declareQueue(BrokerConnection broker, DeployedFlow deployed, String sourceName,
+                                  List<String> types) throws IOException {
+        boolean rabbitMq = !broker.isEmbedded();
         String queue = flowQueue(deployed.flowId());
         boolean singleActive = false;
         try (Channel channel = broker.openChannel()) {
@@ -93,31 +160,156 @@ public record Topology(String prefix) {
         }
         try (Channel channel = broker.openChannel()) {
             channel.queueDeclarePassive(queue);
-            List<String> types = new ArrayList<>();
-            source.config().path("types").forEach(type -> types.add(type.asText()));
-            if (types.isEmpty()) {
-                channel.queueBind(queue, sourceExchange(sourceName), "#");
-            } else {
-                for (String type : types) {
-                    channel.queueBind(queue, sourceExchange(sourceName), type);
-                }
+            for (String bindingKey : bindingKeys(types)) {
+                channel.queueBind(queue, sourceExchange(sourceName), bindingKey);
             }
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-        boolean flowIdle;
+        List<String> leftovers = new ArrayList<>();
+        for (int index = 0; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(deployed.flowId(), index));
+             index++) {
+            String partition = partitionQueue(deployed.flowId(), index);
+            if (rabbitMq) {
+                unbindExchange(broker, partitionExchange(deployed.flowId()), sourceName, types);
+            } else {
+                unbindQueue(broker, partition, sourceName, types);
+            }
+            leftovers.add(partition);
+        }
+        return new Declared(List.of(queue), singleActive, leftovers);
+    }
+
+    /**
+     * A flow ordered by key: N partition queues (quorum, single active consumer, on RabbitMQ), fed on RabbitMQ by a
+     * consistent-hash exchange on the key header, bound to the source exchange; on the embedded broker each
+     * partition is bound to the source exchange with a selector on its range of key hashes. When the flow ran
+     * unordered (or ordered as a whole) before, its queue is unbound and drained as a leftover.
+     */
+    private Declared declarePartitions(BrokerConnection broker, DeployedFlow deployed, String sourceName,
+                                       List<String> types) throws IOException {
+        long flowId = deployed.flowId();
+        int partitions = deployed.keyOrder().partitions();
+        boolean rabbitMq = !broker.isEmbedded();
+        if (rabbitMq && !broker.supportsExchangeType(CONSISTENT_HASH)) {
+            throw new IOException("RabbitMQ cannot partition by key: enable its consistent-hash exchange "
+                    + "(rabbitmq-plugins enable rabbitmq_consistent_hash_exchange)");
+        }
+        List<String> queues = new ArrayList<>();
         try (Channel channel = broker.openChannel()) {
-            flowIdle = channel.queueDeclarePassive(queue).getConsumerCount() == 0;
+            declareSource(channel, sourceName);
+            if (rabbitMq) {
+                channel.exchangeDeclare(keylessExchange(flowId), "fanout", true);
+                channel.exchangeDeclare(partitionExchange(flowId), CONSISTENT_HASH, true, false,
+                        Map.of("hash-header", PartitionKey.HEADER, "alternate-exchange", keylessExchange(flowId)));
+            }
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-        for (int level = 0; level < retryLevels; level++) {
-            declareHolding(broker, retryQueue(deployed.flowId(), level), true);
+        for (int index = 0; index < partitions; index++) {
+            String queue = partitionQueue(flowId, index);
+            queues.add(queue);
+            try (Channel channel = broker.openChannel()) {
+                Map<String, Object> arguments = null;
+                if (rabbitMq) {
+                    arguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", 50,
+                            "x-single-active-consumer", true);
+                }
+                channel.queueDeclare(queue, true, false, false, arguments);
+                if (rabbitMq) {
+                    // the binding key of a consistent-hash exchange is the queue's weight
+                    channel.queueBind(queue, partitionExchange(flowId), "1");
+                    if (index == 0) {
+                        channel.queueBind(queue, keylessExchange(flowId), "");
+                    }
+                } else {
+                    Map<String, Object> selector = Map.of("x-filter-jms-selector",
+                            PartitionKey.selector(index, partitions));
+                    for (String bindingKey : bindingKeys(types)) {
+                        channel.queueBind(queue, sourceExchange(sourceName), bindingKey, selector);
+                    }
+                }
+            } catch (TimeoutException e) {
+                throw new IOException(e);
+            }
         }
-        // the dead-letter queue has no consumers, so "unused" says nothing: another instance running the flow
-        // could dead-letter into the gap between delete and declare, hence only while no instance consumes it
-        declareHolding(broker, deadLetterQueue(deployed.flowId()), flowIdle);
-        return singleActive;
+        if (rabbitMq) {
+            try (Channel channel = broker.openChannel()) {
+                for (String bindingKey : bindingKeys(types)) {
+                    channel.exchangeBind(partitionExchange(flowId), sourceExchange(sourceName), bindingKey);
+                }
+            } catch (TimeoutException e) {
+                throw new IOException(e);
+            }
+        }
+        List<String> leftovers = new ArrayList<>();
+        for (int index = partitions; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(flowId, index));
+             index++) {
+            String partition = partitionQueue(flowId, index);
+            if (rabbitMq) {
+                try (Channel channel = broker.openChannel()) {
+                    channel.queueUnbind(partition, partitionExchange(flowId), "1");
+                } catch (IOException | TimeoutException e) {
+                    log.debug("Partition {} was not bound", partition, e);
+                }
+            } else {
+                unbindQueue(broker, partition, sourceName, types);
+            }
+            leftovers.add(partition);
+        }
+        String queue = flowQueue(flowId);
+        if (exists(broker, queue)) {
+            unbindQueue(broker, queue, sourceName, types);
+            leftovers.add(queue);
+        }
+        return new Declared(queues, rabbitMq, leftovers);
+    }
+
+    private static List<String> bindingKeys(List<String> types) {
+        return types.isEmpty() ? List.of("#") : types;
+    }
+
+    private static boolean exists(BrokerConnection broker, String queue) {
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long consumers(BrokerConnection broker, String queue) throws IOException {
+        try (Channel channel = broker.openChannel()) {
+            return channel.queueDeclarePassive(queue).getConsumerCount();
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Stops the source from feeding {@code queue}: its bindings for these types and for all ("#"). */
+    private static void unbindQueue(BrokerConnection broker, String queue, String sourceName, List<String> types) {
+        List<String> keys = new ArrayList<>(types);
+        keys.add("#");
+        for (String bindingKey : keys) {
+            try (Channel channel = broker.openChannel()) {
+                channel.queueUnbind(queue, sourceExchange(sourceName), bindingKey);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                log.debug("{} was not bound to {} by {}", queue, sourceName, bindingKey, e);
+            }
+        }
+    }
+
+    private static void unbindExchange(BrokerConnection broker, String exchange, String sourceName,
+                                       List<String> types) {
+        List<String> keys = new ArrayList<>(types);
+        keys.add("#");
+        for (String bindingKey : keys) {
+            try (Channel channel = broker.openChannel()) {
+                channel.exchangeUnbind(exchange, sourceExchange(sourceName), bindingKey);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                log.debug("{} was not bound to {} by {}", exchange, sourceName, bindingKey, e);
+            }
+        }
     }
 
     /**
@@ -165,7 +357,24 @@ public record Topology(String prefix) {
     }
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */
-    void delete(Channel channel, long flowId, int retryLevels) throws IOException {
+    void delete(BrokerConnection broker, long flowId, int retryLevels) throws IOException, TimeoutException {
+        for (int index = 0; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(flowId, index)); index++) {
+            try (Channel channel = broker.openChannel()) {
+                channel.queueDelete(partitionQueue(flowId, index));
+            }
+        }
+        if (!broker.isEmbedded()) {
+            try (Channel channel = broker.openChannel()) {
+                channel.exchangeDelete(partitionExchange(flowId));
+                channel.exchangeDelete(keylessExchange(flowId));
+            }
+        }
+        try (Channel channel = broker.openChannel()) {
+            delete(channel, flowId, retryLevels);
+        }
+    }
+
+    private void delete(Channel channel, long flowId, int retryLevels) throws IOException {
         channel.queueDelete(flowQueue(flowId));
         for (int level = 0; level < retryLevels; level++) {
             channel.queueDelete(retryQueue(flowId, level));

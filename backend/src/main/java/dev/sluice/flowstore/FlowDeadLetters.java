@@ -56,7 +56,7 @@ public class FlowDeadLetters {
     /** Replays those with the given message ids, or all when {@code ids} is empty; returns how many. */
     public int replay(String username, long id, List<String> ids) throws IOException {
         FlowSummary flow = deployments.operable(username, id);
-        int replayed = deadLetters().replay(id, ids);
+        int replayed = deadLetters().replay(id, deployments.options(id).keyOrder(), ids);
         events.publishEvent(new DeadLettersReplayed(id, flow.workspace(), flow.name(), List.copyOf(ids), replayed,
                 username));
         return replayed;

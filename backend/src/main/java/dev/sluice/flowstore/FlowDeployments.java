@@ -10,12 +10,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.engine.DeployedFlow;
+import dev.sluice.engine.KeyOrder;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
 import dev.sluice.engine.DeploymentSource;
 import dev.sluice.engine.DeploymentsChanged;
 
@@ -34,11 +37,13 @@ public class FlowDeployments implements DeploymentSource {
     private final FlowDocuments documents;
     private final SourcePrivacy privacy;
     private final LeakExemptions exemptions;
+    private final SourceCatalog sources;
     private final ApplicationEventPublisher events;
 
     FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
-                    FlowDocuments documents, SourcePrivacy privacy, LeakExemptions exemptions,
+                    FlowDocuments documents, SourcePrivacy privacy, LeakExemptions exemptions, SourceCatalog sources,
                     ApplicationEventPublisher events) {
+        this.sources = sources;
         this.flows = flows;
         this.versions = versions;
         this.access = access;
@@ -59,16 +64,27 @@ public class FlowDeployments implements DeploymentSource {
      * takes the flow's events, so they are processed in the order the source published them.
      */
     public FlowTestReport deploy(String username, long id, Integer version, boolean ordered) {
+        return deploy(username, id, version, ordered, null);
+    }
+
+    /**
+     * As {@link #deploy(String, long, Integer, boolean)}; with {@code keyOrder} (and {@code ordered} false) the
+     * events of each key are processed in order, over that many partitions. A flow is ordered by its source's key,
+     * the one ingest writes into the events' headers: another key is refused, naming the source's.
+     */
+    public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder) {
         StoredFlow flow = writable(username, id);
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
                 .orElseThrow(() -> FlowStoreException.notFound("$.version", "Version " + wanted + " of flow " + id));
         try {
             Flow definition = stillValid(flow, found);
+            requireSourceKey(definition, keyOrder);
             FlowTestReport report = runs.test(flow, found);
             requireDeployable(flow, wanted, definition, report);
-            flow.deploy(wanted, ordered, username, Instant.now());
-            events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted, username));
+            flow.deploy(wanted, ordered, keyOrder, username, Instant.now());
+            events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted,
+                    ordered, keyOrder, username));
             events.publishEvent(new DeploymentsChanged(id, false));
             return report;
         } catch (FlowStoreException refused) {
@@ -78,6 +94,41 @@ public class FlowDeployments implements DeploymentSource {
             events.publishEvent(new FlowDeployRefused(id, flow.getWorkspace().getName(), flow.getName(), wanted,
                     why, username));
             throw refused;
+        }
+    }
+
+    /** The key the latest version of the flow can be ordered by: its source's. The caller must read the flow. */
+    @Transactional(readOnly = true)
+    public String orderKey(long id) {
+        StoredFlow flow = existing(id);
+        return versions.findByFlowIdAndVersion(id, flow.getLatestVersion())
+                .map(version -> sourceKey(FlowJson.parse(version.getDefinition()).path("nodes")))
+                .orElse(EventSource.DEFAULT_KEY);
+    }
+
+    private String sourceKey(com.fasterxml.jackson.databind.JsonNode nodes) {
+        for (com.fasterxml.jackson.databind.JsonNode node : nodes) {
+            if ("source".equals(node.path("kind").asText())) {
+                return sourceKey(node.path("config").path("source").asText());
+            }
+        }
+        return EventSource.DEFAULT_KEY;
+    }
+
+    private String sourceKey(String source) {
+        return sources.find(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
+    }
+
+    private void requireSourceKey(Flow definition, KeyOrder keyOrder) {
+        if (keyOrder == null) {
+            return;
+        }
+        String source = definition.sourceNode().map(node -> node.config().path("source").asText()).orElse("");
+        String sourceKey = sourceKey(source);
+        if (!sourceKey.equals(keyOrder.key())) {
+            throw FlowStoreException.invalid("$.orderedBy", "source " + source + " is keyed by " + sourceKey
+                    + ", and a flow is ordered by its source's key (ingest writes it into every event): order by "
+                    + sourceKey + ", or have the source's stewards change its key");
         }
     }
 
@@ -134,7 +185,7 @@ public class FlowDeployments implements DeploymentSource {
         return flows.findByState(FlowState.DEPLOYED).stream()
                 .map(flow -> new DeployedFlow(flow.getId(), flow.getDeployedVersion(),
                         FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
-                                .orElseThrow()), flow.isOrdered()))
+                                .orElseThrow()), flow.isOrdered(), flow.getKeyOrder()))
                 .toList();
     }
 
@@ -153,7 +204,8 @@ public class FlowDeployments implements DeploymentSource {
     /** How the flow is deployed and why it is paused, if it is; the caller must have read it already. */
     @Transactional(readOnly = true)
     public DeploymentOptions options(long id) {
-        return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getPausedReason()))
+        return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getKeyOrder(),
+                        flow.getPausedReason()))
                 .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
     }
 

@@ -19,7 +19,9 @@ public class FlowStoreException extends RuntimeException {
         /** Someone saved in between, the name is taken, or the flow is deployed. */
         CONFLICT,
         /** The user already runs as many of these as one may at once; try again when one has finished. */
-        BUSY
+        BUSY,
+        /** The request cannot work with this flow as it is (an option that does not fit it). */
+        INVALID
     }
 
     private final Reason reason;
@@ -40,6 +42,10 @@ public class FlowStoreException extends RuntimeException {
     /** A conflict with one line for the whole refusal and one problem for each thing that caused it. */
     static FlowStoreException conflict(String path, String message, List<FlowProblem> details) {
         return new FlowStoreException(Reason.CONFLICT, path, message, details);
+    }
+
+    static FlowStoreException invalid(String path, String message) {
+        return new FlowStoreException(Reason.INVALID, path, message);
     }
 
     static FlowStoreException notFound(String what) {

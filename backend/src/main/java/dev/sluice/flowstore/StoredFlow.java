@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.sluice.engine.KeyOrder;
 import dev.sluice.workspace.Workspace;
 
 /** A flow's identity and state; its content lives in {@link FlowVersion}s. */
@@ -47,6 +48,12 @@ class StoredFlow {
 
     @Column(name = "deploy_ordered", nullable = false)
     private boolean ordered;
+
+    @Column(name = "deploy_ordered_by", length = 300)
+    private String orderedBy;
+
+    @Column(name = "deploy_partitions", nullable = false)
+    private int partitions;
 
     @Column(name = "paused_reason", length = 1000)
     private String pausedReason;
@@ -90,8 +97,10 @@ class StoredFlow {
     }
 
     /** Marks {@code version} as the one that runs, with its deployment options. */
-    void deploy(int version, boolean ordered, String by, Instant now) {
+    void deploy(int version, boolean ordered, KeyOrder keyOrder, String by, Instant now) {
         this.ordered = ordered;
+        this.orderedBy = keyOrder == null ? null : keyOrder.key();
+        this.partitions = keyOrder == null ? 0 : keyOrder.partitions();
         resume(version, by, now);
     }
 
@@ -151,6 +160,11 @@ class StoredFlow {
 
     boolean isOrdered() {
         return ordered;
+    }
+
+    /** How the flow is ordered by key, or null when it is not. */
+    KeyOrder getKeyOrder() {
+        return orderedBy == null ? null : new KeyOrder(orderedBy, partitions);
     }
 
     String getPausedReason() {

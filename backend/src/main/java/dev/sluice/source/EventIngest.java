@@ -3,7 +3,9 @@ package dev.sluice.source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import org.springframework.stereotype.Service;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.ConfirmingPublisher;
+import dev.sluice.broker.PartitionKey;
 import dev.sluice.json.Json;
+import dev.sluice.pipeline.EventPath;
 
 /**
  * Puts events onto a source's exchange (routing key = event type), in structured mode as the JSON event format
@@ -33,12 +38,21 @@ public class EventIngest implements AutoCloseable {
     /** AMQP 0-9-1 short strings (routing key = type, message id = id) hold at most this many bytes. */
     public static final int SHORT_STRING_BYTES = 255;
 
+    /** How long a source's key is used before it is read again (another instance may have changed it). */
+    private static final long KEY_KEPT_MILLIS = 5_000;
+
     private final RecentEvents recent;
+    private final EventSourceRepository sources;
     private final ConfirmingPublisher publisher;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final Map<String, SourceKey> keys = new ConcurrentHashMap<>();
 
-    EventIngest(BrokerConnection broker, RecentEvents recent) {
+    private record SourceKey(EventPath path, long readAt) {
+    }
+
+    EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources) {
         this.recent = recent;
+        this.sources = sources;
         this.publisher = new ConfirmingPublisher(broker::openChannel, "the source exchanges");
     }
 
@@ -59,12 +73,14 @@ public class EventIngest implements AutoCloseable {
             }
         }
         declare(source);
+        EventPath key = keyOf(source);
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
         for (ObjectNode event : events) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                     .contentType(CONTENT_TYPE)
                     .deliveryMode(2)
                     .messageId(event.path("id").asText())
+                    .headers(keyHeaders(key, event))
                     .build();
             confirms.add(publisher.publish(source, event.path("type").asText(), properties, bytes(event)));
         }
@@ -92,6 +108,28 @@ public class EventIngest implements AutoCloseable {
             }
         }
         return names;
+    }
+
+    private EventPath keyOf(String source) {
+        long now = System.currentTimeMillis();
+        SourceKey known = keys.get(source);
+        if (known == null || now - known.readAt() > KEY_KEPT_MILLIS) {
+            String path = sources.findByName(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
+            known = new SourceKey(EventPath.compile(path), now);
+            keys.put(source, known);
+        }
+        return known.path();
+    }
+
+    /** The event's key ({@link PartitionKey}), as headers; none when the event has no value there. */
+    private static Map<String, Object> keyHeaders(EventPath key, ObjectNode event) {
+        JsonNode value = key.read(event);
+        if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+            return null;
+        }
+        Map<String, Object> headers = new HashMap<>(2);
+        PartitionKey.put(headers, value.asText());
+        return headers;
     }
 
     private static byte[] bytes(ObjectNode event) {

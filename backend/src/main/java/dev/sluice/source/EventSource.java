@@ -30,6 +30,9 @@ import dev.sluice.workspace.Workspace;
 @Table(name = "event_sources")
 public class EventSource {
 
+    /** The key of a source that names none: the CloudEvents subject, what the event is about. */
+    public static final String DEFAULT_KEY = "$.subject";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
@@ -62,6 +65,10 @@ public class EventSource {
     @Column(name = "data_schema", length = 1_000_000)
     private String dataSchema;
 
+    /** The JSONPath of the key of the thing an event is about; flows ordered by key partition on its value. */
+    @Column(name = "key_path", nullable = false, length = 300)
+    private String keyPath = DEFAULT_KEY;
+
     /** A JSON array of sample CloudEvents; null when the source has none. */
     @Column(name = "sample_events", length = 1_000_000)
     private String sampleEvents;
@@ -75,6 +82,14 @@ public class EventSource {
         this.owner = owner;
         this.eventTypes = String.join(" ", eventTypes);
         this.createdAt = Instant.now();
+    }
+
+    public String getKeyPath() {
+        return keyPath;
+    }
+
+    void setKeyPath(String keyPath) {
+        this.keyPath = keyPath;
     }
 
     public Long getId() {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
+import dev.sluice.pipeline.EventPath;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.WorkspaceAdministration;
 
@@ -59,6 +60,12 @@ public class SourceStewardship {
     }
 
     public SourceSummary register(String actor, String name, String description, String owner, List<String> types) {
+        return register(actor, name, description, owner, types, null);
+    }
+
+    /** As {@link #register(String, String, String, String, List)}, keyed by {@code key} ({@code $.subject} when null). */
+    public SourceSummary register(String actor, String name, String description, String owner, List<String> types,
+                                  String key) {
         access.requireRegister(actor, owner);
         existingWorkspace(owner);
         if (name == null || !NAME.matcher(name).matches()) {
@@ -75,8 +82,14 @@ public class SourceStewardship {
         if (sources.findByName(name).isPresent()) {
             throw Refusal.conflict("a source named '" + name + "' exists");
         }
-        EventSource created = sources.save(new EventSource(name, description, existingWorkspace(owner),
-                List.copyOf(types)));
+        if (key != null) {
+            checkKey(key);
+        }
+        EventSource source = new EventSource(name, description, existingWorkspace(owner), List.copyOf(types));
+        if (key != null) {
+            source.setKeyPath(key);
+        }
+        EventSource created = sources.save(source);
         events.publishEvent(new SourceRegistered(name, owner, List.copyOf(types), actor));
         return SourceSummary.of(created);
     }
@@ -142,6 +155,38 @@ public class SourceStewardship {
                 schema.check(sample.get("data"), at.at(".data"));
             }
         }
+    }
+
+    /**
+     * Sets the JSONPath of the source's key: one value of the event (no wildcard). Flows ordered by key partition
+     * on it; events already published keep the key they were published with.
+     */
+    public SourceSummary changeKey(String actor, String name, String key) {
+        EventSource found = stewarded(actor, name);
+        checkKey(key);
+        String before = found.getKeyPath();
+        found.setKeyPath(key);
+        events.publishEvent(new SourceKeyChanged(name, found.getOwner().getName(), before, key, actor));
+        return SourceSummary.of(found);
+    }
+
+    /** Refuses a key that is not one value of an event, with the reason at {@code $.key}. */
+    static void checkKey(String key) {
+        Problems problems = new Problems();
+        if (key == null || key.isBlank()) {
+            problems.add(".key", "is required: a JSONPath such as $.subject or $.data.userId");
+        } else if (key.length() > 300) {
+            problems.add(".key", "is longer than 300 characters");
+        } else {
+            try {
+                if (!EventPath.compile(key).isDefinite()) {
+                    problems.add(".key", "must name one value of the event: no [*] in " + key);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(".key", e.getMessage());
+            }
+        }
+        problems.throwIfAny();
     }
 
     public void grant(String actor, String source, String workspace) {

@@ -13,9 +13,11 @@ import dev.sluice.workspace.Workspace;
  * @param owner       the name of the workspace that owns it
  * @param subscribers the names of the workspaces granted <em>subscribe</em> besides the owner, sorted
  * @param dataSchema  the JSON Schema of its events' {@code data}, or null when it has none
+ * @param key         the JSONPath of its events' key
  */
 public record SourceSummary(String name, String description, String owner, List<String> eventTypes,
-                            List<String> subscribers, JsonNode dataSchema, List<JsonNode> sampleEvents) {
+                            List<String> subscribers, JsonNode dataSchema, List<JsonNode> sampleEvents,
+                            String key) {
 
     public SourceSummary {
         eventTypes = List.copyOf(eventTypes);
@@ -26,7 +28,7 @@ public record SourceSummary(String name, String description, String owner, List<
     static SourceSummary of(EventSource source) {
         return new SourceSummary(source.getName(), source.getDescription(), source.getOwner().getName(),
                 source.getEventTypes(), source.getSubscribers().stream().map(Workspace::getName).sorted().toList(),
-                source.getDataSchema().orElse(null), source.getSampleEvents());
+                source.getDataSchema().orElse(null), source.getSampleEvents(), source.getKeyPath());
     }
 
     public Optional<JsonNode> schema() {

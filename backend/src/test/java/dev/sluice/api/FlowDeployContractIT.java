@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -193,6 +194,46 @@ abstract class FlowDeployContractIT {
     }
 
     @Test
+    void deploysAFlowOrderedByItsSourcesKeyAndRefusesAnyOtherKeyOrPartitionCount() throws Exception {
+        String exchange = "ws.finance.it-keyed-" + UUID.randomUUID();
+        String queue = bind(exchange);
+        long id = importFlow(flow("keyed-" + suffix(), """
+                {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "r"}}""".formatted(exchange),
+                "[]"));
+        String deploy = "/api/flows/" + id + "/deploy";
+        HttpResponse<String> otherKey = call("finance", "POST", deploy, "{\"orderedBy\": \"$.data.userId\"}");
+        assertThat(otherKey.statusCode()).isEqualTo(400);
+        assertThat(otherKey.body()).contains("$.orderedBy", "keyed by $.subject");
+        assertThat(call("finance", "POST", deploy, "{\"partitions\": 4}").body()).contains("$.partitions");
+        assertThat(call("finance", "POST", deploy, "{\"orderedBy\": \"$.subject\", \"partitions\": 33}").statusCode())
+                .isEqualTo(400);
+        assertThat(call("finance", "POST", deploy, "{\"orderedBy\": \"$.subject\", \"ordered\": true}").statusCode())
+                .isEqualTo(400);
+        assertThat(status(id).path("state").asText()).isEqualTo("DRAFT");
+
+        HttpResponse<String> deployed = call("finance", "POST", deploy, "{\"orderedBy\": \"$.subject\", \"partitions\": 3}");
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        await(() -> status(id).path("instance").path("state").asText().equals("running"), "the engine runs the flow");
+        assertThat(status(id).path("orderedBy").asText()).isEqualTo("$.subject");
+        assertThat(status(id).path("partitions").asInt()).isEqualTo(3);
+        Map<String, List<String>> published = new java.util.TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            String subject = "users/U" + i % 5;
+            assertThat(publish("k" + i, "user.created", subject).statusCode()).isEqualTo(202);
+            published.computeIfAbsent(subject, key -> new ArrayList<>()).add("k" + i);
+        }
+        Map<String, List<String>> received = new java.util.TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            JsonNode event = Json.MAPPER.readTree(receive(queue).getBody());
+            received.computeIfAbsent(event.path("subject").asText(), key -> new ArrayList<>())
+                    .add(event.path("id").asText());
+        }
+        assertThat(received).as("each subject's events in the order they were published").isEqualTo(published);
+        await(() -> status(id).path("queueDepth").asLong() == 0, "the partitions are drained");
+    }
+
+    @Test
     void pausesAFlowWhoseScriptKeepsRunningOutOfItsBudgetAndSaysWhy() throws Exception {
         long id = importFlow("""
                 {"schemaVersion": 1, "name": "spin-%s", "workspace": "finance",
@@ -292,11 +333,15 @@ abstract class FlowDeployContractIT {
     }
 
     private HttpResponse<String> publish(String id, String type) throws Exception {
+        return publish(id, type, "users/U1");
+    }
+
+    private HttpResponse<String> publish(String id, String type, String subject) throws Exception {
         return http.send(request("central", "/api/sources/user-center.users/events")
                 .header("Content-Type", "application/cloudevents+json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s",
-                         "data":{"userId":"U1","nationalId":"330108198511022463"}}""".formatted(id, type)))
+                        {"specversion":"1.0","id":"%s","source":"/user-center/users","type":"%s","subject":"%s",
+                         "data":{"userId":"U1","nationalId":"330108198511022463"}}""".formatted(id, type, subject)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

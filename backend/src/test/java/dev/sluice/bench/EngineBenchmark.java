@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +24,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.ConfirmingPublisher;
+import dev.sluice.broker.PartitionKey;
 import dev.sluice.broker.TestBrokers;
 import dev.sluice.engine.DeployedFlow;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.EngineProperties;
+import dev.sluice.engine.KeyOrder;
 import dev.sluice.engine.PrivacyWatch;
 import dev.sluice.flow.Flow;
 import dev.sluice.json.Json;
@@ -42,7 +45,9 @@ import dev.sluice.target.WorkspaceReach;
  * Run with {@code ./mvnw -q -pl backend -Pbench verify}; {@code SLUICE_BENCH_AMQP_URI} names a RabbitMQ (the
  * embedded broker otherwise, with 5,000 and 200/s), {@code -Dbench.backlog} (100,000), {@code -Dbench.rate} (2,000/s) and
  * {@code -Dbench.seconds} (10) size the runs, {@code -Dbench.rounds} (2) how often each throughput run
- * is repeated (alternately; the best counts). A benchmark, not a test: it never fails a build.
+ * is repeated (alternately; the best counts). Then the same flow drains {@code -Dbench.ordering.backlog} events
+ * (20,000; 0 skips it) unordered, ordered, and ordered by key over 1, 2 and 4 partitions, printing each rate and
+ * partitioned(4)/unordered. A benchmark, not a test: it never fails a build.
  */
 public final class EngineBenchmark {
 
@@ -53,6 +58,9 @@ public final class EngineBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", EMBEDDED ? 200 : 2_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", EMBEDDED ? 1 : 2);
+    private static final int ORDERING_BACKLOG = Integer.getInteger("bench.ordering.backlog",
+            EMBEDDED ? 1_000 : 20_000);
+    private static final int KEYS = 1_000;
     private static final int CONSUMERS = 2;
     private static final int PREFETCH = 100;
     private static final Pattern SENT = Pattern.compile("\"id\":\"t(\\d+)-");
@@ -107,6 +115,9 @@ public final class EngineBenchmark {
         System.out.printf("latency at %,d events/s: raw relay p50 %.1f ms p99 %.1f ms; engine p50 %.1f ms p99 %.1f ms;"
                 + " p99 ratio %.2f%n", RATE, relayLatency[0], relayLatency[1], engineLatency[0], engineLatency[1],
                 engineLatency[1] / relayLatency[1]);
+        if (ORDERING_BACKLOG > 0) {
+            ordering();
+        }
         try (Channel cleanup = broker.openChannel()) {
             cleanup.queueDelete(out);
             cleanup.queueDelete(source + ".relay");
@@ -196,6 +207,65 @@ public final class EngineBenchmark {
         }
     }
 
+    // (c) ordering: unordered, ordered as a whole, ordered by key over 1, 2 and 4 partitions
+
+    /**
+     * The same flow draining the same backlog of events of {@value #KEYS} keys (with their key headers, as ingest
+     * writes them), once per ordering; prints events/s of each and partitioned(4)/unordered.
+     */
+    private void ordering() throws Exception {
+        System.out.printf("ordering: backlog %,d events of %,d keys%n", ORDERING_BACKLOG, KEYS);
+        Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        rates.put("unordered", orderedThroughput(false, null));
+        rates.put("ordered (one consumer)", orderedThroughput(true, null));
+        for (int partitions : new int[] {1, 2, 4}) {
+            rates.put("by key, " + partitions + " partition(s)", orderedThroughput(false,
+                    new KeyOrder("$.subject", partitions)));
+        }
+        rates.forEach((name, rate) -> System.out.printf("  %-24s %,8.0f events/s%n", name, rate));
+        System.out.printf("ordering: by key over 4 partitions / unordered = %.2f (goal >= 0.8); "
+                + "ordered (one consumer) / unordered = %.2f%n", rates.get("by key, 4 partition(s)")
+                / rates.get("unordered"), rates.get("ordered (one consumer)") / rates.get("unordered"));
+    }
+
+    private double orderedThroughput(boolean ordered, KeyOrder keyOrder) throws Exception {
+        DeployedFlow flow = financeFlow(ordered, keyOrder);
+        try (Engine engine = engine()) {
+            engine.reconcile(List.of(flow));
+            engine.reconcile(List.of());
+        }
+        try (Channel channel = broker.openChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < ORDERING_BACKLOG; i++) {
+                Map<String, Object> headers = new java.util.HashMap<>();
+                String key = "users/U" + (i % KEYS);
+                PartitionKey.put(headers, key);
+                channel.basicPublish(source, "user.payment.updated", persistent().builder().headers(headers).build(),
+                        keyedEvent(key));
+                if (i % 1_000 == 999) {
+                    channel.waitForConfirmsOrDie(60_000);
+                }
+            }
+            channel.waitForConfirmsOrDie(60_000);
+        }
+        long started;
+        try (Engine engine = engine()) {
+            engine.reconcile(List.of(flow));
+            started = System.nanoTime();
+            awaitCount(() -> engine.status(flow.flowId()).map(s -> s.out()).orElse(0L), ORDERING_BACKLOG);
+        }
+        double rate = ORDERING_BACKLOG / ((System.nanoTime() - started) / 1e9);
+        purge(out);
+        deleteQueues(flow);
+        return rate;
+    }
+
+    private static byte[] keyedEvent(String subject) {
+        String event = new String(event(0, "k"), StandardCharsets.UTF_8);
+        return event.replace("\"type\":", "\"subject\":\"" + subject + "\",\"type\":")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     // (b) the engine
 
     private Drain engineThroughput() throws Exception {
@@ -235,12 +305,8 @@ public final class EngineBenchmark {
     }
 
     private void deleteQueues(DeployedFlow flow) throws Exception {
-        try (Channel cleanup = broker.openChannel()) {
-            cleanup.queueDelete(properties().topology().flowQueue(flow.flowId()));
-            cleanup.queueDelete(properties().topology().deadLetterQueue(flow.flowId()));
-            for (int level = 0; level < properties().retryDelays().size(); level++) {
-                cleanup.queueDelete(properties().topology().flowQueue(flow.flowId()) + ".retry." + level);
-            }
+        try (Engine engine = engine()) {
+            engine.deleteQueues(flow.flowId());
         }
     }
 
@@ -257,6 +323,10 @@ public final class EngineBenchmark {
 
     /** The finance sample flow, its HTTP target swapped for a {@code target.rabbitmq}. */
     private DeployedFlow financeFlow() throws IOException {
+        return financeFlow(false, null);
+    }
+
+    private DeployedFlow financeFlow(boolean ordered, KeyOrder keyOrder) throws IOException {
         String json;
         try (InputStream in = EngineBenchmark.class.getResourceAsStream("/flows/valid/finance-payment-sync.flow.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -275,7 +345,7 @@ public final class EngineBenchmark {
         tree.remove("tests");
         Flow flow = new FlowValidator(NodeRegistry.builtIn()).read(Json.MAPPER.writeValueAsString(tree),
                 ValidationContext.standalone("finance"));
-        return new DeployedFlow(flowIds.incrementAndGet(), 1, flow, false);
+        return new DeployedFlow(flowIds.incrementAndGet(), 1, flow, ordered, keyOrder);
     }
 
     // events, publishing, measuring

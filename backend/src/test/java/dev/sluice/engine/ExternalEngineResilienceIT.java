@@ -62,7 +62,7 @@ class ExternalEngineResilienceIT extends EngineResilienceContractIT {
         await(() -> count(dead) == 6, Duration.ofSeconds(30), "new failures dead-lettered beside the old one");
 
         alwaysFail.set(false);
-        assertThat(first.deadLetters().replay(flowId, List.of())).isEqualTo(6);
+        assertThat(first.deadLetters().replay(flowId, null, List.of())).isEqualTo(6);
         await(() -> httpReceived.size() == 6, Duration.ofSeconds(20), "replayed events delivered");
         assertThat(httpReceived).containsAll(ids).contains("dead-before-the-upgrade");
         first.close();

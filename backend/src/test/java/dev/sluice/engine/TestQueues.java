@@ -21,10 +21,10 @@ final class TestQueues {
         if (broker.isEmbedded()) {
             return;
         }
+        for (long flowId = after + 1; flowId <= upTo; flowId++) {
+            topology.delete(broker, flowId, RETRY_LEVELS);
+        }
         try (Channel channel = broker.openChannel()) {
-            for (long flowId = after + 1; flowId <= upTo; flowId++) {
-                topology.delete(channel, flowId, RETRY_LEVELS);
-            }
             for (String queue : queues) {
                 channel.queueDelete(queue);
             }

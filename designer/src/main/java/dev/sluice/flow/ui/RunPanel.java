@@ -17,13 +17,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 
 import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.DeadLetters;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowHistory;
 import dev.sluice.engine.FlowStatus;
+import dev.sluice.engine.KeyOrder;
 import dev.sluice.flowstore.FlowDeadLetters;
+import dev.sluice.flowstore.DeploymentOptions;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowSummary;
@@ -49,9 +53,17 @@ class RunPanel extends VerticalLayout {
     private final Div charts = new Div();
     private final FlowChart throughput = new FlowChart();
     private final FlowChart latency = new FlowChart();
+    private final RadioButtonGroup<Ordering> ordering = new RadioButtonGroup<>();
+    private final IntegerField partitions = new IntegerField();
+    private String orderKey;
     private long deadLetteredSeen;
     private Consumer<FlowStatus> statusListener = status -> { };
     private FlowStatus lastStatus;
+
+    /** How a deployed flow keeps the order of its events. */
+    private enum Ordering {
+        NONE, FLOW, KEY
+    }
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
              FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live) {
@@ -81,7 +93,7 @@ class RunPanel extends VerticalLayout {
         HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume);
         buttons.setWrap(true);
         if (context.mayChange()) {
-            add(new Span(getTranslation("run.saved-only")), buttons, progress);
+            add(new Span(getTranslation("run.saved-only")), orderingChoice(), buttons, progress);
         }
         throughput.setId("throughput-chart");
         latency.setId("latency-chart");
@@ -93,6 +105,46 @@ class RunPanel extends VerticalLayout {
                 new H4(getTranslation("run.dead-letters")), deadLetters);
         refresh();
         live.keepFresh(this, this::refreshLive);
+    }
+
+    /** How the next deploy orders events: not at all, as a whole, or by the source's key over partitions. */
+    private Div orderingChoice() {
+        orderKey = deployments.orderKey(context.flowId());
+        ordering.setLabel(getTranslation("run.ordering"));
+        ordering.setId("deploy-ordering");
+        ordering.setItems(Ordering.values());
+        ordering.setItemLabelGenerator(choice -> getTranslation("run.ordering." + choice.name().toLowerCase(),
+                orderKey));
+        partitions.setLabel(getTranslation("run.partitions"));
+        partitions.setId("deploy-partitions");
+        partitions.setMin(1);
+        partitions.setMax(KeyOrder.MAX_PARTITIONS);
+        partitions.setStepButtonsVisible(true);
+        partitions.setHelperText(getTranslation("run.partitions.hint"));
+        partitions.setErrorMessage(getTranslation("run.partitions.range", KeyOrder.MAX_PARTITIONS));
+        partitions.setWidth("16em");
+        DeploymentOptions now = deployments.options(context.flowId());
+        ordering.setValue(now.keyOrder() != null ? Ordering.KEY : now.ordered() ? Ordering.FLOW : Ordering.NONE);
+        partitions.setValue(now.keyOrder() != null ? now.keyOrder().partitions() : KeyOrder.DEFAULT_PARTITIONS);
+        partitions.setVisible(ordering.getValue() == Ordering.KEY);
+        ordering.addValueChangeListener(change -> partitions.setVisible(change.getValue() == Ordering.KEY));
+        Div choice = new Div(ordering, partitions);
+        choice.addClassName("deploy-ordering");
+        return choice;
+    }
+
+    /** The key order the form asks for, or null; marks the partitions field when it is out of range. */
+    private KeyOrder chosenKeyOrder() {
+        if (ordering.getValue() != Ordering.KEY) {
+            return null;
+        }
+        Integer count = partitions.getValue();
+        if (count == null || count < 1 || count > KeyOrder.MAX_PARTITIONS) {
+            partitions.setInvalid(true);
+            throw new IllegalArgumentException(getTranslation("run.partitions.range", KeyOrder.MAX_PARTITIONS));
+        }
+        partitions.setInvalid(false);
+        return new KeyOrder(orderKey, count);
     }
 
     private Button button(String key, VaadinIcon icon, Runnable action) {
@@ -115,7 +167,9 @@ class RunPanel extends VerticalLayout {
         outcome.removeAll();
         progress.begin();
         try {
-            FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null);
+            KeyOrder keyOrder = chosenKeyOrder();
+            FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
+                    ordering.getValue() == Ordering.FLOW, keyOrder);
             progress.deployed(report, getUI().orElse(null),
                     engine == null ? null : () -> engine.status(context.flowId()));
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));

@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final java.util.concurrent.ExecutorService lanes = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("sluice-lane-", 0).daemon().factory());
     private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
+    private final Map<String, LatestKeeper> keepers = new ConcurrentHashMap<>();
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
     private final FlowPausing pausing;
@@ -88,6 +90,13 @@ public final class Engine implements AutoCloseable {
             if (!broker.isOpen()) {
                 return;
             }
+            keepers.entrySet().removeIf(entry -> {
+                if (entry.getValue().broken()) {
+                    entry.getValue().close();
+                    return true;
+                }
+                return false;
+            });
             for (FlowRunner runner : List.copyOf(running.values())) {
                 if (runner.broken()) {
                     DeployedFlow flow = runner.deployed();
@@ -122,6 +131,31 @@ public final class Engine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);
+        }
+    }
+
+    /**
+     * Keeps the latest event of every key of each of {@code sources} in {@code store} ({@link LatestKeeper}); stops
+     * keeping those no longer listed.
+     */
+    public synchronized void keepLatest(KeptEvents store, Collection<String> sources) {
+        for (String source : List.copyOf(keepers.keySet())) {
+            if (!sources.contains(source)) {
+                keepers.remove(source).close();
+            }
+        }
+        for (String source : sources) {
+            if (keepers.containsKey(source)) {
+                continue;
+            }
+            LatestKeeper keeper = new LatestKeeper(source, topology.latestQueue(source), broker, store, scheduler);
+            try {
+                keeper.start();
+                keepers.put(source, keeper);
+            } catch (IOException | RuntimeException e) {
+                keeper.close();
+                log.warn("Cannot keep the latest events of source {}: {}", source, e.getMessage());
+            }
         }
     }
 
@@ -284,6 +318,8 @@ public final class Engine implements AutoCloseable {
     public synchronized void close() {
         running.values().forEach(FlowRunner::close);
         running.clear();
+        keepers.values().forEach(LatestKeeper::close);
+        keepers.clear();
         scheduler.shutdownNow();
         lanes.shutdownNow();
         http.close();

@@ -69,8 +69,9 @@ class EngineConfiguration {
     }
 
     @Bean
-    EngineReconciler engineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments) {
-        return new EngineReconciler(engine, deployments);
+    EngineReconciler engineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments,
+                                      ObjectProvider<KeptEvents> kept) {
+        return new EngineReconciler(engine, deployments, kept);
     }
 
     /** Polls the deployed flows every few seconds, so every instance follows deploys made on any other. */
@@ -80,11 +81,13 @@ class EngineConfiguration {
 
         private final Engine engine;
         private final ObjectProvider<DeploymentSource> deployments;
+        private final ObjectProvider<KeptEvents> kept;
         private ScheduledExecutorService timer;
 
-        EngineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments) {
+        EngineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments, ObjectProvider<KeptEvents> kept) {
             this.engine = engine;
             this.deployments = deployments;
+            this.kept = kept;
         }
 
         @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
@@ -106,6 +109,15 @@ class EngineConfiguration {
                 engine.reconcile(deployed);
             } catch (RuntimeException e) {
                 log.warn("Could not read the deployed flows; keeping what runs: {}", e.getMessage());
+            }
+            KeptEvents store = kept.getIfAvailable();
+            if (store != null) {
+                try {
+                    engine.keepLatest(store, store.sources());
+                    store.tidy();
+                } catch (RuntimeException e) {
+                    log.warn("Could not read the sources to keep the latest events of: {}", e.getMessage());
+                }
             }
         }
 

@@ -53,6 +53,11 @@ public record Topology(String prefix) {
         return flowQueue(flowId) + ".dead";
     }
 
+    /** The queue from which the engine keeps the latest event of each key of a source. */
+    public String latestQueue(String source) {
+        return prefix + ".source." + source + ".latest";
+    }
+
     /** Partition {@code index} of a flow ordered by key. */
     public String partitionQueue(long flowId, int index) {
         return flowQueue(flowId) + ".p" + index;

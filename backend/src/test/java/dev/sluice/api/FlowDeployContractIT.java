@@ -36,6 +36,7 @@ import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.json.Json;
 import dev.sluice.platform.FreePort;
+import dev.sluice.source.LatestEvents;
 
 /** Deploying through the REST API, events in over HTTP, out at the target; dead letters; undeploy. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,6 +56,9 @@ abstract class FlowDeployContractIT {
 
     @Autowired
     BrokerConnection broker;
+
+    @Autowired
+    LatestEvents latest;
 
     private HttpServer hook;
     private final AtomicInteger hookStatus = new AtomicInteger(204);
@@ -231,6 +235,38 @@ abstract class FlowDeployContractIT {
         }
         assertThat(received).as("each subject's events in the order they were published").isEqualTo(published);
         await(() -> status(id).path("queueDepth").asLong() == 0, "the partitions are drained");
+    }
+
+    @Test
+    void keepsTheLatestEventOfEveryKeyOfASourceWithDeletesAsTombstones() throws Exception {
+        String run = suffix();
+        assertThat(publish("a1-" + run, "user.created", "users/A-" + run).statusCode()).isEqualTo(202);
+        assertThat(publish("b1-" + run, "user.created", "users/B-" + run).statusCode()).isEqualTo(202);
+        assertThat(publish("a2-" + run, "user.updated", "users/A-" + run).statusCode()).isEqualTo(202);
+        assertThat(publish("b2-" + run, "user.deleted", "users/B-" + run).statusCode()).isEqualTo(202);
+        assertThat(publish("c1-" + run, "user.created", "users/C-" + run).statusCode()).isEqualTo(202);
+
+        await(() -> kept(run).size() == 3 && kept(run).containsKey("users/C-" + run), "the three keys kept");
+        Map<String, LatestEvents.Latest> kept = kept(run);
+        assertThat(kept.get("users/A-" + run).id()).isEqualTo("a2-" + run);
+        assertThat(kept.get("users/A-" + run).deleted()).isFalse();
+        assertThat(Json.MAPPER.readTree(kept.get("users/A-" + run).event()).path("type").asText())
+                .isEqualTo("user.updated");
+        assertThat(kept.get("users/B-" + run).id()).isEqualTo("b2-" + run);
+        assertThat(kept.get("users/B-" + run).deleted()).as("a delete is kept as a tombstone").isTrue();
+        assertThat(kept.get("users/C-" + run).id()).isEqualTo("c1-" + run);
+    }
+
+    /** The kept events of this run's keys, by key. */
+    private Map<String, LatestEvents.Latest> kept(String run) {
+        Map<String, LatestEvents.Latest> found = new java.util.TreeMap<>();
+        String after = "";
+        for (List<LatestEvents.Latest> page = latest.page("user-center.users", after, 500); !page.isEmpty();
+             page = latest.page("user-center.users", after, 500)) {
+            page.stream().filter(event -> event.key().endsWith(run)).forEach(event -> found.put(event.key(), event));
+            after = page.getLast().key();
+        }
+        return found;
     }
 
     @Test

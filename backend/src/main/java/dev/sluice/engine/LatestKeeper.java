@@ -1,0 +1,149 @@
+package dev.sluice.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.PartitionKey;
+import dev.sluice.cloudevent.AmqpCloudEvents;
+import dev.sluice.cloudevent.CloudEventReading;
+import dev.sluice.engine.FlowConsumers.Received;
+import dev.sluice.pipeline.EventPath;
+
+/**
+ * Keeps the latest event of every key of one source ({@link KeptEvents}): a queue bound to all of the source's events,
+ * consumed by one instance at a time (single active consumer on RabbitMQ, a sole consumer on the embedded broker) so
+ * they are kept in publish order, in batches of up to {@value #BATCH} events or {@value #LINGER_MILLIS} ms, each
+ * acked once stored. An event whose type ends in {@code .deleted} leaves a tombstone. Events with no key value and
+ * events that are not CloudEvents are skipped (acked).
+ */
+final class LatestKeeper implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LatestKeeper.class);
+    static final int BATCH = 200;
+    static final long LINGER_MILLIS = 100;
+
+    private final String source;
+    private final BrokerConnection broker;
+    private final KeptEvents store;
+    private final ScheduledExecutorService scheduler;
+    private final FlowConsumers consumers;
+    private final String queue;
+    private final List<Received> pending = new ArrayList<>();
+    private ScheduledFuture<?> lingering;
+
+    LatestKeeper(String source, String queue, BrokerConnection broker, KeptEvents store,
+                 ScheduledExecutorService scheduler) {
+        this.source = source;
+        this.queue = queue;
+        this.broker = broker;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.consumers = new FlowConsumers(broker, scheduler, "the latest events of " + source);
+    }
+
+    void start() throws IOException {
+        boolean rabbitMq = !broker.isEmbedded();
+        try (Channel channel = broker.openChannel()) {
+            Topology.declareSource(channel, source);
+            channel.queueDeclare(queue, true, false, false, rabbitMq
+                    ? Map.of("x-queue-type", "quorum", "x-single-active-consumer", true) : null);
+            channel.queueBind(queue, Topology.sourceExchange(source), "#");
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+        if (rabbitMq) {
+            consumers.consume(queue, false, BATCH * 2, this::received);
+        } else {
+            consumers.consumeExclusively(queue, BATCH * 2, this::received);
+        }
+    }
+
+    boolean broken() {
+        return consumers.broken();
+    }
+
+    private synchronized void received(Received received) {
+        pending.add(received);
+        if (pending.size() >= BATCH) {
+            flush();
+        } else if (lingering == null) {
+            lingering = scheduler.schedule(this::flushLingering, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void flushLingering() {
+        lingering = null;
+        flush();
+    }
+
+    /** Stores what is pending, then acks it; when storing fails the events go back to the queue, in order. */
+    private synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (lingering != null) {
+            lingering.cancel(false);
+            lingering = null;
+        }
+        List<Received> batch = List.copyOf(pending);
+        pending.clear();
+        try {
+            List<KeptEvents.Kept> kept = new ArrayList<>();
+            EventPath keyPath = EventPath.compile(store.keyPath(source));
+            for (Received received : batch) {
+                KeptEvents.Kept event = kept(received, keyPath);
+                if (event != null) {
+                    kept.add(event);
+                }
+            }
+            if (!kept.isEmpty()) {
+                store.keep(source, kept);
+            }
+            batch.forEach(consumers::ack);
+        } catch (RuntimeException e) {
+            log.warn("Could not keep {} latest event(s) of source {}; they are taken again: {}", batch.size(),
+                    source, e.getMessage());
+            batch.forEach(consumers::nack);
+        }
+    }
+
+    private static KeptEvents.Kept kept(Received received, EventPath keyPath) {
+        CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
+                received.delivery().getBody());
+        if (!reading.isValid()) {
+            return null;
+        }
+        JsonNode event = reading.events().get(0);
+        String key = PartitionKey.of(received.headers());
+        if (key == null) {
+            JsonNode value = keyPath.read(event);
+            if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+                return null;
+            }
+            key = value.asText();
+        }
+        String type = event.path("type").asText();
+        String json = received.delivery().getProperties().getContentType() != null
+                && received.delivery().getProperties().getContentType().startsWith("application/cloudevents+json")
+                ? new String(received.delivery().getBody(), StandardCharsets.UTF_8) : event.toString();
+        return new KeptEvents.Kept(key, event.path("id").asText(), type, type.endsWith(".deleted"), json);
+    }
+
+    @Override
+    public void close() {
+        consumers.stop(java.time.Duration.ofSeconds(5).toNanos());
+    }
+}

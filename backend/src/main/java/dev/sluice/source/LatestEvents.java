@@ -1,0 +1,103 @@
+package dev.sluice.source;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.sluice.engine.KeptEvents;
+
+/**
+ * The latest event of every key of every source ({@code source_latest}), written by the engine's keepers in batches
+ * with one upsert per event (PostgreSQL {@code INSERT … ON CONFLICT DO UPDATE}, H2 {@code MERGE … KEY}); read in
+ * key order, a page at a time, to start a flow from the current state. Tombstones (deletes) are forgotten after
+ * {@code sluice.latest.keep-tombstones} (7 days).
+ */
+@Repository
+public class LatestEvents implements KeptEvents {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventSourceRepository sources;
+    private final boolean postgres;
+    private final Duration keepTombstones;
+    private volatile Instant lastTidied;
+
+    LatestEvents(DataSource dataSource, TransactionTemplate transactions, EventSourceRepository sources,
+                 @org.springframework.beans.factory.annotation.Value("${sluice.latest.keep-tombstones:7d}")
+                 Duration keepTombstones) throws SQLException {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = transactions;
+        this.sources = sources;
+        this.keepTombstones = keepTombstones;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    @Override
+    public void keep(String source, List<Kept> events) {
+        String upsert = postgres
+                ? "insert into source_latest (source, event_key, event_id, event_type, deleted, event, kept_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) on conflict (source, event_key) do update set "
+                        + "event_id = excluded.event_id, event_type = excluded.event_type, deleted = excluded.deleted, "
+                        + "event = excluded.event, kept_at = excluded.kept_at"
+                : "merge into source_latest (source, event_key, event_id, event_type, deleted, event, kept_at) "
+                        + "key (source, event_key) values (?, ?, ?, ?, ?, ?, ?)";
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Kept event : events) {
+            rows.add(new Object[] {source, event.key(), event.id(), event.type(), event.deleted(), event.event(), now});
+        }
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate(upsert, rows));
+    }
+
+    @Override
+    public List<String> sources() {
+        return sources.findAllByOrderByNameAsc().stream().map(EventSource::getName).toList();
+    }
+
+    @Override
+    public String keyPath(String source) {
+        return sources.findByName(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
+    }
+
+    /** One kept event, as stored. */
+    public record Latest(String key, String id, String type, boolean deleted, String event) {
+    }
+
+    /** Up to {@code limit} of the source's latest events with keys after {@code afterKey} ("" for the first page). */
+    public List<Latest> page(String source, String afterKey, int limit) {
+        return jdbc.query("select event_key, event_id, event_type, deleted, event from source_latest "
+                        + "where source = ? and event_key > ? order by event_key fetch first " + limit + " rows only",
+                (row, index) -> new Latest(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+                        row.getString(5)), source, afterKey);
+    }
+
+    /** How many keys of the source are kept, tombstones included. */
+    public long count(String source) {
+        Long count = jdbc.queryForObject("select count(*) from source_latest where source = ?", Long.class, source);
+        return count == null ? 0 : count;
+    }
+
+    /** Forgets tombstones older than the retention, at most once an hour. */
+    @Override
+    public void tidy() {
+        Instant now = Instant.now();
+        if (lastTidied != null && lastTidied.isAfter(now.minus(Duration.ofHours(1)))) {
+            return;
+        }
+        lastTidied = now;
+        jdbc.update("delete from source_latest where deleted = true and kept_at < ?",
+                Timestamp.from(now.minus(keepTombstones)));
+    }
+}

@@ -105,8 +105,10 @@ class DesignerJourneyIT {
 
             editor.save("finance flow from the palette");
             editor.awaitVersion(2);
-            assertThat(editor.deploy()).contains("deployed");
+            assertThat(editor.deployOrderedByKey(4)).contains("deployed");
             assertThat(editor.flowState()).isEqualTo("deployed v2");
+            assertThat(editor.flowOrdering()).isEqualTo("Ordered by $.subject, over 4 partition(s).");
+            Browser.screenshot(driver, "designer-deploy-ordered-by-key");
             assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
             editor.awaitThroughputChart();
 

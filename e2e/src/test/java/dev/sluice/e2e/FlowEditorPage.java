@@ -497,6 +497,27 @@ final class FlowEditorPage {
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
+    /** Deploys with "Each key in order" over {@code partitions} partitions; returns what the Run tab answered. */
+    String deployOrderedByKey(int partitions) {
+        openTab("Run");
+        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
+        driver.findElements(By.cssSelector("#deploy-ordering vaadin-radio-button")).stream()
+                .filter(choice -> choice.getText().startsWith("Each key in order")).findFirst().orElseThrow()
+                .click();
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-partitions")));
+        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById('deploy-partitions');"
+                + "field.value = arguments[0]; field.dispatchEvent(new Event('change'));", String.valueOf(partitions));
+        driver.findElement(By.id("deploy-flow")).click();
+        Browser.waitFor(driver).until(d -> !d.findElement(By.id("run-outcome")).getText().isBlank());
+        return driver.findElement(By.id("run-outcome")).getText();
+    }
+
+    /** How the Run tab says the deployed flow keeps order. */
+    String flowOrdering() {
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("flow-ordering")));
+        return driver.findElement(By.id("flow-ordering")).getText();
+    }
+
     /** What the status panel says of the running flow (counters, or why it is failing). */
     String runStatus() {
         Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {

@@ -228,6 +228,14 @@ class RunPanel extends VerticalLayout {
             state.setId("flow-state");
             state.getElement().getThemeList().add("badge");
             status.add(new Div(state));
+            if (flow.state() != dev.sluice.flowstore.FlowState.DRAFT) {
+                DeploymentOptions options = deployments.options(context.flowId());
+                Span order = new Span(options.keyOrder() != null ? getTranslation("run.ordered.key",
+                        options.keyOrder().key(), options.keyOrder().partitions())
+                        : getTranslation(options.ordered() ? "run.ordered.flow" : "run.ordered.none"));
+                order.setId("flow-ordering");
+                status.add(new Div(order));
+            }
             showPrivacyAlerts();
             if (engine == null) {
                 status.add(new Div(getTranslation("run.no-engine")));

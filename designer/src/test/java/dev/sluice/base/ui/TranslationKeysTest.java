@@ -39,6 +39,24 @@ class TranslationKeysTest {
         }
     }
 
+    /**
+     * A text with a placeholder is formatted by {@link java.text.MessageFormat}, where a lone apostrophe starts a
+     * quoted run: "the source's key {0}" would show as "the sources key {0}". Such texts write it twice.
+     */
+    @Test
+    void aTextWithPlaceholdersDoublesItsApostrophes() throws IOException {
+        Pattern loneApostrophe = Pattern.compile("(?<!')'(?!')");
+        for (String bundle : new String[] {"translations_en.properties", "translations_zh_CN.properties"}) {
+            Properties texts = bundle(bundle);
+            assertThat(texts.stringPropertyNames()).as("texts of " + bundle + " with a placeholder and a lone '")
+                    .filteredOn(key -> texts.getProperty(key).matches("(?s).*\\{\\d.*")
+                            // '{' and '}' quote a brace on purpose
+                            && loneApostrophe.matcher(texts.getProperty(key).replace("'{'", "").replace("'}'", ""))
+                            .find())
+                    .isEmpty();
+        }
+    }
+
     private static Set<String> keysNamedIn(Path sources) throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sources)) {

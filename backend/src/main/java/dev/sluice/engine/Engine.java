@@ -125,9 +125,11 @@ public final class Engine implements AutoCloseable {
                 if (depth >= 0 && gauge != null) {
                     gauge.set(depth);
                 }
-                FlowStatus counted = FlowStatus.of(entry.getValue(), retrying(entry.getValue()));
+                long retrying = retrying(entry.getValue());
+                long waiting = depth < 0 ? depth : depth + retrying;
+                FlowStatus counted = FlowStatus.of(entry.getValue(), retrying, waiting, now);
                 histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
-                        counted.failed(), counted.p50Ms(), depth < 0 ? depth : depth + counted.retrying());
+                        counted.failed(), counted.p50Ms(), waiting, counted.lagMs());
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);
@@ -296,7 +298,10 @@ public final class Engine implements AutoCloseable {
         if (runner == null) {
             return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
         }
-        return Optional.of(FlowStatus.of(runner, retrying(runner)));
+        long retrying = retrying(runner);
+        long depth = queueDepth(flowId);
+        return Optional.of(FlowStatus.of(runner, retrying, depth < 0 ? -1 : depth + retrying,
+                System.currentTimeMillis()));
     }
 
     /** The flow's last hour on this instance, oldest first; empty when it has not run here. */

@@ -24,8 +24,10 @@ public final class FlowHistory {
      * @param failedPerS events that failed (and were retried or dead-lettered) per second
      * @param p50Ms     median latency so far, milliseconds
      * @param waiting   events waiting in the flow's queue at the end, -1 when unknown
+     * @param lagMs     how far behind the flow was at the end ({@link FlowStatus#lagMs}), -1 when unknown
      */
-    public record Sample(long at, double inPerS, double outPerS, double failedPerS, double p50Ms, long waiting) {
+    public record Sample(long at, double inPerS, double outPerS, double failedPerS, double p50Ms, long waiting,
+                         long lagMs) {
     }
 
     private record Totals(long at, long in, long out, long failed) {
@@ -35,12 +37,12 @@ public final class FlowHistory {
     private Totals last;
 
     /** Records the counters' totals now; the first call after a (re)start only sets the baseline. */
-    synchronized void record(long at, long in, long out, long failed, double p50Ms, long waiting) {
+    synchronized void record(long at, long in, long out, long failed, double p50Ms, long waiting, long lagMs) {
         Totals now = new Totals(at, in, out, failed);
         if (last != null && at > last.at() && in >= last.in() && out >= last.out() && failed >= last.failed()) {
             double seconds = (at - last.at()) / 1000.0;
             samples.addLast(new Sample(at, (in - last.in()) / seconds, (out - last.out()) / seconds,
-                    (failed - last.failed()) / seconds, p50Ms, waiting));
+                    (failed - last.failed()) / seconds, p50Ms, waiting, lagMs));
             while (samples.size() > CAPACITY) {
                 samples.removeFirst();
             }

@@ -36,6 +36,8 @@ final class FlowMetrics {
     final Counter piiAlerts;
     /** Events of an ordered flow held unacked by this instance until their next try. */
     final AtomicLong heldInPlace = new AtomicLong();
+    /** When the last event taken on its first try was published (its AMQP timestamp), epoch ms; 0 while none. */
+    final AtomicLong lastPublishedAt = new AtomicLong();
     private volatile FlowStatus.LastFailure lastFailure;
     private final Timer latency;
     private final MeterRegistry registry;

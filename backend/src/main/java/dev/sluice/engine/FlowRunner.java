@@ -194,6 +194,10 @@ final class FlowRunner implements AutoCloseable {
         }
         if (firstTry && !consumers.stopping()) {
             metrics.in.increment();
+            java.util.Date published = received.delivery().getProperties().getTimestamp();
+            if (published != null) {
+                metrics.lastPublishedAt.accumulateAndGet(published.getTime(), Math::max);
+            }
         }
         process(received, attempt);
     }

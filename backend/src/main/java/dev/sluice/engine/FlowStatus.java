@@ -10,11 +10,14 @@ import java.util.Map;
  *                    ordered flow, held by this instance for its next try
  * @param lastFailure the last event that failed here, retried or dead-lettered; null while none has
  * @param p50Ms       median latency from receipt to every target confirming
+ * @param lagMs       how far behind the flow is: 0 while nothing waits; else how long ago the newest event taken
+ *                    here was published, a bound on the age of the oldest event still waiting (-1: not known)
  * @param nodes       per node id, its counts on this instance; empty while the flow has not started here
  */
 public record FlowStatus(long flowId, Integer version, String state, String problem, long in, long out,
                          long filtered, long failed, long retried, long deadLettered, long retrying,
-                         LastFailure lastFailure, double p50Ms, double p99Ms, Map<String, NodeCounts> nodes) {
+                         LastFailure lastFailure, double p50Ms, double p99Ms, long lagMs,
+                         Map<String, NodeCounts> nodes) {
 
     public FlowStatus {
         nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
@@ -40,16 +43,28 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
     public record LastFailure(String node, String error, String at, boolean deadLettered) {
     }
 
-    static FlowStatus of(FlowRunner runner, long retrying) {
+    /** @param waiting events in the flow's queues and retries now, -1 when not known */
+    static FlowStatus of(FlowRunner runner, long retrying, long waiting, long now) {
         FlowMetrics m = runner.metrics();
         return new FlowStatus(runner.deployed().flowId(), runner.deployed().version(), "running", null,
                 (long) m.in.count(), (long) m.out.count(), (long) m.filtered.count(), (long) m.failed.count(),
                 (long) m.retried.count(), (long) m.deadLettered.count(), retrying,
                 m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99),
-                m.nodeCounts(runner.targetIds()));
+                lag(waiting, m.lastPublishedAt.get(), now), m.nodeCounts(runner.targetIds()));
+    }
+
+    /**
+     * The next event waiting was published after the newest one taken, so it is at most this old; nothing waiting
+     * is no lag at all.
+     */
+    static long lag(long waiting, long lastPublishedAt, long now) {
+        if (waiting == 0) {
+            return 0;
+        }
+        return waiting < 0 || lastPublishedAt == 0 ? -1 : Math.max(0, now - lastPublishedAt);
     }
 
     static FlowStatus failing(long flowId, String problem) {
-        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, Map.of());
+        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, -1, Map.of());
     }
 }

@@ -80,6 +80,7 @@ public class EventIngest implements AutoCloseable {
                     .contentType(CONTENT_TYPE)
                     .deliveryMode(2)
                     .messageId(event.path("id").asText())
+                    .timestamp(new java.util.Date())
                     .headers(keyHeaders(key, event))
                     .build();
             confirms.add(publisher.publish(source, event.path("type").asText(), properties, bytes(event)));

@@ -235,6 +235,7 @@ abstract class FlowDeployContractIT {
         }
         assertThat(received).as("each subject's events in the order they were published").isEqualTo(published);
         await(() -> status(id).path("queueDepth").asLong() == 0, "the partitions are drained");
+        await(() -> status(id).path("instance").path("lagMs").asLong() == 0, "no lag once nothing waits");
     }
 
     @Test

@@ -10,24 +10,25 @@ class FlowHistoryTest {
     void ratesComeFromTheDifferenceOfTotalsOverTheInterval() {
         FlowHistory history = new FlowHistory();
 
-        history.record(0, 100, 90, 0, 1.5, 3);
-        history.record(5_000, 150, 130, 5, 1.6, 0);
+        history.record(0, 100, 90, 0, 1.5, 3, 0);
+        history.record(5_000, 150, 130, 5, 1.6, 0, 2_500);
 
         assertThat(history.samples()).singleElement().satisfies(sample -> {
             assertThat(sample.inPerS()).isEqualTo(10.0);
             assertThat(sample.outPerS()).isEqualTo(8.0);
             assertThat(sample.failedPerS()).isEqualTo(1.0);
             assertThat(sample.waiting()).isZero();
+            assertThat(sample.lagMs()).isEqualTo(2_500);
         });
     }
 
     @Test
     void aRestartedRunnersCountersLeaveAGapNotANegativeRate() {
         FlowHistory history = new FlowHistory();
-        history.record(0, 100, 100, 0, 1, 0);
+        history.record(0, 100, 100, 0, 1, 0, 0);
 
-        history.record(5_000, 3, 3, 0, 1, 0);
-        history.record(10_000, 13, 13, 0, 1, 0);
+        history.record(5_000, 3, 3, 0, 1, 0, 0);
+        history.record(10_000, 13, 13, 0, 1, 0, 0);
 
         assertThat(history.samples()).extracting(FlowHistory.Sample::inPerS).containsExactly(2.0);
     }
@@ -36,7 +37,7 @@ class FlowHistoryTest {
     void keepsAnHourOfSamples() {
         FlowHistory history = new FlowHistory();
         for (int i = 0; i <= FlowHistory.CAPACITY + 50; i++) {
-            history.record(i * 5_000L, i, i, 0, 1, 0);
+            history.record(i * 5_000L, i, i, 0, 1, 0, 0);
         }
 
         assertThat(history.samples()).hasSize(FlowHistory.CAPACITY);

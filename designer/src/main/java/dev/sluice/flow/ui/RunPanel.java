@@ -53,6 +53,7 @@ class RunPanel extends VerticalLayout {
     private final Div charts = new Div();
     private final FlowChart throughput = new FlowChart();
     private final FlowChart latency = new FlowChart();
+    private final FlowChart lag = new FlowChart();
     private final RadioButtonGroup<Ordering> ordering = new RadioButtonGroup<>();
     private final IntegerField partitions = new IntegerField();
     private String orderKey;
@@ -97,7 +98,8 @@ class RunPanel extends VerticalLayout {
         }
         throughput.setId("throughput-chart");
         latency.setId("latency-chart");
-        for (FlowChart chart : List.of(throughput, latency)) {
+        lag.setId("lag-chart");
+        for (FlowChart chart : List.of(throughput, latency, lag)) {
             chart.setWidthFull();
             chart.setHeight("180px");
         }
@@ -284,7 +286,7 @@ class RunPanel extends VerticalLayout {
         }
         if (throughput.getParent().isEmpty()) {
             charts.removeAll();
-            charts.add(throughput, latency);
+            charts.add(throughput, latency, lag);
         }
         throughput.show(samples, List.of(
                 new FlowChart.Line(getTranslation("chart.in"), "#1676f3", FlowHistory.Sample::inPerS),
@@ -295,6 +297,8 @@ class RunPanel extends VerticalLayout {
                 new FlowChart.Line(getTranslation("chart.latency"), "#7048e8", FlowHistory.Sample::p50Ms),
                 new FlowChart.Line(getTranslation("chart.waiting"), "#868e96", s -> Math.max(0, s.waiting()))),
                 getTranslation("chart.latency-axis"), false);
+        lag.show(samples, List.of(new FlowChart.Line(getTranslation("chart.lag"), "#e8590c",
+                s -> Math.max(0, s.lagMs()) / 1000.0)), getTranslation("chart.lag-axis"), false);
     }
 
     private void counters(FlowStatus s) {
@@ -311,6 +315,12 @@ class RunPanel extends VerticalLayout {
             counters.add(problem(s.problem()));
         }
         status.add(counters);
+        if (s.lagMs() >= 0) {
+            Span lag = new Span(getTranslation("run.lag", String.format(getLocale(), "%.1f", s.lagMs() / 1000.0)));
+            lag.setId("flow-lag");
+            lag.getElement().setAttribute("title", getTranslation("run.lag.hint"));
+            status.add(new Div(lag));
+        }
         if (s.lastFailure() != null) {
             status.add(lastFailure(s.lastFailure(), s.retrying()));
         }

@@ -63,13 +63,22 @@ class FlowDeployController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "must be true or false");
         }
         KeyOrder keyOrder = keyOrder(request);
+        JsonNode from = request.path("from");
+        boolean fromSnapshot = false;
+        if (!from.isMissingNode() && !from.isNull()) {
+            if (!from.isTextual() || !List.of("now", "snapshot").contains(from.asText())) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "$.from", "must be \"now\" (live events from now on) "
+                        + "or \"snapshot\" (the latest event of every key first, then live events)");
+            }
+            fromSnapshot = from.asText().equals("snapshot");
+        }
         if (keyOrder != null && ordered.asBoolean(false)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "a flow is ordered as a whole or by key "
                     + "(orderedBy), not both");
         }
         var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
                 version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false),
-                keyOrder);
+                keyOrder, fromSnapshot);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", report.id());
         answer.put("version", report.version());
@@ -78,6 +87,7 @@ class FlowDeployController {
             answer.put("orderedBy", keyOrder.key());
             answer.put("partitions", keyOrder.partitions());
         }
+        answer.put("from", fromSnapshot ? "snapshot" : "now");
         answer.put("tests", report);
         return FlowController.json(answer);
     }
@@ -107,6 +117,16 @@ class FlowDeployController {
             count = partitions.asInt();
         }
         return new KeyOrder(orderedBy.asText().strip(), count);
+    }
+
+    /**
+     * Runs the deployed flow again from its source's snapshot (the latest event of every key, deletes included)
+     * into its targets; its live events wait meanwhile. Status says {@code "bootstrapping": true} until it is through.
+     */
+    @PostMapping("/resync")
+    ResponseEntity<String> resync(@PathVariable String id, Principal principal) {
+        deployments.resync(principal.getName(), FlowRequests.flowId(id));
+        return status(id, principal);
     }
 
     /** {@code {"deleteQueue": true}} also drops the events waiting for the flow; by default they are kept. */
@@ -145,6 +165,7 @@ class FlowDeployController {
         status.put("latestVersion", flow.latestVersion());
         var options = deployments.options(flowId);
         status.put("ordered", options.ordered());
+        status.put("bootstrapping", deployments.bootstrapping(flowId));
         if (options.keyOrder() != null) {
             status.put("orderedBy", options.keyOrder().key());
             status.put("partitions", options.keyOrder().partitions());

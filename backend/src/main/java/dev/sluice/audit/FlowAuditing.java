@@ -90,12 +90,21 @@ class FlowAuditing {
     }
 
     @EventListener
+    void resynced(dev.sluice.flowstore.FlowResynced event) {
+        log.record(AuditRecord.success(event.by(), event.workspace(), "flow.resync", "flow", event.flowId(),
+                Map.of("name", event.name(), "version", event.version())));
+    }
+
+    @EventListener
     void deployed(FlowDeployed event) {
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("name", event.name());
         details.put("version", event.version());
         if (event.ordered()) {
             details.put("ordered", true);
+        }
+        if (event.fromSnapshot()) {
+            details.put("from", "snapshot");
         }
         if (event.keyOrder() != null) {
             details.put("orderedBy", event.keyOrder().key());

@@ -10,8 +10,11 @@ import dev.sluice.flow.Flow;
  * @param flow     that version's definition
  * @param ordered  one active consumer across all instances, to keep the source's order
  * @param keyOrder when not null, order is kept per key over partitions instead ({@code ordered} is then false)
+ * @param bootstrap the snapshot run the flow owes before its live events (deployed "from snapshot", or resynced),
+ *                  or null when it owes none
  */
-public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder) {
+public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder,
+                           String bootstrap) {
 
     public DeployedFlow {
         if (ordered && keyOrder != null) {
@@ -20,7 +23,11 @@ public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered,
     }
 
     public DeployedFlow(long flowId, int version, Flow flow, boolean ordered) {
-        this(flowId, version, flow, ordered, null);
+        this(flowId, version, flow, ordered, null, null);
+    }
+
+    public DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder) {
+        this(flowId, version, flow, ordered, keyOrder, null);
     }
 
     /** True when later events of a key (or of the whole flow) must wait for an earlier one's retries. */

@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
             Thread.ofPlatform().name("sluice-lane-", 0).daemon().factory());
     private final Map<Long, FlowRunner> running = new ConcurrentHashMap<>();
     private final Map<String, LatestKeeper> keepers = new ConcurrentHashMap<>();
+    private volatile KeptEvents kept;
+    private volatile DeploymentSource ledger;
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
     private final FlowPausing pausing;
@@ -141,6 +143,7 @@ public final class Engine implements AutoCloseable {
      * keeping those no longer listed.
      */
     public synchronized void keepLatest(KeptEvents store, Collection<String> sources) {
+        this.kept = store;
         for (String source : List.copyOf(keepers.keySet())) {
             if (!sources.contains(source)) {
                 keepers.remove(source).close();
@@ -161,6 +164,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Where flows deployed from a snapshot claim its publishing and say it went through. */
+    public void bootstrapLedger(DeploymentSource ledger) {
+        this.ledger = ledger;
+    }
+
     /** Brings this instance in line with {@code deployed}. */
     public synchronized void reconcile(Collection<DeployedFlow> deployed) {
         Map<Long, DeployedFlow> wanted = new HashMap<>();
@@ -168,8 +176,11 @@ public final class Engine implements AutoCloseable {
         for (Long flowId : List.copyOf(running.keySet())) {
             DeployedFlow now = wanted.get(flowId);
             FlowRunner runner = running.get(flowId);
-            if (now == null || !now.runsLike(runner.deployed())) {
+            if (now == null || !now.runsLike(runner.deployed())
+                    || now.bootstrap() != null && !now.bootstrap().equals(runner.deployed().bootstrap())) {
                 running.remove(flowId).close();
+            } else if (now.bootstrap() == null && runner.deployed().bootstrap() != null) {
+                runner.bootstrapped();
             }
         }
         for (DeployedFlow flow : wanted.values()) {
@@ -204,6 +215,7 @@ public final class Engine implements AutoCloseable {
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
                     metrics, scheduler, lanes, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
+            runner.bootstrapFrom(kept, ledger);
             runner.start();
             running.put(flow.flowId(), runner);
             failures.remove(flow.flowId());

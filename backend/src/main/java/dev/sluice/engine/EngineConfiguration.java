@@ -104,12 +104,7 @@ class EngineConfiguration {
             if (source == null) {
                 return;
             }
-            try {
-                List<DeployedFlow> deployed = source.deployed();
-                engine.reconcile(deployed);
-            } catch (RuntimeException e) {
-                log.warn("Could not read the deployed flows; keeping what runs: {}", e.getMessage());
-            }
+            engine.bootstrapLedger(source);
             KeptEvents store = kept.getIfAvailable();
             if (store != null) {
                 try {
@@ -118,6 +113,12 @@ class EngineConfiguration {
                 } catch (RuntimeException e) {
                     log.warn("Could not read the sources to keep the latest events of: {}", e.getMessage());
                 }
+            }
+            try {
+                List<DeployedFlow> deployed = source.deployed();
+                engine.reconcile(deployed);
+            } catch (RuntimeException e) {
+                log.warn("Could not read the deployed flows; keeping what runs: {}", e.getMessage());
             }
         }
 

@@ -137,6 +137,16 @@ final class FlowConsumers {
         }
     }
 
+    /** Events handed out and not settled yet. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Something went wrong under the consumers: the engine starts the flow afresh. */
+    void markBroken() {
+        broken = true;
+    }
+
     /** Events of the retry queues this instance holds, handed out but not due yet. */
     int awaitingDue() {
         return awaitingDue.get();

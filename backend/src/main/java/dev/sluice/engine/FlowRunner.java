@@ -58,6 +58,9 @@ final class FlowRunner implements AutoCloseable {
                 }
             });
     private volatile Topology.Declared declared;
+    private volatile KeptEvents kept;
+    private volatile DeploymentSource ledger;
+    private boolean live;
     private volatile boolean closed;
 
     /** @param laneExecutor runs the events of a flow ordered by key that waited behind an earlier one of their key */
@@ -112,6 +115,9 @@ final class FlowRunner implements AutoCloseable {
         }
         List<String> queues = new ArrayList<>(now.queues());
         queues.addAll(now.leftovers());
+        if (deployed.bootstrap() != null) {
+            queues.add(properties.topology().bootstrapQueue(deployed.flowId()));
+        }
         return queues;
     }
 
@@ -151,6 +157,45 @@ final class FlowRunner implements AutoCloseable {
         Topology topology = properties.topology();
         Topology.Declared layout = topology.declare(broker, deployed, properties.retryDelays().size());
         declared = layout;
+        if (deployed.bootstrap() != null && kept != null && ledger != null) {
+            startBootstrap();
+        } else {
+            startLive();
+        }
+        for (int level = 0; level < properties.retryDelays().size(); level++) {
+            consumers.consume(topology.retryQueue(deployed.flowId(), level), true, properties.prefetch(),
+                    this::handle);
+        }
+        log.info("Flow {}/{} v{} runs ({}{}{})", deployed.flow().workspace(), deployed.flow().name(),
+                deployed.version(), String.join(", ", layout.queues()), deployed.ordered() ? ", ordered"
+                        : lanes != null ? ", ordered by " + deployed.keyOrder().key()
+                        : ", " + properties.consumers() + " consumer(s)",
+                live ? "" : ", the snapshot of its source first");
+    }
+
+    /** Where a flow deployed from a snapshot finds it, and says it went through. */
+    void bootstrapFrom(KeptEvents kept, DeploymentSource ledger) {
+        this.kept = kept;
+        this.ledger = ledger;
+    }
+
+    /** The flow's snapshot went through (here or on another instance): its live events may flow. */
+    void bootstrapped() {
+        try {
+            startLive();
+        } catch (IOException e) {
+            log.warn("Flow {} could not start on its live events: {}", deployed.flow().name(), e.getMessage());
+            consumers.markBroken();
+        }
+    }
+
+    /** Consumes the flow's queue or partitions, and the leftovers of an earlier layout. */
+    private synchronized void startLive() throws IOException {
+        if (live || closed) {
+            return;
+        }
+        live = true;
+        Topology.Declared layout = declared;
         Consumer<Received> handler = lanes != null ? lanes::offer : this::handle;
         for (String queue : layout.queues()) {
             if (deployed.keepsOrder()) {
@@ -169,14 +214,75 @@ final class FlowRunner implements AutoCloseable {
         for (String leftover : layout.leftovers()) {
             consumers.consume(leftover, false, properties.prefetch(), handler);
         }
-        for (int level = 0; level < properties.retryDelays().size(); level++) {
-            consumers.consume(topology.retryQueue(deployed.flowId(), level), true, properties.prefetch(),
-                    this::handle);
+    }
+
+    /**
+     * Deployed from a snapshot: the live queues are bound (events queue there meanwhile) but not consumed; one
+     * instance (the first to claim it) puts the snapshot into the bootstrap queue ({@link SnapshotPublisher}), one
+     * instance at a time consumes it, and the end marker, once every event before it is settled, says the flow may
+     * go live everywhere.
+     */
+    private void startBootstrap() throws IOException {
+        String queue = properties.topology().bootstrapQueue(deployed.flowId());
+        try (com.rabbitmq.client.Channel channel = broker.openChannel()) {
+            channel.queueDeclare(queue, true, false, false, broker.isEmbedded() ? null
+                    : Map.of("x-queue-type", "quorum", "x-single-active-consumer", true));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(e);
         }
-        log.info("Flow {}/{} v{} runs ({}{})", deployed.flow().workspace(), deployed.flow().name(),
-                deployed.version(), String.join(", ", layout.queues()), deployed.ordered() ? ", ordered"
-                        : lanes != null ? ", ordered by " + deployed.keyOrder().key()
-                        : ", " + properties.consumers() + " consumer(s)");
+        if (broker.isEmbedded()) {
+            consumers.consumeExclusively(queue, properties.prefetch(), this::fromSnapshot);
+        } else {
+            consumers.consume(queue, false, properties.prefetch(), this::fromSnapshot);
+        }
+        String token = deployed.bootstrap();
+        scheduler.execute(() -> {
+            try {
+                if (ledger.claimBootstrap(deployed.flowId(), token)) {
+                    SnapshotPublisher.publish(broker, properties.topology(), deployed, kept);
+                }
+            } catch (Exception e) {
+                log.warn("Flow {} could not queue the snapshot of its source: {}", deployed.flow().name(),
+                        e.getMessage());
+            }
+        });
+    }
+
+    private void fromSnapshot(Received received) {
+        String end = SnapshotPublisher.endOf(received.headers());
+        if (end == null) {
+            if (lanes != null) {
+                lanes.offer(received);
+            } else {
+                handle(received);
+            }
+            return;
+        }
+        awaitSnapshotSettled(received, end);
+    }
+
+    /** The end marker: once nothing else of this runner is in flight, the snapshot went through. */
+    private void awaitSnapshotSettled(Received marker, String token) {
+        if (consumers.stopping()) {
+            consumers.leave(marker);
+            return;
+        }
+        if (consumers.inFlight() > 1) {
+            scheduler.schedule(() -> awaitSnapshotSettled(marker, token), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
+        consumers.ack(marker);
+        if (token.equals(deployed.bootstrap())) {
+            log.info("Flow {}/{}: the snapshot of its source went through; live events flow now",
+                    deployed.flow().workspace(), deployed.flow().name());
+            try {
+                ledger.bootstrapped(deployed.flowId(), token);
+            } catch (RuntimeException e) {
+                log.warn("Flow {} could not record its snapshot as through: {}", deployed.flow().name(),
+                        e.getMessage());
+            }
+            bootstrapped();
+        }
     }
 
     private void handle(Received received) {

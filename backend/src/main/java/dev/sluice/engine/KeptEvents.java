@@ -17,6 +17,9 @@ public interface KeptEvents {
     /** The JSONPath of the source's key, for events published without the key header. */
     String keyPath(String source);
 
+    /** Up to {@code limit} of the source's kept events with keys after {@code afterKey} ("" for the first), by key. */
+    List<Kept> page(String source, String afterKey, int limit);
+
     /** Housekeeping (old tombstones), called every few seconds; does the work only now and then. */
     default void tidy() {
     }

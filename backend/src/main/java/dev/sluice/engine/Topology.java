@@ -58,6 +58,11 @@ public record Topology(String prefix) {
         return prefix + ".source." + source + ".latest";
     }
 
+    /** Where the snapshot of a flow's source waits for the flow, before its live events (deploy from snapshot). */
+    public String bootstrapQueue(long flowId) {
+        return flowQueue(flowId) + ".bootstrap";
+    }
+
     /** Partition {@code index} of a flow ordered by key. */
     public String partitionQueue(long flowId, int index) {
         return flowQueue(flowId) + ".p" + index;
@@ -372,6 +377,11 @@ public record Topology(String prefix) {
             try (Channel channel = broker.openChannel()) {
                 channel.exchangeDelete(partitionExchange(flowId));
                 channel.exchangeDelete(keylessExchange(flowId));
+            }
+        }
+        if (exists(broker, bootstrapQueue(flowId))) {
+            try (Channel channel = broker.openChannel()) {
+                channel.queueDelete(bootstrapQueue(flowId));
             }
         }
         try (Channel channel = broker.openChannel()) {

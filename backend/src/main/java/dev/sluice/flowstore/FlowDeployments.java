@@ -73,6 +73,15 @@ public class FlowDeployments implements DeploymentSource {
      * the one ingest writes into the events' headers: another key is refused, naming the source's.
      */
     public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder) {
+        return deploy(username, id, version, ordered, keyOrder, false);
+    }
+
+    /**
+     * As {@link #deploy(String, long, Integer, boolean, KeyOrder)}; {@code fromSnapshot}: the flow first runs the
+     * latest event of every key of its source (deletes included), then its live events, which queue meanwhile.
+     */
+    public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder,
+                                 boolean fromSnapshot) {
         StoredFlow flow = writable(username, id);
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
@@ -82,9 +91,9 @@ public class FlowDeployments implements DeploymentSource {
             requireSourceKey(definition, keyOrder);
             FlowTestReport report = runs.test(flow, found);
             requireDeployable(flow, wanted, definition, report);
-            flow.deploy(wanted, ordered, keyOrder, username, Instant.now());
+            flow.deploy(wanted, ordered, keyOrder, fromSnapshot, username, Instant.now());
             events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted,
-                    ordered, keyOrder, username));
+                    ordered, keyOrder, fromSnapshot, username));
             events.publishEvent(new DeploymentsChanged(id, false));
             return report;
         } catch (FlowStoreException refused) {
@@ -185,7 +194,7 @@ public class FlowDeployments implements DeploymentSource {
         return flows.findByState(FlowState.DEPLOYED).stream()
                 .map(flow -> new DeployedFlow(flow.getId(), flow.getDeployedVersion(),
                         FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
-                                .orElseThrow()), flow.isOrdered(), flow.getKeyOrder()))
+                                .orElseThrow()), flow.isOrdered(), flow.getKeyOrder(), flow.getPendingBootstrap()))
                 .toList();
     }
 
@@ -199,6 +208,41 @@ public class FlowDeployments implements DeploymentSource {
         String why = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         flow.pause(why, "engine", Instant.now());
         events.publishEvent(new DeploymentsChanged(flowId, false));
+    }
+
+    @Override
+    public boolean claimBootstrap(long flowId, String token) {
+        return flows.findForUpdate(flowId).map(flow -> flow.claimBootstrap(token, Instant.now(),
+                java.time.Duration.ofMinutes(10))).orElse(false);
+    }
+
+    @Override
+    public void bootstrapped(long flowId, String token) {
+        flows.findForUpdate(flowId).ifPresent(flow -> {
+            flow.bootstrapped(token);
+            events.publishEvent(new DeploymentsChanged(flowId, false));
+        });
+    }
+
+    /**
+     * Runs the deployed version again from the snapshot of its source, with the options it has: its live events
+     * wait until the latest event of every key went through. The caller must be allowed to deploy the flow.
+     */
+    public void resync(String username, long id) {
+        StoredFlow flow = writable(username, id);
+        if (flow.getState() != FlowState.DEPLOYED) {
+            throw FlowStoreException.conflict("$", "only a deployed, running flow can be resynced");
+        }
+        flow.deploy(flow.getDeployedVersion(), flow.isOrdered(), flow.getKeyOrder(), true, username, Instant.now());
+        events.publishEvent(new FlowResynced(id, flow.getWorkspace().getName(), flow.getName(),
+                flow.getDeployedVersion(), username));
+        events.publishEvent(new DeploymentsChanged(id, false));
+    }
+
+    /** Whether the flow still owes its snapshot run before its live events. */
+    @Transactional(readOnly = true)
+    public boolean bootstrapping(long id) {
+        return flows.findById(id).map(flow -> flow.getPendingBootstrap() != null).orElse(false);
     }
 
     /** How the flow is deployed and why it is paused, if it is; the caller must have read it already. */

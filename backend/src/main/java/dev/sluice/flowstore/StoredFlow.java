@@ -55,6 +55,15 @@ class StoredFlow {
     @Column(name = "deploy_partitions", nullable = false)
     private int partitions;
 
+    @Column(name = "bootstrap_token", length = 64)
+    private String bootstrapToken;
+
+    @Column(name = "bootstrapped_token", length = 64)
+    private String bootstrappedToken;
+
+    @Column(name = "bootstrap_claimed_at")
+    private Instant bootstrapClaimedAt;
+
     @Column(name = "paused_reason", length = 1000)
     private String pausedReason;
 
@@ -97,8 +106,14 @@ class StoredFlow {
     }
 
     /** Marks {@code version} as the one that runs, with its deployment options. */
-    void deploy(int version, boolean ordered, KeyOrder keyOrder, String by, Instant now) {
+    void deploy(int version, boolean ordered, KeyOrder keyOrder, boolean fromSnapshot, String by, Instant now) {
         this.ordered = ordered;
+        if (fromSnapshot) {
+            bootstrapToken = java.util.UUID.randomUUID().toString();
+            bootstrapClaimedAt = null;
+        } else {
+            bootstrapToken = null;
+        }
         this.orderedBy = keyOrder == null ? null : keyOrder.key();
         this.partitions = keyOrder == null ? 0 : keyOrder.partitions();
         resume(version, by, now);
@@ -160,6 +175,28 @@ class StoredFlow {
 
     boolean isOrdered() {
         return ordered;
+    }
+
+    /** The snapshot run the flow still owes before its live events, or null when it owes none. */
+    String getPendingBootstrap() {
+        return bootstrapToken != null && !bootstrapToken.equals(bootstrappedToken) ? bootstrapToken : null;
+    }
+
+    /** Takes on publishing the snapshot of run {@code token}, unless another instance took it on recently. */
+    boolean claimBootstrap(String token, Instant now, java.time.Duration expiry) {
+        if (!token.equals(getPendingBootstrap())
+                || bootstrapClaimedAt != null && bootstrapClaimedAt.isAfter(now.minus(expiry))) {
+            return false;
+        }
+        bootstrapClaimedAt = now;
+        return true;
+    }
+
+    /** The snapshot of run {@code token} went through: live events may flow. */
+    void bootstrapped(String token) {
+        if (token.equals(bootstrapToken)) {
+            bootstrappedToken = token;
+        }
     }
 
     /** How the flow is ordered by key, or null when it is not. */

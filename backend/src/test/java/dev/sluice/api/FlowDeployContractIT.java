@@ -36,7 +36,7 @@ import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.json.Json;
 import dev.sluice.platform.FreePort;
-import dev.sluice.source.LatestEvents;
+import dev.sluice.latest.LatestEvents;
 
 /** Deploying through the REST API, events in over HTTP, out at the target; dead letters; undeploy. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -243,26 +243,91 @@ abstract class FlowDeployContractIT {
         String run = suffix();
         assertThat(publish("a1-" + run, "user.created", "users/A-" + run).statusCode()).isEqualTo(202);
         assertThat(publish("b1-" + run, "user.created", "users/B-" + run).statusCode()).isEqualTo(202);
-        assertThat(publish("a2-" + run, "user.updated", "users/A-" + run).statusCode()).isEqualTo(202);
+        assertThat(publish("a2-" + run, "user.profile.updated", "users/A-" + run).statusCode()).isEqualTo(202);
         assertThat(publish("b2-" + run, "user.deleted", "users/B-" + run).statusCode()).isEqualTo(202);
         assertThat(publish("c1-" + run, "user.created", "users/C-" + run).statusCode()).isEqualTo(202);
 
         await(() -> kept(run).size() == 3 && kept(run).containsKey("users/C-" + run), "the three keys kept");
-        Map<String, LatestEvents.Latest> kept = kept(run);
+        Map<String, dev.sluice.engine.KeptEvents.Kept> kept = kept(run);
         assertThat(kept.get("users/A-" + run).id()).isEqualTo("a2-" + run);
         assertThat(kept.get("users/A-" + run).deleted()).isFalse();
         assertThat(Json.MAPPER.readTree(kept.get("users/A-" + run).event()).path("type").asText())
-                .isEqualTo("user.updated");
+                .isEqualTo("user.profile.updated");
         assertThat(kept.get("users/B-" + run).id()).isEqualTo("b2-" + run);
         assertThat(kept.get("users/B-" + run).deleted()).as("a delete is kept as a tombstone").isTrue();
         assertThat(kept.get("users/C-" + run).id()).isEqualTo("c1-" + run);
     }
 
+    @Test
+    void deploysFromTheSnapshotFirstThenTheLiveEventsThatQueuedMeanwhile() throws Exception {
+        String run = suffix();
+        publish("a1-" + run, "user.created", "users/A-" + run);
+        publish("b1-" + run, "user.created", "users/B-" + run);
+        publish("a2-" + run, "user.profile.updated", "users/A-" + run);
+        publish("c1-" + run, "user.created", "users/C-" + run);
+        publish("c2-" + run, "user.deleted", "users/C-" + run);
+        await(() -> kept(run).size() == 3 && "c2-".equals(kept(run).get("users/C-" + run).id().substring(0, 3)),
+                "the three keys kept");
+        String exchange = "ws.finance.it-snapshot-" + UUID.randomUUID();
+        String queue = bind(exchange);
+        long id = importFlow("""
+                {"schemaVersion": 1, "name": "snapshot-%s", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users",
+                            "types": ["user.created", "user.profile.updated", "user.deleted"]}},
+                           {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "r"}}],
+                 "edges": [{"from": "in", "to": "split"}, {"from": "split", "to": "out"}]}""".formatted(run, exchange));
+        assertThat(call("finance", "POST", "/api/flows/" + id + "/deploy", "{\"from\": \"yesterday\"}").body())
+                .contains("$.from");
+
+        HttpResponse<String> deployed = call("finance", "POST", "/api/flows/" + id + "/deploy", "{\"from\": \"snapshot\"}");
+        publish("a3-" + run, "user.profile.updated", "users/A-" + run);
+        publish("d1-" + run, "user.created", "users/D-" + run);
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        await(() -> !status(id).path("bootstrapping").asBoolean(), "the snapshot went through");
+        List<String> ours = receiveAll(queue, run);
+        assertThat(ours).as("the snapshot holds each key's latest only").doesNotContain("a1-" + run, "c1-" + run);
+        assertThat(ours).as("keys not touched since: once, by the snapshot, the delete included")
+                .containsOnlyOnce("b1-" + run, "c2-" + run);
+        Map<String, String> last = new java.util.HashMap<>();
+        ours.forEach(event -> last.put(event.substring(0, 1), event));
+        assertThat(last).as("each key ends at its latest event, live events after the snapshot")
+                .containsEntry("a", "a3-" + run).containsEntry("d", "d1-" + run);
+
+        HttpResponse<String> resynced = call("finance", "POST", "/api/flows/" + id + "/resync", null);
+        assertThat(resynced.statusCode()).as(resynced.body()).isEqualTo(200);
+        await(() -> !status(id).path("bootstrapping").asBoolean(), "the resync went through");
+        assertThat(receiveAll(queue, run)).as("a resync runs the current state again")
+                .containsExactlyInAnyOrder("a3-" + run, "b1-" + run, "c2-" + run, "d1-" + run);
+    }
+
+    /** The ids of this run's events that arrive in the queue until none has come for 3 s, in order. */
+    private List<String> receiveAll(String queue, String run) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Channel channel = broker.openChannel()) {
+            Instant quietUntil = Instant.now().plusSeconds(3);
+            while (Instant.now().isBefore(quietUntil)) {
+                GetResponse message = channel.basicGet(queue, true);
+                if (message == null) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                String id = Json.MAPPER.readTree(message.getBody()).path("id").asText();
+                if (id.endsWith(run)) {
+                    ids.add(id);
+                }
+                quietUntil = Instant.now().plusSeconds(3);
+            }
+        }
+        return ids;
+    }
+
     /** The kept events of this run's keys, by key. */
-    private Map<String, LatestEvents.Latest> kept(String run) {
-        Map<String, LatestEvents.Latest> found = new java.util.TreeMap<>();
+    private Map<String, dev.sluice.engine.KeptEvents.Kept> kept(String run) {
+        Map<String, dev.sluice.engine.KeptEvents.Kept> found = new java.util.TreeMap<>();
         String after = "";
-        for (List<LatestEvents.Latest> page = latest.page("user-center.users", after, 500); !page.isEmpty();
+        for (List<dev.sluice.engine.KeptEvents.Kept> page = latest.page("user-center.users", after, 500); !page.isEmpty();
              page = latest.page("user-center.users", after, 500)) {
             page.stream().filter(event -> event.key().endsWith(run)).forEach(event -> found.put(event.key(), event));
             after = page.getLast().key();

@@ -1,4 +1,4 @@
-package dev.sluice.source;
+package dev.sluice.latest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.engine.KeptEvents;
+import dev.sluice.source.EventSource;
+import dev.sluice.source.SourceCatalog;
 
 /**
  * The latest event of every key of every source ({@code source_latest}), written by the engine's keepers in batches
@@ -27,12 +29,12 @@ public class LatestEvents implements KeptEvents {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final EventSourceRepository sources;
+    private final SourceCatalog sources;
     private final boolean postgres;
     private final Duration keepTombstones;
     private volatile Instant lastTidied;
 
-    LatestEvents(DataSource dataSource, TransactionTemplate transactions, EventSourceRepository sources,
+    LatestEvents(DataSource dataSource, TransactionTemplate transactions, SourceCatalog sources,
                  @org.springframework.beans.factory.annotation.Value("${sluice.latest.keep-tombstones:7d}")
                  Duration keepTombstones) throws SQLException {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -63,23 +65,19 @@ public class LatestEvents implements KeptEvents {
 
     @Override
     public List<String> sources() {
-        return sources.findAllByOrderByNameAsc().stream().map(EventSource::getName).toList();
+        return sources.all().stream().map(EventSource::getName).toList();
     }
 
     @Override
     public String keyPath(String source) {
-        return sources.findByName(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
+        return sources.find(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
     }
 
-    /** One kept event, as stored. */
-    public record Latest(String key, String id, String type, boolean deleted, String event) {
-    }
-
-    /** Up to {@code limit} of the source's latest events with keys after {@code afterKey} ("" for the first page). */
-    public List<Latest> page(String source, String afterKey, int limit) {
+    @Override
+    public List<Kept> page(String source, String afterKey, int limit) {
         return jdbc.query("select event_key, event_id, event_type, deleted, event from source_latest "
                         + "where source = ? and event_key > ? order by event_key fetch first " + limit + " rows only",
-                (row, index) -> new Latest(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+                (row, index) -> new Kept(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
                         row.getString(5)), source, afterKey);
     }
 

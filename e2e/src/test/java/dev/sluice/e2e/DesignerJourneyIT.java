@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
@@ -126,6 +127,10 @@ class DesignerJourneyIT {
             assertThat(editor.previewRecentEvent("journey-1")).contains("http").doesNotContain("6222975432319487574");
             assertThat(editor.previewDeliveries()).contains("\"userId\" : \"U9\"")
                     .doesNotContain("6222975432319487574", "330108198511022463");
+
+            assertThat(editor.resync()).contains("Resync started");
+            Browser.waitFor(driver).until(d -> d.findElements(By.id("flow-bootstrap")).isEmpty()
+                    && d.findElement(By.id("flow-state")).getText().equals("deployed v2"));
         } finally {
             Browser.screenshot(driver, "designer-finance-builds-and-deploys");
             driver.quit();

@@ -512,6 +512,18 @@ final class FlowEditorPage {
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
+    /** Resyncs the deployed flow from its source's current state, confirming; returns what the Run tab answered. */
+    String resync() {
+        openTab("Run");
+        driver.findElement(By.id("resync-flow")).click();
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const c = document.getElementById('confirm-resync'); return !!c && c.opened;")));
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('confirm-resync').querySelector('[slot=confirm-button]').click();");
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("run-outcome")).getText().contains("Resync"));
+        return driver.findElement(By.id("run-outcome")).getText();
+    }
+
     /** How the Run tab says the deployed flow keeps order. */
     String flowOrdering() {
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("flow-ordering")));

@@ -56,6 +56,7 @@ class RunPanel extends VerticalLayout {
     private final FlowChart lag = new FlowChart();
     private final RadioButtonGroup<Ordering> ordering = new RadioButtonGroup<>();
     private final IntegerField partitions = new IntegerField();
+    private final com.vaadin.flow.component.checkbox.Checkbox fromSnapshot = new com.vaadin.flow.component.checkbox.Checkbox();
     private String orderKey;
     private long deadLetteredSeen;
     private Consumer<FlowStatus> statusListener = status -> { };
@@ -86,12 +87,15 @@ class RunPanel extends VerticalLayout {
         undeploy.setId("undeploy-flow");
         pause.setId("pause-flow");
         resume.setId("resume-flow");
+        Button resync = new Button(getTranslation("run.resync"), VaadinIcon.RECYCLE.create(), click -> confirmResync());
+        resync.setId("resync-flow");
+        resync.setTooltipText(getTranslation("run.resync.hint"));
         outcome.setId("run-outcome");
         status.setId("flow-status");
         deadLetters.setId("dead-letters");
         Button refresh = new Button(getTranslation("run.refresh"), VaadinIcon.REFRESH.create(), click -> refresh());
         refresh.setId("refresh-status");
-        HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume);
+        HorizontalLayout buttons = new HorizontalLayout(deploy, undeploy, pause, resume, resync);
         buttons.setWrap(true);
         if (context.mayChange()) {
             add(new Span(getTranslation("run.saved-only")), orderingChoice(), buttons, progress);
@@ -130,7 +134,10 @@ class RunPanel extends VerticalLayout {
         partitions.setValue(now.keyOrder() != null ? now.keyOrder().partitions() : KeyOrder.DEFAULT_PARTITIONS);
         partitions.setVisible(ordering.getValue() == Ordering.KEY);
         ordering.addValueChangeListener(change -> partitions.setVisible(change.getValue() == Ordering.KEY));
-        Div choice = new Div(ordering, partitions);
+        fromSnapshot.setLabel(getTranslation("run.from-snapshot"));
+        fromSnapshot.setId("deploy-from-snapshot");
+        fromSnapshot.setHelperText(getTranslation("run.from-snapshot.hint"));
+        Div choice = new Div(ordering, partitions, fromSnapshot);
         choice.addClassName("deploy-ordering");
         return choice;
     }
@@ -171,7 +178,7 @@ class RunPanel extends VerticalLayout {
         try {
             KeyOrder keyOrder = chosenKeyOrder();
             FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
-                    ordering.getValue() == Ordering.FLOW, keyOrder);
+                    ordering.getValue() == Ordering.FLOW, keyOrder, fromSnapshot.getValue());
             progress.deployed(report, getUI().orElse(null),
                     engine == null ? null : () -> engine.status(context.flowId()));
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
@@ -237,6 +244,17 @@ class RunPanel extends VerticalLayout {
                         : getTranslation(options.ordered() ? "run.ordered.flow" : "run.ordered.none"));
                 order.setId("flow-ordering");
                 status.add(new Div(order));
+                if (deployments.bootstrapping(context.flowId())) {
+                    com.vaadin.flow.component.progressbar.ProgressBar running =
+                            new com.vaadin.flow.component.progressbar.ProgressBar();
+                    running.setIndeterminate(true);
+                    running.setWidth("16em");
+                    long left = engine == null ? -1 : engine.queueDepth(context.flowId());
+                    Span snapshot = new Span(left >= 0 ? getTranslation("run.bootstrapping", left)
+                            : getTranslation("run.bootstrapping.elsewhere"));
+                    snapshot.setId("flow-bootstrap");
+                    status.add(new Div(snapshot, running));
+                }
             }
             showPrivacyAlerts();
             if (engine == null) {
@@ -372,6 +390,25 @@ class RunPanel extends VerticalLayout {
             }
             deadLetters.add(row);
         }
+    }
+
+    /** A resync sends the current state of every key to the targets again, and holds live events meanwhile: asked. */
+    private void confirmResync() {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("run.resync.title"),
+                getTranslation("run.resync.text"), getTranslation("run.resync"), confirmed -> {
+                    outcome.removeAll();
+                    try {
+                        deployments.resync(context.username(), context.flowId());
+                        outcome.add(new Span(getTranslation("run.resync.started")));
+                    } catch (RuntimeException refused) {
+                        Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
+                    }
+                    refresh();
+                });
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("run.replay-all.cancel"));
+        dialog.setId("confirm-resync");
+        dialog.open();
     }
 
     /** Replaying every dead letter sends them all to the targets again: asked once more, with how many. */

@@ -61,6 +61,12 @@ public final class PartitionKey {
         headers.put(HASH_HEADER, hash(key));
     }
 
+    /** A key read from an event: its text, or null when there is no single value (missing, null, object, array). */
+    public static String text(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isMissingNode() || value.isNull() || value.isContainerNode() ? null
+                : value.asText();
+    }
+
     /** The key these headers carry, or null. */
     public static String of(Map<String, Object> headers) {
         Object key = headers == null ? null : headers.get(HEADER);

@@ -127,11 +127,10 @@ public final class Engine implements AutoCloseable {
                 if (depth >= 0 && gauge != null) {
                     gauge.set(depth);
                 }
-                long retrying = retrying(entry.getValue());
-                long waiting = depth < 0 ? depth : depth + retrying;
-                FlowStatus counted = FlowStatus.of(entry.getValue(), retrying, waiting, now);
+                FlowStatus counted = statusOf(entry.getValue(), depth, now);
                 histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
-                        counted.failed(), counted.p50Ms(), waiting, counted.lagMs());
+                        counted.failed(), counted.p50Ms(), depth < 0 ? depth : depth + counted.retrying(),
+                        counted.lagMs());
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);
@@ -310,10 +309,13 @@ public final class Engine implements AutoCloseable {
         if (runner == null) {
             return Optional.ofNullable(failures.get(flowId)).map(reason -> FlowStatus.failing(flowId, reason));
         }
+        return Optional.of(statusOf(runner, queueDepth(flowId), System.currentTimeMillis()));
+    }
+
+    /** The runner's status, given its queues' depth (-1 when not known): waiting counts the retries too. */
+    private FlowStatus statusOf(FlowRunner runner, long depth, long now) {
         long retrying = retrying(runner);
-        long depth = queueDepth(flowId);
-        return Optional.of(FlowStatus.of(runner, retrying, depth < 0 ? -1 : depth + retrying,
-                System.currentTimeMillis()));
+        return FlowStatus.of(runner, retrying, depth < 0 ? -1 : depth + retrying, now);
     }
 
     /** The flow's last hour on this instance, oldest first; empty when it has not run here. */

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,9 +101,8 @@ final class FlowRunner implements AutoCloseable {
         if (!reading.isValid()) {
             return "";
         }
-        JsonNode value = key.read(reading.events().get(0));
-        return value == null || value.isMissingNode() || value.isNull() || value.isContainerNode() ? ""
-                : value.asText();
+        String value = PartitionKey.text(key.read(reading.events().get(0)));
+        return value == null ? "" : value;
     }
 
     /** The queues this runner takes events from: its queue or partitions, and the leftovers of an earlier layout. */

@@ -102,7 +102,18 @@ final class LatestKeeper implements AutoCloseable {
         pending.clear();
         try {
             List<KeptEvents.Kept> kept = new ArrayList<>();
-            EventPath keyPath = EventPath.compile(store.keyPath(source));
+            // read from the database only when an event came without the key header (published by AMQP)
+            java.util.function.Supplier<EventPath> keyPath = new java.util.function.Supplier<>() {
+                private EventPath path;
+
+                @Override
+                public EventPath get() {
+                    if (path == null) {
+                        path = EventPath.compile(store.keyPath(source));
+                    }
+                    return path;
+                }
+            };
             for (Received received : batch) {
                 KeptEvents.Kept event = kept(received, keyPath);
                 if (event != null) {
@@ -120,7 +131,7 @@ final class LatestKeeper implements AutoCloseable {
         }
     }
 
-    private static KeptEvents.Kept kept(Received received, EventPath keyPath) {
+    private static KeptEvents.Kept kept(Received received, java.util.function.Supplier<EventPath> keyPath) {
         CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
                 received.delivery().getBody());
         if (!reading.isValid()) {
@@ -129,11 +140,10 @@ final class LatestKeeper implements AutoCloseable {
         JsonNode event = reading.events().get(0);
         String key = PartitionKey.of(received.headers());
         if (key == null) {
-            JsonNode value = keyPath.read(event);
-            if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+            key = PartitionKey.text(keyPath.get().read(event));
+            if (key == null) {
                 return null;
             }
-            key = value.asText();
         }
         String type = event.path("type").asText();
         String json = received.delivery().getProperties().getContentType() != null

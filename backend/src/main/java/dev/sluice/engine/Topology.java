@@ -176,16 +176,16 @@ public record Topology(String prefix) {
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-        List<String> leftovers = new ArrayList<>();
-        for (int index = 0; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(deployed.flowId(), index));
-             index++) {
-            String partition = partitionQueue(deployed.flowId(), index);
-            if (rabbitMq) {
-                unbindExchange(broker, partitionExchange(deployed.flowId()), sourceName, types);
-            } else {
-                unbindQueue(broker, partition, sourceName, types);
+        List<String> leftovers = existingPartitions(broker, deployed.flowId(), 0);
+        if (rabbitMq) {
+            if (!leftovers.isEmpty()) {
+                // the partitions are fed through the consistent-hash exchange: unbinding it stops them all
+                unbindFromSource(broker, sourceName, types, (channel, source, bindingKey) ->
+                        channel.exchangeUnbind(partitionExchange(deployed.flowId()), source, bindingKey));
             }
-            leftovers.add(partition);
+        } else {
+            leftovers.forEach(partition -> unbindFromSource(broker, sourceName, types, (channel, source, bindingKey) ->
+                    channel.queueUnbind(partition, source, bindingKey)));
         }
         return new Declared(List.of(queue), singleActive, leftovers);
     }
@@ -252,10 +252,8 @@ public record Topology(String prefix) {
                 throw new IOException(e);
             }
         }
-        List<String> leftovers = new ArrayList<>();
-        for (int index = partitions; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(flowId, index));
-             index++) {
-            String partition = partitionQueue(flowId, index);
+        List<String> leftovers = existingPartitions(broker, flowId, partitions);
+        for (String partition : leftovers) {
             if (rabbitMq) {
                 try (Channel channel = broker.openChannel()) {
                     channel.queueUnbind(partition, partitionExchange(flowId), "1");
@@ -263,13 +261,14 @@ public record Topology(String prefix) {
                     log.debug("Partition {} was not bound", partition, e);
                 }
             } else {
-                unbindQueue(broker, partition, sourceName, types);
+                unbindFromSource(broker, sourceName, types, (channel, source, bindingKey) ->
+                        channel.queueUnbind(partition, source, bindingKey));
             }
-            leftovers.add(partition);
         }
         String queue = flowQueue(flowId);
         if (exists(broker, queue)) {
-            unbindQueue(broker, queue, sourceName, types);
+            unbindFromSource(broker, sourceName, types, (channel, source, bindingKey) ->
+                    channel.queueUnbind(queue, source, bindingKey));
             leftovers.add(queue);
         }
         return new Declared(queues, rabbitMq, leftovers);
@@ -296,28 +295,35 @@ public record Topology(String prefix) {
         }
     }
 
-    /** Stops the source from feeding {@code queue}: its bindings for these types and for all ("#"). */
-    private static void unbindQueue(BrokerConnection broker, String queue, String sourceName, List<String> types) {
-        List<String> keys = new ArrayList<>(types);
-        keys.add("#");
-        for (String bindingKey : keys) {
-            try (Channel channel = broker.openChannel()) {
-                channel.queueUnbind(queue, sourceExchange(sourceName), bindingKey);
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                log.debug("{} was not bound to {} by {}", queue, sourceName, bindingKey, e);
-            }
+    /** The partition queues of the flow that exist, from partition {@code from} up to the first missing one. */
+    private List<String> existingPartitions(BrokerConnection broker, long flowId, int from) {
+        List<String> existing = new ArrayList<>();
+        for (int index = from; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(flowId, index));
+             index++) {
+            existing.add(partitionQueue(flowId, index));
         }
+        return existing;
     }
 
-    private static void unbindExchange(BrokerConnection broker, String exchange, String sourceName,
-                                       List<String> types) {
+    /** Removes one binding from a source's exchange. */
+    @FunctionalInterface
+    private interface Unbinding {
+        void unbind(Channel channel, String sourceExchange, String bindingKey) throws IOException;
+    }
+
+    /**
+     * Stops the source from feeding something (a queue, or an exchange): its bindings for these types and for all
+     * ("#"), each on a channel of its own, since a binding that is not there may cost the channel.
+     */
+    private static void unbindFromSource(BrokerConnection broker, String sourceName, List<String> types,
+                                         Unbinding unbinding) {
         List<String> keys = new ArrayList<>(types);
         keys.add("#");
         for (String bindingKey : keys) {
             try (Channel channel = broker.openChannel()) {
-                channel.exchangeUnbind(exchange, sourceExchange(sourceName), bindingKey);
+                unbinding.unbind(channel, sourceExchange(sourceName), bindingKey);
             } catch (IOException | TimeoutException | RuntimeException e) {
-                log.debug("{} was not bound to {} by {}", exchange, sourceName, bindingKey, e);
+                log.debug("{} was not bound by {}", sourceName, bindingKey, e);
             }
         }
     }
@@ -368,9 +374,9 @@ public record Topology(String prefix) {
 
     /** Removes a flow's queues (undeploy with "delete the queue"). */
     void delete(BrokerConnection broker, long flowId, int retryLevels) throws IOException, TimeoutException {
-        for (int index = 0; index < KeyOrder.MAX_PARTITIONS && exists(broker, partitionQueue(flowId, index)); index++) {
+        for (String partition : existingPartitions(broker, flowId, 0)) {
             try (Channel channel = broker.openChannel()) {
-                channel.queueDelete(partitionQueue(flowId, index));
+                channel.queueDelete(partition);
             }
         }
         if (!broker.isEmbedded()) {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import org.springframework.stereotype.Service;
@@ -124,12 +123,12 @@ public class EventIngest implements AutoCloseable {
 
     /** The event's key ({@link PartitionKey}), as headers; none when the event has no value there. */
     private static Map<String, Object> keyHeaders(EventPath key, ObjectNode event) {
-        JsonNode value = key.read(event);
-        if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+        String value = PartitionKey.text(key.read(event));
+        if (value == null) {
             return null;
         }
         Map<String, Object> headers = new HashMap<>(2);
-        PartitionKey.put(headers, value.asText());
+        PartitionKey.put(headers, value);
         return headers;
     }
 

@@ -356,7 +356,7 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         TargetDispatch.Sent sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
-                attempt.owed(), attempt.number() > 1);
+                attempt.owed(), attempt.number() > 1, SnapshotPublisher.isSnapshot(received.headers()));
         if (sent.isEmpty()) {
             metrics.filtered.increment();
             consumers.ack(received);

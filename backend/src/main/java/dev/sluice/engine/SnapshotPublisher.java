@@ -27,6 +27,8 @@ final class SnapshotPublisher {
     private static final Logger log = LoggerFactory.getLogger(SnapshotPublisher.class);
     /** The header of the end marker: the bootstrap run's token. */
     static final String END = "x-sluice-bootstrap-end";
+    /** The header of each event of a snapshot: targets restate it ({@link dev.sluice.target.Delivery#restate}). */
+    static final String SNAPSHOT = "x-sluice-snapshot";
     private static final int PAGE = 500;
 
     private SnapshotPublisher() {
@@ -52,6 +54,7 @@ final class SnapshotPublisher {
                     }
                     Map<String, Object> headers = new HashMap<>();
                     PartitionKey.put(headers, event.key());
+                    headers.put(SNAPSHOT, true);
                     channel.basicPublish("", queue, new AMQP.BasicProperties.Builder()
                             .contentType("application/cloudevents+json").deliveryMode(2).messageId(event.id())
                             .timestamp(new Date()).headers(headers).build(),
@@ -85,6 +88,11 @@ final class SnapshotPublisher {
             Thread.sleep(100);
         }
         Thread.sleep(4 * LatestKeeper.LINGER_MILLIS);
+    }
+
+    /** Whether an event came from a snapshot (retries and dead letters keep the header). */
+    static boolean isSnapshot(Map<String, Object> headers) {
+        return headers != null && headers.containsKey(SNAPSHOT);
     }
 
     /** Whether this delivery is a bootstrap run's end marker. */

@@ -89,9 +89,10 @@ final class TargetDispatch implements AutoCloseable {
 
     /**
      * Delivers each target's outputs, skipping targets not {@code owed} the event (empty: all are owed);
-     * {@code retry} says it is not the event's first try.
+     * {@code retry} says it is not the event's first try, {@code restate} that it is of a snapshot.
      */
-    Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed, boolean retry) {
+    Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed, boolean retry,
+              boolean restate) {
         Map<String, List<CompletableFuture<Void>>> sent = new LinkedHashMap<>();
         outputs.forEach((target, events) -> {
             if (!owed.isEmpty() && !owed.contains(target)) {
@@ -100,8 +101,10 @@ final class TargetDispatch implements AutoCloseable {
             List<CompletableFuture<Void>> futures = new ArrayList<>();
             events.forEach(output -> piiCheck.scan(target, inputId, output, metrics));
             for (int i = 0; i < events.size(); i++) {
-                CompletableFuture<Void> delivery = targets.get(target).deliver(events.get(i),
-                        outputId(inputId, source, target, i));
+                Delivery to = targets.get(target);
+                String outputId = outputId(inputId, source, target, i);
+                CompletableFuture<Void> delivery = restate ? to.restate(events.get(i), outputId)
+                        : to.deliver(events.get(i), outputId);
                 delivery.whenComplete((ignored, error) -> metrics.delivered(target, error == null, retry));
                 futures.add(delivery);
             }

@@ -17,6 +17,15 @@ public interface Delivery extends AutoCloseable {
      */
     CompletableFuture<Void> deliver(ObjectNode event, String outputId);
 
+    /**
+     * Delivers an event of a snapshot (a deploy from the source's current state, a resync): the latest event of its
+     * key, to be applied again even where the target already took it, so that a copy that was emptied or went wrong
+     * fills again. Targets that keep versions still refuse an older one. Others simply deliver.
+     */
+    default CompletableFuture<Void> restate(ObjectNode event, String outputId) {
+        return deliver(event, outputId);
+    }
+
     @Override
     default void close() {
     }

@@ -103,13 +103,23 @@ final class JdbcDelivery implements Delivery {
 
     @Override
     public CompletableFuture<Void> deliver(ObjectNode event, String outputId) {
+        return write(event, false);
+    }
+
+    @Override
+    public CompletableFuture<Void> restate(ObjectNode event, String outputId) {
+        return write(event, true);
+    }
+
+    /** {@code restated}: an event of a snapshot, written again when the row's version is the same. */
+    private CompletableFuture<Void> write(ObjectNode event, boolean restated) {
         boolean deletes = TypePattern.anyMatches(deleteOn, event.path("type").textValue());
         return CompletableFuture.runAsync(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (versions == null) {
                     write(connection, event, deletes);
                 } else {
-                    writeIfNewer(connection, event, deletes);
+                    writeIfNewer(connection, event, deletes, restated);
                 }
             } catch (SQLException e) {
                 boolean retry = e instanceof SQLTransientException || e.getSQLState() == null
@@ -122,13 +132,14 @@ final class JdbcDelivery implements Delivery {
         }, executor);
     }
 
-    private void writeIfNewer(Connection connection, ObjectNode event, boolean deletes) throws SQLException {
+    private void writeIfNewer(Connection connection, ObjectNode event, boolean deletes, boolean restated)
+            throws SQLException {
         String eventVersion = RowVersions.encode(version.read(event), versionPath);
         String rowKey = rowKey(event);
         keepVersions(connection);
         connection.setAutoCommit(false);
         try {
-            if (versions.claim(connection, rowKey, eventVersion, deletes)) {
+            if (versions.claim(connection, rowKey, eventVersion, deletes, restated)) {
                 write(connection, event, deletes);
             }
             connection.commit();

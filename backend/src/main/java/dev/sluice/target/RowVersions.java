@@ -39,6 +39,7 @@ final class RowVersions {
     private final String table;
     private final String versions;
     private final String claim;
+    private final String claimAgain;
     private final Duration keepTombstones;
 
     /** @param table the target table, as configured ({@code schema.table} puts the versions in that schema) */
@@ -48,19 +49,25 @@ final class RowVersions {
         int dot = table.indexOf('.');
         this.versions = dot < 0 ? TABLE : table.substring(0, dot + 1) + TABLE;
         this.keepTombstones = keepTombstones;
-        this.claim = driver == JdbcUrl.Driver.H2
+        this.claim = claim(driver, versions, "<");
+        this.claimAgain = claim(driver, versions, "<=");
+    }
+
+    /** The conditional upsert of a row's entry, taking effect where the entry's version {@code compare}s the event's. */
+    private static String claim(JdbcUrl.Driver driver, String versions, String compare) {
+        return driver == JdbcUrl.Driver.H2
                 ? "MERGE INTO " + versions + " v USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(1000)),"
                         + " CAST(? AS VARCHAR(" + MAX_VERSION + ")), CAST(? AS BOOLEAN), CAST(? AS TIMESTAMP)))"
                         + " s(target_table, row_key, version, deleted, changed_at)"
                         + " ON v.target_table = s.target_table AND v.row_key = s.row_key"
-                        + " WHEN MATCHED AND v.version < s.version THEN UPDATE SET version = s.version,"
+                        + " WHEN MATCHED AND v.version " + compare + " s.version THEN UPDATE SET version = s.version,"
                         + " deleted = s.deleted, changed_at = s.changed_at"
                         + " WHEN NOT MATCHED THEN INSERT (target_table, row_key, version, deleted, changed_at)"
                         + " VALUES (s.target_table, s.row_key, s.version, s.deleted, s.changed_at)"
                 : "INSERT INTO " + versions + " AS v (target_table, row_key, version, deleted, changed_at)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (target_table, row_key) DO UPDATE SET"
                         + " version = EXCLUDED.version, deleted = EXCLUDED.deleted, changed_at = EXCLUDED.changed_at"
-                        + " WHERE v.version < EXCLUDED.version";
+                        + " WHERE v.version " + compare + " EXCLUDED.version";
     }
 
     /** Creates the versions table when it is missing (the connection's user needs the right to). */
@@ -81,13 +88,14 @@ final class RowVersions {
     }
 
     /**
-     * Records {@code version} for the row {@code key} when it is newer than what the row holds, inside the caller's
-     * transaction.
+     * Records {@code version} for the row {@code key} when it is newer than what the row holds (or, {@code again},
+     * as new: a snapshot restating the row's current event), inside the caller's transaction.
      *
      * @return whether the event is the newest the row has seen, so its write must go ahead
      */
-    boolean claim(Connection connection, String key, String version, boolean deleted) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(claim)) {
+    boolean claim(Connection connection, String key, String version, boolean deleted, boolean again)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(again ? claimAgain : claim)) {
             statement.setString(1, table);
             statement.setString(2, key);
             statement.setString(3, version);

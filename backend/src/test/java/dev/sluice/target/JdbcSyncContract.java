@@ -75,6 +75,10 @@ abstract class JdbcSyncContract {
         delivery.deliver(event, event.path("id").asText()).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
+    private static void restate(JdbcDelivery delivery, ObjectNode event) {
+        delivery.restate(event, event.path("id").asText()).orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
     /** user_id → email (and, where the table has one, the marker), in key order. */
     private Map<String, String> rows(String table) throws SQLException {
         Map<String, String> rows = new LinkedHashMap<>();
@@ -141,6 +145,28 @@ abstract class JdbcSyncContract {
         }
 
         assertThat(rows("versioned")).containsExactly(Map.entry("u1", "v10@x.cn"), Map.entry("u2", "t2@x.cn"));
+    }
+
+    @Test
+    void aRestatedEventWritesItsVersionAgainSoAnEmptiedCopyFillsButNeverGoesBack() throws SQLException {
+        createTable("restated", false);
+        try (JdbcDelivery delivery = open("restated", null, null, "$.data.changedAt")) {
+            deliver(delivery, event("user.updated", "u1", "v10@x.cn", 10));
+            deliver(delivery, event("user.updated", "u2", "v20@x.cn", 20));
+            deliver(delivery, event("user.deleted", "u3", null, 30));
+            try (Connection connection = database(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM " + table("restated"));
+            }
+
+            // a resync restates each key's current event: the emptied table fills again, the delete stays a delete
+            restate(delivery, event("user.updated", "u1", "v10@x.cn", 10));
+            restate(delivery, event("user.deleted", "u3", null, 30));
+            // a restated event older than the row's version still changes nothing
+            restate(delivery, event("user.updated", "u2", "v19@x.cn", 19));
+            restate(delivery, event("user.updated", "u3", "v29@x.cn", 29));
+        }
+
+        assertThat(rows("restated")).containsExactly(Map.entry("u1", "v10@x.cn"));
     }
 
     @Test

@@ -24,7 +24,6 @@ final class ConvergingChanges {
     record Row(String email, long seq) {
     }
 
-    private static final int REORDER_WINDOW = 1_000;
     private static final int DUPLICATE_WITHIN = 2_000;
 
     private final List<Message> published = new ArrayList<>();
@@ -32,9 +31,10 @@ final class ConvergingChanges {
     private final int changes;
 
     /**
-     * @param duplicates the share of changes published twice (the copy a little later)
+     * @param duplicates    the share of changes published twice (the copy a little later)
+     * @param reorderWindow changes are shuffled within runs of this many (1: published in order)
      */
-    ConvergingChanges(String run, int changes, int keys, double duplicates, long seed) {
+    ConvergingChanges(String run, int changes, int keys, double duplicates, int reorderWindow, long seed) {
         this.changes = changes;
         Random random = new Random(seed);
         long[] seq = new long[keys];
@@ -59,8 +59,8 @@ final class ConvergingChanges {
                 expected.remove(user);
             }
         }
-        for (int from = 0; from < inOrder.size(); from += REORDER_WINDOW) {
-            Collections.shuffle(inOrder.subList(from, Math.min(inOrder.size(), from + REORDER_WINDOW)), random);
+        for (int from = 0; from < inOrder.size(); from += reorderWindow) {
+            Collections.shuffle(inOrder.subList(from, Math.min(inOrder.size(), from + reorderWindow)), random);
         }
         List<Message> late = new ArrayList<>();
         List<Integer> lateAt = new ArrayList<>();

@@ -53,13 +53,17 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * network that cuts the database's connections, leave the JDBC table equal, row for row, to the final state
  * computed from the changes. On the embedded default the broker dies with the engine, so the publisher waits for
  * it; on PostgreSQL and RabbitMQ (when {@code SLUICE_IT_DATASOURCE_URL} and {@code SLUICE_IT_AMQP_URI} name them;
- * unreachable fails) it goes on publishing while the engine is down. {@code -Dsluice.crash.events=N} and
- * {@code -Dsluice.converge.changes=N} set the sizes (default 50,000 each, the acceptance figures).
+ * unreachable fails) it goes on publishing while the engine is down. And a bootstrap: halfway through changes
+ * published in order, the copy's table is emptied and the flow deployed again from its source's snapshot while
+ * changes keep coming; the table ends equal to the source's current state. {@code -Dsluice.crash.events=N},
+ * {@code -Dsluice.converge.changes=N} and {@code -Dsluice.bootstrap.changes=N} set the sizes (default 50,000,
+ * 50,000, the acceptance figures, and 10,000).
  */
 class EngineCrashJarIT {
 
     private static final int EVENTS = Integer.getInteger("sluice.crash.events", 50_000);
     private static final int CHANGES = Integer.getInteger("sluice.converge.changes", 50_000);
+    private static final int BOOTSTRAP_CHANGES = Integer.getInteger("sluice.bootstrap.changes", 10_000);
     private static final int BATCH = 500;
     private static final String PASSWORD = "crash-it";
     private static final String TYPE = "user.created";
@@ -81,6 +85,8 @@ class EngineCrashJarIT {
     /** The sources the jar knows (this run's and the demo's): each has a recent-events queue under the prefix. */
     private List<String> sourceNames = List.of();
     private long flowId;
+    /** The jar's command-line arguments, the same at every start of a run. */
+    private List<String> arguments;
 
     private record Backend(String name, Path dataDir, int amqpPort, List<String> arguments,
                            Map<String, String> environment, Supplier<String> publishUri, TargetDb target) {
@@ -137,7 +143,7 @@ class EngineCrashJarIT {
 
     /** {@code CHANGES} changes of a tenth as many users, 10 % duplicated, reordered: the copy ends as computed. */
     private Scenario converging() {
-        ConvergingChanges changes = new ConvergingChanges(run, CHANGES, Math.max(1, CHANGES / 10), 0.10, 17);
+        ConvergingChanges changes = new ConvergingChanges(run, CHANGES, Math.max(1, CHANGES / 10), 0.10, 1_000, 17);
         System.out.printf("convergence IT: %d changes of %d users, %d messages published, %d behind a newer one%n",
                 changes.changes(), CHANGES / 10, changes.published().size(), changes.reordered());
         return new Scenario(List.of("user.created", "user.updated", "user.deleted"),
@@ -153,6 +159,26 @@ class EngineCrashJarIT {
                 });
     }
 
+    /**
+     * {@code BOOTSTRAP_CHANGES} changes of a tenth as many users, published in order as the user center does; the
+     * JDBC copy writes by version and deletes on {@code user.deleted}.
+     */
+    private Scenario bootstrapped() {
+        ConvergingChanges changes = new ConvergingChanges(run, BOOTSTRAP_CHANGES, Math.max(1, BOOTSTRAP_CHANGES / 10),
+                0, 1, 23);
+        return new Scenario(List.of("user.created", "user.updated", "user.deleted"),
+                "user_id varchar(40) primary key, email varchar(200), seq bigint",
+                """
+                "key": ["user_id"], "columns": {"user_id": "$.data.userId", "email": "$.data.email",
+                 "seq": "$.data.seq"}, "version": "$.data.seq\"""",
+                "\"timeoutMs\": 5000, \"deleteOn\": []", changes.changes(), changes.published(), target -> {
+                    Map<String, ConvergingChanges.Row> rows = target.users();
+                    System.out.printf("bootstrap IT: %d rows expected, %d in the copy%n", changes.expected().size(),
+                            rows.size());
+                    assertThat(rows).as("the copy, row for row").containsExactlyInAnyOrderEntriesOf(changes.expected());
+                });
+    }
+
     @Test
     void everyEventReachesTheTargetsAcrossThreeKillsOfTheEmbeddedEngine() throws Exception {
         runThroughThreeKills(embedded(), everyEventOnce());
@@ -163,6 +189,11 @@ class EngineCrashJarIT {
             throws Exception {
         flakyHook = true;
         runThroughThreeKills(embedded(), converging());
+    }
+
+    @Test
+    void anEmptiedCopyRedeployedFromTheSnapshotWhileChangesKeepComingConvergesOnTheEmbeddedDefault() throws Exception {
+        emptyAndRedeployFromTheSnapshot(embedded(), bootstrapped());
     }
 
     private static Backend embedded() throws IOException {
@@ -191,6 +222,13 @@ class EngineCrashJarIT {
         flakyHook = true;
         runThroughThreeKills(external(flakyNetwork.port()), converging());
         System.out.printf("convergence IT: the network cut %d database connections%n", flakyNetwork.cut());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "SLUICE_IT_DATASOURCE_URL", matches = ".+")
+    void anEmptiedCopyRedeployedFromTheSnapshotWhileChangesKeepComingConvergesOnPostgresqlAndRabbitMq()
+            throws Exception {
+        emptyAndRedeployFromTheSnapshot(external(null), bootstrapped());
     }
 
     /** @param targetPort where the jar reaches the target database, or null for PostgreSQL's own port */
@@ -222,19 +260,7 @@ class EngineCrashJarIT {
 
     private void runThroughThreeKills(Backend backend, Scenario scenario) throws Exception {
         long started = System.nanoTime();
-        TargetDb target = backend.target();
-        target.create(scenario.columns());
-        startHook();
-        int port = SluiceProcess.freePort();
-        List<String> args = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
-                "--sluice.demo.password=" + PASSWORD,
-                "--sluice.engine.retry-delays=" + String.join(",", RETRY_DELAYS)));
-        args.addAll(backend.arguments());
-        sluice = start(backend, port, args);
-        String base = sluice.baseUrl();
-        flowId = registerSourceAndDeploy(base, target, scenario);
-        sourceNames = sourceNames(base);
-
+        String base = startAndDeploy(backend, scenario);
         Publisher publisher = new Publisher(backend.publishUri().get(), scenario.messages(),
                 Math.max(BATCH, scenario.events() / 8));
         Thread publishing = Thread.ofPlatform().name("crash-publisher").start(publisher);
@@ -245,8 +271,63 @@ class EngineCrashJarIT {
             sluice.kill();
             System.out.printf("crash IT (%s): kill -9 #%d with %d events published, %d delivered, after %.0f s%n",
                     backend.name(), kill, publisher.published, httpIds.size(), seconds(started));
-            sluice = start(backend, port, args);
+            sluice = start(backend, sluice.port(), arguments);
         }
+        drainAndCheck(backend, scenario, publisher, publishing, base, started);
+    }
+
+    /**
+     * Halfway through the changes, the business system's table is emptied and the flow deployed again from its
+     * source's snapshot while changes keep coming: the copy ends at the source's current state. The jar holds an H2
+     * target's file while it runs, so on the embedded default the table is emptied while the jar is stopped (the
+     * publisher waits for the broker meanwhile); on PostgreSQL under way.
+     */
+    private void emptyAndRedeployFromTheSnapshot(Backend backend, Scenario scenario) throws Exception {
+        long started = System.nanoTime();
+        String base = startAndDeploy(backend, scenario);
+        TargetDb target = backend.target();
+        Publisher publisher = new Publisher(backend.publishUri().get(), scenario.messages(),
+                Math.max(BATCH, scenario.events() / 8));
+        Thread publishing = Thread.ofPlatform().name("bootstrap-publisher").start(publisher);
+        await(() -> httpIds.size() >= scenario.events() / 2, Duration.ofMinutes(10), "half the changes delivered");
+        long emptied;
+        if (target.heldByTheJar()) {
+            sluice.close();
+            emptied = target.empty();
+            sluice = start(backend, sluice.port(), arguments);
+        } else {
+            emptied = target.empty();
+        }
+        HttpResponse<String> redeployed = call(base, "finance", "/api/flows/" + flowId + "/deploy",
+                "application/json", "{\"from\": \"snapshot\"}");
+        assertThat(redeployed.statusCode()).as(redeployed.body()).isEqualTo(200);
+        System.out.printf("bootstrap IT (%s): %d rows emptied, redeployed from the snapshot with %d of %d changes "
+                + "published, after %.0f s%n", backend.name(), emptied, publisher.published, scenario.messages().size(),
+                seconds(started));
+        await(() -> !status(base).contains("\"bootstrapping\":true"), Duration.ofMinutes(5), "the snapshot through");
+        drainAndCheck(backend, scenario, publisher, publishing, base, started);
+    }
+
+    /** Starts the jar on a new port and deploys the scenario's flow; the target's table is created first. */
+    private String startAndDeploy(Backend backend, Scenario scenario) throws Exception {
+        TargetDb target = backend.target();
+        target.create(scenario.columns());
+        startHook();
+        arguments = new ArrayList<>(List.of("--sluice.demo.enabled=true", "--sluice.demo.flows=false",
+                "--sluice.demo.password=" + PASSWORD,
+                "--sluice.engine.retry-delays=" + String.join(",", RETRY_DELAYS)));
+        arguments.addAll(backend.arguments());
+        sluice = start(backend, SluiceProcess.freePort(), arguments);
+        String base = sluice.baseUrl();
+        flowId = registerSourceAndDeploy(base, target, scenario);
+        sourceNames = sourceNames(base);
+        return base;
+    }
+
+    /** Once everything is published: every id at the HTTP target, the queue empty, then the table checked. */
+    private void drainAndCheck(Backend backend, Scenario scenario, Publisher publisher, Thread publishing, String base,
+                               long started) throws Exception {
+        TargetDb target = backend.target();
         publishing.join(Duration.ofMinutes(20));
         assertThat(publishing.isAlive()).as("the publisher finished").isFalse();
         assertThat(publisher.failure).as("the publisher's failure").isNull();
@@ -268,14 +349,20 @@ class EngineCrashJarIT {
     }
 
     private boolean nothingWaiting(String base) {
+        String status = status(base);
+        return status.contains("\"queueDepth\":0") && !status.contains("\"bootstrapping\":true");
+    }
+
+    /** The flow's status as JSON text, or empty while the jar does not answer. */
+    private String status(String base) {
         try {
             HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/api/flows/" + flowId
                     + "/status")).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("finance:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return status.statusCode() == 200 && status.body().contains("\"queueDepth\":0");
+            return status.statusCode() == 200 ? status.body() : "";
         } catch (Exception e) {
-            return false;
+            return "";
         }
     }
 
@@ -308,6 +395,18 @@ class EngineCrashJarIT {
 
         void create(String columns) throws SQLException {
             execute("create table " + table + " (" + columns + ")");
+        }
+
+        /** Whether the jar holds the table's file while it runs (H2), so that only it may open it then. */
+        boolean heldByTheJar() {
+            return driverUrl.startsWith("jdbc:h2:");
+        }
+
+        /** Deletes every row, as a business system rebuilding its copy would; returns how many there were. */
+        long empty() throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("delete from " + table);
+            }
         }
 
         void drop() throws SQLException {

@@ -83,6 +83,10 @@ final class SluiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.KeyOrder;
+import dev.sluice.engine.StartFrom;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.FlowDeployments;
 import dev.sluice.flowstore.FlowSummary;
@@ -63,22 +64,14 @@ class FlowDeployController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "must be true or false");
         }
         KeyOrder keyOrder = keyOrder(request);
-        JsonNode from = request.path("from");
-        boolean fromSnapshot = false;
-        if (!from.isMissingNode() && !from.isNull()) {
-            if (!from.isTextual() || !List.of("now", "snapshot").contains(from.asText())) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "$.from", "must be \"now\" (live events from now on) "
-                        + "or \"snapshot\" (the latest event of every key first, then live events)");
-            }
-            fromSnapshot = from.asText().equals("snapshot");
-        }
+        StartFrom from = startFrom(request.path("from"));
         if (keyOrder != null && ordered.asBoolean(false)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "a flow is ordered as a whole or by key "
                     + "(orderedBy), not both");
         }
         var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
                 version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false),
-                keyOrder, fromSnapshot);
+                keyOrder, from);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", report.id());
         answer.put("version", report.version());
@@ -87,9 +80,22 @@ class FlowDeployController {
             answer.put("orderedBy", keyOrder.key());
             answer.put("partitions", keyOrder.partitions());
         }
-        answer.put("from", fromSnapshot ? "snapshot" : "now");
+        answer.put("from", from.toString());
         answer.put("tests", report);
         return FlowController.json(answer);
+    }
+
+    private static StartFrom startFrom(JsonNode from) {
+        if (from.isMissingNode() || from.isNull()) {
+            return StartFrom.NOW;
+        }
+        try {
+            return StartFrom.parse(from.isTextual() ? from.asText() : from.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.from", "must be \"now\" (live events from now on), "
+                    + "\"snapshot\" (the latest event of every key first, then live events) or a date-time with its "
+                    + "offset such as \"2026-12-01T00:00:00Z\" (every event since then first)");
+        }
     }
 
     /** {@code orderedBy} and {@code partitions} of a deploy request, or null when it orders by no key. */

@@ -103,8 +103,8 @@ class FlowAuditing {
         if (event.ordered()) {
             details.put("ordered", true);
         }
-        if (event.fromSnapshot()) {
-            details.put("from", "snapshot");
+        if (event.from().replays()) {
+            details.put("from", event.from().toString());
         }
         if (event.keyOrder() != null) {
             details.put("orderedBy", event.keyOrder().key());

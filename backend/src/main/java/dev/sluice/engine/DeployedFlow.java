@@ -10,11 +10,11 @@ import dev.sluice.flow.Flow;
  * @param flow     that version's definition
  * @param ordered  one active consumer across all instances, to keep the source's order
  * @param keyOrder when not null, order is kept per key over partitions instead ({@code ordered} is then false)
- * @param bootstrap the snapshot run the flow owes before its live events (deployed "from snapshot", or resynced),
- *                  or null when it owes none
+ * @param bootstrap what the flow owes before its live events (deployed from its snapshot or from a point in time,
+ *                  or resynced), or null when it owes nothing
  */
 public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder,
-                           String bootstrap) {
+                           Bootstrap bootstrap) {
 
     public DeployedFlow {
         if (ordered && keyOrder != null) {

@@ -152,7 +152,8 @@ public final class Engine implements AutoCloseable {
             if (keepers.containsKey(source)) {
                 continue;
             }
-            LatestKeeper keeper = new LatestKeeper(source, topology.latestQueue(source), broker, store, scheduler);
+            LatestKeeper keeper = new LatestKeeper(source, topology, properties.keepHistory(), broker, store,
+                    scheduler);
             try {
                 keeper.start();
                 keepers.put(source, keeper);

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout how long a stopping flow waits for its in-flight events before handing them back
  * @param queuePrefix  starts every queue name ({@code sluice.flow.42}), so installations can share a broker
  * @param budgetFailuresToPause events in a row whose script ran out of its budget before the flow is paused
+ * @param keepHistory  how long each source's events are kept to start a flow from a point in time (a stream per
+ *                     source on RabbitMQ, the database on the embedded broker); 0 keeps no history
  */
 @ConfigurationProperties("sluice.engine")
 public record EngineProperties(@DefaultValue("100") int prefetch,
@@ -21,7 +23,8 @@ public record EngineProperties(@DefaultValue("100") int prefetch,
                                @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> retryDelays,
                                @DefaultValue("30s") Duration drainTimeout,
                                @DefaultValue("sluice") String queuePrefix,
-                               @DefaultValue("20") int budgetFailuresToPause) {
+                               @DefaultValue("20") int budgetFailuresToPause,
+                               @DefaultValue("7d") Duration keepHistory) {
 
     @ConstructorBinding
     public EngineProperties {
@@ -30,6 +33,16 @@ public record EngineProperties(@DefaultValue("100") int prefetch,
     public EngineProperties(int prefetch, int consumers, List<Duration> retryDelays, Duration drainTimeout,
                             String queuePrefix) {
         this(prefetch, consumers, retryDelays, drainTimeout, queuePrefix, 20);
+    }
+
+    public EngineProperties(int prefetch, int consumers, List<Duration> retryDelays, Duration drainTimeout,
+                            String queuePrefix, int budgetFailuresToPause) {
+        this(prefetch, consumers, retryDelays, drainTimeout, queuePrefix, budgetFailuresToPause, Duration.ofDays(7));
+    }
+
+    /** Whether events are kept to start flows from a point in time. */
+    public boolean keepsHistory() {
+        return keepHistory.isPositive();
     }
 
     public static EngineProperties defaults() {

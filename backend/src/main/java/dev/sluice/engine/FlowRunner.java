@@ -216,7 +216,7 @@ final class FlowRunner implements AutoCloseable {
 
     /**
      * Deployed from a snapshot: the live queues are bound (events queue there meanwhile) but not consumed; one
-     * instance (the first to claim it) puts the snapshot into the bootstrap queue ({@link SnapshotPublisher}), one
+     * instance (the first to claim it) puts the snapshot into the bootstrap queue ({@link BootstrapPublisher}), one
      * instance at a time consumes it, and the end marker, once every event before it is settled, says the flow may
      * go live everywhere.
      */
@@ -233,21 +233,21 @@ final class FlowRunner implements AutoCloseable {
         } else {
             consumers.consume(queue, false, properties.prefetch(), this::fromSnapshot);
         }
-        String token = deployed.bootstrap();
+        Bootstrap bootstrap = deployed.bootstrap();
         scheduler.execute(() -> {
             try {
-                if (ledger.claimBootstrap(deployed.flowId(), token)) {
-                    SnapshotPublisher.publish(broker, properties.topology(), deployed, kept);
+                if (ledger.claimBootstrap(deployed.flowId(), bootstrap.token())) {
+                    BootstrapPublisher.publish(broker, properties.topology(), deployed, kept);
                 }
             } catch (Exception e) {
-                log.warn("Flow {} could not queue the snapshot of its source: {}", deployed.flow().name(),
-                        e.getMessage());
+                log.warn("Flow {} could not queue the {} of its source: {}", deployed.flow().name(),
+                        bootstrap.isSnapshot() ? "snapshot" : "history", e.getMessage());
             }
         });
     }
 
     private void fromSnapshot(Received received) {
-        String end = SnapshotPublisher.endOf(received.headers());
+        String end = BootstrapPublisher.endOf(received.headers());
         if (end == null) {
             if (lanes != null) {
                 lanes.offer(received);
@@ -270,7 +270,7 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         consumers.ack(marker);
-        if (token.equals(deployed.bootstrap())) {
+        if (token.equals(deployed.bootstrap().token())) {
             log.info("Flow {}/{}: the snapshot of its source went through; live events flow now",
                     deployed.flow().workspace(), deployed.flow().name());
             try {
@@ -356,7 +356,7 @@ final class FlowRunner implements AutoCloseable {
             return;
         }
         TargetDispatch.Sent sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
-                attempt.owed(), attempt.number() > 1, SnapshotPublisher.isSnapshot(received.headers()));
+                attempt.owed(), attempt.number() > 1, BootstrapPublisher.isSnapshot(received.headers()));
         if (sent.isEmpty()) {
             metrics.filtered.increment();
             consumers.ack(received);

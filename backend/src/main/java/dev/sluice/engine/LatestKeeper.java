@@ -2,6 +2,7 @@ package dev.sluice.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import dev.sluice.pipeline.EventPath;
  * they are kept in publish order, in batches of up to {@value #BATCH} events or {@value #LINGER_MILLIS} ms, each
  * acked once stored. An event whose type ends in {@code .deleted} leaves a tombstone. Events with no key value and
  * events that are not CloudEvents are skipped (acked).
+ *
+ * <p>It also sees that the source's history is kept, to start flows from a point in time: on RabbitMQ a stream bound
+ * to the source's events, with the history's retention as its maximum age; on the embedded broker, which has no
+ * streams, the kept events are appended to the history in the database in the same transaction.
  */
 final class LatestKeeper implements AutoCloseable {
 
@@ -41,13 +46,18 @@ final class LatestKeeper implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final FlowConsumers consumers;
     private final String queue;
+    private final String historyStream;
+    private final Duration keepHistory;
     private final List<Received> pending = new ArrayList<>();
     private ScheduledFuture<?> lingering;
 
-    LatestKeeper(String source, String queue, BrokerConnection broker, KeptEvents store,
+    /** @param keepHistory how long the source's history is kept; 0 keeps none */
+    LatestKeeper(String source, Topology topology, Duration keepHistory, BrokerConnection broker, KeptEvents store,
                  ScheduledExecutorService scheduler) {
         this.source = source;
-        this.queue = queue;
+        this.queue = topology.latestQueue(source);
+        this.historyStream = topology.historyStream(source);
+        this.keepHistory = keepHistory;
         this.broker = broker;
         this.store = store;
         this.scheduler = scheduler;
@@ -64,10 +74,35 @@ final class LatestKeeper implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
+        if (rabbitMq && keepHistory.isPositive()) {
+            declareHistoryStream();
+        }
         if (rabbitMq) {
             consumers.consume(queue, false, BATCH * 2, this::received);
         } else {
             consumers.consumeExclusively(queue, BATCH * 2, this::received);
+        }
+    }
+
+    /**
+     * The source's stream, kept for the history's retention. A stream declared earlier with another retention keeps
+     * it (a queue's arguments cannot change): the keeper says so and goes on with it.
+     */
+    private void declareHistoryStream() throws IOException {
+        try (Channel channel = broker.openChannel()) {
+            channel.queueDeclare(historyStream, true, false, false, Map.of("x-queue-type", "stream",
+                    "x-max-age", keepHistory.toSeconds() + "s"));
+            channel.queueBind(historyStream, Topology.sourceExchange(source), "#");
+        } catch (IOException e) {
+            try (Channel channel = broker.openChannel()) {
+                channel.queueDeclarePassive(historyStream);
+                log.warn("The history stream {} keeps the retention it was declared with, not {}: delete it to change "
+                        + "that", historyStream, keepHistory);
+            } catch (TimeoutException closing) {
+                throw new IOException(closing);
+            }
+        } catch (TimeoutException e) {
+            throw new IOException(e);
         }
     }
 
@@ -121,7 +156,7 @@ final class LatestKeeper implements AutoCloseable {
                 }
             }
             if (!kept.isEmpty()) {
-                store.keep(source, kept);
+                store.keep(source, kept, broker.isEmbedded() && keepHistory.isPositive());
             }
             batch.forEach(consumers::ack);
         } catch (RuntimeException e) {
@@ -149,11 +184,13 @@ final class LatestKeeper implements AutoCloseable {
         String json = received.delivery().getProperties().getContentType() != null
                 && received.delivery().getProperties().getContentType().startsWith("application/cloudevents+json")
                 ? new String(received.delivery().getBody(), StandardCharsets.UTF_8) : event.toString();
-        return new KeptEvents.Kept(key, event.path("id").asText(), type, type.endsWith(".deleted"), json);
+        java.util.Date published = received.delivery().getProperties().getTimestamp();
+        return new KeptEvents.Kept(key, event.path("id").asText(), type, type.endsWith(".deleted"), json,
+                published == null ? java.time.Instant.now() : published.toInstant());
     }
 
     @Override
     public void close() {
-        consumers.stop(java.time.Duration.ofSeconds(5).toNanos());
+        consumers.stop(Duration.ofSeconds(5).toNanos());
     }
 }

@@ -58,6 +58,11 @@ public record Topology(String prefix) {
         return prefix + ".source." + source + ".latest";
     }
 
+    /** The stream (RabbitMQ) of every event a source published within the history's retention. */
+    public String historyStream(String source) {
+        return prefix + ".source." + source + ".history";
+    }
+
     /** Where the snapshot of a flow's source waits for the flow, before its live events (deploy from snapshot). */
     public String bootstrapQueue(long flowId) {
         return flowQueue(flowId) + ".bootstrap";

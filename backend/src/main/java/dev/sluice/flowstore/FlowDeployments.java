@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.engine.DeployedFlow;
 import dev.sluice.engine.KeyOrder;
+import dev.sluice.engine.StartFrom;
 import dev.sluice.flow.Flow;
 import dev.sluice.flow.FlowJson;
 import dev.sluice.flow.FlowProblem;
@@ -39,10 +40,14 @@ public class FlowDeployments implements DeploymentSource {
     private final LeakExemptions exemptions;
     private final SourceCatalog sources;
     private final ApplicationEventPublisher events;
+    private final java.time.Duration keepHistory;
 
     FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
                     FlowDocuments documents, SourcePrivacy privacy, LeakExemptions exemptions, SourceCatalog sources,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events,
+                    @org.springframework.beans.factory.annotation.Value("${sluice.engine.keep-history:7d}")
+                    java.time.Duration keepHistory) {
+        this.keepHistory = keepHistory;
         this.sources = sources;
         this.flows = flows;
         this.versions = versions;
@@ -73,15 +78,16 @@ public class FlowDeployments implements DeploymentSource {
      * the one ingest writes into the events' headers: another key is refused, naming the source's.
      */
     public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder) {
-        return deploy(username, id, version, ordered, keyOrder, false);
+        return deploy(username, id, version, ordered, keyOrder, StartFrom.NOW);
     }
 
     /**
-     * As {@link #deploy(String, long, Integer, boolean, KeyOrder)}; {@code fromSnapshot}: the flow first runs the
-     * latest event of every key of its source (deletes included), then its live events, which queue meanwhile.
+     * As {@link #deploy(String, long, Integer, boolean, KeyOrder)}; {@code from} the snapshot: the flow first runs
+     * the latest event of every key of its source (deletes included); from a time: every event its source published
+     * since; then its live events, which queue meanwhile.
      */
     public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder,
-                                 boolean fromSnapshot) {
+                                 StartFrom from) {
         StoredFlow flow = writable(username, id);
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
@@ -89,11 +95,12 @@ public class FlowDeployments implements DeploymentSource {
         try {
             Flow definition = stillValid(flow, found);
             requireSourceKey(definition, keyOrder);
+            requireKeptHistory(from);
             FlowTestReport report = runs.test(flow, found);
             requireDeployable(flow, wanted, definition, report);
-            flow.deploy(wanted, ordered, keyOrder, fromSnapshot, username, Instant.now());
+            flow.deploy(wanted, ordered, keyOrder, from, username, Instant.now());
             events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted,
-                    ordered, keyOrder, fromSnapshot, username));
+                    ordered, keyOrder, from, username));
             events.publishEvent(new DeploymentsChanged(id, false));
             return report;
         } catch (FlowStoreException refused) {
@@ -187,6 +194,26 @@ public class FlowDeployments implements DeploymentSource {
         events.publishEvent(new DeploymentsChanged(id, false));
     }
 
+    /** A start from a point in time must be one the sources' history still holds, and not to come. */
+    private void requireKeptHistory(StartFrom from) {
+        if (from.history() == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (!keepHistory.isPositive()) {
+            throw FlowStoreException.invalid("$.from", "this installation keeps no history of its sources "
+                    + "(sluice.engine.keep-history is 0): start from now or from the snapshot");
+        }
+        if (from.history().isAfter(now)) {
+            throw FlowStoreException.invalid("$.from", "is still to come: start from a time in the past, or now");
+        }
+        if (from.history().isBefore(now.minus(keepHistory))) {
+            throw FlowStoreException.invalid("$.from", "is older than the history kept (" + keepHistory.toDays()
+                    + " days, sluice.engine.keep-history): start from " + now.minus(keepHistory).truncatedTo(
+                    java.time.temporal.ChronoUnit.SECONDS) + " or later, or from the snapshot");
+        }
+    }
+
     /** For the engine: every deployed, unpaused flow with the version to run. */
     @Override
     @Transactional(readOnly = true)
@@ -233,7 +260,8 @@ public class FlowDeployments implements DeploymentSource {
         if (flow.getState() != FlowState.DEPLOYED) {
             throw FlowStoreException.conflict("$", "only a deployed, running flow can be resynced");
         }
-        flow.deploy(flow.getDeployedVersion(), flow.isOrdered(), flow.getKeyOrder(), true, username, Instant.now());
+        flow.deploy(flow.getDeployedVersion(), flow.isOrdered(), flow.getKeyOrder(), StartFrom.SNAPSHOT, username,
+                Instant.now());
         events.publishEvent(new FlowResynced(id, flow.getWorkspace().getName(), flow.getName(),
                 flow.getDeployedVersion(), username));
         events.publishEvent(new DeploymentsChanged(id, false));

@@ -14,7 +14,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.sluice.engine.Bootstrap;
 import dev.sluice.engine.KeyOrder;
+import dev.sluice.engine.StartFrom;
 import dev.sluice.workspace.Workspace;
 
 /** A flow's identity and state; its content lives in {@link FlowVersion}s. */
@@ -57,6 +59,9 @@ class StoredFlow {
 
     @Column(name = "bootstrap_token", length = 64)
     private String bootstrapToken;
+
+    @Column(name = "bootstrap_from")
+    private Instant bootstrapFrom;
 
     @Column(name = "bootstrapped_token", length = 64)
     private String bootstrappedToken;
@@ -106,13 +111,15 @@ class StoredFlow {
     }
 
     /** Marks {@code version} as the one that runs, with its deployment options. */
-    void deploy(int version, boolean ordered, KeyOrder keyOrder, boolean fromSnapshot, String by, Instant now) {
+    void deploy(int version, boolean ordered, KeyOrder keyOrder, StartFrom from, String by, Instant now) {
         this.ordered = ordered;
-        if (fromSnapshot) {
+        if (from.replays()) {
             bootstrapToken = java.util.UUID.randomUUID().toString();
+            bootstrapFrom = from.history();
             bootstrapClaimedAt = null;
         } else {
             bootstrapToken = null;
+            bootstrapFrom = null;
         }
         this.orderedBy = keyOrder == null ? null : keyOrder.key();
         this.partitions = keyOrder == null ? 0 : keyOrder.partitions();
@@ -177,14 +184,15 @@ class StoredFlow {
         return ordered;
     }
 
-    /** The snapshot run the flow still owes before its live events, or null when it owes none. */
-    String getPendingBootstrap() {
-        return bootstrapToken != null && !bootstrapToken.equals(bootstrappedToken) ? bootstrapToken : null;
+    /** The snapshot or history the flow still owes before its live events, or null when it owes none. */
+    Bootstrap getPendingBootstrap() {
+        return bootstrapToken != null && !bootstrapToken.equals(bootstrappedToken)
+                ? new Bootstrap(bootstrapToken, bootstrapFrom) : null;
     }
 
     /** Takes on publishing the snapshot of run {@code token}, unless another instance took it on recently. */
     boolean claimBootstrap(String token, Instant now, java.time.Duration expiry) {
-        if (!token.equals(getPendingBootstrap())
+        if (getPendingBootstrap() == null || !token.equals(bootstrapToken)
                 || bootstrapClaimedAt != null && bootstrapClaimedAt.isAfter(now.minus(expiry))) {
             return false;
         }

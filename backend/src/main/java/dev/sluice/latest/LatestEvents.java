@@ -22,7 +22,8 @@ import dev.sluice.source.SourceCatalog;
  * The latest event of every key of every source ({@code source_latest}), written by the engine's keepers in batches
  * with one upsert per event (PostgreSQL {@code INSERT … ON CONFLICT DO UPDATE}, H2 {@code MERGE … KEY}); read in
  * key order, a page at a time, to start a flow from the current state. Tombstones (deletes) are forgotten after
- * {@code sluice.latest.keep-tombstones} (7 days).
+ * {@code sluice.latest.keep-tombstones} (7 days). On the embedded broker the keepers also append every event to the
+ * source's history ({@code source_history}), read in publish order to start a flow from a point in time.
  */
 @Repository
 public class LatestEvents implements KeptEvents {
@@ -32,22 +33,26 @@ public class LatestEvents implements KeptEvents {
     private final SourceCatalog sources;
     private final boolean postgres;
     private final Duration keepTombstones;
+    private final Duration keepHistory;
     private volatile Instant lastTidied;
 
     LatestEvents(DataSource dataSource, TransactionTemplate transactions, SourceCatalog sources,
                  @org.springframework.beans.factory.annotation.Value("${sluice.latest.keep-tombstones:7d}")
-                 Duration keepTombstones) throws SQLException {
+                 Duration keepTombstones,
+                 @org.springframework.beans.factory.annotation.Value("${sluice.engine.keep-history:7d}")
+                 Duration keepHistory) throws SQLException {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
         this.sources = sources;
         this.keepTombstones = keepTombstones;
+        this.keepHistory = keepHistory;
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
     }
 
     @Override
-    public void keep(String source, List<Kept> events) {
+    public void keep(String source, List<Kept> events, boolean andHistory) {
         String upsert = postgres
                 ? "insert into source_latest (source, event_key, event_id, event_type, deleted, event, kept_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?) on conflict (source, event_key) do update set "
@@ -60,8 +65,37 @@ public class LatestEvents implements KeptEvents {
         for (Kept event : events) {
             rows.add(new Object[] {source, event.key(), event.id(), event.type(), event.deleted(), event.event(), now});
         }
-        transactions.executeWithoutResult(status -> jdbc.batchUpdate(upsert, rows));
+        List<Object[]> past = new ArrayList<>(andHistory ? events.size() : 0);
+        if (andHistory) {
+            for (Kept event : events) {
+                past.add(new Object[] {source, event.key(), event.type(), event.publishedAt() == null ? now
+                        : Timestamp.from(event.publishedAt()), event.event()});
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate(upsert, rows);
+            if (!past.isEmpty()) {
+                jdbc.batchUpdate("insert into source_history (source, event_key, event_type, published_at, event) "
+                        + "values (?, ?, ?, ?, ?)", past);
+            }
+        });
     }
+
+    @Override
+    public List<Past> history(String source, Instant from, long afterSeq, long toSeq, int limit) {
+        return jdbc.query("select seq, event_key, event_type, published_at, event from source_history where source = ? "
+                        + "and seq > ? and seq <= ? and published_at >= ? order by seq fetch first " + limit
+                        + " rows only",
+                (row, index) -> new Past(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getTimestamp(4).toInstant(), row.getString(5)), source, afterSeq, toSeq, Timestamp.from(from));
+    }
+
+    @Override
+    public long newestInHistory(String source) {
+        Long newest = jdbc.queryForObject("select max(seq) from source_history where source = ?", Long.class, source);
+        return newest == null ? 0 : newest;
+    }
+
 
     @Override
     public List<String> sources() {
@@ -87,7 +121,7 @@ public class LatestEvents implements KeptEvents {
         return count == null ? 0 : count;
     }
 
-    /** Forgets tombstones older than the retention, at most once an hour. */
+    /** Forgets tombstones and history older than their retention, at most once an hour. */
     @Override
     public void tidy() {
         Instant now = Instant.now();
@@ -97,5 +131,6 @@ public class LatestEvents implements KeptEvents {
         lastTidied = now;
         jdbc.update("delete from source_latest where deleted = true and kept_at < ?",
                 Timestamp.from(now.minus(keepTombstones)));
+        jdbc.update("delete from source_history where published_at < ?", Timestamp.from(now.minus(keepHistory)));
     }
 }

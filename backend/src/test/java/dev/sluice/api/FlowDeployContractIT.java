@@ -302,6 +302,49 @@ abstract class FlowDeployContractIT {
                 .containsExactlyInAnyOrder("a3-" + run, "b1-" + run, "c2-" + run, "d1-" + run);
     }
 
+    @Test
+    void deploysFromAPointInTimeEveryEventPublishedSinceThenThenTheLiveEvents() throws Exception {
+        String run = suffix();
+        publish("old-" + run, "user.created", "users/A-" + run);
+        await(() -> kept(run).containsKey("users/A-" + run), "the source's keeper at work");
+        Thread.sleep(1_100);
+        String from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Thread.sleep(1_100);
+        publish("a1-" + run, "user.created", "users/A-" + run);
+        publish("b1-" + run, "user.created", "users/B-" + run);
+        publish("a2-" + run, "user.deleted", "users/A-" + run);
+        publish("x1-" + run, "user.profile.updated", "users/X-" + run);
+        String exchange = "ws.finance.it-history-" + UUID.randomUUID();
+        String queue = bind(exchange);
+        long id = importFlow("""
+                {"schemaVersion": 1, "name": "history-%s", "workspace": "finance",
+                 "nodes": [{"id": "in", "kind": "source", "config": {"source": "user-center.users",
+                            "types": ["user.created", "user.deleted"]}},
+                           {"id": "split", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "out", "kind": "target.rabbitmq", "config": {"exchange": "%s", "routingKey": "r"}}],
+                 "edges": [{"from": "in", "to": "split"}, {"from": "split", "to": "out"}]}""".formatted(run, exchange));
+        for (String refused : List.of(Instant.now().plusSeconds(3600).toString(),
+                Instant.now().minus(java.time.Duration.ofDays(30)).toString(), "2026-12-01", "yesterday")) {
+            HttpResponse<String> answer = call("finance", "POST", "/api/flows/" + id + "/deploy",
+                    "{\"from\": \"" + refused + "\"}");
+            assertThat(answer.statusCode()).as(refused + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("$.from");
+        }
+
+        HttpResponse<String> deployed = call("finance", "POST", "/api/flows/" + id + "/deploy",
+                "{\"from\": \"" + from + "\"}");
+        publish("c1-" + run, "user.created", "users/C-" + run);
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        assertThat(FlowJson.parse(deployed.body()).path("from").asText()).isEqualTo(from);
+        await(() -> !status(id).path("bootstrapping").asBoolean(), "the history went through");
+        List<String> ours = receiveAll(queue, run);
+        assertThat(ours).as("every event of the flow's types since then, in publish order, then the live one")
+                .startsWith("a1-" + run, "b1-" + run, "a2-" + run);
+        assertThat(ours.subList(3, ours.size())).as("the live event: once, or twice when published around the switch")
+                .containsOnly("c1-" + run).hasSizeLessThanOrEqualTo(2);
+    }
+
     /** The ids of this run's events that arrive in the queue until none has come for 3 s, in order. */
     private List<String> receiveAll(String queue, String run) throws Exception {
         List<String> ids = new ArrayList<>();

@@ -587,7 +587,12 @@ class EngineCrashJarIT {
         try (com.rabbitmq.client.Connection connection = factory.newConnection("crash-cleanup")) {
             List<String> queues = new ArrayList<>(List.of(queuePrefix + ".flow." + flowId,
                     queuePrefix + ".flow." + flowId + ".dead", queuePrefix + ".source." + source + ".recent"));
-            sourceNames.forEach(name -> queues.add(queuePrefix + ".source." + name + ".recent"));
+            for (String name : sourceNames) {
+                for (String kept : List.of(".recent", ".latest", ".history")) {
+                    queues.add(queuePrefix + ".source." + name + kept);
+                }
+            }
+            queues.add(queuePrefix + ".flow." + flowId + ".bootstrap");
             for (int level = 0; level < RETRY_DELAYS.size(); level++) {
                 queues.add(queuePrefix + ".flow." + flowId + ".retry." + level);
             }

@@ -178,7 +178,8 @@ class RunPanel extends VerticalLayout {
         try {
             KeyOrder keyOrder = chosenKeyOrder();
             FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
-                    ordering.getValue() == Ordering.FLOW, keyOrder, fromSnapshot.getValue());
+                    ordering.getValue() == Ordering.FLOW, keyOrder,
+                    fromSnapshot.getValue() ? dev.sluice.engine.StartFrom.SNAPSHOT : dev.sluice.engine.StartFrom.NOW);
             progress.deployed(report, getUI().orElse(null),
                     engine == null ? null : () -> engine.status(context.flowId()));
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));

@@ -121,7 +121,9 @@ final class BootstrapPublisher {
                     continue;
                 }
                 Map<String, Object> headers = new HashMap<>();
-                PartitionKey.put(headers, event.key());
+                if (event.key() != null) {
+                    PartitionKey.put(headers, event.key());
+                }
                 publish(channel, queue, null, Date.from(event.publishedAt()), headers, event.event());
                 published++;
             }

@@ -10,8 +10,8 @@ import java.util.List;
 public interface KeptEvents {
 
     /**
-     * One source's events, in publish order: each becomes its key's latest (a later one of the same key in the
-     * list wins), and with {@code andHistory} each is appended to the source's history. All or none.
+     * One source's events, in publish order: each with a key becomes its key's latest (a later one of the same key
+     * in the list wins), and with {@code andHistory} each is appended to the source's history. All or none.
      */
     void keep(String source, List<Kept> events, boolean andHistory);
 
@@ -45,6 +45,8 @@ public interface KeptEvents {
     /**
      * An event to keep.
      *
+     * @param key         the value of the source's key in the event, or null when it has none (kept in the history
+     *                    only)
      * @param deleted     its type says the thing is gone: kept as a tombstone
      * @param publishedAt when ingest published it (when it came, for events that do not say)
      */
@@ -55,7 +57,7 @@ public interface KeptEvents {
         }
     }
 
-    /** An event of a source's history, as published. */
+    /** An event of a source's history, as published; {@code key} is null when it had none. */
     record Past(long seq, String key, String type, Instant publishedAt, String event) {
     }
 }

@@ -27,8 +27,8 @@ import dev.sluice.pipeline.EventPath;
  * Keeps the latest event of every key of one source ({@link KeptEvents}): a queue bound to all of the source's events,
  * consumed by one instance at a time (single active consumer on RabbitMQ, a sole consumer on the embedded broker) so
  * they are kept in publish order, in batches of up to {@value #BATCH} events or {@value #LINGER_MILLIS} ms, each
- * acked once stored. An event whose type ends in {@code .deleted} leaves a tombstone. Events with no key value and
- * events that are not CloudEvents are skipped (acked).
+ * acked once stored. An event whose type ends in {@code .deleted} leaves a tombstone. Events that are not CloudEvents
+ * are skipped (acked), and so are events with no key value, but for the history.
  *
  * <p>It also sees that the source's history is kept, to start flows from a point in time: on RabbitMQ a stream bound
  * to the source's events, with the history's retention as its maximum age; on the embedded broker, which has no
@@ -176,9 +176,6 @@ final class LatestKeeper implements AutoCloseable {
         String key = PartitionKey.of(received.headers());
         if (key == null) {
             key = PartitionKey.text(keyPath.get().read(event));
-            if (key == null) {
-                return null;
-            }
         }
         String type = event.path("type").asText();
         String json = received.delivery().getProperties().getContentType() != null

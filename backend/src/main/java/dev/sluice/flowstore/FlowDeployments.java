@@ -194,6 +194,11 @@ public class FlowDeployments implements DeploymentSource {
         events.publishEvent(new DeploymentsChanged(id, false));
     }
 
+    /** How long the sources' history is kept, to start flows from a point in time; zero when it is not. */
+    public java.time.Duration historyKept() {
+        return keepHistory;
+    }
+
     /** A start from a point in time must be one the sources' history still holds, and not to come. */
     private void requireKeptHistory(StartFrom from) {
         if (from.history() == null) {

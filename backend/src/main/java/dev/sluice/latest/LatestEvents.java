@@ -63,7 +63,10 @@ public class LatestEvents implements KeptEvents {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Kept event : events) {
-            rows.add(new Object[] {source, event.key(), event.id(), event.type(), event.deleted(), event.event(), now});
+            if (event.key() != null) {
+                rows.add(new Object[] {source, event.key(), event.id(), event.type(), event.deleted(), event.event(),
+                        now});
+            }
         }
         List<Object[]> past = new ArrayList<>(andHistory ? events.size() : 0);
         if (andHistory) {
@@ -73,7 +76,9 @@ public class LatestEvents implements KeptEvents {
             }
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate(upsert, rows);
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(upsert, rows);
+            }
             if (!past.isEmpty()) {
                 jdbc.batchUpdate("insert into source_history (source, event_key, event_type, published_at, event) "
                         + "values (?, ?, ?, ?, ?)", past);

@@ -113,6 +113,7 @@ class DesignerJourneyIT {
             assertThat(editor.runStatus()).contains("in: 0").doesNotContain("not defined");
             editor.awaitThroughputChart();
 
+            java.time.LocalDateTime beforePublishing = java.time.LocalDateTime.now().minusSeconds(2);
             publish("""
                     {"specversion": "1.0", "id": "journey-1", "source": "/user-center/users",
                      "type": "user.payment.updated", "data": {"userId": "U9", "nationalId": "330108198511022463",
@@ -131,6 +132,13 @@ class DesignerJourneyIT {
             assertThat(editor.resync()).contains("Resync started");
             Browser.waitFor(driver).until(d -> d.findElements(By.id("flow-bootstrap")).isEmpty()
                     && d.findElement(By.id("flow-state")).getText().equals("deployed v2"));
+
+            // deployed again from before the event: the source's history brings it to the ledger once more
+            int delivered = ledgerReceived.size();
+            assertThat(editor.deployFrom(beforePublishing)).contains("deployed");
+            Browser.waitFor(driver).until(d -> ledgerReceived.size() > delivered);
+            assertThat(ledgerReceived.getLast()).contains("U9").doesNotContain("6222975432319487574");
+            Browser.screenshot(driver, "designer-deploy-from-a-time");
         } finally {
             Browser.screenshot(driver, "designer-finance-builds-and-deploys");
             driver.quit();

@@ -399,7 +399,7 @@ final class FlowEditorPage {
         openTab("Preview");
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-origin")));
         driver.findElements(By.cssSelector("#preview-origin vaadin-radio-button")).stream()
-                .filter(option -> option.getText().strip().startsWith("Recent events of"))
+                .filter(option -> option.getDomProperty("textContent").strip().startsWith("Recent events of"))
                 .findFirst().orElseThrow().click();
         Browser.waitFor(driver).until(d -> d.findElement(By.id("preview-sample")).getAttribute("disabled") == null);
         return pickAndPreview(search);
@@ -502,13 +502,38 @@ final class FlowEditorPage {
         openTab("Run");
         Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
         driver.findElements(By.cssSelector("#deploy-ordering vaadin-radio-button")).stream()
-                .filter(choice -> choice.getText().startsWith("Each key in order")).findFirst().orElseThrow()
+                .filter(choice -> choice.getDomProperty("textContent").strip().startsWith("Each key in order"))
+                .findFirst().orElseThrow()
                 .click();
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-partitions")));
         ((JavascriptExecutor) driver).executeScript("const field = document.getElementById('deploy-partitions');"
                 + "field.value = arguments[0]; field.dispatchEvent(new Event('change'));", String.valueOf(partitions));
         driver.findElement(By.id("deploy-flow")).click();
         Browser.waitFor(driver).until(d -> !d.findElement(By.id("run-outcome")).getText().isBlank());
+        return driver.findElement(By.id("run-outcome")).getText();
+    }
+
+    /**
+     * Deploys starting with every event since {@code since} (the server's time zone, which is this machine's); returns
+     * what the Run tab answered.
+     */
+    String deployFrom(java.time.LocalDateTime since) {
+        openTab("Run");
+        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
+        driver.findElements(By.cssSelector("#deploy-start vaadin-radio-button")).stream()
+                .filter(choice -> choice.getDomProperty("textContent").strip().startsWith("Every event since"))
+                .findFirst().orElseThrow()
+                .click();
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-since")));
+        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById('deploy-since');"
+                + "field.value = arguments[0]; field.dispatchEvent(new Event('change'));",
+                since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        String before = driver.findElement(By.id("run-outcome")).getText();
+        driver.findElement(By.id("deploy-flow")).click();
+        Browser.waitFor(driver).until(d -> {
+            String now = d.findElement(By.id("run-outcome")).getText();
+            return !now.isBlank() && !now.equals(before);
+        });
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
@@ -533,7 +558,8 @@ final class FlowEditorPage {
     /** What the status panel says of the running flow (counters, or why it is failing). */
     String runStatus() {
         Browser.waitFor(driver).ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.id("refresh-status")).click();
+            // the Run tab is taller than the window and scrolls inside its panel, which a click does not scroll
+            ((JavascriptExecutor) d).executeScript("arguments[0].click();", d.findElement(By.id("refresh-status")));
             pause(500);
             return d.findElement(By.id("flow-status")).getText().contains("in:");
         });

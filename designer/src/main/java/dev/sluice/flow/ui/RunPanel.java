@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
@@ -26,6 +27,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowHistory;
 import dev.sluice.engine.FlowStatus;
 import dev.sluice.engine.KeyOrder;
+import dev.sluice.engine.StartFrom;
 import dev.sluice.flowstore.FlowDeadLetters;
 import dev.sluice.flowstore.DeploymentOptions;
 import dev.sluice.flowstore.FlowDeployments;
@@ -37,8 +39,8 @@ import dev.sluice.privacy.PrivacyAlerts;
 /** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
 class RunPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE);
 
     private final EditorPanels.Context context;
     private final FlowDeployments deployments;
@@ -56,11 +58,17 @@ class RunPanel extends VerticalLayout {
     private final FlowChart lag = new FlowChart();
     private final RadioButtonGroup<Ordering> ordering = new RadioButtonGroup<>();
     private final IntegerField partitions = new IntegerField();
-    private final com.vaadin.flow.component.checkbox.Checkbox fromSnapshot = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final RadioButtonGroup<Start> start = new RadioButtonGroup<>();
+    private final DateTimePicker since = new DateTimePicker();
     private String orderKey;
     private long deadLetteredSeen;
     private Consumer<FlowStatus> statusListener = status -> { };
     private FlowStatus lastStatus;
+
+    /** Where the next deploy starts: the live events, the source's current state first, or its history from a time. */
+    private enum Start {
+        NOW, SNAPSHOT, TIME
+    }
 
     /** How a deployed flow keeps the order of its events. */
     private enum Ordering {
@@ -134,12 +142,37 @@ class RunPanel extends VerticalLayout {
         partitions.setValue(now.keyOrder() != null ? now.keyOrder().partitions() : KeyOrder.DEFAULT_PARTITIONS);
         partitions.setVisible(ordering.getValue() == Ordering.KEY);
         ordering.addValueChangeListener(change -> partitions.setVisible(change.getValue() == Ordering.KEY));
-        fromSnapshot.setLabel(getTranslation("run.from-snapshot"));
-        fromSnapshot.setId("deploy-from-snapshot");
-        fromSnapshot.setHelperText(getTranslation("run.from-snapshot.hint"));
-        Div choice = new Div(ordering, partitions, fromSnapshot);
+        start.setLabel(getTranslation("run.start"));
+        start.setId("deploy-start");
+        start.setItems(Start.values());
+        start.setItemLabelGenerator(choice -> getTranslation("run.start." + choice.name().toLowerCase()));
+        start.setValue(Start.NOW);
+        since.setLabel(getTranslation("run.since", ZONE.getId()));
+        since.setId("deploy-since");
+        since.setHelperText(getTranslation("run.since.hint", deployments.historyKept().toDays()));
+        since.setVisible(false);
+        start.addValueChangeListener(change -> since.setVisible(change.getValue() == Start.TIME));
+        Div choice = new Div(ordering, partitions, start, since);
         choice.addClassName("deploy-ordering");
         return choice;
+    }
+
+    /** Where the form asks the flow to start; marks the time field when it is empty. */
+    private StartFrom chosenStart() {
+        switch (start.getValue() == null ? Start.NOW : start.getValue()) {
+            case SNAPSHOT:
+                return StartFrom.SNAPSHOT;
+            case TIME:
+                if (since.getValue() == null) {
+                    since.setErrorMessage(getTranslation("run.since.missing"));
+                    since.setInvalid(true);
+                    throw new IllegalArgumentException(getTranslation("run.since.missing"));
+                }
+                since.setInvalid(false);
+                return StartFrom.since(since.getValue().atZone(ZONE).toInstant());
+            default:
+                return StartFrom.NOW;
+        }
     }
 
     /** The key order the form asks for, or null; marks the partitions field when it is out of range. */
@@ -178,14 +211,18 @@ class RunPanel extends VerticalLayout {
         try {
             KeyOrder keyOrder = chosenKeyOrder();
             FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
-                    ordering.getValue() == Ordering.FLOW, keyOrder,
-                    fromSnapshot.getValue() ? dev.sluice.engine.StartFrom.SNAPSHOT : dev.sluice.engine.StartFrom.NOW);
+                    ordering.getValue() == Ordering.FLOW, keyOrder, chosenStart());
             progress.deployed(report, getUI().orElse(null),
                     engine == null ? null : () -> engine.status(context.flowId()));
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
         } catch (RuntimeException refused) {
             progress.refused(refused);
             Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
+            if (refused instanceof dev.sluice.flowstore.FlowStoreException store && "$.from".equals(store.path())) {
+                since.setErrorMessage(Character.toUpperCase(store.getMessage().charAt(0))
+                        + store.getMessage().substring(1));
+                since.setInvalid(true);
+            }
         }
         refresh();
     }

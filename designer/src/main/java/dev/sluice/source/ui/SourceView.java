@@ -109,6 +109,7 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         owner.getElement().getThemeList().add("badge");
         add(title, owner, new Paragraph(source.description() == null ? "" : source.description()),
                 new Paragraph(getTranslation("source.types", String.join(", ", source.eventTypes()))));
+        add(keySection(source));
         add(new H3(getTranslation("source.fields")), new Paragraph(getTranslation(steward
                 ? "source.fields.steward-hint" : "source.fields.hint")), fieldGrid(source));
         problems.setId("source-problems");
@@ -123,6 +124,41 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
             add(new H3(getTranslation("source.schema")), schemaEditor(source));
         }
         add(new H3(getTranslation("source.samples")), samples());
+    }
+
+    /**
+     * The source's key: what an event is about. Flows ordered by key keep each key's events in order, and a flow
+     * started from the current state gets each key's latest event. Stewards change it; others read it.
+     */
+    private com.vaadin.flow.component.Component keySection(SourceSummary source) {
+        if (!steward) {
+            Paragraph key = new Paragraph(getTranslation("source.key.read", source.key()));
+            key.setId("source-key");
+            return key;
+        }
+        com.vaadin.flow.component.textfield.TextField key = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("source.key"));
+        key.setId("source-key");
+        key.setValue(source.key());
+        key.setHelperText(getTranslation("source.key.hint"));
+        key.setWidth("28em");
+        Button save = new Button(getTranslation("source.key.save"), VaadinIcon.KEY.create(), click -> {
+            try {
+                catalog.changeKey(username, name, key.getValue().strip());
+                key.setInvalid(false);
+                success(getTranslation("source.key.saved", key.getValue().strip()));
+            } catch (InvalidFlowException invalid) {
+                key.setErrorMessage(invalid.problems().stream().map(p -> p.message()).findFirst().orElse(""));
+                key.setInvalid(true);
+            } catch (Refusal refused) {
+                key.setErrorMessage(refused.getMessage());
+                key.setInvalid(true);
+            }
+        });
+        save.setId("save-key");
+        HorizontalLayout row = new HorizontalLayout(key, save);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
     }
 
     private Grid<Field> fieldGrid(SourceSummary source) {

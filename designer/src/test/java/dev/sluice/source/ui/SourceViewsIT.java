@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -48,11 +49,33 @@ class SourceViewsIT extends DemoDesignerTest {
     }
 
     @Test
+    @WithMockUser(username = "central")
+    void centralStewardSetsTheSourcesKeyAndIsToldBesideTheFieldWhatIsWrongWithOne() {
+        String source = "it.keyed." + System.nanoTime();
+        catalog.register("central", source, "keyed for the test", "central-data", List.of("contact.changed"));
+        navigate("sources/" + source, SourceView.class);
+        TextField key = $(TextField.class).id("source-key");
+        assertThat(key.getValue()).isEqualTo("$.subject");
+
+        test(key).setValue("$.data[*].id");
+        test($(Button.class).id("save-key")).click();
+        assertThat(key.isInvalid()).isTrue();
+        assertThat(key.getErrorMessage()).contains("one value");
+        assertThat(catalog.summary("central", source).key()).isEqualTo("$.subject");
+
+        test(key).setValue("$.data.id");
+        test($(Button.class).id("save-key")).click();
+        assertThat(key.isInvalid()).isFalse();
+        assertThat(catalog.summary("central", source).key()).isEqualTo("$.data.id");
+    }
+
+    @Test
     @WithMockUser(username = "finance")
     void subscriberReadsTagsAndSeesSamplesMaskedBeyondItsClearance() {
         navigate("sources/user-center.users", SourceView.class);
 
-        assertThat($(Button.class).all()).noneMatch(button -> button.getId().orElse("").equals("save-tags"));
+        assertThat($(Button.class).all()).noneMatch(button -> button.getId().orElse("").equals("save-tags")
+                || button.getId().orElse("").equals("save-key"));
         String samples = String.join("\n", $(Pre.class).all().stream().map(Pre::getText).toList());
         assertThat(samples).contains("[hidden: phone]", "[hidden: national-id]").doesNotContain("19159083016");
         assertThat($(HorizontalLayout.class).all()).anyMatch(row ->

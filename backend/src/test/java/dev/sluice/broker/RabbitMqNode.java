@@ -17,47 +17,75 @@ import dev.sluice.platform.FreePort;
  * A RabbitMQ node started for one test, on free ports with its own data directory and configuration (the machine's
  * {@code /etc/rabbitmq} is not read), stopped and its files left in the test's directory at the end.
  */
-final class RabbitMqNode implements TestBrokers.Restartable {
+public final class RabbitMqNode implements TestBrokers.Restartable {
 
     /** Path of the {@code rabbitmq-server} script; {@code rabbitmqctl} is expected beside it. */
-    static final String SERVER = "SLUICE_IT_RABBITMQ_SERVER";
+    public static final String SERVER = "SLUICE_IT_RABBITMQ_SERVER";
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     private final Path rabbitmqctl;
     private final Map<String, String> environment;
     private final String node;
     private final int port;
+    private final int managementPort;
     private final BrokerConnection connection;
 
-    private RabbitMqNode(Path rabbitmqctl, Map<String, String> environment, String node, int port) {
+    private RabbitMqNode(Path rabbitmqctl, Map<String, String> environment, String node, int port,
+                         int managementPort) {
         this.rabbitmqctl = rabbitmqctl;
         this.environment = environment;
         this.node = node;
         this.port = port;
+        this.managementPort = managementPort;
         this.connection = BrokerConnection.connect("amqp://guest:guest@127.0.0.1:" + port + "/%2F", false);
     }
 
     static RabbitMqNode start(Path server, Path workDir) throws Exception {
+        return start(server, workDir, List.of());
+    }
+
+    /**
+     * @param plugins to enable, such as {@code rabbitmq_federation}; with {@code rabbitmq_management} the management
+     *                API listens on a free port of its own ({@link #managementUri()})
+     */
+    public static RabbitMqNode start(Path server, Path workDir, List<String> plugins) throws Exception {
         int port = FreePort.find();
+        int managementPort = plugins.contains("rabbitmq_management") ? FreePort.find() : -1;
         String node = "sluice-it-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
         Path config = Files.writeString(workDir.resolve("rabbitmq.conf"), """
                 listeners.tcp.1 = 127.0.0.1:%d
                 loopback_users = none
-                """.formatted(port));
+                """.formatted(port) + (managementPort < 0 ? "" : """
+                management.tcp.ip = 127.0.0.1
+                management.tcp.port = %d
+                """.formatted(managementPort)));
         Map<String, String> environment = Map.of(
                 "RABBITMQ_NODENAME", node,
                 "RABBITMQ_CONF_ENV_FILE", Files.writeString(workDir.resolve("rabbitmq-env.conf"),
                         "ERL_EPMD_ADDRESS=127.0.0.1\n").toString(),
                 "RABBITMQ_CONFIG_FILE", config.toString(),
-                "RABBITMQ_ENABLED_PLUGINS_FILE", Files.writeString(workDir.resolve("enabled_plugins"), "[].\n")
-                        .toString(),
+                "RABBITMQ_ENABLED_PLUGINS_FILE", Files.writeString(workDir.resolve("enabled_plugins"),
+                        "[" + String.join(",", plugins) + "].\n").toString(),
                 "RABBITMQ_MNESIA_BASE", workDir.resolve("mnesia").toString(),
                 "RABBITMQ_LOG_BASE", workDir.resolve("log").toString(),
                 "RABBITMQ_PID_FILE", workDir.resolve("pid").toString(),
                 "RABBITMQ_DIST_PORT", String.valueOf(FreePort.find()));
         run(List.of(server.toString(), "-detached"), environment, workDir);
         awaitListening(port, workDir);
-        return new RabbitMqNode(server.resolveSibling("rabbitmqctl"), environment, node, port);
+        if (managementPort > 0) {
+            awaitListening(managementPort, workDir);
+        }
+        return new RabbitMqNode(server.resolveSibling("rabbitmqctl"), environment, node, port, managementPort);
+    }
+
+    /** The node's AMQP address, with the guest user. */
+    public String amqpUri() {
+        return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
+    }
+
+    /** The management API's address; only with the management plugin. */
+    public java.net.URI managementUri() {
+        return java.net.URI.create("http://127.0.0.1:" + managementPort);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package dev.sluice.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sluice.broker.RabbitMqNode;
+
+/**
+ * Two regions, each a RabbitMQ node of its own with the federation and management plugins, started by the test on
+ * free ports: a source's exchange linked from its home region into the other carries every event there in order,
+ * also across the other region's broker being down while events keep being published at home. Runs where
+ * {@code SLUICE_IT_RABBITMQ_SERVER} names the {@code rabbitmq-server} script (CI sets it);
+ * {@code -Dsluice.region.events=N} sets the events per phase (default 2,000).
+ */
+@EnabledIfEnvironmentVariable(named = RabbitMqNode.SERVER, matches = ".+")
+class RegionLinksIT {
+
+    private static final int EVENTS = Integer.getInteger("sluice.region.events", 2_000);
+    private static final List<String> PLUGINS = List.of("rabbitmq_management", "rabbitmq_federation",
+            "rabbitmq_federation_management");
+    private static final String EXCHANGE = "user-center.users";
+    private static final String COPY = "flow.in-cn-north";
+
+    @TempDir
+    Path work;
+
+    private RabbitMqNode east;
+    private RabbitMqNode north;
+
+    @AfterEach
+    void stopNodes() {
+        for (RabbitMqNode node : new RabbitMqNode[] {north, east}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    void aLinkedSourceReachesTheOtherRegionInOrderAlsoAcrossThatRegionsBrokerBeingDown() throws Exception {
+        Path server = Path.of(System.getenv(RabbitMqNode.SERVER));
+        east = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-east")), PLUGINS);
+        north = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-north")), PLUGINS);
+        for (RabbitMqNode node : List.of(east, north)) {
+            try (Channel channel = node.connection().openChannel()) {
+                channel.exchangeDeclare(EXCHANGE, "topic", true);
+            }
+        }
+        try (Channel channel = north.connection().openChannel()) {
+            // Classic, for now: with a quorum queue here, the events the link brought right after the region's
+            // broker restarted never reached the queue (RabbitMQ 3.10, one node; the upstream queue was empty, so
+            // the link had taken them). Likely they were routed before the quorum queue's bindings were back,
+            // and an unroutable message is confirmed. Flows' queues are quorum queues: issue 18 must solve this
+            // (a shovel into the flow's queue by name, which is not routed through bindings) before links carry
+            // flows.
+            channel.queueDeclare(COPY, true, false, false, Map.of("x-queue-type", "classic"));
+            channel.queueBind(COPY, EXCHANGE, "user.#");
+        }
+        RegionLinks links = new RegionLinks(new BrokerManagement(north.managementUri(), "guest", "guest"), "/");
+
+        links.link("cn-east", east.amqpUri(), EXCHANGE);
+        await(() -> links.state(EXCHANGE).map(BrokerManagement.Link::running).orElse(false), "the link running");
+        publish(0, EVENTS, Duration.ZERO);
+        assertThat(firstArrivals(receive(range(0, EVENTS)), 0)).as("every event, in publish order")
+                .isEqualTo(range(0, EVENTS));
+
+        Thread publishing = Thread.ofPlatform().start(() -> {
+            try {
+                // spread over the time the region is down
+                publish(EVENTS, EVENTS, Duration.ofSeconds(8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        north.restart(Duration.ofSeconds(10));
+        publishing.join(Duration.ofMinutes(2));
+        await(() -> north.connection().isOpen(), "the test's connection to the region back");
+        await(() -> links.state(EXCHANGE).map(BrokerManagement.Link::running).orElse(false),
+                "the link running again");
+        List<Integer> arrived = receive(range(EVENTS, EVENTS));
+        System.out.printf("region IT: %d events arrived for the %d published across the restart%n", arrived.size(),
+                EVENTS);
+        assertThat(firstArrivals(arrived, EVENTS)).as("what was published while the region was down, none lost, in publish "
+                + "order (a link that reconnects may bring an event twice)").isEqualTo(range(EVENTS, EVENTS));
+
+        links.unlink(EXCHANGE);
+        links.forget("cn-east");
+        await(() -> links.state(EXCHANGE).isEmpty(), "the link gone");
+    }
+
+    /** Publishes events {@code from} … {@code from + count - 1} at home, with confirms, spread over {@code over}. */
+    private void publish(int from, int count, Duration over) throws Exception {
+        long pause = over.toMillis() * 100 / count;
+        try (Channel channel = east.connection().openChannel()) {
+            channel.confirmSelect();
+            for (int n = from; n < from + count; n++) {
+                channel.basicPublish(EXCHANGE, "user.updated", new AMQP.BasicProperties.Builder().deliveryMode(2)
+                        .build(), String.valueOf(n).getBytes(StandardCharsets.UTF_8));
+                if (n % 100 == 99) {
+                    channel.waitForConfirmsOrDie(30_000);
+                    Thread.sleep(pause);
+                }
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
+    }
+
+    /** Each event from {@code from} on once, where it first arrived (an earlier phase's may come again). */
+    private static List<Integer> firstArrivals(List<Integer> arrived, int from) {
+        return arrived.stream().filter(n -> n >= from).distinct().toList();
+    }
+
+    /**
+     * The events of the other region's queue in the order they arrive, until each of {@code expected} came and
+     * nothing more for a second (or two minutes passed).
+     */
+    private List<Integer> receive(List<Integer> expected) throws Exception {
+        java.util.Set<Integer> missing = new java.util.HashSet<>(expected);
+        List<Integer> received = new ArrayList<>();
+        BlockingQueue<Integer> arrived = new LinkedBlockingQueue<>();
+        try (Channel channel = north.connection().openChannel()) {
+            channel.basicQos(500);
+            channel.basicConsume(COPY, false, (tag, delivery) -> {
+                arrived.add(Integer.parseInt(new String(delivery.getBody(), StandardCharsets.UTF_8)));
+                channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }, tag -> { });
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(deadline)) {
+                Integer next = arrived.poll(1, TimeUnit.SECONDS);
+                if (next != null) {
+                    received.add(next);
+                    missing.remove(next);
+                } else if (missing.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return received;
+    }
+
+    private static List<Integer> range(int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count).boxed().toList();
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!condition.call()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+}

@@ -149,8 +149,12 @@ class RunPanel extends VerticalLayout {
         start.setValue(Start.NOW);
         since.setLabel(getTranslation("run.since", ZONE.getId()));
         since.setId("deploy-since");
-        since.setHelperText(getTranslation("run.since.hint", deployments.historyKept().toDays()));
+        java.time.Duration kept = deployments.historyKept();
+        since.setHelperText(kept.toDays() >= 1 ? getTranslation("run.since.hint", kept.toDays())
+                : getTranslation("run.since.hint.hours", kept.toHours()));
         since.setVisible(false);
+        // with no history kept there is nothing to start from but now or the current state
+        start.setItemEnabledProvider(choice -> choice != Start.TIME || kept.isPositive());
         start.addValueChangeListener(change -> since.setVisible(change.getValue() == Start.TIME));
         Div choice = new Div(ordering, partitions, start, since);
         choice.addClassName("deploy-ordering");

@@ -497,17 +497,25 @@ final class FlowEditorPage {
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
-    /** Deploys with "Each key in order" over {@code partitions} partitions; returns what the Run tab answered. */
-    String deployOrderedByKey(int partitions) {
+    /**
+     * On the Run tab, picks the choice of the radio group {@code group} whose label starts with {@code label} and
+     * gives the field it reveals, {@code field}, the value {@code value}.
+     */
+    private void chooseDeployOption(String group, String label, String field, String value) {
         openTab("Run");
         Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
-        driver.findElements(By.cssSelector("#deploy-ordering vaadin-radio-button")).stream()
-                .filter(choice -> choice.getDomProperty("textContent").strip().startsWith("Each key in order"))
+        driver.findElements(By.cssSelector("#" + group + " vaadin-radio-button")).stream()
+                .filter(choice -> choice.getDomProperty("textContent").strip().startsWith(label))
                 .findFirst().orElseThrow()
                 .click();
-        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-partitions")));
-        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById('deploy-partitions');"
-                + "field.value = arguments[0]; field.dispatchEvent(new Event('change'));", String.valueOf(partitions));
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(field)));
+        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById(arguments[0]);"
+                + "field.value = arguments[1]; field.dispatchEvent(new Event('change'));", field, value);
+    }
+
+    /** Deploys with "Each key in order" over {@code partitions} partitions; returns what the Run tab answered. */
+    String deployOrderedByKey(int partitions) {
+        chooseDeployOption("deploy-ordering", "Each key in order", "deploy-partitions", String.valueOf(partitions));
         driver.findElement(By.id("deploy-flow")).click();
         Browser.waitFor(driver).until(d -> !d.findElement(By.id("run-outcome")).getText().isBlank());
         return driver.findElement(By.id("run-outcome")).getText();
@@ -518,15 +526,7 @@ final class FlowEditorPage {
      * what the Run tab answered.
      */
     String deployFrom(java.time.LocalDateTime since) {
-        openTab("Run");
-        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-flow")));
-        driver.findElements(By.cssSelector("#deploy-start vaadin-radio-button")).stream()
-                .filter(choice -> choice.getDomProperty("textContent").strip().startsWith("Every event since"))
-                .findFirst().orElseThrow()
-                .click();
-        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-since")));
-        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById('deploy-since');"
-                + "field.value = arguments[0]; field.dispatchEvent(new Event('change'));",
+        chooseDeployOption("deploy-start", "Every event since", "deploy-since",
                 since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         String before = driver.findElement(By.id("run-outcome")).getText();
         driver.findElement(By.id("deploy-flow")).click();

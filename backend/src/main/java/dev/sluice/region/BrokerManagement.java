@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.json.Json;
 
 /**
- * The part of a RabbitMQ cluster's management HTTP API that links regions: federation upstreams (the clusters this
- * one takes exchanges' messages from), the policies that federate exchanges from them, and the state of the links.
- * The cluster needs the plugins {@code rabbitmq_management}, {@code rabbitmq_federation} and
- * {@code rabbitmq_federation_management}. Thread-safe.
+ * The part of a RabbitMQ cluster's management HTTP API that links regions: dynamic shovels (each moves one queue of
+ * another cluster into an exchange of this one) and their state. The cluster needs the plugins
+ * {@code rabbitmq_management}, {@code rabbitmq_shovel} and {@code rabbitmq_shovel_management}. Thread-safe.
  */
 public final class BrokerManagement {
 
@@ -40,48 +40,49 @@ public final class BrokerManagement {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One federation link as the cluster reports it. */
-    public record Link(String upstream, String exchange, String status, String error) {
+    /** A shovel as the cluster reports it: {@code running}, {@code starting} or {@code terminated}, with why. */
+    public record Shovel(String name, String state, String reason) {
 
         public boolean running() {
-            return "running".equals(status);
+            return "running".equals(state);
         }
     }
 
     /**
-     * Creates or changes the upstream {@code name}: the cluster at {@code amqpUri} (credentials in it, {@code amqps}
-     * for TLS) whose exchanges this cluster federates, confirming each message to it only once stored here.
+     * Creates or changes the dynamic shovel {@code name}, run by this cluster: it moves the messages of the queue
+     * {@code sourceQueue} on the cluster at {@code sourceUri} (credentials in it, {@code amqps} for TLS) into this
+     * cluster's exchange {@code exchange}, keeping each message's routing key and properties, and acknowledges
+     * each at the source only once this cluster confirmed it. While this cluster is down the source queue keeps
+     * the messages; one shovel consumes it, so they arrive in the order they were queued.
      */
-    public void putUpstream(String vhost, String name, String amqpUri) throws IOException {
-        send("PUT", "api/parameters/federation-upstream/" + encode(vhost) + "/" + encode(name),
-                Map.of("value", Map.of("uri", amqpUri, "ack-mode", "on-confirm", "prefetch-count", 1000,
-                        "reconnect-delay", 2, "max-hops", 1)));
+    public void putShovel(String vhost, String name, String sourceUri, String sourceQueue, String exchange)
+            throws IOException {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("src-protocol", "amqp091");
+        value.put("src-uri", sourceUri);
+        value.put("src-queue", sourceQueue);
+        value.put("src-prefetch-count", 1000);
+        value.put("dest-protocol", "amqp091");
+        value.put("dest-uri", "/".equals(vhost) ? "amqp://" : "amqp:///" + encode(vhost));
+        value.put("dest-exchange", exchange);
+        value.put("ack-mode", "on-confirm");
+        value.put("reconnect-delay", 2);
+        send("PUT", "api/parameters/shovel/" + encode(vhost) + "/" + encode(name), Map.of("value", value));
     }
 
-    public void deleteUpstream(String vhost, String name) throws IOException {
-        send("DELETE", "api/parameters/federation-upstream/" + encode(vhost) + "/" + encode(name), null);
+    public void deleteShovel(String vhost, String name) throws IOException {
+        send("DELETE", "api/parameters/shovel/" + encode(vhost) + "/" + encode(name), null);
     }
 
-    /** Federates the exchange named {@code exchange} (exactly) from {@code upstream}, by the policy {@code name}. */
-    public void putFederationPolicy(String vhost, String name, String exchange, String upstream) throws IOException {
-        send("PUT", "api/policies/" + encode(vhost) + "/" + encode(name), Map.of("pattern",
-                "^" + literal(exchange) + "$", "definition", Map.of("federation-upstream", upstream),
-                "apply-to", "exchanges", "priority", 10));
-    }
-
-    public void deletePolicy(String vhost, String name) throws IOException {
-        send("DELETE", "api/policies/" + encode(vhost) + "/" + encode(name), null);
-    }
-
-    /** The federation links of the virtual host, as the cluster reports them now. */
-    public List<Link> links(String vhost) throws IOException {
-        JsonNode found = send("GET", "api/federation-links/" + encode(vhost), null);
-        List<Link> links = new ArrayList<>();
-        for (JsonNode link : found) {
-            links.add(new Link(link.path("upstream").asText(), link.path("exchange").asText(),
-                    link.path("status").asText(), link.hasNonNull("error") ? link.path("error").asText() : null));
+    /** The dynamic shovels of the virtual host, as the cluster reports them now. */
+    public List<Shovel> shovels(String vhost) throws IOException {
+        JsonNode found = send("GET", "api/shovels/" + encode(vhost), null);
+        List<Shovel> shovels = new ArrayList<>();
+        for (JsonNode shovel : found) {
+            shovels.add(new Shovel(shovel.path("name").asText(), shovel.path("state").asText(),
+                    shovel.hasNonNull("reason") ? shovel.path("reason").asText() : null));
         }
-        return links;
+        return shovels;
     }
 
     /**
@@ -123,10 +124,5 @@ public final class BrokerManagement {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The name as a regular expression that matches only it. */
-    private static String literal(String name) {
-        return name.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
     }
 }

@@ -1,54 +1,63 @@
 package dev.sluice.region;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
+import com.rabbitmq.client.Channel;
+
 /**
- * Brings a source's events from its home region into another region by exchange federation, set up through the
- * other region's management API: an upstream per home region and a policy per federated exchange. The home cluster
- * then buffers the events in a queue of its own while the other region is unreachable, and the link catches up, in
- * order, once it is back.
+ * Brings a source's events from its home region into another region: a queue at home, bound to the source's
+ * exchange, keeps every event for the other region, and a dynamic shovel run by the other region's cluster (set up
+ * through its management API) moves them, in order, into the same exchange there. While the other region is down or
+ * unreachable the queue at home fills; the shovel catches up once it is back, acknowledging at home only what the
+ * other region confirmed.
  */
 public final class RegionLinks {
 
-    private final BrokerManagement downstream;
+    private final BrokerManagement here;
     private final String vhost;
+    private final String prefix;
 
-    /** @param downstream the management API of the region the events are brought into */
-    public RegionLinks(BrokerManagement downstream, String vhost) {
-        this.downstream = downstream;
+    /**
+     * @param here   the management API of the region the events are brought into
+     * @param prefix starts the names of the queues Sluice declares (as the engine's {@code sluice.engine.prefix})
+     */
+    public RegionLinks(BrokerManagement here, String vhost, String prefix) {
+        this.here = here;
         this.vhost = vhost;
+        this.prefix = prefix;
     }
 
-    static String upstreamName(String homeRegion) {
-        return "sluice-region-" + homeRegion;
+    /** The queue in the source's home region that keeps its events for {@code region}. */
+    public String bufferQueue(String source, String region) {
+        return prefix + ".link." + source + ".to." + region;
     }
 
-    static String policyName(String exchange) {
-        return "sluice-federate-" + exchange;
+    static String shovelName(String source) {
+        return "sluice-link-" + source;
     }
 
     /**
-     * Federates {@code exchange} into this region from {@code homeRegion}'s cluster at {@code homeAmqpUri}. The
-     * exchange must exist here; flows' queues bound to it then receive the home region's events.
+     * Links {@code source} from its home region, reached through {@code home} (a channel) and {@code homeAmqpUri}
+     * (by the shovel), into {@code region}, this one. Idempotent. The source's exchange must exist here.
      */
-    public void link(String homeRegion, String homeAmqpUri, String exchange) throws IOException {
-        downstream.putUpstream(vhost, upstreamName(homeRegion), homeAmqpUri);
-        downstream.putFederationPolicy(vhost, policyName(exchange), exchange, upstreamName(homeRegion));
+    public void link(Channel home, String homeAmqpUri, String source, String region) throws IOException {
+        String buffer = bufferQueue(source, region);
+        home.exchangeDeclare(source, "topic", true);
+        home.queueDeclare(buffer, true, false, false, Map.of("x-queue-type", "quorum"));
+        home.queueBind(buffer, source, "#");
+        here.putShovel(vhost, shovelName(source), homeAmqpUri, buffer, source);
     }
 
-    /** Stops bringing {@code exchange} in; what the home cluster buffered for this region is dropped there. */
-    public void unlink(String exchange) throws IOException {
-        downstream.deletePolicy(vhost, policyName(exchange));
+    /** Stops bringing {@code source} into {@code region}; what its home region kept for it is dropped. */
+    public void unlink(Channel home, String source, String region) throws IOException {
+        here.deleteShovel(vhost, shovelName(source));
+        home.queueDelete(bufferQueue(source, region));
     }
 
-    /** Forgets the upstream of a home region once no exchange is linked from it. */
-    public void forget(String homeRegion) throws IOException {
-        downstream.deleteUpstream(vhost, upstreamName(homeRegion));
-    }
-
-    /** The state of the link that brings {@code exchange} in, or empty while none is reported. */
-    public Optional<BrokerManagement.Link> state(String exchange) throws IOException {
-        return downstream.links(vhost).stream().filter(link -> link.exchange().equals(exchange)).findFirst();
+    /** The state of the link that brings {@code source} in, or empty while none is reported. */
+    public Optional<BrokerManagement.Shovel> state(String source) throws IOException {
+        return here.shovels(vhost).stream().filter(shovel -> shovel.name().equals(shovelName(source))).findFirst();
     }
 }

@@ -23,6 +23,8 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
     public static final String SERVER = "SLUICE_IT_RABBITMQ_SERVER";
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
+    private final Path server;
+    private final Path workDir;
     private final Path rabbitmqctl;
     private final Map<String, String> environment;
     private final String node;
@@ -30,9 +32,11 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
     private final int managementPort;
     private final BrokerConnection connection;
 
-    private RabbitMqNode(Path rabbitmqctl, Map<String, String> environment, String node, int port,
+    private RabbitMqNode(Path server, Path workDir, Map<String, String> environment, String node, int port,
                          int managementPort) {
-        this.rabbitmqctl = rabbitmqctl;
+        this.server = server;
+        this.workDir = workDir;
+        this.rabbitmqctl = server.resolveSibling("rabbitmqctl");
         this.environment = environment;
         this.node = node;
         this.port = port;
@@ -75,7 +79,7 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         if (managementPort > 0) {
             awaitListening(managementPort, workDir);
         }
-        return new RabbitMqNode(server.resolveSibling("rabbitmqctl"), environment, node, port, managementPort);
+        return new RabbitMqNode(server, workDir, environment, node, port, managementPort);
     }
 
     /** The node's AMQP address, with the guest user. */
@@ -100,6 +104,20 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         Thread.sleep(down.toMillis());
         ctl("start_app");
         awaitListening(port, null);
+    }
+
+    /** Stops the node's Erlang VM, as an operator stopping the broker would. */
+    public void stop() throws Exception {
+        ctl("stop");
+    }
+
+    /** Starts the node again after {@link #stop}, with its data. */
+    public void start() throws Exception {
+        run(List.of(server.toString(), "-detached"), environment, workDir);
+        awaitListening(port, workDir);
+        if (managementPort > 0) {
+            awaitListening(managementPort, workDir);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sluice.broker.BrokerConnection;
 import dev.sluice.broker.RabbitMqNode;
 
 /**
@@ -36,9 +38,10 @@ import dev.sluice.broker.RabbitMqNode;
 class RegionLinksIT {
 
     private static final int EVENTS = Integer.getInteger("sluice.region.events", 2_000);
-    private static final List<String> PLUGINS = List.of("rabbitmq_management", "rabbitmq_federation",
-            "rabbitmq_federation_management");
-    private static final String EXCHANGE = "user-center.users";
+    private static final List<String> PLUGINS = List.of("rabbitmq_management", "rabbitmq_shovel",
+            "rabbitmq_shovel_management");
+    private static final String SOURCE = "user-center.users";
+    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("sluice.region.down-seconds", 10));
     private static final String COPY = "flow.in-cn-north";
 
     @TempDir
@@ -58,29 +61,59 @@ class RegionLinksIT {
 
     @Test
     void aLinkedSourceReachesTheOtherRegionInOrderAndUnlinkingRemovesTheLink() throws Exception {
-        Path server = Path.of(System.getenv(RabbitMqNode.SERVER));
-        east = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-east")), PLUGINS);
-        north = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-north")), PLUGINS);
-        for (RabbitMqNode node : List.of(east, north)) {
-            try (Channel channel = node.connection().openChannel()) {
-                channel.exchangeDeclare(EXCHANGE, "topic", true);
-            }
-        }
-        try (Channel channel = north.connection().openChannel()) {
-            channel.queueDeclare(COPY, true, false, false, Map.of("x-queue-type", "quorum"));
-            channel.queueBind(COPY, EXCHANGE, "user.#");
-        }
-        RegionLinks links = new RegionLinks(new BrokerManagement(north.managementUri(), "guest", "guest"), "/");
+        RegionLinks links = startRegions();
 
-        links.link("cn-east", east.amqpUri(), EXCHANGE);
-        await(() -> links.state(EXCHANGE).map(BrokerManagement.Link::running).orElse(false), "the link running");
         publish(0, EVENTS, Duration.ZERO);
         assertThat(firstArrivals(receive(range(0, EVENTS)), 0)).as("every event, in publish order")
                 .isEqualTo(range(0, EVENTS));
 
-        links.unlink(EXCHANGE);
-        links.forget("cn-east");
-        await(() -> links.state(EXCHANGE).isEmpty(), "the link gone");
+        try (Channel home = east.connection().openChannel()) {
+            links.unlink(home, SOURCE, "cn-north");
+        }
+        await(() -> links.state(SOURCE).isEmpty(), "the link gone");
+        Channel home = east.connection().openChannel();
+        assertThatThrownBy(() -> home.queueDeclarePassive(links.bufferQueue(SOURCE, "cn-north")))
+                .as("the queue kept at home for the other region").isInstanceOf(java.io.IOException.class);
+        BrokerConnection.closeQuietly(home);
+    }
+
+    @Test
+    void eventsPublishedWhileTheOtherRegionIsDownReachItInOrderOnceItIsBack() throws Exception {
+        RegionLinks links = startRegions();
+        java.util.concurrent.Future<?> publishing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
+                .submit(() -> {
+                    publish(0, EVENTS, Duration.ofSeconds(20));
+                    return null;
+                });
+        Thread.sleep(5_000);
+        north.stop();
+        Thread.sleep(DOWN.toMillis());
+        north.start();
+        publishing.get(2, TimeUnit.MINUTES);
+        await(() -> north.connection().isOpen(), "the test's connection to cn-north again");
+
+        assertThat(firstArrivals(receive(range(0, EVENTS)), 0)).as("every event, in publish order")
+                .isEqualTo(range(0, EVENTS));
+        await(() -> links.state(SOURCE).map(BrokerManagement.Shovel::running).orElse(false), "the link running");
+    }
+
+    /** Starts both regions' brokers, the source's exchange and a flow's queue in cn-north, and links them. */
+    private RegionLinks startRegions() throws Exception {
+        Path server = Path.of(System.getenv(RabbitMqNode.SERVER));
+        east = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-east")), PLUGINS);
+        north = RabbitMqNode.start(server, java.nio.file.Files.createDirectories(work.resolve("cn-north")), PLUGINS);
+        try (Channel channel = north.connection().openChannel()) {
+            channel.exchangeDeclare(SOURCE, "topic", true);
+            channel.queueDeclare(COPY, true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(COPY, SOURCE, "user.#");
+        }
+        RegionLinks links = new RegionLinks(new BrokerManagement(north.managementUri(), "guest", "guest"), "/",
+                "sluice");
+        try (Channel home = east.connection().openChannel()) {
+            links.link(home, east.amqpUri(), SOURCE, "cn-north");
+        }
+        await(() -> links.state(SOURCE).map(BrokerManagement.Shovel::running).orElse(false), "the link running");
+        return links;
     }
 
     /** Publishes events {@code from} … {@code from + count - 1} at home, with confirms, spread over {@code over}. */
@@ -89,7 +122,7 @@ class RegionLinksIT {
         try (Channel channel = east.connection().openChannel()) {
             channel.confirmSelect();
             for (int n = from; n < from + count; n++) {
-                channel.basicPublish(EXCHANGE, "user.updated", new AMQP.BasicProperties.Builder().deliveryMode(2)
+                channel.basicPublish(SOURCE, "user.updated", new AMQP.BasicProperties.Builder().deliveryMode(2)
                         .build(), String.valueOf(n).getBytes(StandardCharsets.UTF_8));
                 if (n % 100 == 99) {
                     channel.waitForConfirmsOrDie(30_000);

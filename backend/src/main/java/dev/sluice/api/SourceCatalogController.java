@@ -18,14 +18,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sluice.region.Regions;
 import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
 import dev.sluice.source.SourceSummary;
 
 /**
  * The source catalog: {@code GET /api/sources} (what the caller may use), {@code POST /api/sources}
- * {@code {"name", "description", "owner", "eventTypes", "key"}}, {@code PUT /api/sources/{name}/key} {@code {"key"}},
- * {@code POST /api/sources/{name}/grants}
+ * {@code {"name", "description", "owner", "eventTypes", "key", "homeRegion"}}, {@code PUT /api/sources/{name}/key}
+ * {@code {"key"}}, {@code PUT /api/sources/{name}/home-region} {@code {"homeRegion"}}, {@code POST /api/sources/{name}/grants}
  * {@code {"workspace"}} and {@code DELETE /api/sources/{name}/grants/{workspace}}. Grants are listed to the
  * source's stewards only.
  */
@@ -34,8 +35,10 @@ class SourceCatalogController {
 
     private final SourceStewardship catalog;
     private final SourceAccess access;
+    private final Regions regions;
 
-    SourceCatalogController(SourceStewardship catalog, SourceAccess access) {
+    SourceCatalogController(SourceStewardship catalog, SourceAccess access, Regions regions) {
+        this.regions = regions;
         this.catalog = catalog;
         this.access = access;
     }
@@ -52,7 +55,8 @@ class SourceCatalogController {
         List<String> types = new ArrayList<>();
         request.path("eventTypes").forEach(type -> types.add(type.isTextual() ? type.asText() : null));
         SourceSummary created = catalog.register(principal.getName(), text(request, "name"),
-                text(request, "description"), text(request, "owner"), types, text(request, "key"));
+                text(request, "description"), text(request, "owner"), types, text(request, "key"),
+                text(request, "homeRegion"));
         return ResponseEntity.created(URI.create("/api/sources/" + created.name()))
                 .contentType(MediaType.APPLICATION_JSON).body(Bodies.write(describe(created, true)));
     }
@@ -63,6 +67,14 @@ class SourceCatalogController {
                                      Principal principal) {
         SourceSummary changed = catalog.changeKey(principal.getName(), name, text(Bodies.read(body), "key"));
         return FlowController.json(describe(changed, true));
+    }
+
+    /** {@code {"homeRegion": "cn-east"}}: where the source is published from now on, for its stewards. */
+    @PutMapping("/api/sources/{name}/home-region")
+    ResponseEntity<String> moveHome(@PathVariable String name, @RequestBody(required = false) String body,
+                                    Principal principal) {
+        return FlowController.json(describe(catalog.moveHome(principal.getName(), name,
+                text(Bodies.read(body), "homeRegion")), true));
     }
 
     @PostMapping("/api/sources/{name}/grants")
@@ -78,13 +90,14 @@ class SourceCatalogController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Map<String, Object> describe(SourceSummary source, boolean withGrants) {
+    private Map<String, Object> describe(SourceSummary source, boolean withGrants) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", source.name());
         out.put("description", source.description());
         out.put("owner", source.owner());
         out.put("eventTypes", source.eventTypes());
         out.put("key", source.key());
+        out.put("homeRegion", regions.resolve(source.homeRegion()));
         if (withGrants) {
             out.put("subscribers", source.subscribers());
         }

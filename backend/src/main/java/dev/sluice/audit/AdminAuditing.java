@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.source.SourceGrantChanged;
+import dev.sluice.source.SourceHomeMoved;
 import dev.sluice.source.SourceKeyChanged;
 import dev.sluice.source.SourceRegistered;
 import dev.sluice.workspace.MembershipChanged;
@@ -57,6 +58,12 @@ class AdminAuditing {
     @EventListener
     void sourceKeyChanged(SourceKeyChanged event) {
         log.record(AuditRecord.success(event.by(), event.owner(), "source.key", "source", event.source(),
+                Map.of("before", event.before(), "after", event.after())));
+    }
+
+    @EventListener
+    void sourceHomeMoved(SourceHomeMoved event) {
+        log.record(AuditRecord.success(event.by(), event.owner(), "source.region", "source", event.source(),
                 Map.of("before", event.before(), "after", event.after())));
     }
 

@@ -12,14 +12,20 @@ import dev.sluice.flow.Flow;
  * @param keyOrder when not null, order is kept per key over partitions instead ({@code ordered} is then false)
  * @param bootstrap what the flow owes before its live events (deployed from its snapshot or from a point in time,
  *                  or resynced), or null when it owes nothing
+ * @param region   the region whose engines run it; null: every engine
  */
 public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder,
-                           Bootstrap bootstrap) {
+                           Bootstrap bootstrap, String region) {
 
     public DeployedFlow {
         if (ordered && keyOrder != null) {
             throw new IllegalArgumentException("a flow is ordered as a whole or by key, not both");
         }
+    }
+
+    public DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder,
+                        Bootstrap bootstrap) {
+        this(flowId, version, flow, ordered, keyOrder, bootstrap, null);
     }
 
     public DeployedFlow(long flowId, int version, Flow flow, boolean ordered) {
@@ -28,6 +34,11 @@ public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered,
 
     public DeployedFlow(long flowId, int version, Flow flow, boolean ordered, KeyOrder keyOrder) {
         this(flowId, version, flow, ordered, keyOrder, null);
+    }
+
+    /** True when the engines of {@code here} run it. */
+    public boolean runsIn(String here) {
+        return region == null || region.equals(here);
     }
 
     /** True when later events of a key (or of the whole flow) must wait for an earlier one's retries. */

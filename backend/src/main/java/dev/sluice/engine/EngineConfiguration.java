@@ -24,6 +24,7 @@ import dev.sluice.privacy.PiiFinding;
 import dev.sluice.privacy.SampledPiiCheck;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.privacy.UnexpectedPii;
+import dev.sluice.region.Regions;
 import dev.sluice.target.WorkspaceReach;
 
 /** The engine runs where {@code SLUICE_ROLES} includes {@code engine} (the default). */
@@ -70,11 +71,14 @@ class EngineConfiguration {
 
     @Bean
     EngineReconciler engineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments,
-                                      ObjectProvider<KeptEvents> kept) {
-        return new EngineReconciler(engine, deployments, kept);
+                                      ObjectProvider<KeptEvents> kept, Regions regions) {
+        return new EngineReconciler(engine, deployments, kept, regions.here());
     }
 
-    /** Polls the deployed flows every few seconds, so every instance follows deploys made on any other. */
+    /**
+     * Polls the deployed flows every few seconds, so every instance follows deploys made on any other; runs those of
+     * its own region.
+     */
     static final class EngineReconciler implements SmartLifecycle {
 
         private static final Logger log = LoggerFactory.getLogger(EngineReconciler.class);
@@ -82,9 +86,12 @@ class EngineConfiguration {
         private final Engine engine;
         private final ObjectProvider<DeploymentSource> deployments;
         private final ObjectProvider<KeptEvents> kept;
+        private final String region;
         private ScheduledExecutorService timer;
 
-        EngineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments, ObjectProvider<KeptEvents> kept) {
+        EngineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments, ObjectProvider<KeptEvents> kept,
+                         String region) {
+            this.region = region;
             this.engine = engine;
             this.deployments = deployments;
             this.kept = kept;
@@ -115,8 +122,7 @@ class EngineConfiguration {
                 }
             }
             try {
-                List<DeployedFlow> deployed = source.deployed();
-                engine.reconcile(deployed);
+                engine.reconcile(source.deployed().stream().filter(flow -> flow.runsIn(region)).toList());
             } catch (RuntimeException e) {
                 log.warn("Could not read the deployed flows; keeping what runs: {}", e.getMessage());
             }

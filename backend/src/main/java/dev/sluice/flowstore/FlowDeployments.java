@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,10 @@ import dev.sluice.flow.FlowProblem;
 import dev.sluice.flow.InvalidFlowException;
 import dev.sluice.privacy.PreviewMasking;
 import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.region.LinkNeeds;
+import dev.sluice.region.RegionLinkKeeper;
+import dev.sluice.region.RegionLinks;
+import dev.sluice.region.Regions;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 import dev.sluice.engine.DeploymentSource;
@@ -29,7 +34,9 @@ import dev.sluice.engine.DeploymentsChanged;
  */
 @Service
 @Transactional
-public class FlowDeployments implements DeploymentSource {
+public class FlowDeployments implements DeploymentSource, LinkNeeds {
+
+    private static final java.time.Duration LINK_WAIT = java.time.Duration.ofSeconds(15);
 
     private final StoredFlowRepository flows;
     private final FlowVersionRepository versions;
@@ -41,13 +48,17 @@ public class FlowDeployments implements DeploymentSource {
     private final SourceCatalog sources;
     private final ApplicationEventPublisher events;
     private final java.time.Duration keepHistory;
+    private final Regions regions;
+    private final ObjectProvider<RegionLinkKeeper> links;
 
     FlowDeployments(StoredFlowRepository flows, FlowVersionRepository versions, FlowAccess access, FlowRuns runs,
                     FlowDocuments documents, SourcePrivacy privacy, LeakExemptions exemptions, SourceCatalog sources,
                     ApplicationEventPublisher events,
                     @org.springframework.beans.factory.annotation.Value("${sluice.engine.keep-history:7d}")
-                    java.time.Duration keepHistory) {
+                    java.time.Duration keepHistory, Regions regions, ObjectProvider<RegionLinkKeeper> links) {
         this.keepHistory = keepHistory;
+        this.regions = regions;
+        this.links = links;
         this.sources = sources;
         this.flows = flows;
         this.versions = versions;
@@ -88,6 +99,16 @@ public class FlowDeployments implements DeploymentSource {
      */
     public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder,
                                  StartFrom from) {
+        return deploy(username, id, version, ordered, keyOrder, from, null);
+    }
+
+    /**
+     * As {@link #deploy(String, long, Integer, boolean, KeyOrder, StartFrom)}, run by the engines of {@code region}
+     * (null: its source's home region). Outside the source's home region the link that brings the source's events
+     * there is set up first, and the deploy refused when it does not run.
+     */
+    public FlowTestReport deploy(String username, long id, Integer version, boolean ordered, KeyOrder keyOrder,
+                                 StartFrom from, String region) {
         StoredFlow flow = writable(username, id);
         int wanted = version == null ? flow.getLatestVersion() : version;
         FlowVersion found = versions.findByFlowIdAndVersion(id, wanted)
@@ -98,7 +119,8 @@ public class FlowDeployments implements DeploymentSource {
             requireKeptHistory(from);
             FlowTestReport report = runs.test(flow, found);
             requireDeployable(flow, wanted, definition, report);
-            flow.deploy(wanted, ordered, keyOrder, from, username, Instant.now());
+            requireLinked(definition, region, from);
+            flow.deploy(wanted, ordered, keyOrder, from, region, username, Instant.now());
             events.publishEvent(new FlowDeployed(id, flow.getWorkspace().getName(), flow.getName(), wanted,
                     ordered, keyOrder, from, username));
             events.publishEvent(new DeploymentsChanged(id, false));
@@ -219,15 +241,83 @@ public class FlowDeployments implements DeploymentSource {
         }
     }
 
-    /** For the engine: every deployed, unpaused flow with the version to run. */
+    /**
+     * A flow runs in {@code region} (null: its source's home): a known region; outside the source's home, the link
+     * from there must run (set up now) and the history, kept at home, is not offered.
+     */
+    private void requireLinked(Flow definition, String region, StartFrom from) {
+        if (region != null && !regions.knows(region)) {
+            throw FlowStoreException.invalid("$.region", "there is no region named '" + region + "'; the "
+                    + "installation's regions are " + String.join(", ", regions.names()));
+        }
+        String source = sourceName(definition);
+        String home = homeOf(source);
+        if (region == null || region.equals(home)) {
+            return;
+        }
+        if (from.history() != null) {
+            throw FlowStoreException.invalid("$.from", "a flow outside its source's home region (" + home
+                    + ") starts from now or from the snapshot: the history is kept at home");
+        }
+        RegionLinkKeeper keeper = links.getIfAvailable();
+        if (keeper == null) {
+            throw FlowStoreException.conflict("$.region", "this instance does not manage region links (sluice.roles "
+                    + "has no designer): deploy from a designer instance");
+        }
+        RegionLinks.LinkState link = keeper.prepare(new RegionLinks.Link(source, home, region), LINK_WAIT);
+        if (link.state() != RegionLinks.State.RUNNING) {
+            throw FlowStoreException.conflict("$.region", "region " + region + " cannot reach " + source
+                    + "'s home region " + home + (link.error() == null ? " (the link is still "
+                    + link.state().name().toLowerCase() + " after " + LINK_WAIT.toSeconds() + " s)"
+                    : ": " + link.error()) + "; check both clusters and the link's settings (sluice.regions)");
+        }
+    }
+
+    private static String sourceName(Flow definition) {
+        return definition.sourceNode().map(node -> node.config().path("source").asText()).orElse("");
+    }
+
+    private String homeOf(String source) {
+        return regions.resolve(sources.find(source).map(EventSource::getHomeRegion).orElse(null));
+    }
+
+    /** For the engine: every deployed, unpaused flow with the version to run and the region that runs it. */
     @Override
     @Transactional(readOnly = true)
     public List<DeployedFlow> deployed() {
         return flows.findByState(FlowState.DEPLOYED).stream()
-                .map(flow -> new DeployedFlow(flow.getId(), flow.getDeployedVersion(),
-                        FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
-                                .orElseThrow()), flow.isOrdered(), flow.getKeyOrder(), flow.getPendingBootstrap()))
+                .map(flow -> {
+                    Flow definition = FlowDocuments.bind(versions.findByFlowIdAndVersion(flow.getId(),
+                            flow.getDeployedVersion()).orElseThrow());
+                    return new DeployedFlow(flow.getId(), flow.getDeployedVersion(), definition, flow.isOrdered(),
+                            flow.getKeyOrder(), flow.getPendingBootstrap(), regionOf(flow, definition));
+                })
                 .toList();
+    }
+
+    private String regionOf(StoredFlow flow, Flow definition) {
+        return flow.getRegion() != null ? flow.getRegion() : homeOf(sourceName(definition));
+    }
+
+    /** For the region links: each source with a deployed or paused flow outside its home region. */
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<RegionLinks.Link> needed() {
+        java.util.Set<RegionLinks.Link> needed = new java.util.HashSet<>();
+        for (FlowState state : List.of(FlowState.DEPLOYED, FlowState.PAUSED)) {
+            for (StoredFlow flow : flows.findByState(state)) {
+                if (flow.getRegion() == null) {
+                    continue;
+                }
+                String source = versions.findByFlowIdAndVersion(flow.getId(), flow.getDeployedVersion())
+                        .map(version -> sourceName(FlowDocuments.bind(version))).orElse("");
+                String home = homeOf(source);
+                if (!source.isEmpty() && !home.equals(flow.getRegion())) {
+                    needed.add(new RegionLinks.Link(source, home, flow.getRegion()));
+                }
+            }
+        }
+        return needed;
     }
 
     /** For the engine: pauses a running flow that cannot work (its script keeps running out of budget). */
@@ -265,8 +355,8 @@ public class FlowDeployments implements DeploymentSource {
         if (flow.getState() != FlowState.DEPLOYED) {
             throw FlowStoreException.conflict("$", "only a deployed, running flow can be resynced");
         }
-        flow.deploy(flow.getDeployedVersion(), flow.isOrdered(), flow.getKeyOrder(), StartFrom.SNAPSHOT, username,
-                Instant.now());
+        flow.deploy(flow.getDeployedVersion(), flow.isOrdered(), flow.getKeyOrder(), StartFrom.SNAPSHOT,
+                flow.getRegion(), username, Instant.now());
         events.publishEvent(new FlowResynced(id, flow.getWorkspace().getName(), flow.getName(),
                 flow.getDeployedVersion(), username));
         events.publishEvent(new DeploymentsChanged(id, false));
@@ -282,7 +372,7 @@ public class FlowDeployments implements DeploymentSource {
     @Transactional(readOnly = true)
     public DeploymentOptions options(long id) {
         return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getKeyOrder(),
-                        flow.getPausedReason()))
+                        flow.getPausedReason(), flow.getRegion()))
                 .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
     }
 

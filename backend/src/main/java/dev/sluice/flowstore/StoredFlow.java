@@ -57,6 +57,10 @@ class StoredFlow {
     @Column(name = "deploy_partitions", nullable = false)
     private int partitions;
 
+    /** The region the flow runs in; null: its source's home region. */
+    @Column(name = "region", length = 63)
+    private String region;
+
     @Column(name = "bootstrap_token", length = 64)
     private String bootstrapToken;
 
@@ -111,8 +115,10 @@ class StoredFlow {
     }
 
     /** Marks {@code version} as the one that runs, with its deployment options. */
-    void deploy(int version, boolean ordered, KeyOrder keyOrder, StartFrom from, String by, Instant now) {
+    void deploy(int version, boolean ordered, KeyOrder keyOrder, StartFrom from, String region, String by,
+                Instant now) {
         this.ordered = ordered;
+        this.region = region;
         if (from.replays()) {
             bootstrapToken = java.util.UUID.randomUUID().toString();
             bootstrapFrom = from.history();
@@ -205,6 +211,11 @@ class StoredFlow {
         if (token.equals(bootstrapToken)) {
             bootstrappedToken = token;
         }
+    }
+
+    /** The region the flow runs in, or null for its source's home region. */
+    String getRegion() {
+        return region;
     }
 
     /** How the flow is ordered by key, or null when it is not. */

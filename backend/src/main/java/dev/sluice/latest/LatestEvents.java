@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.engine.KeptEvents;
+import dev.sluice.region.Regions;
 import dev.sluice.source.EventSource;
 import dev.sluice.source.SourceCatalog;
 
@@ -34,9 +35,10 @@ public class LatestEvents implements KeptEvents {
     private final boolean postgres;
     private final Duration keepTombstones;
     private final Duration keepHistory;
+    private final Regions regions;
     private volatile Instant lastTidied;
 
-    LatestEvents(DataSource dataSource, TransactionTemplate transactions, SourceCatalog sources,
+    LatestEvents(DataSource dataSource, TransactionTemplate transactions, SourceCatalog sources, Regions regions,
                  @org.springframework.beans.factory.annotation.Value("${sluice.latest.keep-tombstones:7d}")
                  Duration keepTombstones,
                  @org.springframework.beans.factory.annotation.Value("${sluice.engine.keep-history:7d}")
@@ -44,6 +46,7 @@ public class LatestEvents implements KeptEvents {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
         this.sources = sources;
+        this.regions = regions;
         this.keepTombstones = keepTombstones;
         this.keepHistory = keepHistory;
         try (Connection connection = dataSource.getConnection()) {
@@ -102,9 +105,11 @@ public class LatestEvents implements KeptEvents {
     }
 
 
+    /** The sources published in this instance's region: elsewhere their events are copies, kept at home. */
     @Override
     public List<String> sources() {
-        return sources.all().stream().map(EventSource::getName).toList();
+        return sources.all().stream().filter(source -> regions.resolve(source.getHomeRegion()).equals(regions.here()))
+                .map(EventSource::getName).toList();
     }
 
     @Override

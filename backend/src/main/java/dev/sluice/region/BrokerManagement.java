@@ -78,15 +78,39 @@ public final class BrokerManagement {
     public List<Shovel> shovels(String vhost) throws IOException {
         JsonNode found = send("GET", "api/shovels/" + encode(vhost), null);
         List<Shovel> shovels = new ArrayList<>();
-        for (JsonNode shovel : found) {
+        for (JsonNode shovel : found == null ? Json.MAPPER.createArrayNode() : found) {
             shovels.add(new Shovel(shovel.path("name").asText(), shovel.path("state").asText(),
                     shovel.hasNonNull("reason") ? shovel.path("reason").asText() : null));
         }
         return shovels;
     }
 
+    /** Declares a durable topic exchange (idempotent), as the engine declares a source's. */
+    public void putTopicExchange(String vhost, String name) throws IOException {
+        send("PUT", "api/exchanges/" + encode(vhost) + "/" + encode(name), Map.of("type", "topic", "durable", true));
+    }
+
+    /** Declares a durable quorum queue (idempotent) bound to {@code exchange} for every routing key. */
+    public void putQuorumQueueBoundTo(String vhost, String queue, String exchange) throws IOException {
+        send("PUT", "api/queues/" + encode(vhost) + "/" + encode(queue), Map.of("durable", true, "auto_delete",
+                false, "arguments", Map.of("x-queue-type", "quorum")));
+        send("POST", "api/bindings/" + encode(vhost) + "/e/" + encode(exchange) + "/q/" + encode(queue),
+                Map.of("routing_key", "#"));
+    }
+
+    public void deleteQueue(String vhost, String queue) throws IOException {
+        send("DELETE", "api/queues/" + encode(vhost) + "/" + encode(queue), null);
+    }
+
+    /** The messages in the queue now (ready and unacknowledged), or empty when it does not exist. */
+    public java.util.OptionalLong queueDepth(String vhost, String queue) throws IOException {
+        JsonNode found = send("GET", "api/queues/" + encode(vhost) + "/" + encode(queue), null);
+        return found == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(found.path("messages")
+                .asLong(0));
+    }
+
     /**
-     * Sends a request; a 404 to a DELETE counts as done.
+     * Sends a request; a 404 to a DELETE counts as done, to a GET answers null.
      *
      * @throws IOException when the cluster cannot be reached or refuses, with its status
      */
@@ -104,6 +128,9 @@ public final class BrokerManagement {
         }
         if (response.statusCode() == 404 && method.equals("DELETE")) {
             return Json.MAPPER.createObjectNode();
+        }
+        if (response.statusCode() == 404 && method.equals("GET")) {
+            return null;
         }
         if (response.statusCode() >= 300) {
             throw new IOException("the RabbitMQ management API at " + base + " answered " + response.statusCode()

@@ -23,6 +23,8 @@ import dev.sluice.broker.ConfirmingPublisher;
 import dev.sluice.broker.PartitionKey;
 import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.region.Regions;
+import dev.sluice.workspace.Refusal;
 
 /**
  * Puts events onto a source's exchange (routing key = event type), in structured mode as the JSON event format
@@ -46,10 +48,13 @@ public class EventIngest implements AutoCloseable {
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final Map<String, SourceKey> keys = new ConcurrentHashMap<>();
 
-    private record SourceKey(EventPath path, long readAt) {
+    private final Regions regions;
+
+    private record SourceKey(EventPath path, String home, long readAt) {
     }
 
-    EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources) {
+    EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources, Regions regions) {
+        this.regions = regions;
         this.recent = recent;
         this.sources = sources;
         this.publisher = new ConfirmingPublisher(broker::openChannel, "the source exchanges");
@@ -61,9 +66,16 @@ public class EventIngest implements AutoCloseable {
      * one cannot be published ({@link #tooLong}), none is.
      *
      * @throws IllegalArgumentException when an event has an attribute past the AMQP short-string limit
+     * @throws Refusal (conflict) when the source is published in another region than this instance's
      * @throws IOException when the broker did not confirm them all in time
      */
     public void publish(String source, List<ObjectNode> events) throws IOException {
+        SourceKey known = known(source);
+        if (!regions.resolve(known.home()).equals(regions.here())) {
+            throw Refusal.conflict("source " + source + " is published in region " + regions.resolve(known.home())
+                    + " and this Sluice runs in " + regions.here() + ": publish its events to a Sluice of "
+                    + regions.resolve(known.home()) + "; flows elsewhere get them through the region link");
+        }
         for (int i = 0; i < events.size(); i++) {
             List<String> tooLong = tooLong(events.get(i));
             if (!tooLong.isEmpty()) {
@@ -72,7 +84,7 @@ public class EventIngest implements AutoCloseable {
             }
         }
         declare(source);
-        EventPath key = keyOf(source);
+        EventPath key = known.path();
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
         for (ObjectNode event : events) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
@@ -110,15 +122,16 @@ public class EventIngest implements AutoCloseable {
         return names;
     }
 
-    private EventPath keyOf(String source) {
+    private SourceKey known(String source) {
         long now = System.currentTimeMillis();
         SourceKey known = keys.get(source);
         if (known == null || now - known.readAt() > KEY_KEPT_MILLIS) {
-            String path = sources.findByName(source).map(EventSource::getKeyPath).orElse(EventSource.DEFAULT_KEY);
-            known = new SourceKey(EventPath.compile(path), now);
+            EventSource found = sources.findByName(source).orElse(null);
+            known = new SourceKey(EventPath.compile(found == null ? EventSource.DEFAULT_KEY : found.getKeyPath()),
+                    found == null ? null : found.getHomeRegion(), now);
             keys.put(source, known);
         }
-        return known.path();
+        return known;
     }
 
     /** The event's key ({@link PartitionKey}), as headers; none when the event has no value there. */

@@ -69,6 +69,10 @@ public class EventSource {
     @Column(name = "key_path", nullable = false, length = 300)
     private String keyPath = DEFAULT_KEY;
 
+    /** The region where the source is published; null: the installation's default region. */
+    @Column(name = "home_region", length = 63)
+    private String homeRegion;
+
     /** A JSON array of sample CloudEvents; null when the source has none. */
     @Column(name = "sample_events", length = 1_000_000)
     private String sampleEvents;
@@ -82,6 +86,15 @@ public class EventSource {
         this.owner = owner;
         this.eventTypes = String.join(" ", eventTypes);
         this.createdAt = Instant.now();
+    }
+
+    /** The region where the source is published, or null for the installation's default region. */
+    public String getHomeRegion() {
+        return homeRegion;
+    }
+
+    void setHomeRegion(String homeRegion) {
+        this.homeRegion = homeRegion;
     }
 
     public String getKeyPath() {

@@ -12,6 +12,7 @@ import dev.sluice.cloudevent.CloudEventRules;
 import dev.sluice.flow.Problems;
 import dev.sluice.flow.SchemaCheck;
 import dev.sluice.pipeline.EventPath;
+import dev.sluice.region.Regions;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.WorkspaceAdministration;
 
@@ -32,9 +33,11 @@ public class SourceStewardship {
     private final SourceAccess access;
     private final WorkspaceAdministration administration;
     private final ApplicationEventPublisher events;
+    private final Regions regions;
 
     SourceStewardship(EventSourceRepository sources, SourceAccess access,
-                      WorkspaceAdministration administration, ApplicationEventPublisher events) {
+                      WorkspaceAdministration administration, ApplicationEventPublisher events, Regions regions) {
+        this.regions = regions;
         this.sources = sources;
         this.access = access;
         this.administration = administration;
@@ -66,6 +69,15 @@ public class SourceStewardship {
     /** As {@link #register(String, String, String, String, List)}, keyed by {@code key} ({@code $.subject} when null). */
     public SourceSummary register(String actor, String name, String description, String owner, List<String> types,
                                   String key) {
+        return register(actor, name, description, owner, types, key, null);
+    }
+
+    /**
+     * As {@link #register(String, String, String, String, List, String)}, published in {@code homeRegion} (the
+     * installation's default region when null).
+     */
+    public SourceSummary register(String actor, String name, String description, String owner, List<String> types,
+                                  String key, String homeRegion) {
         access.requireRegister(actor, owner);
         existingWorkspace(owner);
         if (name == null || !NAME.matcher(name).matches()) {
@@ -85,7 +97,11 @@ public class SourceStewardship {
         if (key != null) {
             checkKey(key);
         }
+        if (homeRegion != null) {
+            checkRegion(homeRegion);
+        }
         EventSource source = new EventSource(name, description, existingWorkspace(owner), List.copyOf(types));
+        source.setHomeRegion(homeRegion);
         if (key != null) {
             source.setKeyPath(key);
         }
@@ -168,6 +184,29 @@ public class SourceStewardship {
         found.setKeyPath(key);
         events.publishEvent(new SourceKeyChanged(name, found.getOwner().getName(), before, key, actor));
         return SourceSummary.of(found);
+    }
+
+    /**
+     * Moves where the source is published to {@code region}: its publishers publish there from now on, and flows
+     * elsewhere get its events through a link from there. For the source's stewards.
+     */
+    public SourceSummary moveHome(String actor, String name, String region) {
+        EventSource found = stewarded(actor, name);
+        checkRegion(region);
+        String before = regions.resolve(found.getHomeRegion());
+        found.setHomeRegion(region);
+        events.publishEvent(new SourceHomeMoved(name, found.getOwner().getName(), before, region, actor));
+        return SourceSummary.of(found);
+    }
+
+    private void checkRegion(String region) {
+        if (region == null || !regions.knows(region)) {
+            Problems problems = new Problems();
+            problems.add(".homeRegion", (region == null || region.isBlank() ? "is required"
+                    : "there is no region named '" + region + "'") + "; the installation's regions are "
+                    + String.join(", ", regions.names()));
+            problems.throwIfAny();
+        }
     }
 
     /** Refuses a key that is not one value of an event, with the reason at {@code $.key}. */

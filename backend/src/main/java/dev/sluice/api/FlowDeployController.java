@@ -47,8 +47,9 @@ class FlowDeployController {
 
     /**
      * {@code {"version": n, "ordered": true}} (latest version when absent; unordered by default), or
-     * {@code {"orderedBy": "$.subject", "partitions": 4}}; runs the stored tests first and refuses (409) when one
-     * fails. An ordered flow has one active consumer across all instances; a flow ordered by key keeps each key's
+     * {@code {"orderedBy": "$.subject", "partitions": 4}}, with {@code "region": "cn-north"} to run it outside its
+     * source's home region; runs the stored tests first and refuses (409) when one fails, or when the region cannot
+     * reach the source's home region. An ordered flow has one active consumer across all instances; a flow ordered by key keeps each key's
      * events in order over that many partitions, each with one active consumer.
      */
     @PostMapping("/deploy")
@@ -69,9 +70,14 @@ class FlowDeployController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$.ordered", "a flow is ordered as a whole or by key "
                     + "(orderedBy), not both");
         }
+        JsonNode region = request.path("region");
+        if (!region.isMissingNode() && !region.isNull() && (!region.isTextual() || region.asText().isBlank())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$.region", "must be the name of a region, such as "
+                    + "\"cn-north\", or absent for the source's home region");
+        }
         var report = deployments.deploy(principal.getName(), FlowRequests.flowId(id),
                 version.isMissingNode() || version.isNull() ? null : version.asInt(), ordered.asBoolean(false),
-                keyOrder, from);
+                keyOrder, from, region.isTextual() ? region.asText().strip() : null);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", report.id());
         answer.put("version", report.version());
@@ -81,6 +87,7 @@ class FlowDeployController {
             answer.put("partitions", keyOrder.partitions());
         }
         answer.put("from", from.toString());
+        answer.put("region", deployments.options(report.id()).region());
         answer.put("tests", report);
         return FlowController.json(answer);
     }
@@ -171,6 +178,7 @@ class FlowDeployController {
         status.put("latestVersion", flow.latestVersion());
         var options = deployments.options(flowId);
         status.put("ordered", options.ordered());
+        status.put("region", options.region());
         status.put("bootstrapping", deployments.bootstrapping(flowId));
         if (options.keyOrder() != null) {
             status.put("orderedBy", options.keyOrder().key());

@@ -372,7 +372,10 @@ public class FlowDeployments implements DeploymentSource, LinkNeeds {
     @Transactional(readOnly = true)
     public DeploymentOptions options(long id) {
         return flows.findById(id).map(flow -> new DeploymentOptions(flow.isOrdered(), flow.getKeyOrder(),
-                        flow.getPausedReason(), flow.getRegion()))
+                        flow.getPausedReason(), flow.getRegion() != null ? flow.getRegion()
+                        : versions.findByFlowIdAndVersion(id, flow.getDeployedVersion() == null
+                                ? flow.getLatestVersion() : flow.getDeployedVersion())
+                        .map(version -> homeOf(sourceName(FlowDocuments.bind(version)))).orElse(regions.here())))
                 .orElseThrow(() -> FlowStoreException.notFound("$", "Flow " + id));
     }
 

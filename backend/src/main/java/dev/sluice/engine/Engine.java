@@ -130,7 +130,7 @@ public final class Engine implements AutoCloseable {
                 FlowStatus counted = statusOf(entry.getValue(), depth, now);
                 histories.computeIfAbsent(flowId, id -> new FlowHistory()).record(now, counted.in(), counted.out(),
                         counted.failed(), counted.p50Ms(), depth < 0 ? depth : depth + counted.retrying(),
-                        counted.lagMs());
+                        counted.lagMs(), counted.arrivalP50Ms());
             }
         } catch (RuntimeException e) {
             log.debug("Could not sample queue depths", e);

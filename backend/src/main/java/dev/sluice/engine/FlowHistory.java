@@ -25,9 +25,10 @@ public final class FlowHistory {
      * @param p50Ms     median latency so far, milliseconds
      * @param waiting   events waiting in the flow's queue at the end, -1 when unknown
      * @param lagMs     how far behind the flow was at the end ({@link FlowStatus#lagMs}), -1 when unknown
+     * @param arrivalMs median time so far from ingest publishing an event to the flow taking it, milliseconds
      */
     public record Sample(long at, double inPerS, double outPerS, double failedPerS, double p50Ms, long waiting,
-                         long lagMs) {
+                         long lagMs, double arrivalMs) {
     }
 
     private record Totals(long at, long in, long out, long failed) {
@@ -37,12 +38,13 @@ public final class FlowHistory {
     private Totals last;
 
     /** Records the counters' totals now; the first call after a (re)start only sets the baseline. */
-    synchronized void record(long at, long in, long out, long failed, double p50Ms, long waiting, long lagMs) {
+    synchronized void record(long at, long in, long out, long failed, double p50Ms, long waiting, long lagMs,
+                             double arrivalMs) {
         Totals now = new Totals(at, in, out, failed);
         if (last != null && at > last.at() && in >= last.in() && out >= last.out() && failed >= last.failed()) {
             double seconds = (at - last.at()) / 1000.0;
             samples.addLast(new Sample(at, (in - last.in()) / seconds, (out - last.out()) / seconds,
-                    (failed - last.failed()) / seconds, p50Ms, waiting, lagMs));
+                    (failed - last.failed()) / seconds, p50Ms, waiting, lagMs, arrivalMs));
             while (samples.size() > CAPACITY) {
                 samples.removeFirst();
             }

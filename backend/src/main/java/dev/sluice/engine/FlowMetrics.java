@@ -21,7 +21,8 @@ import dev.sluice.pipeline.StepFailure;
 
 /**
  * A flow's counters and latencies on this instance, as {@code sluice_flow_events_total{flow,outcome}},
- * {@code sluice_flow_latency_seconds{flow}}, {@code sluice_node_duration_seconds{flow,node,kind}} and
+ * {@code sluice_flow_latency_seconds{flow}}, {@code sluice_flow_arrival_seconds{flow}},
+ * {@code sluice_node_duration_seconds{flow,node,kind}} and
  * {@code sluice_node_events_total{flow,node,kind,outcome}} in Prometheus. Thread-safe.
  */
 final class FlowMetrics {
@@ -40,6 +41,7 @@ final class FlowMetrics {
     final AtomicLong lastPublishedAt = new AtomicLong();
     private volatile FlowStatus.LastFailure lastFailure;
     private final Timer latency;
+    private final Timer arrival;
     private final MeterRegistry registry;
     private final String flow;
     private final String id;
@@ -63,6 +65,11 @@ final class FlowMetrics {
                 .register(registry);
         latency = Timer.builder("sluice.flow.latency")
                 .description("From receiving an event to every target confirming it")
+                .tags("flow", flow, "flowId", id)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        arrival = Timer.builder("sluice.flow.arrival")
+                .description("From ingest publishing an event to this flow taking it, a region link included")
                 .tags("flow", flow, "flowId", id)
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
@@ -142,8 +149,21 @@ final class FlowMetrics {
         latency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** An event taken on its first try, published by ingest at {@code publishedAt} (epoch ms). */
+    void arrived(long publishedAt) {
+        arrival.record(Math.max(0, System.currentTimeMillis() - publishedAt), TimeUnit.MILLISECONDS);
+    }
+
     double latencyPercentile(double percentile) {
-        for (var value : latency.takeSnapshot().percentileValues()) {
+        return percentile(latency, percentile);
+    }
+
+    double arrivalPercentile(double percentile) {
+        return percentile(arrival, percentile);
+    }
+
+    private static double percentile(Timer timer, double percentile) {
+        for (var value : timer.takeSnapshot().percentileValues()) {
             if (value.percentile() == percentile) {
                 return value.value(TimeUnit.MILLISECONDS);
             }

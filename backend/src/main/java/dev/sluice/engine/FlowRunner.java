@@ -298,8 +298,13 @@ final class FlowRunner implements AutoCloseable {
         }
         if (firstTry && !consumers.stopping()) {
             metrics.in.increment();
+            Object publishedMs = received.headers() == null ? null
+                    : received.headers().get(dev.sluice.source.EventIngest.PUBLISHED_AT_HEADER);
             java.util.Date published = received.delivery().getProperties().getTimestamp();
-            if (published != null) {
+            if (publishedMs instanceof Number at) {
+                metrics.arrived(at.longValue());
+                metrics.lastPublishedAt.accumulateAndGet(at.longValue(), Math::max);
+            } else if (published != null) {
                 metrics.lastPublishedAt.accumulateAndGet(published.getTime(), Math::max);
             }
         }

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param lagMs       how far behind the flow is: 0 while nothing waits; else how long ago the newest event taken
  *                    here was published, a bound on the age of the oldest event still waiting (-1: not known)
  * @param nodes       per node id, its counts on this instance; empty while the flow has not started here
+ * @param arrivalP50Ms median time from ingest publishing an event to this flow taking it (a region link included)
+ * @param arrivalP99Ms its 99th percentile
  */
 public record FlowStatus(long flowId, Integer version, String state, String problem, long in, long out,
                          long filtered, long failed, long retried, long deadLettered, long retrying,
                          LastFailure lastFailure, double p50Ms, double p99Ms, long lagMs,
-                         Map<String, NodeCounts> nodes) {
+                         Map<String, NodeCounts> nodes, double arrivalP50Ms, double arrivalP99Ms) {
 
     public FlowStatus {
         nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
@@ -50,7 +52,8 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
                 (long) m.in.count(), (long) m.out.count(), (long) m.filtered.count(), (long) m.failed.count(),
                 (long) m.retried.count(), (long) m.deadLettered.count(), retrying,
                 m.lastFailure(), m.latencyPercentile(0.5), m.latencyPercentile(0.99),
-                lag(waiting, m.lastPublishedAt.get(), now), m.nodeCounts(runner.targetIds()));
+                lag(waiting, m.lastPublishedAt.get(), now), m.nodeCounts(runner.targetIds()),
+                m.arrivalPercentile(0.5), m.arrivalPercentile(0.99));
     }
 
     /**
@@ -65,6 +68,7 @@ public record FlowStatus(long flowId, Integer version, String state, String prob
     }
 
     static FlowStatus failing(long flowId, String problem) {
-        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, -1, Map.of());
+        return new FlowStatus(flowId, null, "failing", problem, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, -1, Map.of(), 0,
+                0);
     }
 }

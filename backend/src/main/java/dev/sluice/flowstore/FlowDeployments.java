@@ -135,6 +135,14 @@ public class FlowDeployments implements DeploymentSource, LinkNeeds {
         }
     }
 
+    /** The home region of the source of the flow's latest version. The caller must read the flow. */
+    @Transactional(readOnly = true)
+    public String sourceHomeRegion(long id) {
+        StoredFlow flow = existing(id);
+        return versions.findByFlowIdAndVersion(id, flow.getLatestVersion())
+                .map(version -> homeOf(sourceName(FlowDocuments.bind(version)))).orElse(regions.defaultRegion());
+    }
+
     /** The key the latest version of the flow can be ordered by: its source's. The caller must read the flow. */
     @Transactional(readOnly = true)
     public String orderKey(long id) {

@@ -36,6 +36,12 @@ public class EventIngest implements AutoCloseable {
     /** The JSON event format: how every event on a source exchange that Sluice published is written. */
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+    /**
+     * The header with the time ingest published an event, epoch milliseconds (the AMQP timestamp holds seconds): how
+     * long it took to reach a flow, a region link included, is measured from it.
+     */
+    public static final String PUBLISHED_AT_HEADER = "sluice_published_ms";
+
     /** AMQP 0-9-1 short strings (routing key = type, message id = id) hold at most this many bytes. */
     public static final int SHORT_STRING_BYTES = 255;
 
@@ -87,12 +93,13 @@ public class EventIngest implements AutoCloseable {
         EventPath key = known.path();
         List<CompletableFuture<Void>> confirms = new ArrayList<>();
         for (ObjectNode event : events) {
+            long now = System.currentTimeMillis();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                     .contentType(CONTENT_TYPE)
                     .deliveryMode(2)
                     .messageId(event.path("id").asText())
-                    .timestamp(new java.util.Date())
-                    .headers(keyHeaders(key, event))
+                    .timestamp(new java.util.Date(now))
+                    .headers(headers(key, event, now))
                     .build();
             confirms.add(publisher.publish(source, event.path("type").asText(), properties, bytes(event)));
         }
@@ -134,14 +141,14 @@ public class EventIngest implements AutoCloseable {
         return known;
     }
 
-    /** The event's key ({@link PartitionKey}), as headers; none when the event has no value there. */
-    private static Map<String, Object> keyHeaders(EventPath key, ObjectNode event) {
+    /** The event's key ({@link PartitionKey}) when it has a value there, and when it was published. */
+    private static Map<String, Object> headers(EventPath key, ObjectNode event, long publishedAt) {
+        Map<String, Object> headers = new HashMap<>(4);
+        headers.put(PUBLISHED_AT_HEADER, publishedAt);
         String value = PartitionKey.text(key.read(event));
-        if (value == null) {
-            return null;
+        if (value != null) {
+            PartitionKey.put(headers, value);
         }
-        Map<String, Object> headers = new HashMap<>(2);
-        PartitionKey.put(headers, value);
         return headers;
     }
 

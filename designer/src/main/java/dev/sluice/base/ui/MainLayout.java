@@ -83,6 +83,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (management.isAdmin(user.username())) {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin", VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.regions"), "admin/regions", VaadinIcon.GLOBE.create()));
         }
         for (WorkspaceAccess access : user.workspaces()) {
             if (access.role() == WorkspaceRole.OWNER && user.platformRole() == null) {

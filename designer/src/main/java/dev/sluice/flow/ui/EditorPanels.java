@@ -18,6 +18,7 @@ import dev.sluice.flowstore.TargetChecks;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.privacy.PrivacyAlerts;
 import dev.sluice.privacy.RecentSourceEvents;
+import dev.sluice.region.Regions;
 
 /** Builds the editor's side panels with the services they call; one set per editor view. */
 @Component
@@ -43,11 +44,13 @@ class EditorPanels {
     private final TargetChecks targetChecks;
     private final RecentSourceEvents recentEvents;
     private final LiveUpdates live;
+    private final Regions regions;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
                  FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry,
-                 TargetChecks targetChecks, RecentSourceEvents recentEvents, LiveUpdates live) {
+                 TargetChecks targetChecks, RecentSourceEvents recentEvents, LiveUpdates live, Regions regions) {
         this.live = live;
+        this.regions = regions;
         this.recentEvents = recentEvents;
         this.registry = registry;
         this.targetChecks = targetChecks;
@@ -64,7 +67,8 @@ class EditorPanels {
     }
 
     RunPanel run(Context context) {
-        return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts, live);
+        return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts, live,
+                regions);
     }
 
     /** "Test connection" for a target node of {@code kind}, with its config as edited. */

@@ -35,6 +35,7 @@ import dev.sluice.flowstore.FlowStore;
 import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.flowstore.FlowTestReport;
 import dev.sluice.privacy.PrivacyAlerts;
+import dev.sluice.region.Regions;
 
 /** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
 class RunPanel extends VerticalLayout {
@@ -60,6 +61,10 @@ class RunPanel extends VerticalLayout {
     private final IntegerField partitions = new IntegerField();
     private final RadioButtonGroup<Start> start = new RadioButtonGroup<>();
     private final DateTimePicker since = new DateTimePicker();
+    private final com.vaadin.flow.component.select.Select<String> region =
+            new com.vaadin.flow.component.select.Select<>();
+    private final Regions regions;
+    private String homeRegion;
     private String orderKey;
     private long deadLetteredSeen;
     private Consumer<FlowStatus> statusListener = status -> { };
@@ -76,8 +81,9 @@ class RunPanel extends VerticalLayout {
     }
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
-             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live) {
+             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live, Regions regions) {
         this.context = context;
+        this.regions = regions;
         this.privacyAlerts = privacyAlerts;
         this.flowDeadLetters = flowDeadLetters;
         this.deployments = deployments;
@@ -157,6 +163,19 @@ class RunPanel extends VerticalLayout {
         start.setItemEnabledProvider(choice -> choice != Start.TIME || kept.isPositive());
         start.addValueChangeListener(change -> since.setVisible(change.getValue() == Start.TIME));
         Div choice = new Div(ordering, partitions, start, since);
+        if (regions.several()) {
+            homeRegion = deployments.sourceHomeRegion(context.flowId());
+            region.setLabel(getTranslation("run.region"));
+            region.setId("deploy-region");
+            region.setItems(regions.names());
+            region.setItemLabelGenerator(name -> name.equals(homeRegion)
+                    ? getTranslation("run.region.home", name) : name);
+            region.setValue(regions.knows(now.region()) ? now.region() : homeRegion);
+            region.setHelperText(getTranslation("run.region.hint", homeRegion));
+            region.setWidth("20em");
+            region.addValueChangeListener(change -> region.setInvalid(false));
+            choice.addComponentAsFirst(region);
+        }
         choice.addClassName("deploy-ordering");
         return choice;
     }
@@ -215,7 +234,7 @@ class RunPanel extends VerticalLayout {
         try {
             KeyOrder keyOrder = chosenKeyOrder();
             FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
-                    ordering.getValue() == Ordering.FLOW, keyOrder, chosenStart());
+                    ordering.getValue() == Ordering.FLOW, keyOrder, chosenStart(), chosenRegion());
             progress.deployed(report, getUI().orElse(null),
                     engine == null ? null : () -> engine.status(context.flowId()));
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
@@ -223,12 +242,27 @@ class RunPanel extends VerticalLayout {
             progress.refused(refused);
             Refusals.lines(refused).forEach(line -> outcome.add(problem(line)));
             if (refused instanceof dev.sluice.flowstore.FlowStoreException store && "$.from".equals(store.path())) {
-                since.setErrorMessage(Character.toUpperCase(store.getMessage().charAt(0))
-                        + store.getMessage().substring(1));
+                since.setErrorMessage(capitalized(store.getMessage()));
                 since.setInvalid(true);
+            }
+            if (refused instanceof dev.sluice.flowstore.FlowStoreException store && "$.region".equals(store.path())) {
+                region.setErrorMessage(capitalized(store.getMessage()));
+                region.setInvalid(true);
             }
         }
         refresh();
+    }
+
+    private static String capitalized(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    /** The region chosen to run the flow: null for its source's home (it then follows the source). */
+    private String chosenRegion() {
+        if (!regions.several() || region.getValue() == null || region.getValue().equals(homeRegion)) {
+            return null;
+        }
+        return region.getValue();
     }
 
     DeployProgress progress() {
@@ -286,6 +320,11 @@ class RunPanel extends VerticalLayout {
                         : getTranslation(options.ordered() ? "run.ordered.flow" : "run.ordered.none"));
                 order.setId("flow-ordering");
                 status.add(new Div(order));
+                if (regions.several()) {
+                    Span where = new Span(getTranslation("run.runs-in", options.region()));
+                    where.setId("flow-region");
+                    status.add(new Div(where));
+                }
                 if (deployments.bootstrapping(context.flowId())) {
                     com.vaadin.flow.component.progressbar.ProgressBar running =
                             new com.vaadin.flow.component.progressbar.ProgressBar();
@@ -355,6 +394,7 @@ class RunPanel extends VerticalLayout {
                 getTranslation("chart.per-second"), false);
         latency.show(samples, List.of(
                 new FlowChart.Line(getTranslation("chart.latency"), "#7048e8", FlowHistory.Sample::p50Ms),
+                new FlowChart.Line(getTranslation("chart.arrival"), "#0c8599", FlowHistory.Sample::arrivalMs),
                 new FlowChart.Line(getTranslation("chart.waiting"), "#868e96", s -> Math.max(0, s.waiting()))),
                 getTranslation("chart.latency-axis"), false);
         lag.show(samples, List.of(new FlowChart.Line(getTranslation("chart.lag"), "#e8590c",

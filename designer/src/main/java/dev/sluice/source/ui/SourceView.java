@@ -44,6 +44,7 @@ import dev.sluice.privacy.PiiTags;
 import dev.sluice.privacy.SchemaTags;
 import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.privacy.TagSuggestion;
+import dev.sluice.region.Regions;
 import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
 import dev.sluice.source.SourceSummary;
@@ -66,6 +67,7 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
     private final SourceStewardship catalog;
     private final SourceAccess access;
     private final SourcePrivacy privacy;
+    private final Regions regions;
 
     private String name = "";
     private boolean steward;
@@ -75,7 +77,8 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
     private final Div problems = new Div();
 
     SourceView(AuthenticationContext authentication, SourceStewardship catalog, SourceAccess access,
-               SourcePrivacy privacy) {
+               SourcePrivacy privacy, Regions regions) {
+        this.regions = regions;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.catalog = catalog;
         this.access = access;
@@ -110,6 +113,9 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         add(title, owner, new Paragraph(source.description() == null ? "" : source.description()),
                 new Paragraph(getTranslation("source.types", String.join(", ", source.eventTypes()))));
         add(keySection(source));
+        if (regions.several()) {
+            add(homeSection(source));
+        }
         add(new H3(getTranslation("source.fields")), new Paragraph(getTranslation(steward
                 ? "source.fields.steward-hint" : "source.fields.hint")), fieldGrid(source));
         problems.setId("source-problems");
@@ -157,6 +163,43 @@ public class SourceView extends VerticalLayout implements BeforeEnterObserver, H
         });
         save.setId("save-key");
         HorizontalLayout row = new HorizontalLayout(key, save);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
+    }
+
+    /**
+     * Where the source is published: its publishers send its events to that region's Sluice, and flows in other
+     * regions get them through a link. Stewards move it; others read it.
+     */
+    private com.vaadin.flow.component.Component homeSection(SourceSummary source) {
+        String home = regions.resolve(source.homeRegion());
+        if (!steward) {
+            Paragraph where = new Paragraph(getTranslation("source.home.read", home));
+            where.setId("source-home");
+            return where;
+        }
+        com.vaadin.flow.component.select.Select<String> region = new com.vaadin.flow.component.select.Select<>();
+        region.setLabel(getTranslation("source.home"));
+        region.setId("source-home");
+        region.setItems(regions.names());
+        region.setValue(home);
+        region.setHelperText(getTranslation("source.home.hint"));
+        region.setWidth("20em");
+        Button move = new Button(getTranslation("source.home.save"), VaadinIcon.GLOBE.create(), click -> {
+            try {
+                catalog.moveHome(username, name, region.getValue());
+                region.setInvalid(false);
+                success(getTranslation("source.home.saved", region.getValue()));
+            } catch (InvalidFlowException invalid) {
+                region.setErrorMessage(invalid.problems().stream().map(p -> p.message()).findFirst().orElse(""));
+                region.setInvalid(true);
+            } catch (Refusal refused) {
+                region.setErrorMessage(refused.getMessage());
+                region.setInvalid(true);
+            }
+        });
+        move.setId("save-home");
+        HorizontalLayout row = new HorizontalLayout(region, move);
         row.setAlignItems(Alignment.BASELINE);
         return row;
     }

@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.privacy.SourcePrivacy;
+import dev.sluice.region.Regions;
 import dev.sluice.source.SourceAccess;
 import dev.sluice.source.SourceStewardship;
 import dev.sluice.source.SourceSummary;
@@ -46,10 +47,12 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
     private final SourceAccess access;
     private final SourcePrivacy privacy;
     private final WorkspaceService workspaces;
+    private final Regions regions;
     private final Grid<SourceSummary> grid = new Grid<>();
 
     SourcesView(AuthenticationContext authentication, SourceStewardship catalog, SourceAccess access,
-                SourcePrivacy privacy, WorkspaceService workspaces) {
+                SourcePrivacy privacy, WorkspaceService workspaces, Regions regions) {
+        this.regions = regions;
         this.username = authentication.getPrincipalName().orElseThrow();
         this.catalog = catalog;
         this.access = access;
@@ -80,6 +83,10 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(SourceSummary::owner).setHeader(getTranslation("sources.owner"))
                 .setAutoWidth(true);
         grid.addColumn(source -> String.join(", ", source.eventTypes())).setHeader(getTranslation("sources.types"));
+        if (regions.several()) {
+            grid.addColumn(source -> regions.resolve(source.homeRegion())).setHeader(getTranslation("sources.home"))
+                    .setAutoWidth(true);
+        }
         grid.addColumn(source -> privacy.tags(source.name()).fields().size())
                 .setHeader(getTranslation("sources.tagged")).setAutoWidth(true);
         grid.setItems(visible);
@@ -117,13 +124,21 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         TextField types = new TextField(getTranslation("sources.types"));
         types.setId("new-source-types");
         types.setHelperText(getTranslation("sources.types.helper"));
+        Select<String> home = new Select<>();
+        home.setLabel(getTranslation("sources.home"));
+        home.setId("new-source-home");
+        home.setItems(regions.names());
+        home.setValue(regions.here());
+        home.setHelperText(getTranslation("sources.home.helper"));
+        home.setVisible(regions.several());
         Button register = new Button(getTranslation("sources.register.button"), click -> {
             name.setInvalid(false);
             types.setInvalid(false);
             try {
                 SourceSummary created = catalog.register(username, name.getValue().strip(), description.getValue(),
                         owner.getValue(), Arrays.stream(types.getValue().split("[,\\s]+"))
-                                .filter(t -> !t.isBlank()).toList());
+                                .filter(t -> !t.isBlank()).toList(), null,
+                        regions.several() ? home.getValue() : null);
                 getUI().ifPresent(ui -> ui.navigate(SourceView.class,
                         new RouteParameters("source", created.name())));
             } catch (Refusal refused) {
@@ -136,7 +151,7 @@ public class SourcesView extends VerticalLayout implements BeforeEnterObserver {
         });
         register.setId("register-source");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(name, description, owner, types, register);
+        HorizontalLayout form = new HorizontalLayout(name, description, owner, types, home, register);
         form.setWrap(true);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         return form;

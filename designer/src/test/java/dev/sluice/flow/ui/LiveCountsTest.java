@@ -14,7 +14,7 @@ class LiveCountsTest {
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
     private static FlowStatus status(FlowStatus.LastFailure last, long retrying, Map<String, FlowStatus.NodeCounts> nodes) {
-        return new FlowStatus(1, 1, "running", null, 3, 2, 0, 1, 0, 0, retrying, last, 0, 0, 0, nodes);
+        return new FlowStatus(1, 1, "running", null, 3, 2, 0, 1, 0, 0, retrying, last, 0, 0, 0, nodes, 0, 0);
     }
 
     @Test

@@ -537,6 +537,16 @@ final class FlowEditorPage {
         return driver.findElement(By.id("run-outcome")).getText();
     }
 
+    /** Deploys to run in {@code region} (a label of the Run tab's region choice); returns what the Run tab answered. */
+    String deployIn(String region) {
+        openTab("Run");
+        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("deploy-region")));
+        Browser.choose(driver, "deploy-region", region);
+        driver.findElement(By.id("deploy-flow")).click();
+        Browser.waitFor(driver).until(d -> !d.findElement(By.id("run-outcome")).getText().isBlank());
+        return driver.findElement(By.id("run-outcome")).getText();
+    }
+
     /** Resyncs the deployed flow from its source's current state, confirming; returns what the Run tab answered. */
     String resync() {
         openTab("Run");

@@ -74,9 +74,7 @@ class DeployProgress extends VerticalLayout {
      * instances elsewhere will when this one runs none.
      */
     void deployed(FlowTestReport report, UI ui, Supplier<Optional<FlowStatus>> engineStatus) {
-        mark(checks, "done", getTranslation("deploy.checks-passed", report.results().size()));
-        mark(recorded, "done", getTranslation("deploy.recorded", report.version()));
-        this.version = report.version();
+        recorded(report);
         this.engineStatus = engineStatus;
         if (engineStatus == null) {
             mark(started, "done", getTranslation("deploy.engine-elsewhere"));
@@ -89,6 +87,19 @@ class DeployProgress extends VerticalLayout {
             ui.setPollInterval(POLL_MILLIS);
             polling = ui.addPollListener(poll -> checkEngine());
         }
+    }
+
+    /** The checks passed and the version is deployed to run in {@code region}, whose engines are not this one's. */
+    void deployedIn(String region, FlowTestReport report) {
+        recorded(report);
+        mark(started, "done", getTranslation("deploy.engine-in-region", region));
+        waiting.setVisible(false);
+    }
+
+    private void recorded(FlowTestReport report) {
+        mark(checks, "done", getTranslation("deploy.checks-passed", report.results().size()));
+        mark(recorded, "done", getTranslation("deploy.recorded", report.version()));
+        this.version = report.version();
     }
 
     /** Looks once whether the engine runs the deployed version; true once the watch is over. */

@@ -235,8 +235,13 @@ class RunPanel extends VerticalLayout {
             KeyOrder keyOrder = chosenKeyOrder();
             FlowTestReport report = deployments.deploy(context.username(), context.flowId(), null,
                     ordering.getValue() == Ordering.FLOW, keyOrder, chosenStart(), chosenRegion());
-            progress.deployed(report, getUI().orElse(null),
-                    engine == null ? null : () -> engine.status(context.flowId()));
+            String runsIn = deployments.options(context.flowId()).region();
+            if (regions.several() && !regions.here().equals(runsIn)) {
+                progress.deployedIn(runsIn, report);
+            } else {
+                progress.deployed(report, getUI().orElse(null),
+                        engine == null ? null : () -> engine.status(context.flowId()));
+            }
             outcome.add(new Span(getTranslation("run.deployed", report.version(), report.results().size())));
         } catch (RuntimeException refused) {
             progress.refused(refused);
@@ -338,6 +343,15 @@ class RunPanel extends VerticalLayout {
                 }
             }
             showPrivacyAlerts();
+            if (flow.state() != dev.sluice.flowstore.FlowState.DRAFT && regions.several()
+                    && !regions.here().equals(deployments.options(context.flowId()).region())) {
+                Div elsewhere = new Div(getTranslation("run.elsewhere", deployments.options(context.flowId()).region(),
+                        regions.here()));
+                elsewhere.setId("flow-elsewhere");
+                status.add(elsewhere);
+                statusRead(null);
+                return;
+            }
             if (engine == null) {
                 status.add(new Div(getTranslation("run.no-engine")));
                 statusRead(null);

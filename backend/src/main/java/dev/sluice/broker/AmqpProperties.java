@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the broker is. An empty {@code uri} means: start the embedded broker and connect to it.
  *
- * @param uri      RabbitMQ URI ({@code amqp://user:pass@host:5672/vhost}); empty for the embedded broker
+ * @param uri      RabbitMQ URI ({@code amqp://user:pass@host:5672/vhost}), or a cluster's node URIs separated by
+ *                 commas; empty for the embedded broker
  * @param embedded settings of the embedded broker
  */
 @ConfigurationProperties("sluice.amqp")

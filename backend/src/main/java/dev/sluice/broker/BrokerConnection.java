@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -43,14 +44,30 @@ public final class BrokerConnection implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** Connects or fails at once with an {@link UnreachableServiceException} naming the broker. */
-    static BrokerConnection connect(String uri, boolean embedded) {
-        String address = redact(uri);
+    /**
+     * Connects or fails at once with an {@link UnreachableServiceException} naming the broker. {@code uris} is one
+     * AMQP URI or, for a cluster, its nodes' URIs separated by commas: the connection goes to one of them in a random
+     * order and, when that node goes away, recovers to another. The first URI gives the credentials, virtual host
+     * and TLS settings of all.
+     */
+    static BrokerConnection connect(String uris, boolean embedded) {
+        String address = AmqpUris.redact(uris);
+        List<String> nodes = AmqpUris.split(uris);
         ConnectionFactory factory = new ConnectionFactory();
+        List<Address> addresses = new ArrayList<>();
         try {
-            factory.setUri(uri);
+            factory.setUri(nodes.getFirst());
+            for (String node : nodes) {
+                URI parsed = new URI(node);
+                if (!"amqp".equals(parsed.getScheme()) && !"amqps".equals(parsed.getScheme())) {
+                    throw new IllegalArgumentException("not an amqp:// or amqps:// URI");
+                }
+                addresses.add(new Address(parsed.getHost(), parsed.getPort() >= 0 ? parsed.getPort()
+                        : "amqps".equals(parsed.getScheme()) ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT
+                        : ConnectionFactory.DEFAULT_AMQP_PORT));
+            }
         } catch (Exception e) {
-            throw new IllegalArgumentException("SLUICE_AMQP_URI is not a valid AMQP URI: " + address, e);
+            throw new IllegalArgumentException("SLUICE_AMQP_URI is not a valid AMQP URI or list of them: " + address, e);
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
@@ -58,12 +75,13 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setConnectionTimeout(10_000);
         factory.setRequestedHeartbeat(30);
         try {
-            Connection connection = factory.newConnection("sluice");
+            Connection connection = factory.newConnection(addresses, "sluice");
             if (connection instanceof Recoverable recoverable) {
                 recoverable.addRecoveryListener(new RecoveryListener() {
                     @Override
                     public void handleRecovery(Recoverable r) {
-                        log.info("Reconnected to the broker at {}", address);
+                        log.info("Reconnected to the broker at {}", r instanceof Connection node
+                                ? node.getAddress().getHostAddress() + ":" + node.getPort() : address);
                     }
 
                     @Override
@@ -72,7 +90,9 @@ public final class BrokerConnection implements AutoCloseable {
                     }
                 });
             }
-            log.info("Connected to {} broker at {}", embedded ? "the embedded" : "the RabbitMQ", address);
+            log.info("Connected to {} broker at {}{}", embedded ? "the embedded" : "the RabbitMQ", address,
+                    nodes.size() > 1 ? " (node " + connection.getAddress().getHostAddress() + ":"
+                            + connection.getPort() + ")" : "");
             return new BrokerConnection(factory, connection, address, embedded);
         } catch (IOException | TimeoutException e) {
             throw new UnreachableServiceException(embedded ? "The embedded broker" : "RabbitMQ", address,
@@ -193,17 +213,6 @@ public final class BrokerConnection implements AutoCloseable {
             }
         } catch (IOException e) {
             log.debug("Closing the broker connection failed", e);
-        }
-    }
-
-    static String redact(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
-            return parsed.getScheme() + "://" + parsed.getHost() + ":" + (parsed.getPort() < 0 ? 5672 : parsed.getPort())
-                    + path;
-        } catch (IllegalArgumentException e) {
-            return "(unparseable URI)";
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.broker.AmqpProperties;
+import dev.sluice.broker.AmqpUris;
 import dev.sluice.platform.DataDirectory;
 import dev.sluice.source.SourceAccess;
 import dev.sluice.target.ConnectionRules;
@@ -59,7 +60,7 @@ class ConnectionReach implements WorkspaceReach {
     }
 
     /** Sluice's own database (when it is PostgreSQL) and its broker: never a target. */
-    private static List<ConnectionRules.Reserved> reserved(String datasourceUrl, AmqpProperties amqp) {
+    static List<ConnectionRules.Reserved> reserved(String datasourceUrl, AmqpProperties amqp) {
         List<ConnectionRules.Reserved> reserved = new ArrayList<>();
         if (datasourceUrl.startsWith("jdbc:postgresql:")) {
             try {
@@ -74,13 +75,15 @@ class ConnectionReach implements WorkspaceReach {
             reserved.add(new ConnectionRules.Reserved("Sluice's own broker", amqp.embedded().bindAddress(),
                     amqp.embedded().port(), null));
         } else {
-            try {
-                URI uri = URI.create(amqp.uri());
-                int port = uri.getPort() != -1 ? uri.getPort() : "amqps".equals(uri.getScheme()) ? 5671 : 5672;
-                reserved.add(new ConnectionRules.Reserved("Sluice's own broker (publish into your workspace's "
-                        + "namespace on it without a connection)", uri.getHost(), port, null));
-            } catch (IllegalArgumentException e) {
-                // unreadable here; the broker module reports it at start
+            for (String node : AmqpUris.split(amqp.uri())) {
+                try {
+                    URI uri = URI.create(node);
+                    int port = uri.getPort() != -1 ? uri.getPort() : "amqps".equals(uri.getScheme()) ? 5671 : 5672;
+                    reserved.add(new ConnectionRules.Reserved("Sluice's own broker (publish into your workspace's "
+                            + "namespace on it without a connection)", uri.getHost(), port, null));
+                } catch (IllegalArgumentException e) {
+                    // unreadable here; the broker module reports it at start
+                }
             }
         }
         return reserved;

@@ -104,7 +104,9 @@ public final class Engine implements AutoCloseable {
                     DeployedFlow flow = runner.deployed();
                     log.info("Flow {}/{} v{} restarts after the broker connection recovered", flow.flow().workspace(),
                             flow.flow().name(), flow.version());
-                    running.remove(flow.flowId()).close();
+                    runner.close();
+                    // replaces the entry once it starts; until then the closed runner stays listed, still broken,
+                    // so a start refused by a broker (or a cluster node) not quite back is tried again next second
                     start(flow);
                 }
             }

@@ -50,16 +50,17 @@ public final class BrokerManagement {
 
     /**
      * Creates or changes the dynamic shovel {@code name}, run by this cluster: it moves the messages of the queue
-     * {@code sourceQueue} on the cluster at {@code sourceUri} (credentials in it, {@code amqps} for TLS) into this
+     * {@code sourceQueue} on the cluster at {@code sourceUris} (credentials in them, {@code amqps} for TLS; a node
+     * that answers, when several) into this
      * cluster's exchange {@code exchange}, keeping each message's routing key and properties, and acknowledges
      * each at the source only once this cluster confirmed it. While this cluster is down the source queue keeps
      * the messages; one shovel consumes it, so they arrive in the order they were queued.
      */
-    public void putShovel(String vhost, String name, String sourceUri, String sourceQueue, String exchange)
+    public void putShovel(String vhost, String name, List<String> sourceUris, String sourceQueue, String exchange)
             throws IOException {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("src-protocol", "amqp091");
-        value.put("src-uri", sourceUri);
+        value.put("src-uri", sourceUris);
         value.put("src-queue", sourceQueue);
         value.put("src-prefetch-count", 1000);
         value.put("dest-protocol", "amqp091");

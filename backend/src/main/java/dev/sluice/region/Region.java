@@ -3,13 +3,16 @@ package dev.sluice.region;
 import java.net.URI;
 import java.util.regex.Pattern;
 
+import dev.sluice.broker.AmqpUris;
+
 /**
  * A region: a RabbitMQ cluster with its engine instances, as every instance of the installation is configured
  * ({@code sluice.regions[n].*}).
  *
  * @param name               lower-case letters, digits and '-', such as {@code cn-east}
  * @param amqpUri            how other regions' links reach this cluster ({@code amqps} across clouds), with the
- *                           credentials of a user that may read the queues Sluice keeps here for them
+ *                           credentials of a user that may read the queues Sluice keeps here for them; a
+ *                           cluster's node URIs separated by commas, of which a link uses any that answers
  * @param managementUri      this cluster's management API, where Sluice sets up and watches the links into it
  * @param managementUsername a management user allowed to define shovels ({@code policymaker} or
  *                           {@code administrator} tag)
@@ -43,7 +46,7 @@ public record Region(String name, String amqpUri, URI managementUri, String mana
 
     /** The AMQP address without its credentials, to show. */
     public String amqpAddress() {
-        return amqpUri == null ? "" : amqpUri.replaceAll("//[^@/]*@", "//");
+        return AmqpUris.redact(amqpUri);
     }
 
     BrokerManagement management() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.sluice.broker.AmqpUris;
+
 /**
  * Brings sources' events from their home region into other regions, through the clusters' management APIs: a quorum
  * queue at home, bound to the source's exchange, keeps every event for the other region, and a dynamic shovel run by
@@ -66,7 +68,8 @@ public final class RegionLinks {
         management(home).putTopicExchange(home.vhost(), link.source());
         management(home).putQuorumQueueBoundTo(home.vhost(), buffer, link.source());
         management(there).putTopicExchange(there.vhost(), link.source());
-        management(there).putShovel(there.vhost(), shovelName(link), home.amqpUri(), buffer, link.source());
+        management(there).putShovel(there.vhost(), shovelName(link), AmqpUris.split(home.amqpUri()), buffer,
+                link.source());
     }
 
     /** Removes the link; what its home region kept for the other region is dropped. */

@@ -30,7 +30,7 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
     private final String node;
     private final int port;
     private final int managementPort;
-    private final BrokerConnection connection;
+    private BrokerConnection connection;
 
     private RabbitMqNode(Path server, Path workDir, Map<String, String> environment, String node, int port,
                          int managementPort) {
@@ -41,7 +41,6 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         this.node = node;
         this.port = port;
         this.managementPort = managementPort;
-        this.connection = BrokerConnection.connect("amqp://guest:guest@127.0.0.1:" + port + "/%2F", false);
     }
 
     static RabbitMqNode start(Path server, Path workDir) throws Exception {
@@ -92,9 +91,45 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         return java.net.URI.create("http://127.0.0.1:" + managementPort);
     }
 
+    /** A connection to this node alone, opened on first use and closed with the node. */
     @Override
-    public BrokerConnection connection() {
+    public synchronized BrokerConnection connection() {
+        if (connection == null) {
+            connection = BrokerConnection.connect(amqpUri(), false);
+        }
         return connection;
+    }
+
+    /** The Erlang node name, such as {@code sluice-it-1a2b3c4d@localhost}. */
+    public String name() {
+        return node;
+    }
+
+    /** Makes this node a member of {@code other}'s cluster, leaving its own data behind. */
+    void joinClusterOf(RabbitMqNode other) throws Exception {
+        ctl("stop_app");
+        ctl("reset");
+        run(List.of(rabbitmqctl.toString(), "-n", node, "-q", "join_cluster", other.node), environment, null);
+        ctl("start_app");
+        awaitListening(port, workDir);
+    }
+
+    /** Kills the node's Erlang VM with SIGKILL: no goodbye to clients or to the other nodes of its cluster. */
+    public void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(workDir.resolve("pid")).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        Files.deleteIfExists(workDir.resolve("pid"));
+    }
+
+    /** Runs {@code rabbitmqctl} on this node and returns what it printed. */
+    String ctlOutput(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(rabbitmqctl.toString(), "-n", node, "-q"));
+        command.addAll(List.of(arguments));
+        return run(command, environment, null);
     }
 
     /** Stops the RabbitMQ application on the node (every connection drops, every queue stops) and starts it again. */
@@ -122,7 +157,11 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
 
     @Override
     public void close() {
-        connection.close();
+        synchronized (this) {
+            if (connection != null) {
+                connection.close();
+            }
+        }
         try {
             ctl("stop");
         } catch (Exception e) {
@@ -134,7 +173,7 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         run(List.of(rabbitmqctl.toString(), "-n", node, "-q", command), environment, null);
     }
 
-    private static void run(List<String> command, Map<String, String> environment, Path workDir) throws Exception {
+    private static String run(List<String> command, Map<String, String> environment, Path workDir) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         if (workDir != null) {
@@ -145,6 +184,7 @@ public final class RabbitMqNode implements TestBrokers.Restartable {
         if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 
     private static void awaitListening(int port, Path workDir) throws InterruptedException {

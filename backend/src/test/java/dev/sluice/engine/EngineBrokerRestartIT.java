@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,14 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sluice.TestBackends;
 import dev.sluice.broker.BrokerConnection;
+import dev.sluice.broker.RabbitMqCluster;
+import dev.sluice.broker.RabbitMqNode;
 import dev.sluice.broker.TestBrokers;
 import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
 
 /**
- * The broker restarted mid-load: the embedded one, stopped and started in-process on the same store, and a RabbitMQ
- * node of the test's own (the machine's RabbitMQ is shared, so it is not the one restarted). Either way the engine
+ * The broker restarted mid-load: the embedded one, stopped and started in-process on the same store, a RabbitMQ
+ * node of the test's own (the machine's RabbitMQ is shared, so it is not the one restarted), and the node leading the
+ * flow's quorum queue on a three-node cluster of the test's own, killed and started again. Each time the engine
  * reconnects by itself and no event is lost.
  */
 class EngineBrokerRestartIT {
@@ -46,7 +50,7 @@ class EngineBrokerRestartIT {
     @Test
     void losesNoEventWhenTheEmbeddedBrokerRestartsMidLoadAndReconnectsByItself() throws Exception {
         try (TestBrokers.Restartable broker = TestBrokers.restartableEmbedded(workDir)) {
-            losesNoEventAcrossARestart(broker, 1_000);
+            losesNoEventAcross(broker.connection(), 1_000, flowQueue -> broker.restart(Duration.ofSeconds(2)));
         }
     }
 
@@ -57,18 +61,44 @@ class EngineBrokerRestartIT {
                 .as("SLUICE_IT_RABBITMQ_SERVER (the rabbitmq-server script), set together with " + TestBackends.EXTERNAL)
                 .isNotBlank();
         try (TestBrokers.Restartable broker = TestBrokers.privateRabbitMq(workDir)) {
-            losesNoEventAcrossARestart(broker, 5_000);
+            losesNoEventAcross(broker.connection(), 5_000, flowQueue -> broker.restart(Duration.ofSeconds(2)));
         }
     }
 
-    private void losesNoEventAcrossARestart(TestBrokers.Restartable broker, int total) throws Exception {
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestBackends.EXTERNAL, matches = ".+")
+    void losesNoEventWhenTheNodeLeadingTheFlowQueueIsKilledOnAThreeNodeClusterAndReconnectsToTheOthers()
+            throws Exception {
+        assertThat(System.getenv("SLUICE_IT_RABBITMQ_SERVER"))
+                .as("SLUICE_IT_RABBITMQ_SERVER (the rabbitmq-server script), set together with " + TestBackends.EXTERNAL)
+                .isNotBlank();
+        try (RabbitMqCluster cluster = RabbitMqCluster.start(Path.of(System.getenv(RabbitMqNode.SERVER)), workDir, 3);
+             TestBrokers.Connected broker = TestBrokers.rabbitMq(cluster.amqpUris())) {
+            losesNoEventAcross(broker.connection(), 5_000, flowQueue -> {
+                RabbitMqNode leader = cluster.leaderOf(flowQueue, cluster.nodes().getFirst());
+                leader.kill();
+                RabbitMqNode newLeader = cluster.awaitNewLeader(flowQueue, leader, Duration.ofSeconds(60));
+                assertThat(newLeader).isNotSameAs(leader);
+                Thread.sleep(5_000);
+                leader.start();
+            });
+        }
+    }
+
+    /** What befalls the broker mid-load, given the name of the flow's queue. */
+    private interface Failure {
+        void strike(String flowQueue) throws Exception;
+    }
+
+    private void losesNoEventAcross(BrokerConnection connection, int total, Failure failure) throws Exception {
         String source = "it.source." + UUID.randomUUID();
         String out = "ws.finance.it-out-" + UUID.randomUUID();
-        BrokerConnection connection = broker.connection();
         String received = "it.received." + UUID.randomUUID();
         try (Channel channel = connection.openChannel()) {
             channel.exchangeDeclare(out, "topic", true);
-            channel.queueDeclare(received, true, false, false, null);
+            // on RabbitMQ a quorum queue, like the flow's, so that it outlives any one node of a cluster
+            channel.queueDeclare(received, true, false, false,
+                    connection.isEmbedded() ? null : Map.of("x-queue-type", "quorum"));
             channel.queueBind(received, out, "#");
         }
         try (Engine engine = new Engine(connection, NodeRegistry.builtIn(), new EngineProperties(50, 2,
@@ -90,7 +120,7 @@ class EngineBrokerRestartIT {
             while (confirmed.get() < total / 2 && Instant.now().isBefore(halfway)) {
                 Thread.sleep(10);
             }
-            broker.restart(Duration.ofSeconds(2));
+            failure.strike("it-restart.flow.42");
             publisher.join(Duration.ofMinutes(2).toMillis());
             assertThat(publisher.isAlive()).as("the publisher got every event confirmed").isFalse();
 

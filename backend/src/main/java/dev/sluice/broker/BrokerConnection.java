@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLContext;
+
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -65,6 +67,12 @@ public final class BrokerConnection implements AutoCloseable {
                 addresses.add(new Address(parsed.getHost(), parsed.getPort() >= 0 ? parsed.getPort()
                         : "amqps".equals(parsed.getScheme()) ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT
                         : ConnectionFactory.DEFAULT_AMQP_PORT));
+            }
+            if (factory.isSSL()) {
+                // setUri alone would trust any certificate: amqps verifies the broker against the JVM's trust store
+                // (javax.net.ssl.trustStore) and its certificate's names against the host
+                factory.useSslProtocol(SSLContext.getDefault());
+                factory.enableHostnameVerification();
             }
         } catch (Exception e) {
             throw new IllegalArgumentException("SLUICE_AMQP_URI is not a valid AMQP URI or list of them: " + address, e);

@@ -78,7 +78,7 @@ class RegionsView extends VerticalLayout implements HasDynamicTitle {
         links.addComponentColumn(this::stateBadge).setHeader(getTranslation("regions.link.state")).setAutoWidth(true);
         links.addComponentColumn(this::backlog).setHeader(getTranslation("regions.link.backlog")).setWidth("16em")
                 .setFlexGrow(0);
-        links.addColumn(state -> state.error() == null ? "" : state.error())
+        links.addColumn(state -> state.error() == null || state.error().isBlank() ? "—" : state.error())
                 .setHeader(getTranslation("regions.link.error")).setFlexGrow(1);
         links.setAllRowsVisible(true);
         refresh();

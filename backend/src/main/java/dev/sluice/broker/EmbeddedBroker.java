@@ -25,8 +25,8 @@ import dev.sluice.platform.PortInUseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Apache Qpid Broker-J in this process, speaking AMQP 0-9-1, with a Derby message store so queued
- * events survive a restart. Qpid ignores RabbitMQ queue arguments, so everything Sluice relies on
+ * Apache Qpid Broker-J in this process, speaking AMQP 0-9-1, with a persistent message store ({@link Store}) so
+ * queued events survive a restart, {@code kill -9} included. Qpid ignores RabbitMQ queue arguments, so everything Sluice relies on
  * (retries, dead letters) must be done with portable AMQP features. Its one user's password is the data
  * directory's own, and it starts only when it got its port: Qpid itself carries on without a port it could
  * not bind, and Sluice would then connect to whatever listens there, another installation's broker say.
@@ -51,15 +51,44 @@ final class EmbeddedBroker implements AutoCloseable {
     });
     private final AmqpProperties.Embedded settings;
     private final String password;
+    private final Store store;
 
-    private EmbeddedBroker(AmqpProperties.Embedded settings, String password) {
+    /**
+     * Qpid's persistent message stores, by the virtual host node type that selects each, and the directory each
+     * keeps its files in. Berkeley DB JE commits several transactions with one disk sync, Derby one by one: five to
+     * six times the events per second here ({@code EmbeddedStoreBenchmark}), durable alike.
+     */
+    enum Store {
+        DERBY("store"), BDB("store-bdb");
+
+        private final String directory;
+
+        Store(String directory) {
+            this.directory = directory;
+        }
+
+        /**
+         * Berkeley DB for a new data directory; Derby where an earlier version's store holds events, which a
+         * switch would leave behind.
+         */
+        static Store of(Path workDir) {
+            return Files.isDirectory(workDir.resolve(DERBY.directory)) ? DERBY : BDB;
+        }
+    }
+
+    private EmbeddedBroker(AmqpProperties.Embedded settings, String password, Store store) {
         this.settings = settings;
         this.password = password;
+        this.store = store;
     }
 
     /** Starts the broker with its store in {@code workDir}, or fails with a {@link PortInUseException}. */
     static EmbeddedBroker start(AmqpProperties.Embedded settings, String password, Path workDir) {
-        EmbeddedBroker broker = new EmbeddedBroker(settings, password);
+        return start(settings, password, workDir, Store.of(workDir));
+    }
+
+    static EmbeddedBroker start(AmqpProperties.Embedded settings, String password, Path workDir, Store store) {
+        EmbeddedBroker broker = new EmbeddedBroker(settings, password, store);
         broker.startIn(workDir);
         return broker;
     }
@@ -83,7 +112,7 @@ final class EmbeddedBroker implements AutoCloseable {
         Path storedConfig = workDir.resolve("broker-config.json");
         try {
             // the broker's own copy of its configuration is rebuilt from ours on every start, so a changed
-            // port or password takes effect; queues and messages live in the Derby store and are kept
+            // port or password takes effect; queues and messages live in the message store and are kept
             Files.deleteIfExists(storedConfig);
             Files.deleteIfExists(workDir.resolve("broker-config.json.bak"));
             launcher.startup(Map.of(
@@ -92,7 +121,9 @@ final class EmbeddedBroker implements AutoCloseable {
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toUri().toString(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     "qpid.work_dir", workDir.toString(),
-                    "context", Map.of("qpid.work_dir", workDir.toString())));
+                    // Berkeley DB's cache would otherwise take a share of the heap; events pass through, so 64 MiB
+                    "context", Map.of("qpid.work_dir", workDir.toString(),
+                            "qpid.broker.bdbTotalCacheSize", String.valueOf(64L * 1024 * 1024))));
             if (startupError.get() != null) {
                 throw startupError.get();
             }
@@ -102,8 +133,13 @@ final class EmbeddedBroker implements AutoCloseable {
                     + settings.port() + " (set SLUICE_AMQP_EMBEDDED_PORT to use another port): " + e.getMessage(), e);
         }
         requirePort();
-        log.info("Embedded AMQP 0-9-1 broker listening on {}:{} (store {}), started in {} ms",
-                settings.bindAddress(), settings.port(), workDir, (System.nanoTime() - started) / 1_000_000);
+        log.info("Embedded AMQP 0-9-1 broker listening on {}:{} ({} store in {}), started in {} ms",
+                settings.bindAddress(), settings.port(), store == Store.BDB ? "Berkeley DB" : "Derby",
+                workDir.resolve(store.directory), (System.nanoTime() - started) / 1_000_000);
+        if (store == Store.DERBY) {
+            log.info("This data directory keeps the Derby store of an earlier version; a new data directory uses "
+                    + "Berkeley DB, several times faster");
+        }
     }
 
     /** Our configuration and the broker's copy of it hold the password. */
@@ -149,8 +185,8 @@ final class EmbeddedBroker implements AutoCloseable {
                                 Map.of("name", "defaultAlias", "type", "defaultAlias")))),
                 "virtualhostnodes", List.of(Map.of(
                         "name", VIRTUAL_HOST,
-                        "type", "DERBY",
-                        "storePath", workDir.resolve("store").toString(),
+                        "type", store.name(),
+                        "storePath", workDir.resolve(store.directory).toString(),
                         "defaultVirtualHostNode", "true",
                         "virtualHostInitialConfiguration", "{\"type\":\"ProvidedStore\"}")));
         Path file = workDir.resolve("initial-config.json");

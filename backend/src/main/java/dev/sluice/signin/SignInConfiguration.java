@@ -26,7 +26,7 @@ class SignInConfiguration {
     AuthenticationProvider throttledPasswordAuthentication(UserDetailsService users, PasswordEncoder encoder,
                                                            SignInThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
+        passwords.setPasswordEncoder(new RememberedPasswordChecks(encoder, Clock.systemUTC()));
         return new ThrottledPasswordAuthentication(passwords, throttle);
     }
 }

@@ -21,6 +21,7 @@ public class SluiceApplication implements AppShellConfigurator {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(new FlowCommand(System.out, System.err).run(args));
         }
+        OptimizedRuntime.relaunchIfWanted(args).ifPresent(System::exit);
         SpringApplication.run(SluiceApplication.class, args);
     }
 

@@ -78,9 +78,12 @@ final class SluiceProcess implements AutoCloseable {
         return sluice;
     }
 
-    /** The operating system's id of the jar's JVM, for {@code jcmd}. */
+    /**
+     * The operating system's id of the JVM running Sluice, for {@code jcmd}: the one the jar started on the optimized
+     * JavaScript runtime when it did so.
+     */
     long pid() {
-        return process.pid();
+        return process.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     int port() {

@@ -1,0 +1,151 @@
+package dev.sluice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs {@code java -jar sluice.jar} on the optimized JavaScript runtime: the jar carries the Graal compiler (in
+ * {@code jvmci/}) and, when its JVM was started without it, starts itself again with it through JVMCI, passing on
+ * the JVM options and arguments it was given, then waits for that process and exits as it does. A {@code kill -9} of
+ * this process stops the other at once too (it watches its parent); other signals reach it through this one's
+ * shutdown. {@code SLUICE_JAVASCRIPT_OPTIMIZED=false} (or {@code -Dsluice.javascript.optimized=false}) turns this off.
+ * The compiler's jars are made for one JDK feature release, so other JDKs run on the interpreter, as the log says.
+ */
+final class OptimizedRuntime {
+
+    static final String RELAUNCHED = "sluice.relaunched";
+    private static final String SETTING = "sluice.javascript.optimized";
+    private static final List<String> COMPILER_JARS = List.of("compiler.jar", "truffle-compiler.jar",
+            "collections.jar", "word.jar");
+    /** The JDK feature release the packaged compiler (graalvm.version) is made for. */
+    private static final int COMPILER_JDK = 25;
+
+    private OptimizedRuntime() {
+    }
+
+    /**
+     * Starts this jar again on the optimized runtime and returns its exit code, or empty when this JVM is to run
+     * Sluice itself (already optimized or relaunched, turned off, not started with {@code -jar}, another JDK).
+     */
+    static Optional<Integer> relaunchIfWanted(String[] args) {
+        if (System.getProperty(RELAUNCHED) != null) {
+            watchParent();
+            return Optional.empty();
+        }
+        Optional<Path> jar = ownJar();
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jar.isEmpty() || "false".equalsIgnoreCase(setting()) || Runtime.version().feature() != COMPILER_JDK
+                || jvmOptions.stream().anyMatch(option -> option.contains("EnableJVMCI"))
+                || OptimizedRuntime.class.getResource("/jvmci/compiler.jar") == null) {
+            return Optional.empty();
+        }
+        try {
+            Path compiler = extractCompiler(jar.get(), Path.of(dataDir(args)));
+            System.out.println("Sluice: starting on the optimized JavaScript runtime (the Graal compiler through JVMCI; "
+                    + "SLUICE_JAVASCRIPT_OPTIMIZED=false runs scripts on the interpreter instead)");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString(), "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                    "--upgrade-module-path=" + compiler, "--enable-native-access=ALL-UNNAMED", "-D" + RELAUNCHED + "=true"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.get().toString()));
+            command.addAll(List.of(args));
+            Process sluice = new ProcessBuilder(command).inheritIO().start();
+            Thread forwardStop = new Thread(() -> {
+                sluice.destroy();
+                try {
+                    sluice.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "sluice-stop");
+            Runtime.getRuntime().addShutdownHook(forwardStop);
+            int exit = sluice.waitFor();
+            Runtime.getRuntime().removeShutdownHook(forwardStop);
+            return Optional.of(exit);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("Sluice: could not start on the optimized JavaScript runtime (" + e.getMessage()
+                    + "); running on the interpreter");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(1);
+        }
+    }
+
+    private static String setting() {
+        String property = System.getProperty(SETTING);
+        return property != null ? property : System.getenv("SLUICE_JAVASCRIPT_OPTIMIZED");
+    }
+
+    /** Started as {@code java -jar sluice.jar}: the class path is that one jar. */
+    private static Optional<Path> ownJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /** The data directory as Sluice will resolve it: argument, system property, environment, default. */
+    static String dataDir(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--sluice.data-dir=")) {
+                return arg.substring("--sluice.data-dir=".length());
+            }
+        }
+        String property = System.getProperty("sluice.data-dir");
+        if (property != null) {
+            return property;
+        }
+        return System.getenv().getOrDefault("SLUICE_DATA_DIR", "./sluice-data");
+    }
+
+    /**
+     * The compiler's jars, copied out of this jar into the data directory (owner-only, so no other user of the
+     * machine can put code on the module path) once per build of the jar.
+     */
+    private static Path extractCompiler(Path jar, Path dataDir) throws IOException {
+        Path jvmci = dataDir.resolve("jvmci");
+        Files.createDirectories(jvmci);
+        try {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(jvmci, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
+        Path directory = jvmci.resolve(Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis());
+        if (COMPILER_JARS.stream().allMatch(name -> Files.isRegularFile(directory.resolve(name)))) {
+            return directory;
+        }
+        Files.createDirectories(directory);
+        for (String name : COMPILER_JARS) {
+            try (InputStream in = OptimizedRuntime.class.getResourceAsStream("/jvmci/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("jvmci/" + name + " is missing from the jar");
+                }
+                Path partial = Files.createTempFile(directory, name, ".part");
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return directory;
+    }
+
+    /** The relaunched process goes when the one that started it goes, even by {@code kill -9}. */
+    private static void watchParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.err.println("Sluice: the launching process is gone; stopping at once");
+            Runtime.getRuntime().halt(137);
+        }));
+    }
+}

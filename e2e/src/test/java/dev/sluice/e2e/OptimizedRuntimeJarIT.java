@@ -1,0 +1,71 @@
+package dev.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plain {@code java -jar sluice.jar} runs scripts on the optimized JavaScript runtime, starting itself again with
+ * the Graal compiler it carries; a setting turns that off; a {@code kill -9} of the command users started stops
+ * Sluice at once, as it would without the second process.
+ */
+class OptimizedRuntimeJarIT {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
+
+    @Test
+    void thePlainCommandRunsScriptsCompiledAndAKillOfItStopsSluice() throws Exception {
+        Path data = Files.createTempDirectory("sluice-e2e-runtime-");
+        String log = "sluice-e2e-runtime-optimized.log";
+        SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
+                List.of(), log);
+        try {
+            assertThat(awaitLine(log, "JavaScript sandbox: ")).contains("on the optimized Truffle runtime");
+            long running = sluice.pid();
+            ProcessHandle sluiceJvm = ProcessHandle.of(running).orElseThrow();
+            assertThat(sluiceJvm.info().arguments().map(List::of).orElse(List.of())).contains("-XX:+EnableJVMCI");
+
+            sluice.kill();
+
+            assertThat(sluiceJvm.onExit()).succeedsWithin(Duration.ofSeconds(15));
+        } finally {
+            sluice.close();
+        }
+    }
+
+    @Test
+    void runsScriptsOnTheInterpreterWhenTheOptimizedRuntimeIsTurnedOff() throws Exception {
+        Path data = Files.createTempDirectory("sluice-e2e-runtime-");
+        String log = "sluice-e2e-runtime-interpreter.log";
+        try (SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
+                List.of(), Map.of("SLUICE_JAVASCRIPT_OPTIMIZED", "false"), log)) {
+            assertThat(awaitLine(log, "JavaScript sandbox: ")).contains("on the Truffle interpreter");
+        }
+    }
+
+    /** The first line of the jar's log (this run's part of it) containing {@code text}, once it is there. */
+    private static String awaitLine(String logName, String text) throws Exception {
+        Path log = Path.of("target", logName);
+        Instant deadline = Instant.now().plus(WARM_UP);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> lines = Files.readAllLines(log);
+            for (String line : lines.reversed()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+                if (line.contains("Starting SluiceApplication")) {
+                    break;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no line with '" + text + "' in " + log + " within " + WARM_UP.toSeconds() + " s");
+    }
+}

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +52,11 @@ public class EventIngest implements AutoCloseable {
 
     private final RecentEvents recent;
     private final EventSourceRepository sources;
-    private final ConfirmingPublisher publisher;
+    /** Requests publish side by side, each batch on one channel so its events keep their order. */
+    private static final int CHANNELS = 8;
+
+    private final List<ConfirmingPublisher> publishers;
+    private final AtomicInteger nextPublisher = new AtomicInteger();
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final Map<String, SourceKey> keys = new ConcurrentHashMap<>();
 
@@ -63,7 +69,8 @@ public class EventIngest implements AutoCloseable {
         this.regions = regions;
         this.recent = recent;
         this.sources = sources;
-        this.publisher = new ConfirmingPublisher(broker::openChannel, "the source exchanges");
+        this.publishers = IntStream.range(0, CHANNELS)
+                .mapToObj(n -> new ConfirmingPublisher(broker::openChannel, "the source exchanges")).toList();
     }
 
     /**
@@ -91,7 +98,8 @@ public class EventIngest implements AutoCloseable {
         }
         declare(source);
         EventPath key = known.path();
-        List<CompletableFuture<Void>> confirms = new ArrayList<>();
+        List<CompletableFuture<Void>> confirms = new ArrayList<>(events.size());
+        ConfirmingPublisher publisher = publishers.get(Math.floorMod(nextPublisher.getAndIncrement(), CHANNELS));
         for (ObjectNode event : events) {
             long now = System.currentTimeMillis();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
@@ -171,6 +179,6 @@ public class EventIngest implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        publishers.forEach(ConfirmingPublisher::close);
     }
 }

@@ -32,7 +32,7 @@ class OptimizedRuntimeJarIT {
             ProcessHandle sluiceJvm = ProcessHandle.of(running).orElseThrow();
             assertThat(sluiceJvm.info().arguments().map(List::of).orElse(List.of())).contains("-XX:+EnableJVMCI");
 
-            sluice.kill();
+            sluice.killLauncher();
 
             assertThat(sluiceJvm.onExit()).succeedsWithin(Duration.ofSeconds(15));
         } finally {

@@ -117,8 +117,21 @@ final class SluiceProcess implements AutoCloseable {
         throw new IllegalStateException("sluice.jar was not healthy within " + timeout + "; see " + log);
     }
 
-    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or acked. */
+    /**
+     * {@code kill -9} of the JVM running Sluice, then of the command that started it: no shutdown hook runs, nothing
+     * is flushed or acked, and the ports and data directory are free when this returns.
+     */
     void kill() throws InterruptedException {
+        List<ProcessHandle> sluiceJvms = process.toHandle().children().toList();
+        sluiceJvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle jvm : sluiceJvms) {
+            jvm.onExit().join();
+        }
+        killLauncher();
+    }
+
+    /** {@code kill -9} of the command users started ({@code java -jar}) only. */
+    void killLauncher() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
@@ -133,9 +146,17 @@ final class SluiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> sluiceJvms = process.toHandle().children().toList();
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle jvm : sluiceJvms) {
+            try {
+                jvm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                jvm.destroyForcibly();
+            }
         }
     }
 }

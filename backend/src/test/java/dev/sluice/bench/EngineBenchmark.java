@@ -43,7 +43,7 @@ import dev.sluice.target.WorkspaceReach;
  * the finance sample flow with a {@code target.rabbitmq}, both draining a backlog of ~1 KB events, then both at a
  * fixed rate for end-to-end latency. Prints events/s of each, the ratio b/a, and p50/p99 latency of each.
  * Run with {@code ./mvnw -q -pl backend -Pbench verify}; {@code SLUICE_BENCH_AMQP_URI} names a RabbitMQ (the
- * embedded broker otherwise, with 5,000 and 200/s), {@code -Dbench.backlog} (100,000), {@code -Dbench.rate} (2,000/s) and
+ * embedded broker otherwise, with 30,000 and 1,000/s), {@code -Dbench.backlog} (100,000), {@code -Dbench.rate} (2,000/s) and
  * {@code -Dbench.seconds} (10) size the runs, {@code -Dbench.rounds} (2) how often each throughput run
  * is repeated (alternately; the best counts). Then the same flow drains {@code -Dbench.ordering.backlog} events
  * (20,000; 0 skips it) unordered, ordered, and ordered by key over 1, 2 and 4 partitions, printing each rate and
@@ -51,11 +51,11 @@ import dev.sluice.target.WorkspaceReach;
  */
 public final class EngineBenchmark {
 
-    /** The embedded broker carries a few hundred events/s, so without a RabbitMQ the runs are scaled down. */
+    /** Without a RabbitMQ the runs are scaled down to what the embedded broker carries. */
     private static final boolean EMBEDDED = System.getenv("SLUICE_BENCH_AMQP_URI") == null
             || System.getenv("SLUICE_BENCH_AMQP_URI").isBlank();
-    private static final int BACKLOG = Integer.getInteger("bench.backlog", EMBEDDED ? 5_000 : 100_000);
-    private static final int RATE = Integer.getInteger("bench.rate", EMBEDDED ? 200 : 2_000);
+    private static final int BACKLOG = Integer.getInteger("bench.backlog", EMBEDDED ? 30_000 : 100_000);
+    private static final int RATE = Integer.getInteger("bench.rate", EMBEDDED ? 1_000 : 2_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", EMBEDDED ? 1 : 2);
     private static final int ORDERING_BACKLOG = Integer.getInteger("bench.ordering.backlog",

@@ -57,8 +57,13 @@ public final class IngestBenchmark {
                     System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"));
             environment.put("SLUICE_DEMO", "true");
             environment.put("SLUICE_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-            measure("PostgreSQL + RabbitMQ", environment, List.of("--spring.flyway.schemas=" + schema,
-                    "--spring.flyway.create-schemas=true", "--sluice.engine.queue-prefix=" + schema));
+            try {
+                measure("PostgreSQL + RabbitMQ", environment, List.of("--spring.flyway.schemas=" + schema,
+                        "--spring.flyway.create-schemas=true", "--sluice.engine.queue-prefix=" + schema,
+                        "--sluice.demo.flows=false"));
+            } finally {
+                deleteQueues(amqp, schema);
+            }
         }
         System.exit(0);
     }
@@ -82,6 +87,18 @@ public final class IngestBenchmark {
                     + "  HTTP batches of %d     %,8.0f events/s (%.2fx raw; goal >= 0.70)%n"
                     + "  HTTP single events     %,8.0f events/s (%.2fx raw)%n",
                     label, raw, BATCH, batch, batch / raw, single, single / raw);
+        }
+    }
+
+    /** The queues the run's Sluice kept for the source on the shared RabbitMQ (no flows were deployed). */
+    private static void deleteQueues(String amqpUri, String prefix) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(amqpUri);
+        try (Connection connection = factory.newConnection("bench-cleanup");
+             Channel channel = connection.createChannel()) {
+            for (String kept : List.of("history", "latest", "recent")) {
+                channel.queueDelete(prefix + ".source." + SOURCE + "." + kept);
+            }
         }
     }
 

@@ -69,8 +69,8 @@ public final class BrokerConnection implements AutoCloseable {
                         : ConnectionFactory.DEFAULT_AMQP_PORT));
             }
             if (factory.isSSL()) {
-                // setUri alone would trust any certificate: amqps verifies the broker against the JVM's trust store
-                // (javax.net.ssl.trustStore) and its certificate's names against the host
+                // amqps: the broker's certificate against the JVM's trust store (javax.net.ssl.trustStore), as setUri
+                // already does, and its names against the host, which setUri leaves out
                 factory.useSslProtocol(SSLContext.getDefault());
                 factory.enableHostnameVerification();
             }

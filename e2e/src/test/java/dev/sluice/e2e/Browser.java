@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -67,8 +68,14 @@ final class Browser {
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /**
+     * Waits up to 20 s; a condition that read an element Vaadin re-rendered meanwhile (a language switch, a refresh)
+     * is asked again rather than failing the journey (CanvasJourneyIT once did, reading the tabs while they changed).
+     */
     static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**

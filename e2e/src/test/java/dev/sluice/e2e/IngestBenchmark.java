@@ -127,7 +127,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double batches(HttpClient http, String baseUrl, int events) throws Exception {
+    /** Publishes {@code events} over HTTP in batches of {@value #BATCH}, {@value #CLIENTS} clients; events/s. */
+    static double batches(HttpClient http, String baseUrl, int events) throws Exception {
         return timed(events, (client, count) -> {
             for (int sent = 0; sent < count; sent += BATCH) {
                 StringBuilder body = new StringBuilder("[");
@@ -192,6 +193,7 @@ public final class IngestBenchmark {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/user-center/users\","
                 + "\"type\":\"user.updated\",\"subject\":\"U" + id + "\",\"time\":\"2026-12-06T10:00:00Z\","
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"userId\":\"U" + id + "\","
-                + "\"name\":\"A user of the benchmark\",\"email\":\"user@example.com\",\"notes\":\"" + PADDING + "\"}}";
+                + "\"name\":\"A user of the benchmark\",\"email\":\"user@example.com\","
+                + "\"payment\":{\"bankAccount\":\"DE89370400440532013000\"},\"notes\":\"" + PADDING + "\"}}";
     }
 }

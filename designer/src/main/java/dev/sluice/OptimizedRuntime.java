@@ -47,33 +47,36 @@ final class OptimizedRuntime {
                 || OptimizedRuntime.class.getResource("/jvmci/compiler.jar") == null) {
             return Optional.empty();
         }
+        Process sluice;
         try {
             Path compiler = extractCompiler(jar.get(), Path.of(dataDir(args)));
-            System.out.println("Sluice: starting on the optimized JavaScript runtime (the Graal compiler through JVMCI; "
-                    + "SLUICE_JAVASCRIPT_OPTIMIZED=false runs scripts on the interpreter instead)");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString(), "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                    "--upgrade-module-path=" + compiler, "--enable-native-access=ALL-UNNAMED", "-D" + RELAUNCHED + "=true"));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                    "--upgrade-module-path=" + compiler, "--enable-native-access=ALL-UNNAMED"));
+            command.add("-D" + RELAUNCHED + "=true");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.get().toString()));
             command.addAll(List.of(args));
-            Process sluice = new ProcessBuilder(command).inheritIO().start();
-            Thread forwardStop = new Thread(() -> {
-                sluice.destroy();
-                try {
-                    sluice.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "sluice-stop");
-            Runtime.getRuntime().addShutdownHook(forwardStop);
-            int exit = sluice.waitFor();
-            Runtime.getRuntime().removeShutdownHook(forwardStop);
-            return Optional.of(exit);
+            System.out.println("Sluice: starting on the optimized JavaScript runtime (the Graal compiler through JVMCI; "
+                    + "SLUICE_JAVASCRIPT_OPTIMIZED=false runs scripts on the interpreter instead)");
+            sluice = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | IllegalStateException e) {
             System.err.println("Sluice: could not start on the optimized JavaScript runtime (" + e.getMessage()
                     + "); running on the interpreter");
             return Optional.empty();
+        }
+        Thread forwardStop = new Thread(() -> {
+            sluice.destroy();
+            try {
+                sluice.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sluice-stop");
+        Runtime.getRuntime().addShutdownHook(forwardStop);
+        try {
+            return Optional.of(sluice.waitFor());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(1);

@@ -1,6 +1,7 @@
 package dev.sluice.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -41,7 +42,11 @@ final class FlowEditorPage {
 
     void selectNode(String id) {
         showOnCanvas(id);
-        driver.findElement(node(id)).click();
+        // a node still being laid out (or covered for a moment) refuses the click: try again until it takes it
+        Browser.waitFor(driver).ignoring(ElementNotInteractableException.class).until(d -> {
+            d.findElement(node(id)).click();
+            return true;
+        });
         awaitForm(id);
     }
 

@@ -41,9 +41,10 @@ final class FlowEditorPage {
     }
 
     void selectNode(String id) {
-        showOnCanvas(id);
-        // a node still being laid out (or covered for a moment) refuses the click: try again until it takes it
+        // a node still being laid out, or outside a canvas fitted before it was measured (CI saw a new flow's 'log'
+        // node stay off screen), refuses the click: fit again when it is out of sight and try until it takes it
         Browser.waitFor(driver).ignoring(ElementNotInteractableException.class).until(d -> {
+            showOnCanvas(id);
             d.findElement(node(id)).click();
             return true;
         });

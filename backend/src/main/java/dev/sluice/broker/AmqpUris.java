@@ -27,12 +27,16 @@ public final class AmqpUris {
         return split(uris).stream().map(AmqpUris::redactOne).collect(Collectors.joining(","));
     }
 
+    /** The node's port: the one given, else the scheme's (5671 for {@code amqps}, 5672 for {@code amqp}). */
+    public static int port(URI node) {
+        return node.getPort() >= 0 ? node.getPort() : "amqps".equals(node.getScheme()) ? 5671 : 5672;
+    }
+
     private static String redactOne(String uri) {
         try {
             URI parsed = URI.create(uri);
             String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
-            int port = parsed.getPort() >= 0 ? parsed.getPort() : "amqps".equals(parsed.getScheme()) ? 5671 : 5672;
-            return parsed.getScheme() + "://" + parsed.getHost() + ":" + port + path;
+            return parsed.getScheme() + "://" + parsed.getHost() + ":" + port(parsed) + path;
         } catch (IllegalArgumentException e) {
             return "(unparseable URI)";
         }

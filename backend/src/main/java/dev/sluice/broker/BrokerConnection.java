@@ -64,9 +64,7 @@ public final class BrokerConnection implements AutoCloseable {
                 if (!"amqp".equals(parsed.getScheme()) && !"amqps".equals(parsed.getScheme())) {
                     throw new IllegalArgumentException("not an amqp:// or amqps:// URI");
                 }
-                addresses.add(new Address(parsed.getHost(), parsed.getPort() >= 0 ? parsed.getPort()
-                        : "amqps".equals(parsed.getScheme()) ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT
-                        : ConnectionFactory.DEFAULT_AMQP_PORT));
+                addresses.add(new Address(parsed.getHost(), AmqpUris.port(parsed)));
             }
             if (factory.isSSL()) {
                 // amqps: the broker's certificate against the JVM's trust store (javax.net.ssl.trustStore), as setUri

@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Apache Qpid Broker-J in this process, speaking AMQP 0-9-1, with a persistent message store ({@link Store}) so
- * queued events survive a restart, {@code kill -9} included. Qpid ignores RabbitMQ queue arguments, so everything Sluice relies on
- * (retries, dead letters) must be done with portable AMQP features. Its one user's password is the data
- * directory's own, and it starts only when it got its port: Qpid itself carries on without a port it could
- * not bind, and Sluice would then connect to whatever listens there, another installation's broker say.
+ * queued events survive a restart, {@code kill -9} included. Qpid ignores RabbitMQ queue arguments, so everything
+ * Sluice relies on (retries, dead letters) must be done with portable AMQP features. Its one user's password is the
+ * data directory's own, and it starts only when it got its port: Qpid itself carries on without a port it could not
+ * bind, and Sluice would then connect to whatever listens there, another installation's broker say.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -59,12 +59,14 @@ final class EmbeddedBroker implements AutoCloseable {
      * six times the events per second here ({@code EmbeddedStoreBenchmark}), durable alike.
      */
     enum Store {
-        DERBY("store"), BDB("store-bdb");
+        DERBY("store", "Derby"), BDB("store-bdb", "Berkeley DB");
 
         private final String directory;
+        private final String label;
 
-        Store(String directory) {
+        Store(String directory, String label) {
             this.directory = directory;
+            this.label = label;
         }
 
         /**
@@ -134,7 +136,7 @@ final class EmbeddedBroker implements AutoCloseable {
         }
         requirePort();
         log.info("Embedded AMQP 0-9-1 broker listening on {}:{} ({} store in {}), started in {} ms",
-                settings.bindAddress(), settings.port(), store == Store.BDB ? "Berkeley DB" : "Derby",
+                settings.bindAddress(), settings.port(), store.label,
                 workDir.resolve(store.directory), (System.nanoTime() - started) / 1_000_000);
         if (store == Store.DERBY) {
             log.info("This data directory keeps the Derby store of an earlier version; a new data directory uses "

@@ -78,9 +78,8 @@ class ConnectionReach implements WorkspaceReach {
             for (String node : AmqpUris.split(amqp.uri())) {
                 try {
                     URI uri = URI.create(node);
-                    int port = uri.getPort() != -1 ? uri.getPort() : "amqps".equals(uri.getScheme()) ? 5671 : 5672;
                     reserved.add(new ConnectionRules.Reserved("Sluice's own broker (publish into your workspace's "
-                            + "namespace on it without a connection)", uri.getHost(), port, null));
+                            + "namespace on it without a connection)", uri.getHost(), AmqpUris.port(uri), null));
                 } catch (IllegalArgumentException e) {
                     // unreadable here; the broker module reports it at start
                 }

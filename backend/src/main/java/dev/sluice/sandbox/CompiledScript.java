@@ -72,7 +72,7 @@ public final class CompiledScript implements AutoCloseable {
             if (proxies.broken() != null) {
                 throw Results.failure(proxies.broken(), limits);
             }
-            JsonNode result = proxies.nodeOf(returned) != null ? checkedSize(copy, limits)
+            JsonNode result = proxies.nodeOf(returned) != null ? checkedSize(copy, proxies.shares(), limits)
                     : parse(Results.unwrap(returned.asString(), limits));
             healthy = true;
             return result;
@@ -101,16 +101,13 @@ public final class CompiledScript implements AutoCloseable {
         return result == null ? null : result.toString();
     }
 
-    private static JsonNode checkedSize(JsonNode output, SandboxLimits limits) throws ScriptFailure {
-        EventProxies.unshare(output);
-        CharCounter counter = new CharCounter();
-        try {
-            Json.MAPPER.writeValue(counter, output);
-        } catch (java.io.IOException e) {
-            throw new ScriptFailure("process(event) returned an event that cannot be written as JSON");
+    private static JsonNode checkedSize(JsonNode output, boolean shares, SandboxLimits limits) throws ScriptFailure {
+        if (shares) {
+            EventProxies.unshare(output);
         }
-        if (counter.count > limits.maxOutputChars()) {
-            throw Results.failure("size:" + counter.count, limits);
+        long length = JsonLength.of(output);
+        if (length > limits.maxOutputChars()) {
+            throw Results.failure("size:" + length, limits);
         }
         return output;
     }
@@ -123,29 +120,6 @@ public final class CompiledScript implements AutoCloseable {
             return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ScriptFailure("process(event) returned JSON that Sluice cannot read back (nested too deep?)");
-        }
-    }
-
-    /** Counts what JSON writing would produce, keeping none of it. */
-    private static final class CharCounter extends java.io.Writer {
-        private long count;
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            count += length;
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            count += length;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -37,6 +37,7 @@ final class EventProxies {
     private final int maxArrayLength;
     private final Map<JsonNode, Object> wrappers = new IdentityHashMap<>();
     private String broken;
+    private boolean shares;
 
     /**
      * @param toJson         {@code JSON.stringify} of the script's context
@@ -55,6 +56,11 @@ final class EventProxies {
     /** Why a write was refused, as a driver failure code ({@link Results}); null when none was. */
     String broken() {
         return broken;
+    }
+
+    /** Whether a part of the event was written to another place, so that two places of the tree may hold one node. */
+    boolean shares() {
+        return shares;
     }
 
     /** The tree behind a proxy of this event, or null when {@code value} is not one. */
@@ -105,6 +111,7 @@ final class EventProxies {
                 broken = "cyclic";
                 return null;
             }
+            shares = true;
             return own;
         }
         if (value.isNull()) {

@@ -1,0 +1,93 @@
+package dev.sluice.sandbox;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sluice.json.Json;
+
+/**
+ * How many characters {@link Json#MAPPER} writes for a tree, counted without writing it: a script's output is
+ * measured against its limit on every event, and writing the event only to count it cost a quarter of a small
+ * script's whole run. Strings are counted with Jackson's default escapes; the rare nodes whose text is not
+ * obvious (big numbers, floats, binary) are written and measured.
+ */
+final class JsonLength {
+
+    private JsonLength() {
+    }
+
+    static long of(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            long length = 2 + Math.max(0, object.size() - 1); // braces and commas
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                length += string(member.getKey()) + 1 + of(member.getValue());
+            }
+            return length;
+        }
+        if (node instanceof ArrayNode array) {
+            long length = 2 + Math.max(0, array.size() - 1);
+            for (JsonNode element : array) {
+                length += of(element);
+            }
+            return length;
+        }
+        if (node.isTextual()) {
+            return string(node.textValue());
+        }
+        if (node.isNull()) {
+            return 4;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? 4 : 5;
+        }
+        if (node instanceof IntNode number) {
+            return digits(number.intValue());
+        }
+        if (node instanceof LongNode number) {
+            return Long.toString(number.longValue()).length();
+        }
+        if (node instanceof DoubleNode number && Double.isFinite(number.doubleValue())) {
+            return Double.toString(number.doubleValue()).length();
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(node).length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that Jackson cannot write: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A string with its quotes: {@code "} and {@code \} take two characters, control characters two or six. */
+    private static long string(String text) {
+        long length = 2 + text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                length += c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ? 1 : 5;
+            } else if (c == '"' || c == '\\') {
+                length += 1;
+            }
+        }
+        return length;
+    }
+
+    private static int digits(int value) {
+        if (value == Integer.MIN_VALUE) {
+            return 11;
+        }
+        int sign = value < 0 ? 1 : 0;
+        int magnitude = Math.abs(value);
+        int digits = 1;
+        while (magnitude >= 10) {
+            magnitude /= 10;
+            digits++;
+        }
+        return sign + digits;
+    }
+}

@@ -72,7 +72,7 @@ public final class CompiledScript implements AutoCloseable {
             if (proxies.broken() != null) {
                 throw Results.failure(proxies.broken(), limits);
             }
-            JsonNode result = proxies.nodeOf(returned) != null ? checkedSize(copy, proxies.shares(), limits)
+            JsonNode result = returned.isNumber() ? checkedSize(copy, proxies.shares(), limits)
                     : parse(Results.unwrap(returned.asString(), limits));
             healthy = true;
             return result;
@@ -105,7 +105,7 @@ public final class CompiledScript implements AutoCloseable {
         if (shares) {
             EventProxies.unshare(output);
         }
-        long length = JsonLength.of(output);
+        long length = JsonLength.over(output, limits.maxOutputChars());
         if (length > limits.maxOutputChars()) {
             throw Results.failure("size:" + length, limits);
         }

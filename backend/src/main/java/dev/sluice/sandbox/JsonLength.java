@@ -20,9 +20,49 @@ import dev.sluice.json.Json;
  */
 final class JsonLength {
 
+    /** The most characters Jackson writes for one character of a string: a control character as {@code \u001F}. */
+    private static final int MOST_PER_CHAR = 6;
+    /** The longest text of a long ({@code -9223372036854775808}) or a double ({@code -2.2250738585072014E-308}). */
+    private static final int LONGEST_NUMBER = 24;
+
     private JsonLength() {
     }
 
+    /**
+     * The length of the tree's JSON when it is over {@code limit}, else any number up to {@code limit}: without
+     * reading a string's characters, unless the tree may be over the limit.
+     */
+    static long over(JsonNode node, long limit) {
+        return atMost(node) <= limit ? 0 : of(node);
+    }
+
+    /** At least the length of the tree's JSON, from the number of characters in its strings. */
+    private static long atMost(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            long length = 2L + object.size();
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                length += 2L + (long) MOST_PER_CHAR * member.getKey().length() + atMost(member.getValue());
+            }
+            return length;
+        }
+        if (node instanceof ArrayNode array) {
+            long length = 2L + array.size();
+            for (JsonNode element : array) {
+                length += atMost(element);
+            }
+            return length;
+        }
+        if (node.isTextual()) {
+            return 2L + (long) MOST_PER_CHAR * node.textValue().length();
+        }
+        if (node.isNull() || node.isBoolean() || node instanceof IntNode || node instanceof LongNode
+                || node instanceof DoubleNode) {
+            return LONGEST_NUMBER;
+        }
+        return of(node);
+    }
+
+    /** The length of the tree's JSON as {@link Json#MAPPER} writes it. */
     static long of(JsonNode node) {
         if (node instanceof ObjectNode object) {
             long length = 2 + Math.max(0, object.size() - 1); // braces and commas

@@ -113,9 +113,10 @@ final class Lockdown {
 
     /**
      * Runs one event: {@code Math.random} reseeded, a fresh {@code process} from the user's factory, called on the event's proxy
-     * ({@link EventProxies}), the result checked. Returns the event's proxy itself when {@code process} returned it
-     * (changed in place, the usual case); anything else as a tagged string, so that no other object crosses back to
-     * Java: {@code J<json>}, {@code D} (dropped), or {@code E<reason>} (the result breaks the contract).
+     * ({@link EventProxies}), the result checked. Returns the number 1 when {@code process}
+     * returned the event (changed in place, the usual case: a number is read in Java without entering the context);
+     * anything else as a tagged string, so that no other object crosses back to Java: {@code J<json>}, {@code D}
+     * (dropped), or {@code E<reason>} (the result breaks the contract).
      */
     static final Source DRIVER = Source.newBuilder("js", """
             (function (factory, maxChars, reseed) {
@@ -134,7 +135,7 @@ final class Lockdown {
                 }
                 const result = process(event);
                 if (result === event) {
-                  return event;
+                  return 1;
                 }
                 if (result === null) {
                   return 'D';

@@ -32,6 +32,14 @@ class JsonLengthTest {
     }
 
     @Test
+    void aTreeOverTheLimitIsCountedExactlyEvenWhenEveryCharacterNeedsAnEscape() {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("k", "\u0001".repeat(1000));
+
+        assertThat(JsonLength.over(tree, 6006)).isEqualTo(6008);
+        assertThat(JsonLength.over(tree, 6008)).isLessThanOrEqualTo(6008);
+    }
+
+    @Test
     void countsEscapesNumbersAndOddNodesAsJacksonWritesThem() throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode tree = nodes.objectNode();
@@ -54,6 +62,9 @@ class JsonLengthTest {
 
         assertThat(JsonLength.of(tree)).isEqualTo(Json.MAPPER.writeValueAsString(tree).length());
         assertThat(JsonLength.of(nodes.arrayNode())).isEqualTo(2);
+        long exact = JsonLength.of(tree);
+        assertThat(JsonLength.over(tree, exact - 1)).isEqualTo(exact);
+        assertThat(JsonLength.over(tree, 100 * exact)).isLessThanOrEqualTo(100 * exact);
         assertThat(JsonLength.of(nodes.textNode("x".repeat(1_000_000)))).isEqualTo(1_000_002);
     }
 }

@@ -156,6 +156,30 @@ class ScriptAndTemplateNodesTest {
     }
 
     @Test
+    void anEventChangedInPlaceIsCheckedAgainWhenItsAttributesChanged() {
+        assertThat(run("script", code("function process(event) { event.time = 'yesterday'; return event; }"))
+                .steps().getLast().error()).startsWith("process(event) returned an event that is not a CloudEvent: "
+                        + "$.time must be an RFC 3339 timestamp");
+        assertThat(run("script", code("function process(event) { delete event.id; return event; }"))
+                .steps().getLast().error()).endsWith("$.id is required");
+        assertThat(run("script", code("""
+                function process(event) { event.datacontenttype = 'text/plain'; return event; }"""))
+                .steps().getLast().error()).contains("$.data must be a string, because datacontenttype text/plain");
+        assertThat(run("script", code("""
+                function process(event) { event.data = 'plain text'; event.datacontenttype = 'text/plain';
+                                          return event; }""")).failedAt()).isNull();
+    }
+
+    @Test
+    void anEventWhoseAttributesTheScriptLeftAloneIsNotRefused() {
+        List<ObjectNode> out = delivered(run("script", code("""
+                function process(event) { event.data.payment.bankAccount = 'masked'; return event; }""")));
+
+        assertThat(out).singleElement().satisfies(event -> assertThat(event.at("/data/payment/bankAccount").asText())
+                .isEqualTo("masked"));
+    }
+
+    @Test
     void reportsTemplateProblemsAtTheTemplateOrTheLibrary() {
         assertThat(problems("template", "{\"template\": \"{\\\"a\\\": $data.getClass()}\\n#include('x')\"}"))
                 .containsExactly("$.nodes[1].config.template line 2, column 1: #include is not available in Sluice "

@@ -138,16 +138,18 @@ public final class ScriptSandbox implements AutoCloseable {
                 return problems;
             }
             context.resetLimits();
-            Watchdog.Watch watch = watchdog.start(context, limits);
-            try {
-                if (!factory.execute().canExecute()) {
-                    problems.add(new ScriptProblem(0, 0, "defines no function process(event): write "
-                            + "function process(event) { ... return event; }"));
+            try (Watchdog.Watch watch = watchdog.watch(context)) {
+                watch.start(limits);
+                try {
+                    if (!factory.execute().canExecute()) {
+                        problems.add(new ScriptProblem(0, 0, "defines no function process(event): write "
+                                + "function process(event) { ... return event; }"));
+                    }
+                    watch.finish();
+                } catch (PolyglotException e) {
+                    ScriptFailure failure = Failures.describe(e, watch.finish(), limits, name, "the code's top level");
+                    problems.add(new ScriptProblem(failure.line(), failure.column(), failure.reason()));
                 }
-                watch.finish();
-            } catch (PolyglotException e) {
-                ScriptFailure failure = Failures.describe(e, watch.finish(), limits, name, "the code's top level");
-                problems.add(new ScriptProblem(failure.line(), failure.column(), failure.reason()));
             }
         } finally {
             closeQuietly(context);

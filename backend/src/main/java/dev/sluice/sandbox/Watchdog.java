@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One daemon thread that looks at every running script every few milliseconds and cancels the context of one
  * that is over its time or allocation budget. Cancelling happens on a separate thread, so a script that is slow
- * to notice cannot hold up the watch over the others. Thread-safe.
+ * to notice cannot hold up the watch over the others. A context is registered once ({@link #watch}) and each run
+ * in it only sets and clears a field of its own: runs on several threads at once share no written memory here
+ * (a shared set of running scripts, written twice per event, made two threads each take twice as long).
+ * Thread-safe.
  */
 final class Watchdog {
 
@@ -24,7 +27,7 @@ final class Watchdog {
     private static final long ACTIVE_PERIOD = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long IDLE_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final Set<Watch> running = ConcurrentHashMap.newKeySet();
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("sluice-sandbox-cancel-", 0).factory());
     private final com.sun.management.ThreadMXBean threads = allocationCounter();
@@ -34,14 +37,16 @@ final class Watchdog {
         Thread.ofPlatform().daemon().name("sluice-sandbox-watchdog").start(this::watch);
     }
 
-    /** Starts watching the calling thread, which is about to run a script in {@code context}. */
-    Watch start(Context context, SandboxLimits limits) {
-        Thread thread = Thread.currentThread();
-        long allocated = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes();
-        Watch watch = new Watch(context, thread.threadId(), System.nanoTime() + limits.timeBudget().toNanos(),
-                allocated + limits.maxAllocation(), limits);
-        running.add(watch);
+    /** Watches the runs in {@code context} until {@link Watch#close()}. */
+    Watch watch(Context context) {
+        Watch watch = new Watch(context);
+        watches.add(watch);
         return watch;
+    }
+
+    /** How many contexts are watched: each pooled context, until it is closed. */
+    int watchedContexts() {
+        return watches.size();
     }
 
     void stop() {
@@ -50,22 +55,30 @@ final class Watchdog {
     }
 
     private void watch() {
+        boolean anyRunning = false;
         while (!stopped) {
-            LockSupport.parkNanos(running.isEmpty() ? IDLE_PERIOD : ACTIVE_PERIOD);
+            LockSupport.parkNanos(anyRunning ? ACTIVE_PERIOD : IDLE_PERIOD);
+            anyRunning = false;
             long now = System.nanoTime();
-            for (Watch watch : running) {
-                if (now - watch.deadline > 0) {
-                    cancel(watch, "ran longer than its time budget of " + watch.limits.timeBudget().toMillis() + " ms");
-                } else if (threads != null && threads.getThreadAllocatedBytes(watch.threadId) > watch.allocationLimit) {
-                    cancel(watch, "allocated more than its memory budget of " + (watch.limits.maxAllocation() >> 20)
+            for (Watch watch : watches) {
+                Run run = watch.current;
+                if (run == null) {
+                    continue;
+                }
+                anyRunning = true;
+                if (now - run.deadline > 0) {
+                    cancel(watch, run, "ran longer than its time budget of " + run.limits.timeBudget().toMillis()
+                            + " ms");
+                } else if (threads != null && threads.getThreadAllocatedBytes(run.threadId) > run.allocationLimit) {
+                    cancel(watch, run, "allocated more than its memory budget of " + (run.limits.maxAllocation() >> 20)
                             + " MB");
                 }
             }
         }
     }
 
-    private void cancel(Watch watch, String verdict) {
-        if (!watch.state.compareAndSet(null, verdict)) {
+    private void cancel(Watch watch, Run run, String verdict) {
+        if (!run.state.compareAndSet(null, verdict)) {
             return;
         }
         cancellers.execute(() -> {
@@ -86,28 +99,42 @@ final class Watchdog {
 
     private static final String FINISHED = new String("finished");
 
-    /** One script run being watched; {@link Watch#finish()} must follow in a finally block. */
-    final class Watch {
+    /** The watch over one context: one run at a time, {@link #start} then {@link #finish()} in a finally block. */
+    final class Watch implements AutoCloseable {
         private final Context context;
-        private final long threadId;
-        private final long deadline;
-        private final long allocationLimit;
-        private final SandboxLimits limits;
-        /** null while running, then either {@link #FINISHED} or the watchdog's verdict, whichever came first. */
-        private final AtomicReference<String> state = new AtomicReference<>();
+        private volatile Run current;
 
-        private Watch(Context context, long threadId, long deadline, long allocationLimit, SandboxLimits limits) {
+        private Watch(Context context) {
             this.context = context;
-            this.threadId = threadId;
-            this.deadline = deadline;
-            this.allocationLimit = allocationLimit;
-            this.limits = limits;
+        }
+
+        /** Starts watching the calling thread, which is about to run a script in the context. */
+        void start(SandboxLimits limits) {
+            long allocated = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes();
+            current = new Run(Thread.currentThread().threadId(), System.nanoTime() + limits.timeBudget().toNanos(),
+                    allocated + limits.maxAllocation(), limits);
         }
 
         /** Why the watchdog cancelled the run, or null when it did not and now never will. */
         String finish() {
-            running.remove(this);
-            return state.compareAndExchange(null, FINISHED);
+            Run run = current;
+            current = null;
+            return run.state.compareAndExchange(null, FINISHED);
+        }
+
+        /** Stops watching the context, which is closed or about to be. */
+        @Override
+        public void close() {
+            watches.remove(this);
+        }
+    }
+
+    /** One run being watched; its state is null while it runs, then {@link #FINISHED} or the watchdog's verdict. */
+    private record Run(long threadId, long deadline, long allocationLimit, SandboxLimits limits,
+                       AtomicReference<String> state) {
+
+        private Run(long threadId, long deadline, long allocationLimit, SandboxLimits limits) {
+            this(threadId, deadline, allocationLimit, limits, new AtomicReference<>());
         }
     }
 }

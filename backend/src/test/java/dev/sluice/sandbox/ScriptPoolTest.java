@@ -60,6 +60,51 @@ class ScriptPoolTest {
     }
 
     @Test
+    void anEventWaitsForTheOneContextThatAnotherEventHoldsAndThenRuns() throws Exception {
+        try (ScriptSandbox single = new ScriptSandbox(SandboxLimits.defaults().withTimeBudget(Duration.ofMillis(300))
+                .withStatementLimit(Long.MAX_VALUE).withPoolSize(1));
+             CompiledScript script = single.compile(CODE);
+             ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            script.run(event("warm", false));
+            Future<Throwable> looping = threads.submit(() -> catchThrowableOfType(ScriptFailure.class,
+                    () -> script.run(event("a", true))));
+            Thread.sleep(50);
+            Future<String> waiting = threads.submit(() -> script.run(event("b", false)));
+
+            assertThat(waiting.get()).contains("\"seen\":\"b\"");
+            assertThat(looping.get()).hasMessageContaining("time budget of 300 ms");
+            assertThat(script.contextsOpened()).isEqualTo(2); // the cancelled one was replaced
+        }
+    }
+
+    @Test
+    void oneThreadKeepsUsingOneContext() throws ScriptFailure {
+        try (CompiledScript script = sandbox.compile(CODE)) {
+            for (int i = 0; i < 50; i++) {
+                script.run(event("e" + i, false));
+            }
+
+            assertThat(script.contextsOpened()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aScriptDroppedWithoutClosingReleasesItsContextsWhenCollected() throws Exception {
+        int before = sandbox.watchdog().watchedContexts();
+        CompiledScript script = sandbox.compile(CODE);
+        script.run(event("a", false));
+        assertThat(sandbox.watchdog().watchedContexts()).isEqualTo(before + 1);
+        script = null;
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sandbox.watchdog().watchedContexts() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(sandbox.watchdog().watchedContexts()).isEqualTo(before);
+    }
+
+    @Test
     void closedScriptRefusesEvents() {
         CompiledScript script = sandbox.compile(CODE);
         script.close();

@@ -208,7 +208,7 @@ public final class IngestBenchmark {
         return events / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static String event(String id) {
+    static String event(String id) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/user-center/users\","
                 + "\"type\":\"" + TYPE + "\",\"subject\":\"U" + id + "\",\"time\":\"2026-12-06T10:00:00Z\","
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"userId\":\"U" + id + "\","

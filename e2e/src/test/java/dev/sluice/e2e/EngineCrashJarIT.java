@@ -56,13 +56,13 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * unreachable fails) it goes on publishing while the engine is down. And a bootstrap: halfway through changes
  * published in order, the copy's table is emptied and the flow deployed again from its source's snapshot while
  * changes keep coming; the table ends equal to the source's current state. {@code -Dsluice.crash.events=N},
- * {@code -Dsluice.converge.changes=N} and {@code -Dsluice.bootstrap.changes=N} set the sizes (default 25,000,
- * 25,000 and 10,000, to fit CI's time; the acceptance figures are 50,000 and 50,000).
+ * {@code -Dsluice.converge.changes=N} and {@code -Dsluice.bootstrap.changes=N} set the sizes (default 15,000,
+ * 15,000 and 10,000, to fit CI's time on a 2-core machine; the acceptance figures are 50,000 and 50,000).
  */
 class EngineCrashJarIT {
 
-    private static final int EVENTS = Integer.getInteger("sluice.crash.events", 25_000);
-    private static final int CHANGES = Integer.getInteger("sluice.converge.changes", 25_000);
+    private static final int EVENTS = Integer.getInteger("sluice.crash.events", 15_000);
+    private static final int CHANGES = Integer.getInteger("sluice.converge.changes", 15_000);
     private static final int BOOTSTRAP_CHANGES = Integer.getInteger("sluice.bootstrap.changes", 10_000);
     private static final int BATCH = 500;
     private static final String PASSWORD = "crash-it";

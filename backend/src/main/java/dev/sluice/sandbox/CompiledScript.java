@@ -2,7 +2,6 @@ package dev.sluice.sandbox;
 
 import java.lang.ref.Cleaner;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -184,18 +183,26 @@ public final class CompiledScript implements AutoCloseable {
         }
 
         Slot acquire(SandboxLimits limits) throws ScriptFailure {
-            Slot slot = claim();
-            if (slot != null) {
-                return slot;
-            }
             // a context running a script is free again within the time budget (the watchdog stops the script there);
             // one being opened and locked down takes what GraalJS needs, up to seconds on a cold interpreter
             Duration wait = limits.timeBudget().plus(OPENING_ALLOWANCE);
             long deadline = System.nanoTime() + wait.toNanos();
+            Slot slot;
+            while ((slot = claim()) == null) {
+                awaitClaimable(deadline, wait);
+            }
+            return slot;
+        }
+
+        /**
+         * Waits until a context is free or a place for one is; the claim (which may open a context, for seconds) is
+         * made after, without the lock, so threads releasing their contexts meanwhile are not held up.
+         */
+        private void awaitClaimable(long deadline, Duration wait) throws ScriptFailure {
             lock.lock();
             waiting.incrementAndGet();
             try {
-                while ((slot = claim()) == null) {
+                while (!closed && !anyClaimable()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw ScriptFailure.busy("all " + slots.length() + " contexts of the script stayed busy for "
@@ -203,7 +210,6 @@ public final class CompiledScript implements AutoCloseable {
                     }
                     freed.awaitNanos(left);
                 }
-                return slot;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw ScriptFailure.busy("interrupted while waiting for a script context");
@@ -211,6 +217,17 @@ public final class CompiledScript implements AutoCloseable {
                 waiting.decrementAndGet();
                 lock.unlock();
             }
+        }
+
+        /** A place empty or a context not busy (one being opened is busy). */
+        private boolean anyClaimable() {
+            for (int index = 0; index < slots.length(); index++) {
+                Slot slot = slots.get(index);
+                if (slot == null || !slot.busy.get()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A free context, the calling thread's last one first, or a new one in a free place; null when all are busy. */

@@ -334,6 +334,11 @@ class EngineCrashJarIT {
         await(() -> httpIds.size() >= scenario.events(), Duration.ofMinutes(10), "every id at the HTTP target");
         // an event is acked once both targets confirmed: an empty queue means every row is committed
         await(() -> nothingWaiting(base), Duration.ofMinutes(2), "the flow's queue drained");
+        // a target's failure at a restart taken for a permanent one dead-letters the event: it reaches the other
+        // target and never this one, which the row count alone would show as lost
+        HttpResponse<String> deadLetters = get(base, "/api/flows/" + flowId + "/dead-letters?limit=20");
+        assertThat(deadLetters.statusCode()).as(deadLetters.body()).isEqualTo(200);
+        assertThat(deadLetters.body()).as("the flow's dead letters").contains("\"deadLetters\":[]");
         HttpResponse<String> undeployed = call(base, "finance", "/api/flows/" + flowId + "/undeploy",
                 "application/json", "{\"deleteQueue\": true}");
         assertThat(undeployed.statusCode()).as(undeployed.body()).isEqualTo(200);
@@ -355,14 +360,18 @@ class EngineCrashJarIT {
     /** The flow's status as JSON text, or empty while the jar does not answer. */
     private String status(String base) {
         try {
-            HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/api/flows/" + flowId
-                    + "/status")).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("finance:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> status = get(base, "/api/flows/" + flowId + "/status");
             return status.statusCode() == 200 ? status.body() : "";
         } catch (Exception e) {
             return "";
         }
+    }
+
+    private HttpResponse<String> get(String base, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("finance:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private SluiceProcess start(Backend backend, int port, List<String> args) throws Exception {

@@ -48,7 +48,8 @@ public final class RegionLinkKeeper implements SmartLifecycle {
                 .description("1 while the link that brings a source's events into a region runs, else 0")
                 .register(meters);
         this.backlog = MultiGauge.builder("sluice.region.link.backlog").baseUnit("events")
-                .description("Events kept in the source's home region that the link has not yet brought over")
+                .description("Events kept in the source's home region that the link has not yet brought over "
+                        + "(NaN while that region cannot be asked)")
                 .register(meters);
     }
 
@@ -130,8 +131,10 @@ public final class RegionLinkKeeper implements SmartLifecycle {
         checkedAt = Instant.now();
         up.register(now.stream().map(state -> MultiGauge.Row.of(tags(state.link()),
                 state.state() == RegionLinks.State.RUNNING ? 1 : 0)).toList(), true);
-        backlog.register(now.stream().filter(state -> state.backlog() >= 0).map(state -> MultiGauge.Row.of(
-                tags(state.link()), state.backlog())).toList(), true);
+        // an unknown backlog (its region unreachable) is NaN rather than no sample: a series that vanishes while
+        // the region is down would hide it from the very alerts and graphs that should show it
+        backlog.register(now.stream().map(state -> MultiGauge.Row.of(tags(state.link()),
+                state.backlog() >= 0 ? state.backlog() : Double.NaN)).toList(), true);
     }
 
     private static Tags tags(RegionLinks.Link link) {

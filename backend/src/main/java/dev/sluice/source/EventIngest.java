@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.sluice.broker.BrokerConnection;
@@ -61,12 +63,16 @@ public class EventIngest implements AutoCloseable {
     private final Map<String, SourceKey> keys = new ConcurrentHashMap<>();
 
     private final Regions regions;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
 
     private record SourceKey(EventPath path, String home, long readAt) {
     }
 
-    EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources, Regions regions) {
+    EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources, Regions regions,
+                MeterRegistry meters) {
         this.regions = regions;
+        this.meters = meters;
         this.recent = recent;
         this.sources = sources;
         this.publishers = IntStream.range(0, CHANNELS)
@@ -121,6 +127,10 @@ public class EventIngest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the broker", e);
         }
+        published.computeIfAbsent(source, name -> Counter.builder("sluice.ingest.events")
+                .description("Events published to a source through the HTTP API, counted once the broker confirmed them")
+                .tags("source", name)
+                .register(meters)).increment(events.size());
     }
 
     /**

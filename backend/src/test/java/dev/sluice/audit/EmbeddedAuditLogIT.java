@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,6 +20,12 @@ import dev.sluice.TestBackends;
  * first entry tampered with. Each test repairs what it broke, so the others see an intact chain.
  */
 class EmbeddedAuditLogIT extends AuditLogContractIT {
+
+    @Autowired
+    AuditChainWatch watch;
+
+    @Autowired
+    MeterRegistry meters;
 
     @TempDir
     static Path dataDir;
@@ -43,6 +51,27 @@ class EmbeddedAuditLogIT extends AuditLogContractIT {
             jdbc.update("update audit_log set actor = 'tamper-field' where id = ?", id);
         }
         assertThat(audit.verify("auditor").ok()).isTrue();
+    }
+
+    @Test
+    void theChainWatchPublishesAChangedEntryAsAnInvalidChain() {
+        long id = append("tamper-watched");
+        watch.check();
+        assertThat(meters.get("sluice.audit.chain.valid").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("sluice.audit.chain.entries").gauge().value()).isGreaterThanOrEqualTo(id);
+        try {
+            jdbc.update("update audit_log set actor = 'someone-else' where id = ?", id);
+
+            watch.check();
+
+            assertThat(meters.get("sluice.audit.chain.valid").gauge().value()).isZero();
+        } finally {
+            jdbc.update("update audit_log set actor = 'tamper-watched' where id = ?", id);
+        }
+        watch.check();
+        assertThat(meters.get("sluice.audit.chain.valid").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("sluice.audit.chain.verified").gauge().value())
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.sluice.engine;
 
+import org.slf4j.spi.LoggingEventBuilder;
+
 import dev.sluice.flow.Flow;
 
 /**
@@ -44,6 +46,15 @@ public record DeployedFlow(long flowId, int version, Flow flow, boolean ordered,
     /** True when later events of a key (or of the whole flow) must wait for an earlier one's retries. */
     boolean keepsOrder() {
         return ordered || keyOrder != null;
+    }
+
+    /**
+     * {@code log} with this flow's fields, {@code workspace}, {@code flow}, {@code flowId} and {@code flowVersion}:
+     * structured logs ({@code logging.structured.format.console}) carry them as fields of their own.
+     */
+    LoggingEventBuilder fields(LoggingEventBuilder log) {
+        return log.addKeyValue("workspace", flow.workspace()).addKeyValue("flow", flow.name())
+                .addKeyValue("flowId", flowId).addKeyValue("flowVersion", version);
     }
 
     /** True when this runs the same way as {@code other}: same version, same ordering. */

@@ -95,7 +95,9 @@ final class FailureRoutes implements AutoCloseable {
         headers.remove(Headers.DUE);
         metrics.deadLettered.increment();
         metrics.failedAt(node, error, true);
-        log.warn("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
+        deployed.fields(log.atWarn()).addKeyValue("eventId", received.delivery().getProperties().getMessageId())
+                .addKeyValue("node", node).addKeyValue("reason", reason)
+                .log("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
         republish(received, topology.deadLetterQueue(deployed.flowId()), headers);
     }
 
@@ -108,8 +110,9 @@ final class FailureRoutes implements AutoCloseable {
             if (error == null) {
                 consumers.ack(received);
             } else {
-                log.warn("Could not move an event of flow {} to {}; it will be redelivered: {}",
-                        deployed.flow().name(), queue, error.getMessage());
+                deployed.fields(log.atWarn()).addKeyValue("eventId", received.delivery().getProperties().getMessageId())
+                        .log("Could not move an event of flow {} to {}; it will be redelivered: {}",
+                                deployed.flow().name(), queue, error.getMessage());
                 consumers.nack(received);
             }
         });

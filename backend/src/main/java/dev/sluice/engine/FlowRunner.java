@@ -164,8 +164,9 @@ final class FlowRunner implements AutoCloseable {
             consumers.consume(topology.retryQueue(deployed.flowId(), level), true, properties.prefetch(),
                     this::handle);
         }
-        log.info("Flow {}/{} v{} runs ({}{}{})", deployed.flow().workspace(), deployed.flow().name(),
-                deployed.version(), String.join(", ", layout.queues()), deployed.ordered() ? ", ordered"
+        deployed.fields(log.atInfo()).log("Flow {}/{} v{} runs ({}{}{})", deployed.flow().workspace(),
+                deployed.flow().name(), deployed.version(), String.join(", ", layout.queues()),
+                deployed.ordered() ? ", ordered"
                         : lanes != null ? ", ordered by " + deployed.keyOrder().key()
                         : ", " + properties.consumers() + " consumer(s)",
                 live ? "" : ", the snapshot of its source first");
@@ -182,7 +183,8 @@ final class FlowRunner implements AutoCloseable {
         try {
             startLive();
         } catch (IOException e) {
-            log.warn("Flow {} could not start on its live events: {}", deployed.flow().name(), e.getMessage());
+            deployed.fields(log.atWarn()).log("Flow {} could not start on its live events: {}", deployed.flow().name(),
+                    e.getMessage());
             consumers.markBroken();
         }
     }
@@ -240,8 +242,8 @@ final class FlowRunner implements AutoCloseable {
                     BootstrapPublisher.publish(broker, properties.topology(), deployed, kept);
                 }
             } catch (Exception e) {
-                log.warn("Flow {} could not queue the {} of its source: {}", deployed.flow().name(),
-                        bootstrap.isSnapshot() ? "snapshot" : "history", e.getMessage());
+                deployed.fields(log.atWarn()).log("Flow {} could not queue the {} of its source: {}",
+                        deployed.flow().name(), bootstrap.isSnapshot() ? "snapshot" : "history", e.getMessage());
             }
         });
     }
@@ -271,13 +273,13 @@ final class FlowRunner implements AutoCloseable {
         }
         consumers.ack(marker);
         if (token.equals(deployed.bootstrap().token())) {
-            log.info("Flow {}/{}: the snapshot of its source went through; live events flow now",
-                    deployed.flow().workspace(), deployed.flow().name());
+            deployed.fields(log.atInfo()).log("Flow {}/{}: the snapshot of its source went through; live events "
+                    + "flow now", deployed.flow().workspace(), deployed.flow().name());
             try {
                 ledger.bootstrapped(deployed.flowId(), token);
             } catch (RuntimeException e) {
-                log.warn("Flow {} could not record its snapshot as through: {}", deployed.flow().name(),
-                        e.getMessage());
+                deployed.fields(log.atWarn()).log("Flow {} could not record its snapshot as through: {}",
+                        deployed.flow().name(), e.getMessage());
             }
             bootstrapped();
         }
@@ -398,13 +400,13 @@ final class FlowRunner implements AutoCloseable {
         if (inARow >= properties.budgetFailuresToPause() && pauseRequested.compareAndSet(false, true)) {
             String reason = "paused by the engine: " + inARow + " events in a row failed at node " + failure.node()
                     + ": " + failure.getMessage();
-            log.warn("Flow {}/{} v{} {}", deployed.flow().workspace(), deployed.flow().name(), deployed.version(),
-                    reason);
+            deployed.fields(log.atWarn()).log("Flow {}/{} v{} {}", deployed.flow().workspace(), deployed.flow().name(),
+                    deployed.version(), reason);
             scheduler.execute(() -> {
                 try {
                     pausing.pauseFailing(deployed.flowId(), reason);
                 } catch (RuntimeException e) {
-                    log.warn("Could not pause flow {}: {}", deployed.flowId(), e.getMessage());
+                    deployed.fields(log.atWarn()).log("Could not pause flow {}: {}", deployed.flowId(), e.getMessage());
                     pauseRequested.set(false);
                 }
             });
@@ -421,6 +423,7 @@ final class FlowRunner implements AutoCloseable {
         consumers.stop(properties.drainTimeout().toNanos());
         failures.close();
         dispatch.close();
-        log.info("Flow {}/{} v{} stopped", deployed.flow().workspace(), deployed.flow().name(), deployed.version());
+        deployed.fields(log.atInfo()).log("Flow {}/{} v{} stopped", deployed.flow().workspace(), deployed.flow().name(),
+                deployed.version());
     }
 }

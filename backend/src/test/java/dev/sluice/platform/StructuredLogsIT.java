@@ -1,0 +1,115 @@
+package dev.sluice.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sluice.ApiCalls;
+import dev.sluice.TestApplication;
+import dev.sluice.TestBackends;
+import dev.sluice.json.Json;
+
+/**
+ * With Spring Boot's structured logging turned on ({@code logging.structured.format.console=ecs}), every line is a
+ * JSON object, and the engine's lines about a flow and an event carry the workspace, flow, flow id, version and event
+ * id as fields of their own, never a value of the event's data.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it",
+                "logging.structured.format.console=ecs"})
+class StructuredLogsIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestBackends.embedded(registry, dataDir);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDeadLetteredEventIsLoggedAsJsonWithItsFlowAndEventIdAndNoneOfItsData(CapturedOutput output)
+            throws Exception {
+        ApiCalls api = new ApiCalls(port, "demo-it");
+        String name = ApiCalls.unique("logged");
+        String flow = """
+                {"workspace": "finance", "name": "%s", "schemaVersion": 1,
+                 "nodes": [{"id": "in", "kind": "source", "config": {"types": ["user.created"], "source": "user-center.users"}},
+                           {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
+                           {"id": "refuse", "kind": "script",
+                            "config": {"code": "function process(event) { throw new Error('refused'); }"}},
+                           {"id": "out", "kind": "target.log", "config": {"label": "it"}}],
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "refuse"}, {"from": "refuse", "to": "out"}]}""".formatted(name);
+        ApiCalls.Response imported = api.call("POST", "/api/flows/import", "finance", flow);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long flowId = imported.json().path("id").asLong();
+        ApiCalls.Response deployed = api.call("POST", "/api/flows/" + flowId + "/deploy", "finance", "{}");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String eventId = ApiCalls.unique("logged-event");
+        String secret = ApiCalls.unique("private") + "@example.com";
+        ApiCalls.Response published = api.call("POST", "/api/sources/user-center.users/events", "central", """
+                {"specversion":"1.0","id":"%s","source":"/user-center","type":"user.created",
+                 "datacontenttype":"application/json","data":{"userId":"u-logged","email":"%s"}}"""
+                .formatted(eventId, secret), "Content-Type", "application/cloudevents+json");
+        assertThat(published.status()).as(published.body()).isEqualTo(202);
+
+        JsonNode deadLettered = awaitLine(output, line -> line.path("message").asText().contains("dead-lettered")
+                && eventId.equals(line.path("eventId").asText()));
+
+        assertThat(deadLettered.path("workspace").asText()).isEqualTo("finance");
+        assertThat(deadLettered.path("flow").asText()).isEqualTo(name);
+        assertThat(deadLettered.path("flowId").asLong()).isEqualTo(flowId);
+        assertThat(deadLettered.path("flowVersion").asInt()).isEqualTo(1);
+        assertThat(deadLettered.path("node").asText()).isEqualTo("refuse");
+        assertThat(deadLettered.path("log").path("level").asText()).isEqualTo("WARN");
+        assertThat(output.getOut()).doesNotContain(secret).doesNotContain("u-logged");
+        for (String line : output.getOut().split("\n")) {
+            if (!line.isBlank()) {
+                assertThat(line).as("every line is a JSON object").startsWith("{").endsWith("}");
+            }
+        }
+    }
+
+    private static JsonNode awaitLine(CapturedOutput output, java.util.function.Predicate<JsonNode> wanted)
+            throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode line : jsonLines(output.getOut())) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no such log line within 30 s in:\n" + output.getOut());
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(Json.MAPPER.readTree(line));
+            }
+        }
+        return lines;
+    }
+}

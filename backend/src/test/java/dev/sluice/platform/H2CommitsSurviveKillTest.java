@@ -86,9 +86,11 @@ class H2CommitsSurviveKillTest {
     /** Commits a numbered row at a time and prints its number once the commit returned. */
     public static final class Committer {
         public static void main(String[] args) throws Exception {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.US_ASCII);
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                    StandardCharsets.US_ASCII);
             try (Connection connection = DriverManager.getConnection(args[0], "sa", "")) {
-                connection.createStatement().execute("create table committed (id bigint primary key, filler varchar(500))");
+                connection.createStatement().execute(
+                        "create table committed (id bigint primary key, filler varchar(500))");
                 connection.setAutoCommit(false);
                 try (PreparedStatement insert = connection.prepareStatement("insert into committed values (?, ?)")) {
                     String filler = "x".repeat(400);

@@ -149,7 +149,8 @@ class MonitoringFilesIT {
 
     @Test
     void metricNamesAreReadFromPromql() {
-        assertThat(metricNames("sum by (flow) (increase(sluice_flow_events_total{outcome=\"dead_lettered\"}[10m])) > 0"))
+        assertThat(metricNames(
+                "sum by (flow) (increase(sluice_flow_events_total{outcome=\"dead_lettered\"}[10m])) > 0"))
                 .containsExactly("sluice_flow_events_total");
         assertThat(metricNames("time() - max(sluice_audit_chain_verified_seconds) > 3600"))
                 .containsExactly("sluice_audit_chain_verified_seconds");
@@ -162,8 +163,9 @@ class MonitoringFilesIT {
     void aPausedFlowIsExportedAsPausedAndARunningOneAsRunning() throws Exception {
         String scrape = scrape();
 
-        assertThat(scrape).containsPattern("(?m)^sluice_flow_paused\\{[^}]*flow=\"finance/" + paused + "\"[^}]*} 1\\.0$")
-                .containsPattern("(?m)^sluice_flow_paused\\{[^}]*flow=\"finance/" + running + "\"[^}]*} 0\\.0$");
+        String state = "(?m)^sluice_flow_paused\\{[^}]*flow=\"finance/%s\"[^}]*} %s$";
+        assertThat(scrape).containsPattern(state.formatted(paused, "1\\.0"))
+                .containsPattern(state.formatted(running, "0\\.0"));
     }
 
     /** The metric names in {@link #scrape()}. */
@@ -208,8 +210,9 @@ class MonitoringFilesIT {
         while (true) {
             ApiCalls.Response scrape = api.get("/actuator/prometheus", "admin");
             assertThat(scrape.status()).isEqualTo(200);
-            if (scrape.body().contains("flow=\"finance/" + paused + "\"") && scrape.body().contains("sluice_flow_paused")
-                    || Instant.now().isAfter(deadline)) {
+            boolean statesRead = scrape.body().contains("sluice_flow_paused")
+                    && scrape.body().contains("flow=\"finance/" + paused + "\"");
+            if (statesRead || Instant.now().isAfter(deadline)) {
                 scraped = scrape.body();
                 return scraped;
             }

@@ -53,12 +53,14 @@ class StructuredLogsIT {
         String name = ApiCalls.unique("logged");
         String flow = """
                 {"workspace": "finance", "name": "%s", "schemaVersion": 1,
-                 "nodes": [{"id": "in", "kind": "source", "config": {"types": ["user.created"], "source": "user-center.users"}},
+                 "nodes": [{"id": "in", "kind": "source",
+                            "config": {"types": ["user.created"], "source": "user-center.users"}},
                            {"id": "ids", "kind": "select", "config": {"paths": ["$.data.userId"]}},
                            {"id": "refuse", "kind": "script",
                             "config": {"code": "function process(event) { throw new Error('refused'); }"}},
                            {"id": "out", "kind": "target.log", "config": {"label": "it"}}],
-                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "refuse"}, {"from": "refuse", "to": "out"}]}""".formatted(name);
+                 "edges": [{"from": "in", "to": "ids"}, {"from": "ids", "to": "refuse"},
+                           {"from": "refuse", "to": "out"}]}""".formatted(name);
         ApiCalls.Response imported = api.call("POST", "/api/flows/import", "finance", flow);
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         long flowId = imported.json().path("id").asLong();

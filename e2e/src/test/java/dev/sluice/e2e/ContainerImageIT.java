@@ -105,9 +105,10 @@ class ContainerImageIT {
         String schema = "sluice_image_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         int port = SluiceProcess.freePort();
         List<String> environment = new ArrayList<>(texts(config.path("Env")));
+        String username = System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres");
         environment.addAll(List.of("PORT=" + port, "SLUICE_AMQP_URI=" + amqp,
                 "SPRING_DATASOURCE_URL=" + database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "SPRING_DATASOURCE_USERNAME=" + System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
+                "SPRING_DATASOURCE_USERNAME=" + username,
                 "SPRING_FLYWAY_SCHEMAS=" + schema, "SPRING_FLYWAY_CREATE_SCHEMAS=true",
                 "SLUICE_ENGINE_QUEUEPREFIX=it-image-" + schema, "SLUICE_MASTER_KEY="
                         + java.util.Base64.getEncoder().encodeToString(new byte[32])));
@@ -146,8 +147,7 @@ class ContainerImageIT {
             sluice.destroy();
             sluice.waitFor();
             run(List.of("umount", root.resolve("proc").toString()));
-            try (Connection connection = DriverManager.getConnection(database,
-                    System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_USERNAME", "postgres"),
+            try (Connection connection = DriverManager.getConnection(database, username,
                     System.getenv().getOrDefault("SLUICE_IT_DATASOURCE_PASSWORD", ""))) {
                 connection.createStatement().execute("drop schema if exists " + schema + " cascade");
             }

@@ -2,19 +2,27 @@ package dev.sluice.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,15 +33,44 @@ import dev.sluice.TestBackends;
 import dev.sluice.json.Json;
 
 /**
- * With Spring Boot's structured logging turned on ({@code logging.structured.format.console=ecs}), every line is a
- * JSON object, and the engine's lines about a flow and an event carry the workspace, flow, flow id, version and event
+ * Written by Spring Boot's structured logging in the ECS format ({@code logging.structured.format.console=ecs}: here
+ * its encoder on an appender of the test's own, since the first application of a JVM fixes the console's format for
+ * every later one), the engine's lines about a flow and an event carry the workspace, flow, flow id, version and event
  * id as fields of their own, never a value of the event's data.
  */
-@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it",
-                "logging.structured.format.console=ecs"})
+        properties = {"sluice.demo.enabled=true", "sluice.demo.password=demo-it"})
 class StructuredLogsIT {
+
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private OutputStreamAppender<ILoggingEvent> json;
+
+    @BeforeEach
+    void writeJsonLines() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        StructuredLogEncoder encoder = new StructuredLogEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("ecs");
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        json = new OutputStreamAppender<>();
+        json.setContext(context);
+        json.setName("structured-logs-it");
+        json.setEncoder(encoder);
+        json.setOutputStream(written);
+        json.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(json);
+    }
+
+    @AfterEach
+    void stopWritingJsonLines() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(json);
+        json.stop();
+    }
+
+    private String output() {
+        return written.toString(StandardCharsets.UTF_8);
+    }
 
     @TempDir
     static Path dataDir;
@@ -47,8 +84,7 @@ class StructuredLogsIT {
     int port;
 
     @Test
-    void aDeadLetteredEventIsLoggedAsJsonWithItsFlowAndEventIdAndNoneOfItsData(CapturedOutput output)
-            throws Exception {
+    void aDeadLetteredEventIsLoggedAsJsonWithItsFlowAndEventIdAndNoneOfItsData() throws Exception {
         ApiCalls api = new ApiCalls(port, "demo-it");
         String name = ApiCalls.unique("logged");
         String flow = """
@@ -74,7 +110,7 @@ class StructuredLogsIT {
                 .formatted(eventId, secret), "Content-Type", "application/cloudevents+json");
         assertThat(published.status()).as(published.body()).isEqualTo(202);
 
-        JsonNode deadLettered = awaitLine(output, line -> line.path("message").asText().contains("dead-lettered")
+        JsonNode deadLettered = awaitLine(line -> line.path("message").asText().contains("dead-lettered")
                 && eventId.equals(line.path("eventId").asText()));
 
         assertThat(deadLettered.path("workspace").asText()).isEqualTo("finance");
@@ -83,26 +119,25 @@ class StructuredLogsIT {
         assertThat(deadLettered.path("flowVersion").asInt()).isEqualTo(1);
         assertThat(deadLettered.path("node").asText()).isEqualTo("refuse");
         assertThat(deadLettered.path("log").path("level").asText()).isEqualTo("WARN");
-        assertThat(output.getOut()).doesNotContain(secret).doesNotContain("u-logged");
-        for (String line : output.getOut().split("\n")) {
+        assertThat(output()).doesNotContain(secret).doesNotContain("u-logged");
+        for (String line : output().split("\n")) {
             if (!line.isBlank()) {
                 assertThat(line).as("every line is a JSON object").startsWith("{").endsWith("}");
             }
         }
     }
 
-    private static JsonNode awaitLine(CapturedOutput output, java.util.function.Predicate<JsonNode> wanted)
-            throws Exception {
+    private JsonNode awaitLine(Predicate<JsonNode> wanted) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode line : jsonLines(output.getOut())) {
+            for (JsonNode line : jsonLines(output())) {
                 if (wanted.test(line)) {
                     return line;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no such log line within 30 s in:\n" + output.getOut());
+        throw new AssertionError("no such log line within 30 s in:\n" + output());
     }
 
     private static List<JsonNode> jsonLines(String out) throws Exception {

@@ -47,16 +47,16 @@ import dev.sluice.pipeline.ValidationContext;
  * Two regions, each a RabbitMQ node of its own (the test's, on free ports) with its engine: a source published in
  * cn-east reaches a flow in cn-east and the same flow in cn-north, through the link Sluice keeps, exactly alike,
  * while cn-north's broker is stopped for a minute mid-load: every event reaches cn-north's target, each key's
- * events in the order they were published. {@code -Dsluice.region.events=N} (default 20,000) and
- * {@code -Dsluice.region.down-seconds=S} (default 60) size it.
+ * events in the order they were published. {@code -Dsluice.region.events=N} (default 8,000) and
+ * {@code -Dsluice.region.down-seconds=S} (default 30) size it, small enough for CI's time.
  */
 @EnabledIfEnvironmentVariable(named = RabbitMqNode.SERVER, matches = ".+")
 class TwoRegionEnginesIT {
 
     static final List<String> PLUGINS = List.of("rabbitmq_management", "rabbitmq_shovel",
             "rabbitmq_shovel_management", "rabbitmq_consistent_hash_exchange");
-    private static final int EVENTS = Integer.getInteger("sluice.region.events", 20_000);
-    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("sluice.region.down-seconds", 60));
+    private static final int EVENTS = Integer.getInteger("sluice.region.events", 8_000);
+    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("sluice.region.down-seconds", 30));
     private static final int KEYS = 500;
     private static final String SOURCE = "user-center.users";
     private static final String OUT = "ws.finance.users-copy";

@@ -1,17 +1,15 @@
 package dev.sluice.audit;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import dev.sluice.platform.PeriodicTask;
 
 /**
  * Verifies the whole audit chain every {@code sluice.audit.verify-every} (15 min; the first time a minute after the
@@ -21,24 +19,20 @@ import org.springframework.stereotype.Component;
  * first bad entry's number.
  */
 @Component
-class AuditChainWatch implements SmartLifecycle {
+class AuditChainWatch extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainWatch.class);
 
     private final AuditLog audit;
-    private final Duration every;
-    private final Duration first;
     private volatile double valid = Double.NaN;
     private volatile double entries = Double.NaN;
     private volatile double verifiedAt = Double.NaN;
-    private ScheduledExecutorService timer;
 
     AuditChainWatch(AuditLog audit, MeterRegistry meters,
                     @Value("${sluice.audit.verify-every:15m}") Duration every,
                     @Value("${sluice.audit.verify-first-after:1m}") Duration first) {
+        super("sluice-audit-chain", "verify the audit chain", first, every);
         this.audit = audit;
-        this.every = every;
-        this.first = first;
         Gauge.builder("sluice.audit.chain.valid", this, watch -> watch.valid)
                 .description("1 when the audit chain verified at its last check, 0 when it did not")
                 .register(meters);
@@ -63,27 +57,7 @@ class AuditChainWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-audit-chain").daemon()
-                .factory());
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                log.warn("Could not verify the audit chain: {}", e.getMessage());
-            }
-        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
+    protected void runOnce() {
+        check();
     }
 }

@@ -1,10 +1,8 @@
 package dev.sluice.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -14,12 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.pipeline.NodeRegistry;
+import dev.sluice.platform.PeriodicTask;
 import dev.sluice.privacy.PiiFinding;
 import dev.sluice.privacy.SampledPiiCheck;
 import dev.sluice.privacy.SourcePrivacy;
@@ -79,7 +77,7 @@ class EngineConfiguration {
      * Polls the deployed flows every few seconds, so every instance follows deploys made on any other; runs those of
      * its own region.
      */
-    static final class EngineReconciler implements SmartLifecycle {
+    static final class EngineReconciler extends PeriodicTask {
 
         private static final Logger log = LoggerFactory.getLogger(EngineReconciler.class);
 
@@ -87,10 +85,10 @@ class EngineConfiguration {
         private final ObjectProvider<DeploymentSource> deployments;
         private final ObjectProvider<KeptEvents> kept;
         private final String region;
-        private ScheduledExecutorService timer;
 
         EngineReconciler(Engine engine, ObjectProvider<DeploymentSource> deployments, ObjectProvider<KeptEvents> kept,
                          String region) {
+            super("sluice-reconcile", "reconcile the deployed flows", Duration.ZERO, Duration.ofSeconds(5));
             this.region = region;
             this.engine = engine;
             this.deployments = deployments;
@@ -129,21 +127,8 @@ class EngineConfiguration {
         }
 
         @Override
-        public void start() {
-            timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-reconcile").daemon().factory());
-            timer.scheduleWithFixedDelay(this::reconcileNow, 0, 5, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void stop() {
-            if (timer != null) {
-                timer.shutdownNow();
-            }
-        }
-
-        @Override
-        public boolean isRunning() {
-            return timer != null && !timer.isShutdown();
+        protected void runOnce() {
+            reconcileNow();
         }
     }
 }

@@ -8,16 +8,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+
+import dev.sluice.platform.PeriodicTask;
 
 /**
  * Keeps exactly the links the deployed flows need, every few seconds: sets up the missing ones, removes those no flow
@@ -25,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * does not lose its link), and records each link's state for the Regions view, the status API and the metrics
  * {@code sluice.region.link.up} and {@code sluice.region.link.backlog}.
  */
-public final class RegionLinkKeeper implements SmartLifecycle {
+public final class RegionLinkKeeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(RegionLinkKeeper.class);
     private static final Duration PERIOD = Duration.ofSeconds(15);
@@ -38,9 +36,9 @@ public final class RegionLinkKeeper implements SmartLifecycle {
     private volatile List<RegionLinks.LinkState> states = List.of();
     private volatile Instant checkedAt;
     private Set<RegionLinks.Link> unneededBefore = Set.of();
-    private ScheduledExecutorService timer;
 
     public RegionLinkKeeper(Regions regions, RegionLinks links, LinkNeeds needs, MeterRegistry meters) {
+        super("sluice-region-links", "keep the region links", Duration.ZERO, PERIOD);
         this.regions = regions;
         this.links = links;
         this.needs = needs;
@@ -152,27 +150,7 @@ public final class RegionLinkKeeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-region-links").daemon()
-                .factory());
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                keep();
-            } catch (RuntimeException e) {
-                log.warn("Could not keep the region links: {}", e.getMessage());
-            }
-        }, 0, PERIOD.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
+    protected void runOnce() {
+        keep();
     }
 }

@@ -171,10 +171,21 @@ class DeploymentFilesTest {
 
     /** The names among {@code settings} (environment variables or property names) Sluice does not read. */
     private static List<String> unread(java.util.Collection<String> settings) throws IOException {
-        Set<String> read = new TreeSet<>();
-        settingsSluiceReads().forEach(name -> read.add(normalized(name)));
-        STANDARD.forEach(name -> read.add(normalized(name)));
+        Set<String> read = normalizedSettingsRead();
         return settings.stream().filter(name -> !read.contains(normalized(name))).toList();
+    }
+
+    private static Set<String> settingsRead;
+
+    /** The settings Sluice reads and the standard ones, normalized; read from the sources once. */
+    private static synchronized Set<String> normalizedSettingsRead() throws IOException {
+        if (settingsRead == null) {
+            Set<String> read = new TreeSet<>();
+            settingsSluiceReads().forEach(name -> read.add(normalized(name)));
+            STANDARD.forEach(name -> read.add(normalized(name)));
+            settingsRead = read;
+        }
+        return settingsRead;
     }
 
     /** As Spring Boot's relaxed binding compares names: case, dots, dashes and underscores aside; any list index. */

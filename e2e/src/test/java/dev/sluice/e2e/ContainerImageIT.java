@@ -41,6 +41,7 @@ class ContainerImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path unpacked;
+    private static JsonNode manifest;
     private static JsonNode config;
 
     @BeforeAll
@@ -51,7 +52,7 @@ class ContainerImageIT {
         assumeThat(Files.isRegularFile(IMAGE)).as("an image built with -Pimage").isTrue();
         unpacked = Files.createTempDirectory("sluice-image-");
         run(List.of("tar", "-xf", IMAGE.toString(), "-C", unpacked.toString()));
-        JsonNode manifest = JSON.readTree(unpacked.resolve("manifest.json").toFile()).get(0);
+        manifest = JSON.readTree(unpacked.resolve("manifest.json").toFile()).get(0);
         config = JSON.readTree(unpacked.resolve(manifest.path("Config").asText()).toFile()).path("config");
     }
 
@@ -93,7 +94,6 @@ class ContainerImageIT {
         }
         Path root = unpacked.resolve("root");
         Files.createDirectories(root);
-        JsonNode manifest = JSON.readTree(unpacked.resolve("manifest.json").toFile()).get(0);
         for (JsonNode layer : manifest.path("Layers")) {
             run(List.of("tar", "-xzf", unpacked.resolve(layer.asText()).toString(), "-C", root.toString()));
         }

@@ -65,13 +65,8 @@ class WorkspaceAdminController {
     @PostMapping("/api/users")
     ResponseEntity<String> createUser(@RequestBody(required = false) String body, Principal principal) {
         JsonNode request = Bodies.read(body);
-        String role = text(request, "platformRole");
-        PlatformRole platformRole;
-        try {
-            platformRole = role == null ? null : PlatformRole.valueOf(role.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("platformRole is admin, auditor or absent");
-        }
+        PlatformRole platformRole = role(request, "platformRole", PlatformRole.class,
+                "platformRole is admin, auditor or absent");
         UserSummary created = management.createUser(principal.getName(), text(request, "username"),
                 text(request, "displayName"), text(request, "password"), platformRole);
         return ResponseEntity.created(URI.create("/api/users/" + created.username()))
@@ -86,13 +81,7 @@ class WorkspaceAdminController {
     @PutMapping("/api/workspaces/{workspace}/members/{username}")
     ResponseEntity<String> setMember(@PathVariable String workspace, @PathVariable String username,
                                      @RequestBody(required = false) String body, Principal principal) {
-        String role = text(Bodies.read(body), "role");
-        WorkspaceRole parsed;
-        try {
-            parsed = role == null ? null : WorkspaceRole.valueOf(role.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("role is owner, steward or viewer");
-        }
+        WorkspaceRole parsed = role(Bodies.read(body), "role", WorkspaceRole.class, "role is owner, steward or viewer");
         management.setMember(principal.getName(), workspace, username, parsed);
         return members(workspace, principal);
     }
@@ -110,10 +99,21 @@ class WorkspaceAdminController {
         out.put("displayName", user.displayName());
         out.put("platformRole", user.platformRole());
         out.put("enabled", user.enabled());
+        out.put("origin", user.origin());
         return out;
     }
 
-    private static String text(JsonNode request, String field) {
+    /** A role named in {@code field}, in any case; null when absent; refused with {@code refusal} when unknown. */
+    static <R extends Enum<R>> R role(JsonNode request, String field, Class<R> roles, String refusal) {
+        String role = text(request, field);
+        try {
+            return role == null ? null : Enum.valueOf(roles, role.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(refusal);
+        }
+    }
+
+    static String text(JsonNode request, String field) {
         JsonNode value = request.path(field);
         return value.isTextual() ? value.asText() : null;
     }

@@ -1,20 +1,33 @@
 package dev.sluice.signin;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.sluice.audit.AuditLog;
+import dev.sluice.signin.DirectoryAccounts.DirectoryAccountRefused;
+import dev.sluice.workspace.GroupRoleRules;
 
-/** The one authentication provider of both security chains (login form and HTTP Basic). */
+/**
+ * The one authentication provider of both security chains (login form and HTTP Basic): local passwords unless
+ * switched off, then the directory when one is configured, all behind the throttle.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInProperties.class)
+@EnableConfigurationProperties({SignInProperties.class, LdapProperties.class})
 class SignInConfiguration {
 
     @Bean
@@ -22,11 +35,37 @@ class SignInConfiguration {
         return new SignInThrottle(limits, audit, Clock.systemUTC());
     }
 
+    /**
+     * Spring Security's own publisher, which publishes a failure only for the exceptions it knows: a directory user
+     * Sluice refuses would go unaudited. (The throttle's refusals stay unpublished: it audits them itself.)
+     */
     @Bean
-    AuthenticationProvider throttledPasswordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                                           SignInThrottle throttle) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(new RememberedPasswordChecks(encoder, Clock.systemUTC()));
-        return new ThrottledPasswordAuthentication(passwords, throttle);
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(DirectoryAccountRefused.class, AuthenticationFailureDisabledEvent.class));
+        return publisher;
+    }
+
+    @Bean
+    AuthenticationProvider throttledPasswordAuthentication(SignInProperties signIn, LdapProperties directory,
+                                                           UserDetailsService users, PasswordEncoder encoder,
+                                                           GroupRoleRules rules, SignInThrottle throttle) {
+        List<AuthenticationProvider> passwords = new ArrayList<>();
+        if (signIn.localPasswords()) {
+            DaoAuthenticationProvider local = new DaoAuthenticationProvider(users);
+            local.setPasswordEncoder(new RememberedPasswordChecks(encoder, Clock.systemUTC()));
+            passwords.add(local);
+        }
+        if (directory.enabled()) {
+            passwords.add(new LdapSignIn(directory, rules));
+        }
+        if (passwords.isEmpty()) {
+            throw new IllegalStateException("sluice.sign-in.local-passwords=false leaves no way to sign in: "
+                    + "configure a directory (sluice.ldap.url) first");
+        }
+        ProviderManager eachInTurn = new ProviderManager(passwords);
+        eachInTurn.setEraseCredentialsAfterAuthentication(false);
+        return new ThrottledPasswordAuthentication(eachInTurn, throttle);
     }
 }

@@ -1,21 +1,23 @@
 package dev.sluice.signin;
 
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username and password against the {@code users} table, behind the throttle: a refused user or address is
+ * Username and password, against the {@code users} table or the directory, behind the throttle: a refused user or address is
  * turned away before its password is even checked, so guesses made while refused learn nothing.
  */
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
-    private final AuthenticationProvider passwords;
+    private final AuthenticationManager passwords;
     private final SignInThrottle throttle;
 
-    ThrottledPasswordAuthentication(AuthenticationProvider passwords, SignInThrottle throttle) {
+    ThrottledPasswordAuthentication(AuthenticationManager passwords, SignInThrottle throttle) {
         this.passwords = passwords;
         this.throttle = throttle;
     }
@@ -37,6 +39,6 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
     @Override
     public boolean supports(Class<?> authentication) {
-        return passwords.supports(authentication);
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 }

@@ -1,8 +1,5 @@
 package dev.sluice.workspace;
 
-import java.util.List;
-
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,7 +7,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signs users in from the {@code users} table; a platform role becomes {@code ROLE_ADMIN} or {@code ROLE_AUDITOR}. */
+/**
+ * Signs local users in from the {@code users} table; directory users are unknown here, as they never have a
+ * password of Sluice's.
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -24,15 +24,12 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserAccount user = users.findByUsername(username)
+                .filter(account -> !account.getOrigin().isDirectory())
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
-        List<SimpleGrantedAuthority> authorities = user.getPlatformRole() == null
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"))
-                : List.of(new SimpleGrantedAuthority("ROLE_USER"),
-                        new SimpleGrantedAuthority("ROLE_" + user.getPlatformRole().name()));
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
-                .authorities(authorities)
+                .authorities(RoleAuthorities.of(user.getPlatformRole()))
                 .build();
     }
 }

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 @Table(name = "users")
 public class UserAccount {
 
+    /** Matches no encoded password: directory users never sign in with a password kept here. */
+    private static final String NO_PASSWORD = "!";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -32,6 +35,10 @@ public class UserAccount {
     @Column(name = "platform_role", length = 16)
     private PlatformRole platformRole;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountOrigin origin;
+
     @Column(nullable = false)
     private boolean enabled;
 
@@ -46,8 +53,16 @@ public class UserAccount {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.platformRole = platformRole;
+        this.origin = AccountOrigin.LOCAL;
         this.enabled = true;
         this.createdAt = Instant.now();
+    }
+
+    /** A user of a directory or identity provider: no password here, roles from group rules. */
+    static UserAccount external(String username, String displayName, AccountOrigin origin) {
+        UserAccount user = new UserAccount(username, displayName, NO_PASSWORD, null);
+        user.origin = origin;
+        return user;
     }
 
     public Long getId() {
@@ -69,6 +84,18 @@ public class UserAccount {
     /** The platform-wide role, or {@code null} for a user with workspace roles only. */
     public PlatformRole getPlatformRole() {
         return platformRole;
+    }
+
+    public AccountOrigin getOrigin() {
+        return origin;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setPlatformRole(PlatformRole platformRole) {
+        this.platformRole = platformRole;
     }
 
     public boolean isEnabled() {

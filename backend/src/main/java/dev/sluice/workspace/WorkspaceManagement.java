@@ -103,6 +103,7 @@ public class WorkspaceManagement {
         }
         UserAccount user = users.findByUsername(username)
                 .orElseThrow(() -> Refusal.notFound("User '" + username + "'"));
+        requireLocal(user);
         if (user.getPlatformRole() != null) {
             throw Refusal.invalid(username + " is a platform " + user.getPlatformRole().name().toLowerCase()
                     + " and holds no workspace roles");
@@ -126,6 +127,7 @@ public class WorkspaceManagement {
         requireManager(actor, workspace);
         Membership membership = memberships.findByUserUsernameAndWorkspaceName(username, workspace)
                 .orElseThrow(() -> Refusal.notFound("Member '" + username + "' of " + workspace));
+        requireLocal(membership.getUser());
         requireAnotherOwner(actor, workspace, username, membership.getRole(), null);
         memberships.delete(membership);
         events.publishEvent(new MembershipChanged(workspace, username, membership.getRole(), null, actor));
@@ -141,6 +143,13 @@ public class WorkspaceManagement {
                 .filter(m -> m.getRole() == WorkspaceRole.OWNER).count();
         if (owners <= 1) {
             throw Refusal.conflict(username + " is the last owner of " + workspace + "; make someone else owner first");
+        }
+    }
+
+    private static void requireLocal(UserAccount user) {
+        if (user.getOrigin().isDirectory()) {
+            throw Refusal.conflict(user.getUsername() + " signs in through " + user.getOrigin().name()
+                    + "; their roles come from group rules, applied at each sign-in");
         }
     }
 

@@ -256,6 +256,9 @@ abstract class AuthorizationMatrixContractIT {
         calls.put("GET /api/me", r -> 200);
         calls.put("GET /api/admin/connection-allowlist", r -> r == Role.ADMIN ? 200 : 403);
         calls.put("PUT /api/admin/connection-allowlist", r -> r == Role.ADMIN ? 200 : 403);
+        calls.put("GET /api/group-rules", r -> r == Role.ADMIN ? 200 : 403);
+        calls.put("POST /api/group-rules", r -> r == Role.ADMIN ? 201 : 403);
+        calls.put("DELETE /api/group-rules/{id}", r -> r == Role.ADMIN ? 204 : 403);
         return calls;
     }
 
@@ -328,8 +331,16 @@ abstract class AuthorizationMatrixContractIT {
             case "GET /api/admin/connection-allowlist" -> as("GET", "/api/admin/connection-allowlist", null);
             case "PUT /api/admin/connection-allowlist" -> as("PUT", "/api/admin/connection-allowlist",
                     "{\"entries\": [{\"entry\": \"127.0.0.1\"}, {\"entry\": \"localhost\"}]}");
+            case "GET /api/group-rules" -> as("GET", "/api/group-rules", null);
+            case "POST /api/group-rules" -> as("POST", "/api/group-rules", groupRule());
+            case "DELETE /api/group-rules/{id}" -> as("DELETE", "/api/group-rules/"
+                    + api.call("POST", "/api/group-rules", "admin", groupRule()).json().path("id").asLong(), null);
             default -> throw new IllegalArgumentException(call);
         };
+    }
+
+    private static String groupRule() {
+        return "{\"group\": \"" + ApiCalls.unique("g") + "\", \"workspace\": \"finance\", \"role\": \"viewer\"}";
     }
 
     private long importFlow(String workspace) {

@@ -1,0 +1,34 @@
+package dev.sluice.signin;
+
+import java.util.Collection;
+
+import org.springframework.security.authentication.AccountStatusException;
+
+import dev.sluice.workspace.AccountOrigin;
+import dev.sluice.workspace.GroupRoleRules;
+import dev.sluice.workspace.Refusal;
+import dev.sluice.workspace.UserProfile;
+
+/** A directory user's account after the directory signed them in, or a sign-in refusal saying why not. */
+final class DirectoryAccounts {
+
+    private DirectoryAccounts() {
+    }
+
+    static UserProfile signedIn(GroupRoleRules rules, String username, String displayName, AccountOrigin origin,
+                                Collection<String> groups) {
+        try {
+            return rules.signedIn(username, displayName, origin, groups);
+        } catch (Refusal refused) {
+            throw new DirectoryAccountRefused(refused.getMessage());
+        }
+    }
+
+    /** The directory knows the user, Sluice cannot take them: a name of a local account's, a disabled account. */
+    static final class DirectoryAccountRefused extends AccountStatusException {
+
+        DirectoryAccountRefused(String message) {
+            super(message);
+        }
+    }
+}

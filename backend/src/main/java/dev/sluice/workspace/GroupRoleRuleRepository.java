@@ -1,0 +1,10 @@
+package dev.sluice.workspace;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GroupRoleRuleRepository extends JpaRepository<GroupRoleRule, Long> {
+
+    List<GroupRoleRule> findAllByOrderByGroupAscIdAsc();
+}

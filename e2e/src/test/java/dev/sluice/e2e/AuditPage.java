@@ -23,19 +23,6 @@ final class AuditPage {
     static final int ACTION = 4;
     static final int OBJECT = 5;
 
-    private static final String ROWS_SCRIPT = """
-            const grid = document.getElementById('audit-grid');
-            if (!grid) { return []; }
-            return [...grid.shadowRoot.querySelectorAll('#items tr')]
-                .filter(tr => !tr.hidden)
-                .map(tr => [...tr.querySelectorAll('td')].map(td => {
-                    const slot = td.querySelector('slot');
-                    const cell = slot && slot.assignedElements()[0];
-                    return cell ? cell.textContent.trim() : '';
-                }))
-                .filter(row => row.some(text => text !== ''));
-            """;
-
     private final WebDriver driver;
 
     private AuditPage(WebDriver driver) {
@@ -81,9 +68,8 @@ final class AuditPage {
     }
 
     /** The rows the grid has rendered, each as its cells' text. */
-    @SuppressWarnings("unchecked")
     List<List<String>> rows() {
-        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript(ROWS_SCRIPT);
+        return Browser.gridRows(driver, "audit-grid");
     }
 
     /** Opens the dialog of the first shown entry whose action is {@code action}; returns its diff's text. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -95,6 +96,23 @@ final class Browser {
         // closed, or gone with a page the choice reloads (the language)
         waitFor(driver).until(d -> !Boolean.TRUE.equals(js.executeScript(
                 "const s = document.getElementById(arguments[0]); return s ? s.opened : null;", selectId)));
+    }
+
+    /** The rows the {@code vaadin-grid} with id {@code gridId} has rendered, each as its cells' text. */
+    @SuppressWarnings("unchecked")
+    static List<List<String>> gridRows(WebDriver driver, String gridId) {
+        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid) { return []; }
+                return [...grid.shadowRoot.querySelectorAll('#items tr')]
+                    .filter(tr => !tr.hidden)
+                    .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                        const slot = td.querySelector('slot');
+                        const cell = slot && slot.assignedElements()[0];
+                        return cell ? cell.textContent.trim() : '';
+                    }))
+                    .filter(row => row.some(text => text !== ''));
+                """, gridId);
     }
 
     static Path screenshot(WebDriver driver, String name) {

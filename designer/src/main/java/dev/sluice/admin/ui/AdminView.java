@@ -20,6 +20,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import dev.sluice.connection.HostAllowlist;
+import dev.sluice.workspace.GroupRoleRules;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Refusal;
 import dev.sluice.workspace.UserSummary;
@@ -27,8 +28,8 @@ import dev.sluice.workspace.WorkspaceAccess;
 import dev.sluice.workspace.WorkspaceManagement;
 
 /**
- * Platform administration: create workspaces and users, reach each workspace's members and connections, and keep
- * the hosts connections may reach. Only platform admins
+ * Platform administration: create workspaces and users, reach each workspace's members and connections, keep the
+ * rules that give directory groups their roles and the hosts connections may reach. Only platform admins
  * get the forms; {@link WorkspaceManagement} refuses everyone else whatever the page shows.
  */
 @Route("admin")
@@ -42,7 +43,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<WorkspaceAccess> workspaces = new Grid<>();
     private final Grid<UserSummary> users = new Grid<>();
 
-    AdminView(AuthenticationContext authentication, WorkspaceManagement management, HostAllowlist allowlist) {
+    AdminView(AuthenticationContext authentication, WorkspaceManagement management, HostAllowlist allowlist,
+              GroupRoleRules groupRules) {
         this.management = management;
         this.user = authentication.getPrincipalName().orElseThrow();
         H2 title = new H2(getTranslation("admin.title"));
@@ -55,7 +57,9 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         add(new H3(getTranslation("admin.workspaces")), workspaceForm(), workspaces, new H3(getTranslation("admin.users")),
-                userForm(), users, new H3(getTranslation("allowlist.title")), new AllowlistEditor(allowlist, user));
+                userForm(), users, new H3(getTranslation("group-rules.title")),
+                new GroupRulesEditor(groupRules, user, management.workspaces(user)),
+                new H3(getTranslation("allowlist.title")), new AllowlistEditor(allowlist, user));
         workspaces.setId("admin-workspaces");
         workspaces.addColumn(WorkspaceAccess::workspace).setHeader(getTranslation("admin.workspace.name"));
         workspaces.addColumn(WorkspaceAccess::displayName)
@@ -73,6 +77,8 @@ class AdminView extends VerticalLayout implements HasDynamicTitle {
         users.addColumn(u -> u.platformRole() == null ? ""
                 : getTranslation("nav.role." + u.platformRole().name().toLowerCase()))
                 .setHeader(getTranslation("admin.platform-role"));
+        users.addColumn(u -> getTranslation("admin.origin." + u.origin().name().toLowerCase()))
+                .setHeader(getTranslation("admin.origin"));
         users.setAllRowsVisible(true);
         refresh();
     }

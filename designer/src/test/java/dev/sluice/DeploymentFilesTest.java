@@ -164,33 +164,57 @@ class DeploymentFilesTest {
 
     @Test
     void aSettingIsMatchedAsSpringBootBindsIt() throws IOException {
-        assertThat(unread(List.of("SLUICE_SIGNIN_MAX_FAILURES_PER_USER", "sluice.master-key", "SLUICE_REGIONS_3_VHOST",
+        assertThat(unread(List.of("SLUICE_LDAP_USER_DN_PATTERN", "SLUICE_LDAP_USERDNPATTERN",
+                "SLUICE_SIGNIN_MAX_FAILURES_PER_USER", "sluice.master-key", "sluice.masterKey", "SLUICE_REGIONS_3_VHOST",
                 "SLUICE_AMQP_URI"))).isEmpty();
-        assertThat(unread(List.of("SLUICE_AMQP_URL", "SLUICE_REGIONS_0_PASSWORD"))).hasSize(2);
+        assertThat(unread(List.of("SLUICE_AMQP_URL", "SLUICE_REGIONS_0_PASSWORD", "SLUICE_AMQPEMBEDDED_PORT")))
+                .as("a misspelling, a setting regions have not, words run together across a dot").hasSize(3);
     }
 
     /** The names among {@code settings} (environment variables or property names) Sluice does not read. */
     private static List<String> unread(java.util.Collection<String> settings) throws IOException {
-        Set<String> read = normalizedSettingsRead();
-        return settings.stream().filter(name -> !read.contains(normalized(name))).toList();
+        Set<String> read = keysOfSettingsRead();
+        return settings.stream().filter(name -> !read.contains(key(name))).toList();
     }
 
     private static Set<String> settingsRead;
 
-    /** The settings Sluice reads and the standard ones, normalized; read from the sources once. */
-    private static synchronized Set<String> normalizedSettingsRead() throws IOException {
+    /** The keys of the settings Sluice reads and of the standard ones; read from the sources once. */
+    private static synchronized Set<String> keysOfSettingsRead() throws IOException {
         if (settingsRead == null) {
             Set<String> read = new TreeSet<>();
-            settingsSluiceReads().forEach(name -> read.add(normalized(name)));
-            STANDARD.forEach(name -> read.add(normalized(name)));
+            Stream.concat(settingsSluiceReads().stream(), STANDARD.stream()).forEach(name -> read.addAll(keys(name)));
             settingsRead = read;
         }
         return settingsRead;
     }
 
-    /** As Spring Boot's relaxed binding compares names: case, dots, dashes and underscores aside; any list index. */
-    private static String normalized(String name) {
-        return name.toLowerCase().replaceAll("\\[\\d*]|_\\d+_|\\.\\d+\\.", "#").replaceAll("[._\\-]", "");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d*]|\\.\\d+(?=\\.|$)");
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z0-9_]+");
+
+    /**
+     * The names Spring Boot finds a setting under, any list index as {@code #}: the property, case and dashes aside
+     * ({@code sluice.sign-in.max-failures-per-user}, {@code sluice.signIn.maxFailuresPerUser}), and the two
+     * environment variables it maps it to: dashes removed ({@code SLUICE_SIGNIN_MAXFAILURESPERUSER}) or turned into
+     * underscores ({@code SLUICE_SIGN_IN_MAX_FAILURES_PER_USER}). A variable read by name is only itself.
+     */
+    private static Set<String> keys(String name) {
+        if (ENVIRONMENT_VARIABLE.matcher(name).matches()) {
+            return Set.of(key(name));
+        }
+        String indexed = INDEX.matcher(name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase()).replaceAll(".#");
+        String property = indexed.replaceAll("[-_]", "");
+        return new TreeSet<>(List.of(property, property.replace('.', '_').toUpperCase(),
+                indexed.replaceAll("[.\\-]", "_").toUpperCase()));
+    }
+
+    /** The key a setting given in a file is looked up by; see {@link #keys}. */
+    private static String key(String setting) {
+        if (ENVIRONMENT_VARIABLE.matcher(setting).matches()) {
+            return setting.replaceAll("_\\d+(?=_|$)", "_#");
+        }
+        return INDEX.matcher(setting.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase()).replaceAll(".#")
+                .replaceAll("[-_]", "");
     }
 
     private static Set<String> settingsSluiceReads() throws IOException {

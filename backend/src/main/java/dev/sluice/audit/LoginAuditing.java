@@ -6,12 +6,14 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-ins. Successes are the interactive ones (the login form): the REST API authenticates every request
- * with HTTP Basic, and an entry per call would bury everything else; what those calls do is audited instead.
+ * Sign-ins. Successes are the interactive ones (the login form, the identity provider): the REST API authenticates
+ * every request with HTTP Basic, and an entry per call would bury everything else; what those calls do is audited
+ * instead (a bearer token's first use is, by {@code signin}).
  * Every failure is recorded, from the form and the API alike, under the name that was tried and with the client's
  * address; sign-ins refused by the throttle are not (its refusal periods are, by {@code signin}).
  */
@@ -27,7 +29,8 @@ class LoginAuditing {
     @EventListener
     void succeeded(InteractiveAuthenticationSuccessEvent event) {
         String user = event.getAuthentication().getName();
-        log.record(AuditRecord.success(user, null, "login", "user", user, Map.of("method", "form")));
+        String method = event.getAuthentication() instanceof OAuth2AuthenticationToken ? "oidc" : "form";
+        log.record(AuditRecord.success(user, null, "login", "user", user, Map.of("method", method)));
     }
 
     @EventListener

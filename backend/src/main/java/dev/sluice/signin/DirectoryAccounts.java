@@ -2,8 +2,6 @@ package dev.sluice.signin;
 
 import java.util.Collection;
 
-import org.springframework.security.authentication.AccountStatusException;
-
 import dev.sluice.workspace.AccountOrigin;
 import dev.sluice.workspace.GroupRoleRules;
 import dev.sluice.workspace.Refusal;
@@ -20,15 +18,8 @@ final class DirectoryAccounts {
         try {
             return rules.signedIn(username, displayName, origin, groups);
         } catch (Refusal refused) {
-            throw new DirectoryAccountRefused(refused.getMessage());
+            throw new DirectoryAccountRefusedException(refused.getMessage());
         }
     }
 
-    /** The directory knows the user, Sluice cannot take them: a name of a local account's, a disabled account. */
-    static final class DirectoryAccountRefused extends AccountStatusException {
-
-        DirectoryAccountRefused(String message) {
-            super(message);
-        }
-    }
 }

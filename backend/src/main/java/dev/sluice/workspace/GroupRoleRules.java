@@ -107,8 +107,11 @@ public class GroupRoleRules {
             user = users.save(UserAccount.external(username, displayName == null || displayName.isBlank()
                     ? username : displayName, origin));
         } else if (user.getOrigin() != origin) {
-            throw Refusal.conflict("the name " + username + " belongs to a " + user.getOrigin().name().toLowerCase()
-                    + " account; an admin must rename one of them");
+            throw Refusal.conflict("The name " + username + " already signs in " + switch (user.getOrigin()) {
+                case LOCAL -> "with a password kept here";
+                case LDAP -> "through the LDAP directory";
+                case OIDC -> "through the identity provider";
+            } + "; an admin must rename one of the two accounts");
         } else if (!user.isEnabled()) {
             throw Refusal.forbidden(username + " is disabled");
         } else if (displayName != null && !displayName.isBlank() && !displayName.equals(user.getDisplayName())) {

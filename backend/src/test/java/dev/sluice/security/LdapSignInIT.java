@@ -137,7 +137,7 @@ class LdapSignInIT {
         assertThat(api.get("/api/me", local + ":their-directory-pw").status()).isEqualTo(401);
         assertThat(api.get("/api/me", local + ":local-password").status()).isEqualTo(200);
         assertThat(onlyEntry("login", local).path("details").path("reason").asText())
-                .isEqualTo("DirectoryAccountRefused");
+                .isEqualTo("DirectoryAccountRefusedException");
     }
 
     @Test

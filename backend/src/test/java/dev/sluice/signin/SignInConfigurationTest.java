@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 class SignInConfigurationTest {
 
@@ -16,7 +17,7 @@ class SignInConfigurationTest {
                 "displayName");
 
         assertThatThrownBy(() -> new SignInConfiguration().throttledPasswordAuthentication(localOff, noDirectory,
-                null, null, null, null))
+                new DefaultListableBeanFactory().getBeanProvider(SingleSignOn.class), null, null, null, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sluice.sign-in.local-passwords=false leaves no way to sign in");
     }

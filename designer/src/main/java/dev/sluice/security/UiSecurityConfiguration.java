@@ -2,6 +2,7 @@ package dev.sluice.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -11,9 +12,11 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.sluice.base.ui.LoginView;
+import dev.sluice.signin.SingleSignOn;
 
 /**
- * The browser's chain: form login through {@link LoginView}, logout back to it. The API's own chain
+ * The browser's chain: form login through {@link LoginView} (and the identity provider's, when one is configured),
+ * logout back to it. The API's own chain
  * ({@code /api/**}, HTTP Basic) is ordered before this one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +32,8 @@ class UiSecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+                                              ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/icons/**", "/styles.css").permitAll());
         // Vaadin's own configuration exempts the login page, and with it the sign-in POST, from CSRF checks; here
         // only Vaadin's internal requests are (they carry Vaadin's own CSRF key), and the login form posts the
@@ -37,6 +41,10 @@ class UiSecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        SingleSignOn provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            provider.configureBrowser(http, "/login");
+        }
         // eagerly: Vaadin serves its pages through a forward to its servlet, and headers written when the response
         // commits never reached them (only Vaadin's own X-Frame-Options did)
         http.headers(headers -> headers

@@ -38,6 +38,28 @@ final class LoginPage {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
     }
 
+    /** The "Sign in with …" link's text. */
+    String providerLink() {
+        return driver.findElement(By.id("sign-in-with-provider")).getText();
+    }
+
+    /**
+     * Follows "Sign in with …" and signs in on the identity provider's own page (Keycloak's), unless the provider
+     * still holds a session and sends the browser straight back.
+     */
+    WorkspacesPage signInWithProvider(String username, String password) {
+        driver.findElement(By.id("sign-in-with-provider")).click();
+        Browser.waitFor(driver).until(d -> !d.findElements(By.id("kc-login")).isEmpty()
+                || !d.findElements(By.id("current-user")).isEmpty());
+        if (!driver.findElements(By.id("kc-login")).isEmpty()) {
+            driver.findElement(By.id("username")).sendKeys(username);
+            driver.findElement(By.id("password")).sendKeys(password);
+            Browser.screenshot(driver, "identity-provider-sign-in");
+            driver.findElement(By.id("kc-login")).click();
+        }
+        return WorkspacesPage.of(driver);
+    }
+
     WorkspacesPage signInExpectingSuccess(String username, String password) {
         signInAs(username, password);
         return WorkspacesPage.of(driver);

@@ -2,8 +2,11 @@ package dev.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,19 +17,27 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * A steward signs in to the packaged application, sees their workspace and signs out; a person of the corporate
- * directory signs in with the role the admin's group rule gives their group, and loses it when the rule goes.
+ * directory, and one of the identity provider (Keycloak), sign in with the role the admin's group rule gives their
+ * group, and lose it when the rule goes.
  */
 class SignInJourneyIT {
 
     private static TestDirectory directory;
+    private static TestIdentityProvider identityProvider;
     private static SluiceProcess sluice;
+    private static SluiceApi api;
     private WebDriver driver;
 
     @BeforeAll
     static void startSluice() throws Exception {
         directory = TestDirectory.start();
+        // Keycloak starts beside Sluice, which reads the provider's settings only at the first sign-in
+        identityProvider = TestIdentityProvider.start();
         sluice = SluiceProcess.start(Files.createTempDirectory("sluice-e2e-"), SluiceProcess.freePort(),
-                SluiceProcess.freePort(), directory.sluiceArguments(), "sluice-e2e.log");
+                SluiceProcess.freePort(), directory.sluiceArguments(), identityProvider.sluiceEnvironment(),
+                "sluice-e2e.log");
+        identityProvider.awaitReady(Duration.ofMinutes(4));
+        api = new SluiceApi(sluice.baseUrl());
     }
 
     @AfterAll
@@ -36,6 +47,9 @@ class SignInJourneyIT {
         }
         if (directory != null) {
             directory.close();
+        }
+        if (identityProvider != null) {
+            identityProvider.close();
         }
     }
 
@@ -71,7 +85,7 @@ class SignInJourneyIT {
 
     @Test
     void aDirectoryUserGetsTheRoleOfTheirGroupsRuleAtSignInAndLosesItWhenTheRuleIsRemoved() throws Exception {
-        directory.addMember("lena", "Lena Ledger", "directory-pw", "sluice-finance-stewards");
+        directory.addMember("lars", "Lars Lund", "directory-pw", "sluice-finance-stewards");
         LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess("admin", "demo");
         GroupRulesPage rules = GroupRulesPage.open(driver, sluice.baseUrl());
         assertThat(rules.showsEmptyState()).isTrue();
@@ -81,19 +95,70 @@ class SignInJourneyIT {
 
         assertThat(rules.rows()).containsExactly("sluice-finance-stewards → Steward in finance");
         Browser.screenshot(driver, "admin-group-rules");
-        WorkspacesPage lena = WorkspacesPage.of(driver).signOut().signInExpectingSuccess("lena", "directory-pw");
-        assertThat(lena.currentUser()).isEqualTo("Lena Ledger");
-        assertThat(lena.currentRole()).isEqualTo("Steward in finance");
-        assertThat(lena.workspaceCards()).containsExactly("workspace-finance");
+        WorkspacesPage lars = WorkspacesPage.of(driver).signOut().signInExpectingSuccess("lars", "directory-pw");
+        assertThat(lars.currentUser()).isEqualTo("Lars Lund");
+        assertThat(lars.currentRole()).isEqualTo("Steward in finance");
+        assertThat(lars.workspaceCards()).containsExactly("workspace-finance");
 
-        lena.signOut().signInExpectingSuccess("admin", "demo");
+        lars.signOut().signInExpectingSuccess("admin", "demo");
         rules = GroupRulesPage.open(driver, sluice.baseUrl());
         rules.removeRuleOf("sluice-finance-stewards");
         assertThat(rules.showsEmptyState()).isTrue();
-        lena = WorkspacesPage.of(driver).signOut().signInExpectingSuccess("lena", "directory-pw");
+        lars = WorkspacesPage.of(driver).signOut().signInExpectingSuccess("lars", "directory-pw");
 
-        assertThat(lena.currentRole()).isEqualTo("No workspace yet");
-        assertThat(lena.workspaceCards()).isEmpty();
+        assertThat(lars.currentRole()).isEqualTo("No workspace yet");
+        assertThat(lars.workspaceCards()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryPersonNamedLikeALocalAccountIsToldWhyTheyCannotSignIn() throws Exception {
+        assertThat(api.call("admin", "POST", "/api/users", "{\"username\": \"lina\", \"password\": \"local-pw-1\"}")
+                .statusCode()).isEqualTo(201);
+        directory.addMember("lina", "Lina of the directory", "directory-pw", "sluice-others");
+        LoginPage login = LoginPage.open(driver, sluice.baseUrl());
+
+        login.signInAs("lina", "directory-pw");
+
+        assertThat(login.showsError()).isTrue();
+        assertThat(login.errorText()).contains("Sign-in refused")
+                .contains("The name lina already signs in with a password kept here");
+    }
+
+    @Test
+    void aPersonOfTheIdentityProviderSignsInThereGetsTheRoleOfTheirGroupAndCallsTheApiWithTheirToken()
+            throws Exception {
+        HttpResponse<String> rule = api.call("admin", "POST", "/api/group-rules",
+                "{\"group\": \"sluice-finance-stewards\", \"workspace\": \"finance\", \"role\": \"steward\"}");
+        assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+        LoginPage login = LoginPage.open(driver, sluice.baseUrl());
+        assertThat(login.providerLink()).isEqualTo("Sign in with Corporate SSO");
+        Browser.screenshot(driver, "sign-in-with-provider");
+
+        WorkspacesPage lena = login.signInWithProvider("lena", "idp-pw");
+
+        assertThat(lena.currentUser()).isEqualTo("Lena Ledger");
+        assertThat(lena.currentRole()).isEqualTo("Steward in finance");
+        assertThat(lena.workspaceCards()).containsExactly("workspace-finance");
+        String token = identityProvider.accessToken("sluice", TestIdentityProvider.CLIENT_SECRET, "lena", "idp-pw");
+        HttpResponse<String> me = api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"lena\"").contains("\"role\":\"STEWARD\"");
+        String othersToken = identityProvider.accessToken("reports", "reports-secret", "lena", "idp-pw");
+        assertThat(api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + othersToken).statusCode())
+                .as("a token the provider issued to another client").isEqualTo(401);
+        assertThat(api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + token + "x").statusCode())
+                .as("a token whose signature does not match").isEqualTo(401);
+
+        long id = new ObjectMapper().readTree(rule.body()).path("id").asLong();
+        assertThat(api.call("admin", "DELETE", "/api/group-rules/" + id, null).statusCode()).isEqualTo(204);
+        lena = lena.signOut().signInWithProvider("lena", "idp-pw");
+
+        assertThat(lena.currentRole()).as("the removed rule, at the next sign-in").isEqualTo("No workspace yet");
+        assertThat(api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + token).body())
+                .doesNotContain("finance");
+        String audit = api.call("auditor", "GET", "/api/audit?actor=lena&size=50", null).body();
+        assertThat(audit).contains("\"method\":\"oidc\"", "\"method\":\"bearer\"", "login.roles",
+                "\"origin\":\"OIDC\"");
     }
 
     @Test

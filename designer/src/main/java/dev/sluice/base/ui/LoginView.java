@@ -1,5 +1,6 @@
 package dev.sluice.base.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,13 +14,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.WebAttributes;
 
+import dev.sluice.signin.DirectoryAccountRefusedException;
 import dev.sluice.signin.SignInThrottledException;
+import dev.sluice.signin.SingleSignOn;
 
 /**
  * The sign-in page. Spring Security handles the POST to {@code /login}; a failure comes back as {@code ?error},
- * a sign-in refused by the throttle with how long to wait.
+ * a sign-in refused by the throttle with how long to wait, one of a directory account Sluice cannot take with why.
+ * With an identity provider configured, "Sign in with …" leads there first.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -28,7 +33,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView() {
+    public LoginView(ObjectProvider<SingleSignOn> singleSignOn) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -49,7 +54,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
 
-        add(new Div(title, tagline), login);
+        add(new Div(title, tagline));
+        SingleSignOn provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            // a full page load, not a route: Spring Security answers it with a redirect to the provider
+            Anchor withProvider = new Anchor(SingleSignOn.SIGN_IN_PATH,
+                    getTranslation("login.with-provider", provider.providerName()));
+            withProvider.setRouterIgnore(true);
+            withProvider.setId("sign-in-with-provider");
+            withProvider.addClassName("sign-in-with-provider");
+            Paragraph or = new Paragraph(getTranslation("login.or"));
+            or.addClassName("login-or");
+            add(withProvider, or);
+        }
+        add(login);
     }
 
     @Override
@@ -66,6 +84,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInThrottledException t) {
             i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", t.retryAfterSeconds()));
+            login.setI18n(i18n);
+        } else if (failed && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof DirectoryAccountRefusedException r) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.refused.title"));
+            i18n.getErrorMessage().setMessage(r.getMessage());
             login.setI18n(i18n);
         }
         login.setError(failed);

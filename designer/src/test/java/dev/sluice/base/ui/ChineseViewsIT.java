@@ -14,11 +14,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import dev.sluice.DemoDesignerTest;
 import dev.sluice.connection.ConnectionSpec;
 import dev.sluice.connection.WorkspaceConnections;
+import dev.sluice.signin.SingleSignOn;
 
 /** Sign-in, navigation, administration, members and connections in Simplified Chinese, once chosen. */
 class ChineseViewsIT extends DemoDesignerTest {
@@ -77,7 +79,7 @@ class ChineseViewsIT extends DemoDesignerTest {
     void signInFormIsInChinese() {
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
 
-        LoginView login = new LoginView();
+        LoginView login = new LoginView(new DefaultListableBeanFactory().getBeanProvider(SingleSignOn.class));
 
         String i18n = String.valueOf($(LoginForm.class, login).single().getElement().getPropertyRaw("i18n"));
         assertThat(i18n).contains("\"title\":\"登录\"").contains("用户名或密码错误").doesNotContain("Sign in");

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -51,7 +52,11 @@ public final class SingleSignOn {
 
     /** Accepts the provider's access tokens as bearer tokens on the API's chain. */
     public void configureBearerTokens(HttpSecurity http, AuthenticationEntryPoint unauthorized) throws Exception {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         http.oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(unauthorized)
+                // Sluice's own API tokens are checked by ApiTokenSignIn
+                .bearerTokenResolver(request -> ApiTokenSignIn.secret(request) != null ? null
+                        : standard.resolve(request))
                 .jwt(jwt -> jwt.decoder(accessTokens).jwtAuthenticationConverter(bearerSignIn)));
     }
 }

@@ -259,6 +259,10 @@ abstract class AuthorizationMatrixContractIT {
         calls.put("GET /api/group-rules", r -> r == Role.ADMIN ? 200 : 403);
         calls.put("POST /api/group-rules", r -> r == Role.ADMIN ? 201 : 403);
         calls.put("DELETE /api/group-rules/{id}", r -> r == Role.ADMIN ? 204 : 403);
+        calls.put("GET /api/me/tokens", r -> 200);
+        calls.put("POST /api/me/tokens", r -> 201);
+        calls.put("GET /api/tokens", r -> r == Role.ADMIN ? 200 : 403);
+        calls.put("DELETE /api/tokens/{id} of another user", r -> r == Role.ADMIN ? 200 : 404);
         return calls;
     }
 
@@ -331,6 +335,11 @@ abstract class AuthorizationMatrixContractIT {
             case "GET /api/admin/connection-allowlist" -> as("GET", "/api/admin/connection-allowlist", null);
             case "PUT /api/admin/connection-allowlist" -> as("PUT", "/api/admin/connection-allowlist",
                     "{\"entries\": [{\"entry\": \"127.0.0.1\"}, {\"entry\": \"localhost\"}]}");
+            case "GET /api/me/tokens" -> as("GET", "/api/me/tokens", null);
+            case "POST /api/me/tokens" -> as("POST", "/api/me/tokens", "{\"name\": \"matrix\"}");
+            case "GET /api/tokens" -> as("GET", "/api/tokens", null);
+            case "DELETE /api/tokens/{id} of another user" -> as("DELETE", "/api/tokens/" + api.call("POST",
+                    "/api/me/tokens", "cs-owner", "{\"name\": \"theirs\"}").json().path("id").asLong(), null);
             case "GET /api/group-rules" -> as("GET", "/api/group-rules", null);
             case "POST /api/group-rules" -> as("POST", "/api/group-rules", groupRule());
             case "DELETE /api/group-rules/{id}" -> as("DELETE", "/api/group-rules/"

@@ -162,6 +162,31 @@ class SignInJourneyIT {
     }
 
     @Test
+    void aStewardCreatesAnApiTokenCallsTheApiWithItAndRevokesIt() throws Exception {
+        LoginPage.open(driver, sluice.baseUrl()).signInExpectingSuccess("viewer", "demo");
+        ApiTokensPage tokens = ApiTokensPage.open(driver, sluice.baseUrl());
+        assertThat(tokens.showsEmptyState()).isTrue();
+
+        String secret = tokens.create("nightly export", "30 days");
+
+        Browser.screenshot(driver, "api-token-created");
+        assertThat(secret).startsWith("sluice_");
+        assertThat(tokens.rows()).singleElement().satisfies(row -> assertThat(row.subList(0, 2))
+                .containsExactly("nightly export", secret.substring(0, 11) + "…"));
+        HttpResponse<String> me = api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + secret);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"viewer\"");
+        long id = new ObjectMapper().readTree(api.call("viewer", "GET", "/api/me/tokens", null).body())
+                .path("tokens").get(0).path("id").asLong();
+
+        tokens.revoke(id);
+
+        assertThat(tokens.rows().getFirst().get(4)).startsWith("revoked by viewer");
+        assertThat(api.call(null, "GET", "/api/me", null, "Authorization", "Bearer " + secret).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorAndStaysOnTheSignInPage() {
         LoginPage login = LoginPage.open(driver, sluice.baseUrl());
 

@@ -85,6 +85,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.regions"), "admin/regions", VaadinIcon.GLOBE.create()));
         }
+        nav.addItem(new SideNavItem(getTranslation("nav.tokens"), "tokens", VaadinIcon.KEY.create()));
         for (WorkspaceAccess access : user.workspaces()) {
             if (access.role() == WorkspaceRole.OWNER && user.platformRole() == null) {
                 nav.addItem(new SideNavItem(getTranslation("nav.members", access.displayName()),

@@ -7,6 +7,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import dev.sluice.cli.AdminCommand;
 import dev.sluice.cli.FlowCommand;
 
 /** Sluice: the designer (Vaadin views) and the engine in one Spring Boot application. */
@@ -20,6 +21,9 @@ public class SluiceApplication implements AppShellConfigurator {
         if (FlowCommand.handles(args)) {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(new FlowCommand(System.out, System.err).run(args));
+        }
+        if (AdminCommand.handles(args)) {
+            System.exit(new AdminCommand(System.out, System.err).run(args));
         }
         OptimizedRuntime.relaunchIfWanted(args).ifPresent(System::exit);
         SpringApplication.run(SluiceApplication.class, args);

@@ -93,7 +93,7 @@ public class AuditLog {
     /** {@link #verify} without a person asking: for {@link AuditChainWatch}. */
     AuditVerification verifyChain() {
         return reading.execute(status -> {
-            ChainCheck check = new ChainCheck();
+            AuditChainCheck check = new AuditChainCheck();
             store.each(AuditQuery.all(), null, check::accept);
             return check.finish(store.head());
         });
@@ -163,7 +163,7 @@ public class AuditLog {
                 .map(WorkspaceAccess::workspace).toList());
     }
 
-    private static String details(Map<String, ?> details) {
+    static String details(Map<String, ?> details) {
         try {
             String json = Json.MAPPER.writeValueAsString(details == null ? Map.of() : details);
             if (json.length() > MAX_DETAILS) {
@@ -177,41 +177,5 @@ public class AuditLog {
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    /** Walks the chain oldest first and remembers the first entry that breaks it. */
-    private static final class ChainCheck {
-        private long seen;
-        private long expectedId = 1;
-        private String previousHash = AuditChain.GENESIS;
-        private AuditVerification.BadEntry firstBad;
-
-        void accept(AuditEntry entry) {
-            seen++;
-            if (firstBad == null) {
-                if (entry.id() != expectedId) {
-                    firstBad = new AuditVerification.BadEntry(expectedId, entry.id() > expectedId
-                            ? "entry " + expectedId + " is missing (the next stored entry is " + entry.id() + ")"
-                            : "entry " + entry.id() + " is out of place (expected " + expectedId + ")", entry);
-                } else if (!AuditChain.hash(entry).equals(entry.hash())) {
-                    firstBad = new AuditVerification.BadEntry(entry.id(),
-                            "its content does not match its hash: it was changed after it was written", entry);
-                } else if (!entry.prevHash().equals(previousHash)) {
-                    firstBad = new AuditVerification.BadEntry(entry.id(), "it does not link to the hash of entry "
-                            + (entry.id() - 1) + ": that entry was changed or replaced", entry);
-                }
-            }
-            expectedId = entry.id() + 1;
-            previousHash = entry.hash();
-        }
-
-        AuditVerification finish(AuditStore.Head head) {
-            if (firstBad == null && (head.entries() != expectedId - 1 || !head.lastHash().equals(previousHash))) {
-                firstBad = new AuditVerification.BadEntry(expectedId, head.entries() > expectedId - 1
-                        ? "entries from " + expectedId + " to " + head.entries() + " are missing"
-                        : "the chain head does not match the last entry " + (expectedId - 1), null);
-            }
-            return new AuditVerification(firstBad == null, seen, firstBad);
-        }
     }
 }

@@ -56,6 +56,18 @@ class AuditStore {
                 head.lastHash(), hash);
     }
 
+    /** Writes {@code entry} as it is, hashes and all: for an imported log, whose head {@link #moveHead} sets. */
+    void insert(AuditEntry entry) {
+        jdbc.update("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry.id(),
+                OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC), entry.actor(), entry.workspace(),
+                entry.action(), entry.objectType(), entry.objectId(), entry.outcome(), entry.details(),
+                entry.prevHash(), entry.hash());
+    }
+
+    void moveHead(Head head) {
+        jdbc.update("update audit_chain set entries = ?, last_hash = ? where id = 1", head.entries(), head.lastHash());
+    }
+
     /** How many entries the chain head says exist, and the last one's hash. */
     record Head(long entries, String lastHash) {
     }

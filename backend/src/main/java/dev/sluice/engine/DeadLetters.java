@@ -32,14 +32,18 @@ public final class DeadLetters {
     /** How long a listing waits for the dead letters it looked at to be back in their queue. */
     private static final java.time.Duration HANDED_BACK = java.time.Duration.ofSeconds(5);
 
-    /** One dead letter: the event as received and why it is here. */
+    /**
+     * One dead letter: the event as received and why it is here.
+     *
+     * @param traceId the trace of its last try (in the tracing system), or null when it belongs to none
+     */
     public record DeadLetter(String messageId, String reason, String node, String firstError, String lastError,
-                             int attempts, String deadAt, String targets, String event) {
+                             int attempts, String deadAt, String targets, String traceId, String event) {
 
         /** The same dead letter with its event and error texts passed through {@code shown} (masking them). */
         public DeadLetter shownAs(java.util.function.UnaryOperator<String> shown) {
             return new DeadLetter(messageId, reason, node, shown.apply(firstError), shown.apply(lastError), attempts,
-                    deadAt, targets, shown.apply(event));
+                    deadAt, targets, traceId, shown.apply(event));
         }
     }
 
@@ -70,7 +74,8 @@ public final class DeadLetters {
                 }
                 Map<String, Object> headers = Headers.copy(message.getProps().getHeaders());
                 List.of(Headers.ATTEMPT, Headers.DUE, Headers.REASON, Headers.NODE, Headers.FIRST_ERROR,
-                        Headers.LAST_ERROR, Headers.DEAD_AT, Headers.FLOW_VERSION).forEach(headers::remove);
+                        Headers.LAST_ERROR, Headers.DEAD_AT, Headers.FLOW_VERSION, Headers.TRACE_ID)
+                        .forEach(headers::remove);
                 AMQP.BasicProperties properties = message.getProps().builder().headers(headers).build();
                 Topology.Destination entry = topology.entry(broker, flowId, keyOrder, headers);
                 channel.basicPublish(entry.exchange(), entry.routingKey(), false, properties, message.getBody());
@@ -95,7 +100,7 @@ public final class DeadLetters {
                 Headers.text(headers, Headers.NODE), Headers.text(headers, Headers.FIRST_ERROR),
                 Headers.text(headers, Headers.LAST_ERROR), Headers.attempt(headers),
                 Headers.text(headers, Headers.DEAD_AT), Headers.text(headers, Headers.TARGETS),
-                new String(message.getBody(), StandardCharsets.UTF_8));
+                Headers.text(headers, Headers.TRACE_ID), new String(message.getBody(), StandardCharsets.UTF_8));
     }
 
     /** The AMQP message id, or else the CloudEvent id in the body, or else the delivery's position. */

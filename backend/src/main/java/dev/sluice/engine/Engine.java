@@ -30,6 +30,7 @@ import dev.sluice.target.Delivery;
 import dev.sluice.target.TargetContext;
 import dev.sluice.target.TargetKind;
 import dev.sluice.target.WorkspaceReach;
+import dev.sluice.tracing.EventTracing;
 
 /**
  * The flows running on this instance, kept in line with what is deployed: {@link #reconcile} starts
@@ -48,6 +49,7 @@ public final class Engine implements AutoCloseable {
     private final WorkspaceSecrets secrets;
     private final Topology topology;
     private final WorkspaceReach reach;
+    private final EventTracing tracing;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
@@ -73,6 +75,14 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy, WorkspaceReach reach) {
+        this(broker, registry, properties, meters, secrets, pausing, privacy, reach, EventTracing.OFF);
+    }
+
+    /** @param tracing spans of every event a flow takes, of each node it passes and each output sent */
+    public Engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
+                  WorkspaceSecrets secrets, FlowPausing pausing, PrivacyWatch privacy, WorkspaceReach reach,
+                  EventTracing tracing) {
+        this.tracing = tracing;
         this.reach = reach;
         this.pausing = pausing;
         this.privacy = privacy;
@@ -199,7 +209,8 @@ public final class Engine implements AutoCloseable {
         Map<String, Delivery> deliveries = new HashMap<>();
         try {
             FlowMetrics metrics = new FlowMetrics(meters, flow);
-            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context, metrics::timed);
+            Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context,
+                    (node, kind, step) -> TracedStep.of(tracing, node, kind, metrics.timed(node, kind, step)));
             TargetContext targets = new TargetContext(broker, http, context.secrets(), flow.flow().workspace(), reach);
             for (FlowNode node : flow.flow().nodes()) {
                 Optional<NodeKind<?>> kind = registry.kind(node.kind());
@@ -216,7 +227,7 @@ public final class Engine implements AutoCloseable {
                 return depth;
             });
             FlowRunner runner = new FlowRunner(flow, pipeline, deliveries, broker, properties,
-                    metrics, scheduler, lanes, pausing, new RuntimePiiCheck(flow, privacy, scheduler));
+                    metrics, scheduler, lanes, pausing, new RuntimePiiCheck(flow, privacy, scheduler), tracing);
             runner.bootstrapFrom(kept, ledger);
             runner.start();
             running.put(flow.flowId(), runner);

@@ -24,6 +24,7 @@ import dev.sluice.privacy.SourcePrivacy;
 import dev.sluice.privacy.UnexpectedPii;
 import dev.sluice.region.Regions;
 import dev.sluice.target.WorkspaceReach;
+import dev.sluice.tracing.EventTracing;
 
 /** The engine runs where {@code SLUICE_ROLES} includes {@code engine} (the default). */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +36,13 @@ class EngineConfiguration {
     Engine engine(BrokerConnection broker, NodeRegistry registry, EngineProperties properties, MeterRegistry meters,
                   ObjectProvider<WorkspaceSecrets> secrets, ObjectProvider<DeploymentSource> deployments,
                   ObjectProvider<SourcePrivacy> privacy, ObjectProvider<WorkspaceReach> reach,
-                  ApplicationEventPublisher events, @Value("${sluice.privacy.sample-rate:0.01}") double sampleRate) {
+                  ObjectProvider<EventTracing> tracing, ApplicationEventPublisher events,
+                  @Value("${sluice.privacy.sample-rate:0.01}") double sampleRate) {
         return new Engine(broker, registry, properties, meters,
                 secrets.getIfAvailable(() -> workspace -> name -> Optional.empty()),
                 (flowId, reason) -> deployments.ifAvailable(source -> source.pauseFailing(flowId, reason)),
-                privacyWatch(privacy.getIfAvailable(), events, sampleRate), reach.getIfAvailable(WorkspaceReach::none));
+                privacyWatch(privacy.getIfAvailable(), events, sampleRate), reach.getIfAvailable(WorkspaceReach::none),
+                tracing.getIfAvailable(() -> EventTracing.OFF));
     }
 
     /** Scans with the tags of each flow's source; alerts go out as {@link UnexpectedPii} events. */

@@ -81,8 +81,9 @@ final class FailureRoutes implements AutoCloseable {
         republish(received, topology.retryQueue(deployed.flowId(), level), headers);
     }
 
+    /** @param traceId the trace the event belongs to, kept with it for operators to look up; null when none */
     void deadLetter(Received received, Attempt attempt, String reason, String node, String error,
-                    List<String> failedTargets) {
+                    List<String> failedTargets, String traceId) {
         Map<String, Object> headers = Headers.copy(received.headers());
         headers.put(Headers.REASON, reason);
         headers.put(Headers.NODE, node);
@@ -92,11 +93,14 @@ final class FailureRoutes implements AutoCloseable {
         headers.put(Headers.DEAD_AT, Instant.now().toString());
         headers.put(Headers.FLOW_VERSION, deployed.version());
         headers.put(Headers.TARGETS, String.join(",", failedTargets));
+        if (traceId != null) {
+            headers.put(Headers.TRACE_ID, traceId);
+        }
         headers.remove(Headers.DUE);
         metrics.deadLettered.increment();
         metrics.failedAt(node, error, true);
         deployed.fields(log.atWarn()).addKeyValue("eventId", received.delivery().getProperties().getMessageId())
-                .addKeyValue("node", node).addKeyValue("reason", reason)
+                .addKeyValue("node", node).addKeyValue("reason", reason).addKeyValue("traceId", traceId)
                 .log("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
         republish(received, topology.deadLetterQueue(deployed.flowId()), headers);
     }

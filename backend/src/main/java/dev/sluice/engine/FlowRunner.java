@@ -23,6 +23,8 @@ import dev.sluice.pipeline.EventPath;
 import dev.sluice.pipeline.FailureKind;
 import dev.sluice.pipeline.Pipeline;
 import dev.sluice.pipeline.PipelineFailure;
+import dev.sluice.tracing.EventSpan;
+import dev.sluice.tracing.EventTracing;
 
 /**
  * Runs one deployed flow version on this instance: consumers on the flow queue and its retry queues
@@ -45,6 +47,7 @@ final class FlowRunner implements AutoCloseable {
     private final FlowConsumers consumers;
     private final TargetDispatch dispatch;
     private final FailureRoutes failures;
+    private final EventTracing tracing;
     private final AtomicInteger budgetFailures = new AtomicInteger();
     private final AtomicBoolean pauseRequested = new AtomicBoolean();
     private final KeyLanes lanes;
@@ -66,8 +69,9 @@ final class FlowRunner implements AutoCloseable {
     FlowRunner(DeployedFlow deployed, Pipeline pipeline, Map<String, dev.sluice.target.Delivery> targets,
                BrokerConnection broker, EngineProperties properties, FlowMetrics metrics,
                ScheduledExecutorService scheduler, Executor laneExecutor, FlowPausing pausing,
-               RuntimePiiCheck piiCheck) {
+               RuntimePiiCheck piiCheck, EventTracing tracing) {
         this.deployed = deployed;
+        this.tracing = tracing;
         this.pipeline = pipeline;
         this.broker = broker;
         this.properties = properties;
@@ -76,7 +80,7 @@ final class FlowRunner implements AutoCloseable {
         this.pausing = pausing;
         this.sourceNode = deployed.flow().sourceNode().orElseThrow().id();
         this.consumers = new FlowConsumers(broker, scheduler, deployed.flow().name());
-        this.dispatch = new TargetDispatch(deployed.flowId(), targets, piiCheck, metrics);
+        this.dispatch = new TargetDispatch(deployed.flowId(), targets, piiCheck, metrics, tracing);
         this.failures = new FailureRoutes(deployed, properties, metrics, broker, scheduler, consumers, this::handBack);
         if (deployed.keyOrder() != null) {
             EventPath key = EventPath.compile(deployed.keyOrder().key());
@@ -341,47 +345,62 @@ final class FlowRunner implements AutoCloseable {
         long started = System.nanoTime();
         CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
                 received.delivery().getBody());
-        if (!reading.isValid()) {
+        ObjectNode event = reading.isValid() ? reading.events().get(0) : null;
+        EventSpan span = tracing.received(event, deployed.flow().workspace() + "/" + deployed.flow().name(),
+                deployed.flowId(), deployed.version(), attempt.number());
+        if (event == null) {
             metrics.failed.increment();
+            span.failed("malformed", sourceNode).end();
             failures.deadLetter(received, attempt, "malformed", sourceNode, "not a CloudEvent: "
-                    + reading.describeProblems(), List.of());
+                    + reading.describeProblems(), List.of(), span.traceId());
             return;
         }
-        ObjectNode event = reading.events().get(0);
-        Map<String, List<ObjectNode>> outputs;
-        try {
-            outputs = metrics.run(pipeline, event, attempt.number() > 1);
-            budgetFailures.set(0);
-        } catch (PipelineFailure failure) {
-            metrics.failed.increment();
-            countBudgetFailure(failure);
-            if (failure.kind().isRetried() && failures.mayRetry(attempt)) {
-                failures.retry(received, attempt, attempt.owed(), failure.node(), failure.getMessage());
-            } else {
-                failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(), List.of());
+        TargetDispatch.Sent sent;
+        try (EventSpan.Scope ignored = span.inScope()) {
+            Map<String, List<ObjectNode>> outputs;
+            try {
+                outputs = metrics.run(pipeline, event, attempt.number() > 1);
+                budgetFailures.set(0);
+            } catch (PipelineFailure failure) {
+                metrics.failed.increment();
+                countBudgetFailure(failure);
+                if (failure.kind().isRetried() && failures.mayRetry(attempt)) {
+                    span.failed("retried", failure.node()).end();
+                    failures.retry(received, attempt, attempt.owed(), failure.node(), failure.getMessage());
+                } else {
+                    span.failed("node-failed", failure.node()).end();
+                    failures.deadLetter(received, attempt, "node-failed", failure.node(), failure.getMessage(),
+                            List.of(), span.traceId());
+                }
+                return;
             }
-            return;
+            sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
+                    attempt.owed(), attempt.number() > 1, BootstrapPublisher.isSnapshot(received.headers()));
         }
-        TargetDispatch.Sent sent = dispatch.send(event.path("id").asText(), event.path("source").asText(), outputs,
-                attempt.owed(), attempt.number() > 1, BootstrapPublisher.isSnapshot(received.headers()));
         if (sent.isEmpty()) {
             metrics.filtered.increment();
+            span.tag("sluice.filtered", "true").end();
             consumers.ack(received);
             return;
         }
-        sent.all().whenComplete((ignored, error) -> settle(received, attempt, sent.outcome(), started));
+        sent.all().whenComplete((ignored, error) -> settle(received, attempt, sent.outcome(), started, span));
     }
 
-    private void settle(Received received, Attempt attempt, TargetDispatch.Outcome outcome, long started) {
+    private void settle(Received received, Attempt attempt, TargetDispatch.Outcome outcome, long started,
+                        EventSpan span) {
         metrics.out.increment(outcome.delivered());
         if (outcome.allDelivered()) {
+            span.end();
             metrics.processed(started);
             consumers.ack(received);
         } else if (outcome.permanent() || !failures.mayRetry(attempt)) {
             metrics.failed.increment();
-            failures.deadLetter(received, attempt, outcome.permanent() ? "target-refused" : "retries-exhausted",
-                    outcome.failedTargets().get(0), outcome.lastError(), outcome.failedTargets());
+            String reason = outcome.permanent() ? "target-refused" : "retries-exhausted";
+            span.failed(reason, outcome.failedTargets().get(0)).end();
+            failures.deadLetter(received, attempt, reason, outcome.failedTargets().get(0), outcome.lastError(),
+                    outcome.failedTargets(), span.traceId());
         } else {
+            span.failed("retried", outcome.lastFailedTarget()).end();
             failures.retry(received, attempt, outcome.failedTargets(), outcome.lastFailedTarget(),
                     outcome.lastMessage());
         }

@@ -18,6 +18,8 @@ final class Headers {
     static final String LAST_ERROR = "x-sluice-last-error";
     static final String DEAD_AT = "x-sluice-dead-at";
     static final String FLOW_VERSION = "x-sluice-flow-version";
+    /** The trace a dead-lettered event belongs to: 32 hex digits. */
+    static final String TRACE_ID = "x-sluice-trace-id";
 
     private Headers() {
     }

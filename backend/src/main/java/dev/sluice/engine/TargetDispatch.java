@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sluice.target.Delivery;
 import dev.sluice.target.TargetFailure;
+import dev.sluice.tracing.EventSpan;
+import dev.sluice.tracing.EventTracing;
 
 /**
  * Hands a flow's outputs to its targets, each with a stable id, and sums up how that went once every target
@@ -79,8 +81,11 @@ final class TargetDispatch implements AutoCloseable {
     private final Map<String, Delivery> targets;
     private final RuntimePiiCheck piiCheck;
     private final FlowMetrics metrics;
+    private final EventTracing tracing;
 
-    TargetDispatch(long flowId, Map<String, Delivery> targets, RuntimePiiCheck piiCheck, FlowMetrics metrics) {
+    TargetDispatch(long flowId, Map<String, Delivery> targets, RuntimePiiCheck piiCheck, FlowMetrics metrics,
+                   EventTracing tracing) {
+        this.tracing = tracing;
         this.flowId = flowId;
         this.targets = targets;
         this.piiCheck = piiCheck;
@@ -89,7 +94,8 @@ final class TargetDispatch implements AutoCloseable {
 
     /**
      * Delivers each target's outputs, skipping targets not {@code owed} the event (empty: all are owed);
-     * {@code retry} says it is not the event's first try, {@code restate} that it is of a snapshot.
+     * {@code retry} says it is not the event's first try, {@code restate} that it is of a snapshot. Each output's
+     * sending is a span, a child of the current one (the event's), ended when its target answered.
      */
     Sent send(String inputId, String source, Map<String, List<ObjectNode>> outputs, List<String> owed, boolean retry,
               boolean restate) {
@@ -103,9 +109,17 @@ final class TargetDispatch implements AutoCloseable {
             for (int i = 0; i < events.size(); i++) {
                 Delivery to = targets.get(target);
                 String outputId = outputId(inputId, source, target, i);
+                EventSpan span = tracing.send(target);
                 CompletableFuture<Void> delivery = restate ? to.restate(events.get(i), outputId)
                         : to.deliver(events.get(i), outputId);
-                delivery.whenComplete((ignored, error) -> metrics.delivered(target, error == null, retry));
+                delivery.whenComplete((ignored, error) -> {
+                    metrics.delivered(target, error == null, retry);
+                    if (error != null) {
+                        span.failed(error instanceof TargetFailure failure && !failure.kind().isRetried()
+                                ? "target-refused" : "target-failed", target);
+                    }
+                    span.end();
+                });
                 futures.add(delivery);
             }
             sent.put(target, futures);

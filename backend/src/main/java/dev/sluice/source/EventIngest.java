@@ -28,6 +28,8 @@ import dev.sluice.broker.PartitionKey;
 import dev.sluice.json.Json;
 import dev.sluice.pipeline.EventPath;
 import dev.sluice.region.Regions;
+import dev.sluice.tracing.EventSpan;
+import dev.sluice.tracing.EventTracing;
 import dev.sluice.workspace.Refusal;
 
 /**
@@ -63,6 +65,7 @@ public class EventIngest implements AutoCloseable {
     private final Map<String, SourceKey> keys = new ConcurrentHashMap<>();
 
     private final Regions regions;
+    private final EventTracing tracing;
     private final MeterRegistry meters;
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
 
@@ -70,8 +73,9 @@ public class EventIngest implements AutoCloseable {
     }
 
     EventIngest(BrokerConnection broker, RecentEvents recent, EventSourceRepository sources, Regions regions,
-                MeterRegistry meters) {
+                EventTracing tracing, MeterRegistry meters) {
         this.regions = regions;
+        this.tracing = tracing;
         this.meters = meters;
         this.recent = recent;
         this.sources = sources;
@@ -82,7 +86,8 @@ public class EventIngest implements AutoCloseable {
     /**
      * Publishes {@code events} (CloudEvents that passed {@link dev.sluice.cloudevent.CloudEventRules}, in the form
      * they are stored) to {@code source} and waits for the broker's confirms. Checks them all first: when
-     * one cannot be published ({@link #tooLong}), none is.
+     * one cannot be published ({@link #tooLong}), none is. Traced, an event without a {@code traceparent} gets the
+     * context of this ingest's span, so the flows that take it continue its trace.
      *
      * @throws IllegalArgumentException when an event has an attribute past the AMQP short-string limit
      * @throws Refusal (conflict) when the source is published in another region than this instance's
@@ -103,7 +108,22 @@ public class EventIngest implements AutoCloseable {
             }
         }
         declare(source);
-        EventPath key = known.path();
+        EventSpan span = tracing.ingest(source, events);
+        try {
+            publishConfirmed(source, known.path(), events);
+        } catch (IOException | RuntimeException e) {
+            span.failed("not-published", source);
+            throw e;
+        } finally {
+            span.end();
+        }
+        published.computeIfAbsent(source, name -> Counter.builder("sluice.ingest.events")
+                .description("Events published to a source through the HTTP API, counted once the broker confirmed them")
+                .tags("source", name)
+                .register(meters)).increment(events.size());
+    }
+
+    private void publishConfirmed(String source, EventPath key, List<ObjectNode> events) throws IOException {
         List<CompletableFuture<Void>> confirms = new ArrayList<>(events.size());
         ConfirmingPublisher publisher = publishers.get(Math.floorMod(nextPublisher.getAndIncrement(), CHANNELS));
         for (ObjectNode event : events) {
@@ -127,10 +147,6 @@ public class EventIngest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the broker", e);
         }
-        published.computeIfAbsent(source, name -> Counter.builder("sluice.ingest.events")
-                .description("Events published to a source through the HTTP API, counted once the broker confirmed them")
-                .tags("source", name)
-                .register(meters)).increment(events.size());
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.tracing.TraceLinks;
 import dev.sluice.base.ui.LiveUpdates;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.FlowStatus;
@@ -45,10 +46,13 @@ class EditorPanels {
     private final RecentSourceEvents recentEvents;
     private final LiveUpdates live;
     private final Regions regions;
+    private final TraceLinks traceLinks;
 
     EditorPanels(FlowStore store, FlowDeployments deployments, ObjectProvider<Engine> engine,
                  FlowDeadLetters deadLetters, PrivacyAlerts privacyAlerts, NodeRegistry registry,
-                 TargetChecks targetChecks, RecentSourceEvents recentEvents, LiveUpdates live, Regions regions) {
+                 TargetChecks targetChecks, RecentSourceEvents recentEvents, LiveUpdates live, Regions regions,
+                 TraceLinks traceLinks) {
+        this.traceLinks = traceLinks;
         this.live = live;
         this.regions = regions;
         this.recentEvents = recentEvents;
@@ -68,7 +72,7 @@ class EditorPanels {
 
     RunPanel run(Context context) {
         return new RunPanel(context, store, deployments, engine.getIfAvailable(), deadLetters, privacyAlerts, live,
-                regions);
+                regions, traceLinks);
     }
 
     /** "Test connection" for a target node of {@code kind}, with its config as edited. */

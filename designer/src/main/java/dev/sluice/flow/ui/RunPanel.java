@@ -36,6 +36,7 @@ import dev.sluice.flowstore.FlowSummary;
 import dev.sluice.flowstore.FlowTestReport;
 import dev.sluice.privacy.PrivacyAlerts;
 import dev.sluice.region.Regions;
+import dev.sluice.tracing.TraceLinks;
 
 /** Deploy (tests first), undeploy, pause and resume the saved flow; its counters and dead letters. */
 class RunPanel extends VerticalLayout {
@@ -48,6 +49,7 @@ class RunPanel extends VerticalLayout {
     private final Engine engine;
     private final FlowDeadLetters flowDeadLetters;
     private final PrivacyAlerts privacyAlerts;
+    private final TraceLinks traceLinks;
     private final Div outcome = new Div();
     private final Div status = new Div();
     private final Div deadLetters = new Div();
@@ -81,8 +83,10 @@ class RunPanel extends VerticalLayout {
     }
 
     RunPanel(EditorPanels.Context context, FlowStore store, FlowDeployments deployments, Engine engine,
-             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live, Regions regions) {
+             FlowDeadLetters flowDeadLetters, PrivacyAlerts privacyAlerts, LiveUpdates live, Regions regions,
+             TraceLinks traceLinks) {
         this.context = context;
+        this.traceLinks = traceLinks;
         this.regions = regions;
         this.privacyAlerts = privacyAlerts;
         this.flowDeadLetters = flowDeadLetters;
@@ -478,14 +482,35 @@ class RunPanel extends VerticalLayout {
             deadLetters.add(replayAll);
         }
         for (DeadLetters.DeadLetter letter : letters) {
-            Div row = new Div(new Span(letter.reason() + " @ " + letter.node() + " · " + letter.lastError()),
-                    new Pre(letter.event()));
+            Div row = new Div(new Span(letter.reason() + " @ " + letter.node() + " · " + letter.lastError()));
+            if (letter.traceId() != null) {
+                row.add(trace(letter.traceId()));
+            }
+            row.add(new Pre(letter.event()));
             row.addClassName("dead-letter");
             if (context.mayChange()) {
                 row.add(new Button(getTranslation("run.replay"), click -> replay(List.of(letter.messageId()))));
             }
             deadLetters.add(row);
         }
+    }
+
+    /** The dead letter's trace: a link to it where a tracing UI is configured, else its id to copy. */
+    private Div trace(String traceId) {
+        Div trace = new Div(new Span(getTranslation("run.trace") + " "));
+        trace.addClassName("dead-letter-trace");
+        String link = traceLinks.of(traceId).orElse(null);
+        if (link == null) {
+            trace.add(new Span(traceId));
+        } else {
+            com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(link, traceId);
+            anchor.setTarget("_blank");
+            anchor.getElement().setAttribute("rel", "noopener noreferrer");
+            trace.add(anchor);
+        }
+        trace.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        return trace;
     }
 
     /** A resync sends the current state of every key to the targets again, and holds live events meanwhile: asked. */

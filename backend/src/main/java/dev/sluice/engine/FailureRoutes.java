@@ -99,9 +99,14 @@ final class FailureRoutes implements AutoCloseable {
         headers.remove(Headers.DUE);
         metrics.deadLettered.increment();
         metrics.failedAt(node, error, true);
-        deployed.fields(log.atWarn()).addKeyValue("eventId", received.delivery().getProperties().getMessageId())
-                .addKeyValue("node", node).addKeyValue("reason", reason).addKeyValue("traceId", traceId)
-                .log("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
+        org.slf4j.spi.LoggingEventBuilder line = deployed.fields(log.atWarn())
+                .addKeyValue("eventId", received.delivery().getProperties().getMessageId())
+                .addKeyValue("node", node).addKeyValue("reason", reason);
+        // where a span is current, the trace id is in the line already (a second field of one name loses the line)
+        if (traceId != null && org.slf4j.MDC.get("traceId") == null) {
+            line = line.addKeyValue("traceId", traceId);
+        }
+        line.log("Flow {} dead-lettered an event at node {}: {} ({})", deployed.flow().name(), node, reason, error);
         republish(received, topology.deadLetterQueue(deployed.flowId()), headers);
     }
 

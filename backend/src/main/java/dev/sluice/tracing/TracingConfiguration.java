@@ -9,7 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@link EventTracing} on the tracer Spring Boot configured, or {@link EventTracing#OFF} (see {@link TracingSwitch}). */
+/**
+ * {@link EventTracing} on the tracer Spring Boot configured once an OTLP endpoint is set; {@link EventTracing#OFF}
+ * without one. Boot keeps a tracer for its own HTTP spans and log correlation either way, but events are neither
+ * stamped nor given spans that nothing would export.
+ */
 @Configuration(proxyBeanMethods = false)
 class TracingConfiguration {
 
@@ -20,11 +24,10 @@ class TracingConfiguration {
                               @Value("${" + TracingSwitch.ENDPOINT + ":}") String endpoint,
                               @Value("${management.tracing.sampling.probability:0.1}") double probability) {
         Tracer configured = tracer.getIfAvailable(() -> Tracer.NOOP);
-        if (configured == Tracer.NOOP) {
+        if (configured == Tracer.NOOP || endpoint.isBlank()) {
             return EventTracing.OFF;
         }
-        log.info("Traces go to {} over OTLP, {}% of events sampled", endpoint.isBlank() ? "no endpoint" : endpoint,
-                probability * 100);
+        log.info("Traces go to {} over OTLP, {}% of events sampled", endpoint, probability * 100);
         return new EventTracing(configured, propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 }

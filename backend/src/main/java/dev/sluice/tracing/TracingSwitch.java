@@ -6,9 +6,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Tracing is off until an OTLP endpoint is set ({@code SLUICE_TRACING_OTLP_ENDPOINT}): Spring Boot would otherwise
- * create, sample and drop spans of every request and event with nowhere to send them. Added last, so an explicit
- * {@code management.tracing.export.enabled} wins; computed on each read, so an endpoint set late (by a test) counts.
+ * Exporting traces is off until an OTLP endpoint is set ({@code SLUICE_TRACING_OTLP_ENDPOINT}), so Spring Boot sets
+ * up no exporter with nowhere to send to ({@link TracingConfiguration} keeps events untraced then). Added last, so an
+ * explicit {@code management.tracing.export.enabled} wins; computed on each read, so an endpoint set late (by a test)
+ * counts.
  */
 public class TracingSwitch implements EnvironmentPostProcessor {
 

@@ -37,6 +37,7 @@ import dev.sluice.pipeline.FlowValidator;
 import dev.sluice.pipeline.NodeRegistry;
 import dev.sluice.pipeline.ValidationContext;
 import dev.sluice.target.WorkspaceReach;
+import dev.sluice.tracing.EventTracing;
 
 /**
  * On one broker: (a) a raw relay (consume, publish with confirms, ack; no processing) and (b) the engine running
@@ -47,7 +48,9 @@ import dev.sluice.target.WorkspaceReach;
  * {@code -Dbench.seconds} (10) size the runs, {@code -Dbench.rounds} (2) how often each throughput run
  * is repeated (alternately; the best counts). Then the same flow drains {@code -Dbench.ordering.backlog} events
  * (20,000; 0 skips it) unordered, ordered, and ordered by key over 1, 2 and 4 partitions, printing each rate and
- * partitioned(4)/unordered. A benchmark, not a test: it never fails a build.
+ * partitioned(4)/unordered. Last, unless {@code -Dbench.tracing=false}, the engine drains the backlog traced (to an
+ * OTLP collector in this process) with 10 % and 100 % of events sampled, printing each rate against untraced.
+ * A benchmark, not a test: it never fails a build.
  */
 public final class EngineBenchmark {
 
@@ -60,6 +63,7 @@ public final class EngineBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", EMBEDDED ? 1 : 2);
     private static final int ORDERING_BACKLOG = Integer.getInteger("bench.ordering.backlog",
             EMBEDDED ? 1_000 : 20_000);
+    private static final boolean TRACING = Boolean.parseBoolean(System.getProperty("bench.tracing", "true"));
     private static final int KEYS = 1_000;
     private static final int CONSUMERS = 2;
     private static final int PREFETCH = 100;
@@ -117,6 +121,9 @@ public final class EngineBenchmark {
                 engineLatency[1] / relayLatency[1]);
         if (ORDERING_BACKLOG > 0) {
             ordering();
+        }
+        if (TRACING) {
+            tracing(engine.rate());
         }
         try (Channel cleanup = broker.openChannel()) {
             cleanup.queueDelete(out);
@@ -268,7 +275,28 @@ public final class EngineBenchmark {
 
     // (b) the engine
 
+    /**
+     * The cost of tracing: the same drain with 10 % and 100 % of events traced, against one untraced right before
+     * (the better of it and the throughput run's, so tracing is not flattered by a slow untraced run).
+     */
+    private void tracing(double throughputRun) throws Exception {
+        double untraced = Math.max(throughputRun, engineThroughput().rate());
+        StringBuilder rates = new StringBuilder();
+        for (double probability : new double[] {0.1, 1.0}) {
+            try (BenchTracing traced = new BenchTracing(probability)) {
+                Drain drain = engineThroughput(traced.tracing());
+                rates.append(String.format("; %.0f %% sampled %,.0f events/s (%.2f of untraced, %s)",
+                        probability * 100, drain.rate(), drain.rate() / untraced, drain.cpu()));
+            }
+        }
+        System.out.printf("tracing: untraced %,.0f events/s%s%n", untraced, rates);
+    }
+
     private Drain engineThroughput() throws Exception {
+        return engineThroughput(EventTracing.OFF);
+    }
+
+    private Drain engineThroughput(EventTracing tracing) throws Exception {
         DeployedFlow flow = financeFlow();
         try (Engine engine = engine()) {
             engine.reconcile(List.of(flow));
@@ -277,7 +305,7 @@ public final class EngineBenchmark {
         fill(source, "user.payment.updated", BACKLOG, "b");
         long started;
         CpuUse.Meter cpu;
-        try (Engine engine = engine()) {
+        try (Engine engine = engine(tracing)) {
             engine.reconcile(List.of(flow));
             // timed from when its consumers are on the queue: starting a flow is not relaying
             cpu = CpuUse.start();
@@ -316,9 +344,13 @@ public final class EngineBenchmark {
     }
 
     private Engine engine() {
+        return engine(EventTracing.OFF);
+    }
+
+    private Engine engine(EventTracing tracing) {
         return new Engine(broker, NodeRegistry.builtIn(), properties(), new SimpleMeterRegistry(),
                 workspace -> name -> Optional.empty(), (flowId, reason) -> { }, PrivacyWatch.NONE,
-                WorkspaceReach.none());
+                WorkspaceReach.none(), tracing);
     }
 
     /** The finance sample flow, its HTTP target swapped for a {@code target.rabbitmq}. */

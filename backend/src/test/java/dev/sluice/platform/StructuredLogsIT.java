@@ -106,6 +106,7 @@ class StructuredLogsIT {
         String secret = ApiCalls.unique("private") + "@example.com";
         ApiCalls.Response published = api.call("POST", "/api/sources/user-center.users/events", "central", """
                 {"specversion":"1.0","id":"%s","source":"/user-center","type":"user.created",
+                 "traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
                  "datacontenttype":"application/json","data":{"userId":"u-logged","email":"%s"}}"""
                 .formatted(eventId, secret), "Content-Type", "application/cloudevents+json");
         assertThat(published.status()).as(published.body()).isEqualTo(202);
@@ -118,6 +119,8 @@ class StructuredLogsIT {
         assertThat(deadLettered.path("flowId").asLong()).isEqualTo(flowId);
         assertThat(deadLettered.path("flowVersion").asInt()).isEqualTo(1);
         assertThat(deadLettered.path("node").asText()).isEqualTo("refuse");
+        assertThat(deadLettered.path("traceId").asText()).as("the trace the publisher started")
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(deadLettered.path("log").path("level").asText()).isEqualTo("WARN");
         assertThat(output()).doesNotContain(secret).doesNotContain("u-logged");
         for (String line : output().split("\n")) {

@@ -48,6 +48,8 @@ final class FlowRunner implements AutoCloseable {
     private final TargetDispatch dispatch;
     private final FailureRoutes failures;
     private final EventTracing tracing;
+    /** {@code workspace/name}, as the flow's spans name it. */
+    private final String flowLabel;
     private final AtomicInteger budgetFailures = new AtomicInteger();
     private final AtomicBoolean pauseRequested = new AtomicBoolean();
     private final KeyLanes lanes;
@@ -72,6 +74,7 @@ final class FlowRunner implements AutoCloseable {
                RuntimePiiCheck piiCheck, EventTracing tracing) {
         this.deployed = deployed;
         this.tracing = tracing;
+        this.flowLabel = deployed.flow().workspace() + "/" + deployed.flow().name();
         this.pipeline = pipeline;
         this.broker = broker;
         this.properties = properties;
@@ -346,8 +349,7 @@ final class FlowRunner implements AutoCloseable {
         CloudEventReading reading = AmqpCloudEvents.read(received.delivery().getProperties(),
                 received.delivery().getBody());
         ObjectNode event = reading.isValid() ? reading.events().get(0) : null;
-        EventSpan span = tracing.received(event, deployed.flow().workspace() + "/" + deployed.flow().name(),
-                deployed.flowId(), deployed.version(), attempt.number());
+        EventSpan span = tracing.received(event, flowLabel, deployed.flowId(), deployed.version(), attempt.number());
         if (event == null) {
             metrics.failed.increment();
             span.failed("malformed", sourceNode).end();

@@ -68,7 +68,7 @@ final class TargetDispatch implements AutoCloseable {
                     if (!failedTargets.contains(target.getKey())) {
                         failedTargets.add(target.getKey());
                     }
-                    permanent |= error instanceof TargetFailure failure && !failure.kind().isRetried();
+                    permanent |= refused(error);
                     lastFailedTarget = target.getKey();
                     lastMessage = error.getMessage();
                 }
@@ -115,8 +115,7 @@ final class TargetDispatch implements AutoCloseable {
                 delivery.whenComplete((ignored, error) -> {
                     metrics.delivered(target, error == null, retry);
                     if (error != null) {
-                        span.failed(error instanceof TargetFailure failure && !failure.kind().isRetried()
-                                ? "target-refused" : "target-failed", target);
+                        span.failed(refused(error) ? "target-refused" : "target-failed", target);
                     }
                     span.end();
                 });
@@ -125,6 +124,11 @@ final class TargetDispatch implements AutoCloseable {
             sent.put(target, futures);
         });
         return new Sent(sent);
+    }
+
+    /** The target refused the output for good: trying again cannot help. */
+    private static boolean refused(Throwable error) {
+        return error instanceof TargetFailure failure && !failure.kind().isRetried();
     }
 
     /** Same input event, flow and target (and position among that target's outputs): same id. */

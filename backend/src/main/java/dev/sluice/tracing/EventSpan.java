@@ -73,10 +73,6 @@ public final class EventSpan {
         span.end();
     }
 
-    Span span() {
-        return span;
-    }
-
     /** The failure recorded on a span: its kind and where, without a stack trace or the error's text. */
     static final class EventFailed extends RuntimeException {
 

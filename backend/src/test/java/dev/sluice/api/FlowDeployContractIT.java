@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import static dev.sluice.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sluice.Await;
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowJson;
@@ -523,26 +524,6 @@ abstract class FlowDeployContractIT {
     }
 
     private GetResponse receive(String queue) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        try (Channel channel = broker.openChannel()) {
-            while (Instant.now().isBefore(deadline)) {
-                GetResponse message = channel.basicGet(queue, true);
-                if (message != null) {
-                    return message;
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("nothing arrived in " + queue);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+        return Await.message(broker, queue);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.backup;
 
+import static dev.sluice.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -9,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -98,11 +97,11 @@ class BackupRoundTripIT {
             assertThat(api.get("/api/flows/" + deployedFlow, "finance").json().path("latestVersion").asInt())
                     .isEqualTo(2);
             await(() -> api.get("/api/flows/" + deployedFlow + "/status", "finance").json().path("instance")
-                    .path("state").asText().equals("running"), "the deployed flow runs again");
+                    .path("state").asText().equals("running"), Duration.ofSeconds(60), "the deployed flow runs again");
             assertThat(api.call("POST", "/api/flows/" + draftFlow + "/deploy", "finance", "{}").status())
                     .isEqualTo(200);
             await(() -> api.get("/api/flows/" + draftFlow + "/status", "finance").json().path("instance")
-                    .path("state").asText().equals("running"), "the draft deploys");
+                    .path("state").asText().equals("running"), Duration.ofSeconds(60), "the draft deploys");
             assertThat(api.get("/api/group-rules", "admin").body()).contains("sluice-finance-stewards");
             assertThat(api.get("/api/workspaces/finance/secrets", "fin-owner:owner-password").json()
                     .path("secrets")).isEmpty();
@@ -190,15 +189,5 @@ class BackupRoundTripIT {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 60 s: " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import static dev.sluice.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.sluice.privacy;
 
+import static dev.sluice.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -194,7 +194,7 @@ abstract class PrivacyGuardContractIT {
         Response deployed = api.call("POST", "/api/flows/" + id + "/deploy", "service", "{}");
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         await(() -> "running".equals(api.get("/api/flows/" + id + "/status", "service").json().path("instance")
-                .path("state").asText()), "the engine runs the flow");
+                .path("state").asText()), Duration.ofSeconds(30), "the engine runs the flow");
 
         Response published = api.call("POST", "/api/sources/user-center.users/events", "central", """
                 {"specversion": "1.0", "id": "smuggled-1", "source": "/user-center/users", "type": "user.contact.updated",
@@ -203,7 +203,7 @@ abstract class PrivacyGuardContractIT {
         assertThat(published.status()).as(published.body()).isEqualTo(202);
 
         await(() -> api.get("/api/flows/" + id + "/status", "service").json().path("privacyAlerts").path("count")
-                .asLong() > 0, "the flow's status shows the alert");
+                .asLong() > 0, Duration.ofSeconds(30), "the flow's status shows the alert");
         JsonNode alert = api.get("/api/flows/" + id + "/status", "service").json().path("privacyAlerts")
                 .path("recent");
         assertThat(alert.toString()).contains("$.callback", "phone").doesNotContain("13987654321");
@@ -260,15 +260,5 @@ abstract class PrivacyGuardContractIT {
         ((ObjectNode) flow.path("layout")).remove(mask);
         flow.putArray("tests");
         return flow;
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -1,12 +1,11 @@
 package dev.sluice.tracing;
 
+import static dev.sluice.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
@@ -21,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sluice.ApiCalls;
+import dev.sluice.Await;
 import dev.sluice.TestApplication;
 import dev.sluice.broker.BrokerConnection;
 import dev.sluice.flow.FlowJson;
@@ -176,27 +176,10 @@ abstract class TracingContractIT {
     }
 
     private GetResponse receive(String queue) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
+        GetResponse message = Await.message(broker, queue);
         try (Channel channel = broker.openChannel()) {
-            while (Instant.now().isBefore(deadline)) {
-                GetResponse message = channel.basicGet(queue, true);
-                if (message != null) {
-                    channel.queueDelete(queue);
-                    return message;
-                }
-                Thread.sleep(50);
-            }
+            channel.queueDelete(queue);
         }
-        throw new AssertionError("nothing arrived in " + queue);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+        return message;
     }
 }

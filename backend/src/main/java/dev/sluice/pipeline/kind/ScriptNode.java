@@ -78,6 +78,7 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
+            Attributes before = Attributes.of(event);
             JsonNode result;
             try {
                 result = script.run(event);
@@ -88,7 +89,7 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
             if (result == null) {
                 return List.of();
             }
-            if (result.isObject() && keepsAttributes(event, (ObjectNode) result)) {
+            if (result.isObject() && before.keptBy((ObjectNode) result)) {
                 return List.of((ObjectNode) result);
             }
             List<ObjectNode> events = new ArrayList<>();
@@ -100,28 +101,6 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
                 }
             }
             return events;
-        }
-
-        /**
-         * Whether the output has the input's attributes, unchanged, and data of the same kind (text or not): then it
-         * is as much a CloudEvent as the input was, and checking every attribute again, a fifth of a small script's
-         * cost, is skipped.
-         */
-        private static boolean keepsAttributes(ObjectNode input, ObjectNode output) {
-            if (input.size() != output.size() || input.has("data") != output.has("data")
-                    || isText(input.get("data")) != isText(output.get("data"))) {
-                return false;
-            }
-            for (var member : output.properties()) {
-                if (!member.getKey().equals("data") && !member.getValue().equals(input.get(member.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isText(JsonNode data) {
-            return data != null && data.isTextual();
         }
 
         private static ObjectNode checked(JsonNode output, String index) throws StepFailure {
@@ -137,6 +116,47 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
         @Override
         public String dropReason() {
             return "the script returned null";
+        }
+    }
+
+    /**
+     * An event's attributes before the script ran (the script changes the event in place), and whether its data was
+     * text. An output with these attributes, unchanged, and data of the same kind is as much a CloudEvent as the
+     * input was, so checking every attribute again, a fifth of a small script's cost, is skipped. Attribute values
+     * are scalars, which JSON nodes never change in place; any other value is copied.
+     */
+    private record Attributes(String[] names, JsonNode[] values, boolean hadData, boolean textData) {
+
+        static Attributes of(ObjectNode event) {
+            int size = event.size() - (event.has("data") ? 1 : 0);
+            String[] names = new String[size];
+            JsonNode[] values = new JsonNode[size];
+            int i = 0;
+            for (var member : event.properties()) {
+                if (!member.getKey().equals("data")) {
+                    names[i] = member.getKey();
+                    values[i++] = member.getValue().isContainerNode() ? member.getValue().deepCopy()
+                            : member.getValue();
+                }
+            }
+            return new Attributes(names, values, event.has("data"), isText(event.get("data")));
+        }
+
+        boolean keptBy(ObjectNode output) {
+            if (output.size() != names.length + (output.has("data") ? 1 : 0) || output.has("data") != hadData
+                    || isText(output.get("data")) != textData) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (!values[i].equals(output.get(names[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isText(JsonNode data) {
+            return data != null && data.isTextual();
         }
     }
 }

@@ -59,6 +59,9 @@ abstract class PlatformContractIT {
     @Autowired
     BrokerConnection broker;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void seedsTheDemoWorkspacesSourceAndUsersOnFirstStart() {
         UserProfile finance = workspaces.profile("finance");
@@ -180,6 +183,23 @@ abstract class PlatformContractIT {
             channel.queueDelete(queue);
             channel.exchangeDelete(exchange);
         }
+    }
+
+    @Test
+    void theHistoryTakesItsNumbersFromACacheOnlyOnH2WhereTheyStayInPublishOrder() throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        boolean h2;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        }
+
+        Long cache = h2
+                ? jdbc.queryForObject("select identity_cache from information_schema.columns where table_schema = "
+                        + "current_schema and table_name = 'SOURCE_HISTORY' and column_name = 'SEQ'", Long.class)
+                : jdbc.queryForObject("select cache_size from pg_sequences where schemaname = current_schema() and "
+                        + "sequencename = 'source_history_seq_seq'", Long.class);
+
+        assertThat(cache).isEqualTo(h2 ? 10_000L : 1L);
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {

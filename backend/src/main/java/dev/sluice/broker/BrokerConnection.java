@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 import dev.sluice.platform.UnreachableServiceException;
 
 /**
- * The one AMQP connection of this process, with automatic recovery: when the broker goes away and comes
- * back, the connection, its channels and their consumers are restored. Thread-safe; channels are not,
- * so each user opens its own with {@link #openChannel()}.
+ * This process's AMQP connections, one for publishing and declaring and one for consuming, with automatic
+ * recovery: when the broker goes away and comes back, the connections and their channels are restored.
+ * Thread-safe; channels are not, so each user opens its own with {@link #openChannel()} or
+ * {@link #openConsumingChannel()}.
  */
 public final class BrokerConnection implements AutoCloseable {
 
@@ -35,13 +36,16 @@ public final class BrokerConnection implements AutoCloseable {
 
     private final ConnectionFactory factory;
     private final Connection connection;
+    private final Connection consuming;
     private final String address;
     private final boolean embedded;
     private final Map<String, Boolean> exchangeTypes = new ConcurrentHashMap<>();
 
-    private BrokerConnection(ConnectionFactory factory, Connection connection, String address, boolean embedded) {
+    private BrokerConnection(ConnectionFactory factory, Connection connection, Connection consuming, String address,
+                             boolean embedded) {
         this.factory = factory;
         this.connection = connection;
+        this.consuming = consuming;
         this.address = address;
         this.embedded = embedded;
     }
@@ -82,24 +86,33 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setRequestedHeartbeat(30);
         try {
             Connection connection = factory.newConnection(addresses, "sluice");
-            if (connection instanceof Recoverable recoverable) {
-                recoverable.addRecoveryListener(new RecoveryListener() {
-                    @Override
-                    public void handleRecovery(Recoverable r) {
-                        log.info("Reconnected to the broker at {}", r instanceof Connection node
-                                ? node.getAddress().getHostAddress() + ":" + node.getPort() : address);
-                    }
+            Connection consuming;
+            try {
+                consuming = factory.newConnection(addresses, "sluice-consume");
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                connection.abort();
+                throw e;
+            }
+            for (Connection each : List.of(connection, consuming)) {
+                if (each instanceof Recoverable recoverable) {
+                    recoverable.addRecoveryListener(new RecoveryListener() {
+                        @Override
+                        public void handleRecovery(Recoverable r) {
+                            log.info("Reconnected to the broker at {}", r instanceof Connection node
+                                    ? node.getAddress().getHostAddress() + ":" + node.getPort() : address);
+                        }
 
-                    @Override
-                    public void handleRecoveryStarted(Recoverable r) {
-                        log.warn("Lost the broker at {}; reconnecting", address);
-                    }
-                });
+                        @Override
+                        public void handleRecoveryStarted(Recoverable r) {
+                            log.warn("Lost the broker at {}; reconnecting", address);
+                        }
+                    });
+                }
             }
             log.info("Connected to {} broker at {}{}", embedded ? "the embedded" : "the RabbitMQ", address,
                     nodes.size() > 1 ? " (node " + connection.getAddress().getHostAddress() + ":"
                             + connection.getPort() + ")" : "");
-            return new BrokerConnection(factory, connection, address, embedded);
+            return new BrokerConnection(factory, connection, consuming, address, embedded);
         } catch (IOException | TimeoutException e) {
             throw new UnreachableServiceException(embedded ? "The embedded broker" : "RabbitMQ", address,
                     embedded ? "SLUICE_AMQP_EMBEDDED_PORT" : "SLUICE_AMQP_URI", e);
@@ -124,10 +137,23 @@ public final class BrokerConnection implements AutoCloseable {
         });
     }
 
-    /** A new channel; the caller owns it and closes it. */
+    /** A new channel for publishing and declaring; the caller owns it and closes it. */
     public Channel openChannel() {
+        return open(connection);
+    }
+
+    /**
+     * A new channel for consuming, on a connection of its own: a connection busy taking publishes (ingest's batches)
+     * held back the deliveries and acks of consumers on it, so flows and keepers fell behind while events came in,
+     * and a broker throttling publishers throttles their whole connection. The caller owns it and closes it.
+     */
+    public Channel openConsumingChannel() {
+        return open(consuming);
+    }
+
+    private Channel open(Connection on) {
         try {
-            return connection.createChannel();
+            return on.createChannel();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open a channel to the broker at " + address, e);
         }
@@ -194,7 +220,7 @@ public final class BrokerConnection implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return connection.isOpen();
+        return connection.isOpen() && consuming.isOpen();
     }
 
     /** The broker's address without credentials, for logs and health output. */
@@ -213,12 +239,14 @@ public final class BrokerConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (connection.isOpen()) {
-                connection.close(5_000);
+        for (Connection each : List.of(consuming, connection)) {
+            try {
+                if (each.isOpen()) {
+                    each.close(5_000);
+                }
+            } catch (IOException e) {
+                log.debug("Closing a broker connection failed", e);
             }
-        } catch (IOException e) {
-            log.debug("Closing the broker connection failed", e);
         }
     }
 }

@@ -84,7 +84,7 @@ final class FlowConsumers {
      * events are handed out only once their due time (a header) has come.
      */
     Channel consume(String queue, boolean delayed, int prefetch, Consumer<Received> handler) throws IOException {
-        Channel channel = broker.openChannel();
+        Channel channel = broker.openConsumingChannel();
         if (channel instanceof Recoverable recoverable) {
             recoverable.addRecoveryListener(new RecoveryListener() {
                 @Override

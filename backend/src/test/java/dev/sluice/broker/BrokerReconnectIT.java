@@ -49,6 +49,21 @@ class BrokerReconnectIT {
         }
     }
 
+    @Test
+    void consumersTakeEventsOnAConnectionOfTheirOwnSoABusyOrBlockedPublisherDoesNotHoldTheirAcks() throws Exception {
+        AmqpProperties.Embedded settings = new AmqpProperties.Embedded(FreePort.find(), "127.0.0.1", "sluice");
+        EmbeddedBroker broker = EmbeddedBroker.start(settings, EmbeddedBroker.newPassword(), workDir);
+        try (BrokerConnection connection = BrokerConnection.connect(broker.uri(), true);
+             Channel publishing = connection.openChannel();
+             Channel consuming = connection.openConsumingChannel()) {
+            assertThat(consuming.getConnection()).isNotSameAs(publishing.getConnection());
+            assertThat(consuming.getConnection().getClientProvidedName()).isEqualTo("sluice-consume");
+            assertThat(publishing.getConnection().getClientProvidedName()).isEqualTo("sluice");
+        } finally {
+            broker.close();
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {

@@ -87,14 +87,29 @@ public final class ScriptSandbox implements AutoCloseable {
 
     /** One line for the log: which runtime runs scripts, and what to do for the faster one. */
     public String runtimeDescription() {
-        String version = java.util.Objects.requireNonNullElse(Engine.class.getPackage().getImplementationVersion(),
-                engine.getVersion());
+        String version = graalVersion();
         return isOptimized()
                 ? "JavaScript sandbox: GraalJS " + version + " on the optimized Truffle runtime ("
                         + engine.getImplementationName() + "): scripts are compiled to machine code"
                 : "JavaScript sandbox: GraalJS " + version + " on the Truffle interpreter (no Graal compiler through "
                         + "JVMCI in this JVM): scripts run, 2-16x slower than compiled; see the README, \"Running with "
                         + "the optimized JavaScript runtime\"";
+    }
+
+    /**
+     * The GraalVM release of the polyglot API, as its jar records it. Inside the packaged jar (nested jars) the
+     * engine cannot find that record and calls itself a "Development Build", and the manifest's version is not
+     * the package's, so the record is read here.
+     */
+    private String graalVersion() {
+        try (InputStream in = Engine.class.getResourceAsStream("/META-INF/graalvm/org.graalvm.polyglot/version")) {
+            if (in != null) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            }
+        } catch (java.io.IOException e) {
+            // the engine's own answer below
+        }
+        return engine.getVersion();
     }
 
     /**

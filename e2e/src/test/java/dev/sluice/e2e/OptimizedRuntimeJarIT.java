@@ -27,7 +27,8 @@ class OptimizedRuntimeJarIT {
         SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
                 List.of(), log);
         try {
-            assertThat(awaitLine(log, "JavaScript sandbox: ")).contains("on the optimized Truffle runtime");
+            assertThat(awaitLine(log, "JavaScript sandbox: ")).contains("on the optimized Truffle runtime")
+                    .as("names the GraalJS release it runs").containsPattern("GraalJS \\d+\\.\\d+\\.\\d+ ");
             long running = sluice.pid();
             ProcessHandle sluiceJvm = ProcessHandle.of(running).orElseThrow();
             assertThat(sluiceJvm.info().arguments().map(List::of).orElse(List.of())).contains("-XX:+EnableJVMCI");

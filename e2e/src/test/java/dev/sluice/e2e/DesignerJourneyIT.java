@@ -103,6 +103,10 @@ class DesignerJourneyIT {
 
             assertThat(editor.previewSample("U100002")).contains("http");
             assertThat(editor.previewDeliveries()).contains("***************7574").doesNotContain("6222975432319487574");
+            assertThat(editor.previewEventBoxStyle("max-height")).as("a long event scrolls inside its box")
+                    .isNotEqualTo("none");
+            assertThat(editor.previewEventBoxStyle("overflow-y")).isEqualTo("auto");
+            Browser.screenshot(driver, "designer-preview-trace");
 
             editor.save("finance flow from the palette");
             editor.awaitVersion(2);

@@ -428,6 +428,11 @@ final class FlowEditorPage {
         return driver.findElement(By.id("preview-result")).getText();
     }
 
+    /** The computed style {@code property} of the preview's first event box (a node's output). */
+    String previewEventBoxStyle(String property) {
+        return driver.findElement(By.cssSelector("#preview-result .trace pre")).getCssValue(property);
+    }
+
     /** What the preview says the targets would receive. */
     String previewDeliveries() {
         return Browser.waitFor(driver).ignoring(StaleElementReferenceException.class)

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
@@ -503,13 +504,11 @@ class RunPanel extends VerticalLayout {
         if (link == null) {
             trace.add(new Span(traceId));
         } else {
-            com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(link, traceId);
+            Anchor anchor = new Anchor(link, traceId);
             anchor.setTarget("_blank");
             anchor.getElement().setAttribute("rel", "noopener noreferrer");
             trace.add(anchor);
         }
-        trace.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                .set("font-size", "var(--lumo-font-size-s)");
         return trace;
     }
 

@@ -1,20 +1,18 @@
 package dev.sluice;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs {@code java -jar sluice.jar} on the optimized JavaScript runtime: the jar carries the Graal compiler (in
- * {@code jvmci/}) and, when its JVM was started without it, starts itself again with it through JVMCI, passing on
- * the JVM options and arguments it was given, then waits for that process and exits as it does. A {@code kill -9} of
+ * {@code jvmci/}) and, when its JVM was started without it, starts itself again with it through JVMCI, from the jar
+ * unpacked ({@link UnpackedJar}: it starts seconds sooner from there), passing on the JVM options and arguments it
+ * was given, then waits for that process and exits as it does. A {@code kill -9} of
  * this process stops the other at once too (it watches its parent); other signals reach it through this one's
  * shutdown. {@code SLUICE_JAVASCRIPT_OPTIMIZED=false} (or {@code -Dsluice.javascript.optimized=false}) turns this off.
  * The compiler's jars are made for one JDK feature release, so other JDKs run on the interpreter, as the log says.
@@ -23,8 +21,6 @@ final class OptimizedRuntime {
 
     static final String RELAUNCHED = "sluice.relaunched";
     private static final String SETTING = "sluice.javascript.optimized";
-    private static final List<String> COMPILER_JARS = List.of("compiler.jar", "truffle-compiler.jar",
-            "collections.jar", "word.jar");
     /** The JDK feature release the packaged compiler (graalvm.version) is made for. */
     private static final int COMPILER_JDK = 25;
 
@@ -47,24 +43,28 @@ final class OptimizedRuntime {
                 || OptimizedRuntime.class.getResource("/jvmci/compiler.jar") == null) {
             return Optional.empty();
         }
+        UnpackedJar.Build build;
         Process sluice;
         try {
-            Path compiler = extractCompiler(jar.get(), Path.of(dataDir(args)));
+            build = unpack(jar.get(), Path.of(dataDir(args)));
+        } catch (IOException | RuntimeException e) {
+            return couldNotRelaunch(e);
+        }
+        try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                    "--upgrade-module-path=" + compiler, "--enable-native-access=ALL-UNNAMED"));
+                    "--upgrade-module-path=" + build.compiler(), "--enable-native-access=ALL-UNNAMED"));
             command.add("-D" + RELAUNCHED + "=true");
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.get().toString()));
+            command.addAll(List.of("-jar", build.applicationJar().toString()));
             command.addAll(List.of(args));
             System.out.println("Sluice: starting on the optimized JavaScript runtime (the Graal compiler through JVMCI; "
                     + "SLUICE_JAVASCRIPT_OPTIMIZED=false runs scripts on the interpreter instead)");
             sluice = new ProcessBuilder(command).inheritIO().start();
-        } catch (IOException | IllegalStateException e) {
-            System.err.println("Sluice: could not start on the optimized JavaScript runtime (" + e.getMessage()
-                    + "); running on the interpreter");
-            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(build);
+            return couldNotRelaunch(e);
         }
         Thread forwardStop = new Thread(() -> {
             sluice.destroy();
@@ -80,6 +80,22 @@ final class OptimizedRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(1);
+        } finally {
+            closeQuietly(build); // held, so that no other start removes the files Sluice runs from
+        }
+    }
+
+    private static Optional<Integer> couldNotRelaunch(Exception e) {
+        System.err.println("Sluice: could not start on the optimized JavaScript runtime (" + e.getMessage()
+                + "); running on the interpreter");
+        return Optional.empty();
+    }
+
+    private static void closeQuietly(UnpackedJar.Build build) {
+        try {
+            build.close();
+        } catch (IOException e) {
+            // the lock goes with the process anyway
         }
     }
 
@@ -113,35 +129,26 @@ final class OptimizedRuntime {
     }
 
     /**
-     * The compiler's jars, copied out of this jar into the data directory (owner-only, so no other user of the
-     * machine can put code on the module path) once per build of the jar.
+     * This jar unpacked (with the compiler's jars) in the user's cache directory, {@code $XDG_CACHE_HOME/sluice/jar} or
+     * {@code ~/.cache/sluice/jar}, or, where that cannot be written, in the data directory's {@code runtime/}. Held (not
+     * removed by another start) until this process exits.
      */
-    private static Path extractCompiler(Path jar, Path dataDir) throws IOException {
-        Path jvmci = dataDir.resolve("jvmci");
-        Files.createDirectories(jvmci);
+    private static UnpackedJar.Build unpack(Path jar, Path dataDir) throws IOException {
+        // the compiler alone was copied here before the whole jar was unpacked
+        UnpackedJar.delete(dataDir.resolve("jvmci"));
         try {
-            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(jvmci, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its own access rules apply
+            return UnpackedJar.unpack(jar, cacheDirectory().resolve("sluice").resolve("jar"));
+        } catch (IOException | RuntimeException e) {
+            Files.createDirectories(dataDir);
+            UnpackedJar.ownerOnly(dataDir);
+            return UnpackedJar.unpack(jar, dataDir.resolve("runtime"));
         }
-        Path directory = jvmci.resolve(Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis());
-        if (COMPILER_JARS.stream().allMatch(name -> Files.isRegularFile(directory.resolve(name)))) {
-            return directory;
-        }
-        Files.createDirectories(directory);
-        for (String name : COMPILER_JARS) {
-            try (InputStream in = OptimizedRuntime.class.getResourceAsStream("/jvmci/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("jvmci/" + name + " is missing from the jar");
-                }
-                Path partial = Files.createTempFile(directory, name, ".part");
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return directory;
+    }
+
+    private static Path cacheDirectory() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        return cache != null && Path.of(cache).isAbsolute() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache");
     }
 
     /** The relaunched process goes when the one that started it goes, even by {@code kill -9}. */

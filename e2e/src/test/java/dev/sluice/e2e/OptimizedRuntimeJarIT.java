@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plain {@code java -jar sluice.jar} runs scripts on the optimized JavaScript runtime, starting itself again with
- * the Graal compiler it carries; a setting turns that off; a {@code kill -9} of the command users started stops
+ * the Graal compiler it carries, from the jar unpacked in the user's cache directory; a setting turns that off; a {@code kill -9} of the command users started stops
  * Sluice at once, as it would without the second process.
  */
 class OptimizedRuntimeJarIT {
@@ -23,15 +23,19 @@ class OptimizedRuntimeJarIT {
     @Test
     void thePlainCommandRunsScriptsCompiledAndAKillOfItStopsSluice() throws Exception {
         Path data = Files.createTempDirectory("sluice-e2e-runtime-");
+        Path cache = Files.createTempDirectory("sluice-e2e-cache-");
         String log = "sluice-e2e-runtime-optimized.log";
         SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
-                List.of(), log);
+                List.of(), Map.of("XDG_CACHE_HOME", cache.toString()), log);
         try {
             assertThat(awaitLine(log, "JavaScript sandbox: ")).contains("on the optimized Truffle runtime")
                     .as("names the GraalJS release it runs").containsPattern("GraalJS \\d+\\.\\d+\\.\\d+ ");
             long running = sluice.pid();
             ProcessHandle sluiceJvm = ProcessHandle.of(running).orElseThrow();
-            assertThat(sluiceJvm.info().arguments().map(List::of).orElse(List.of())).contains("-XX:+EnableJVMCI");
+            List<String> arguments = sluiceJvm.info().arguments().map(List::of).orElse(List.of());
+            assertThat(arguments).contains("-XX:+EnableJVMCI");
+            assertThat(arguments.get(arguments.indexOf("-jar") + 1)).as("runs from the jar unpacked in the cache")
+                    .startsWith(cache.resolve("sluice").resolve("jar").toString()).endsWith("/sluice.jar");
 
             sluice.killLauncher();
 

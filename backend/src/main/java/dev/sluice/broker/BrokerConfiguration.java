@@ -4,23 +4,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.sluice.platform.DataDirectory;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AmqpProperties.class)
 class BrokerConfiguration {
 
+    @Bean
+    static EmbeddedBrokerStart embeddedBrokerStart(Environment environment) {
+        return new EmbeddedBrokerStart(environment);
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedBrokerHolder embeddedBroker(AmqpProperties properties, DataDirectory dataDirectory) {
-        if (!properties.isEmbedded()) {
-            return new EmbeddedBrokerHolder(null);
-        }
-        // per data directory, so no two installations on a machine ever accept each other's connections
-        String password = dataDirectory.readOrCreatePrivate("keys", "broker.password",
-                () -> EmbeddedBroker.newPassword() + "\n").strip();
-        return new EmbeddedBrokerHolder(
-                EmbeddedBroker.start(properties.embedded(), password, dataDirectory.resolve("broker")));
+    EmbeddedBrokerHolder embeddedBroker(EmbeddedBrokerStart start) {
+        return new EmbeddedBrokerHolder(start.take());
     }
 
     @Bean(destroyMethod = "close")

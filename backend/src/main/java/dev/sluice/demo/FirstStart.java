@@ -23,6 +23,7 @@ import dev.sluice.source.SourceStewardship;
 import dev.sluice.workspace.PlatformRole;
 import dev.sluice.workspace.Workspace;
 import dev.sluice.workspace.WorkspaceAdministration;
+import dev.sluice.workspace.WorkspaceAdministration.NewUser;
 import dev.sluice.workspace.WorkspaceRole;
 
 /**
@@ -92,12 +93,17 @@ class FirstStart implements SmartInitializingSingleton {
         sources.grantSubscribe("user-center.users", finance);
         sources.grantSubscribe("user-center.users", service);
 
-        administration.createUser("admin", "Ada Admin", demoPassword, PlatformRole.ADMIN);
-        administration.createUser("auditor", "Audrey Auditor", demoPassword, PlatformRole.AUDITOR);
-        user("central", "Chen Central", central.getName(), WorkspaceRole.STEWARD);
-        user("finance", "Fang Finance", finance.getName(), WorkspaceRole.STEWARD);
-        user("service", "Sam Service", service.getName(), WorkspaceRole.STEWARD);
-        user("viewer", "Vera Viewer", finance.getName(), WorkspaceRole.VIEWER);
+        administration.createUsersSharingAPassword(demoPassword, List.of(
+                new NewUser("admin", "Ada Admin", PlatformRole.ADMIN),
+                new NewUser("auditor", "Audrey Auditor", PlatformRole.AUDITOR),
+                new NewUser("central", "Chen Central", null),
+                new NewUser("finance", "Fang Finance", null),
+                new NewUser("service", "Sam Service", null),
+                new NewUser("viewer", "Vera Viewer", null)));
+        administration.addMember("central", central.getName(), WorkspaceRole.STEWARD);
+        administration.addMember("finance", finance.getName(), WorkspaceRole.STEWARD);
+        administration.addMember("service", service.getName(), WorkspaceRole.STEWARD);
+        administration.addMember("viewer", finance.getName(), WorkspaceRole.VIEWER);
         describeUsers("central");
         if (demoFlows) {
             deploy("finance", "finance-payment-sync");
@@ -142,10 +148,5 @@ class FirstStart implements SmartInitializingSingleton {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("The demo flow " + flow + " is missing from the jar", e);
         }
-    }
-
-    private void user(String username, String displayName, String workspace, WorkspaceRole role) {
-        administration.createUser(username, displayName, demoPassword, null);
-        administration.addMember(username, workspace, role);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 
 /** The directory where an embedded-default instance keeps its database, broker store and keys. */
@@ -20,6 +21,11 @@ public class DataDirectory {
 
     public DataDirectory(@Value("${" + EmbeddedDefaults.DATA_DIR + "}") Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The data directory the settings name, for what runs before beans are made. */
+    public static DataDirectory of(PropertyResolver settings) {
+        return new DataDirectory(Path.of(settings.getRequiredProperty(EmbeddedDefaults.DATA_DIR)));
     }
 
     /** The sub-directory {@code name}, created if missing. */

@@ -1,5 +1,7 @@
 package dev.sluice.workspace;
 
+import java.util.List;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,21 @@ public class WorkspaceAdministration {
 
     public UserAccount createUser(String username, String displayName, String rawPassword, PlatformRole platformRole) {
         return users.save(new UserAccount(username, displayName, passwordEncoder.encode(rawPassword), platformRole));
+    }
+
+    /**
+     * Users who share one password by design, the demo's: it is hashed once for all of them, since a hash takes
+     * BCrypt's deliberate tenth of a second of CPU and six of them held up the first start.
+     */
+    public void createUsersSharingAPassword(String rawPassword, List<NewUser> newUsers) {
+        String hash = passwordEncoder.encode(rawPassword);
+        for (NewUser user : newUsers) {
+            users.save(new UserAccount(user.username(), user.displayName(), hash, user.platformRole()));
+        }
+    }
+
+    /** @param platformRole null for a user with workspace roles only */
+    public record NewUser(String username, String displayName, PlatformRole platformRole) {
     }
 
     public void addMember(String username, String workspace, WorkspaceRole role) {

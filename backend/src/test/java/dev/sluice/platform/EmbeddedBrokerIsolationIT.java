@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,20 @@ class EmbeddedBrokerIsolationIT {
         assertThat(analysis.getAction()).contains("SLUICE_AMQP_EMBEDDED_PORT");
         assertThatCode(() -> connect(firstPort, password("first"))).as("the first installation still runs")
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aBrokerStartedForAnInstallationThatFailsToStartIsStoppedWithIt() throws Exception {
+        int port = FreePort.find();
+
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(TestApplication.class).run(
+                "--server.port=0", "--sluice.data-dir=" + work.resolve("failing"),
+                "--sluice.amqp.embedded.port=" + port, "--spring.datasource.url=jdbc:nothing:here").close());
+
+        assertThat(failure).as("the database cannot be reached").isNotNull();
+        try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(free.isBound()).as("the broker started early no longer holds its port").isTrue();
+        }
     }
 
     @Test

@@ -81,6 +81,17 @@ abstract class PlatformContractIT {
     }
 
     @Test
+    void theDemoUsersShareOneHashOfTheirOnePasswordSoTheFirstStartPaysForOneBcrypt() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var hashes = statement.executeQuery("select count(distinct password_hash), count(*) from users where "
+                     + "username in ('admin', 'auditor', 'central', 'finance', 'service', 'viewer')")) {
+            hashes.next();
+            assertThat(hashes.getInt(2)).isEqualTo(6);
+            assertThat(hashes.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void storesAndReadsBackWorkspacesAndMemberships() {
         String name = "ws-" + UUID.randomUUID().toString().substring(0, 8);
         administration.createWorkspace(name, "Test " + name, "created by a test");

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class EmbeddedBroker implements AutoCloseable {
 
     static final String VIRTUAL_HOST = "default";
+    private static final String INITIAL_SYSTEM_PROPERTIES_LOCATION = "initialSystemPropertiesLocation";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final AtomicReference<RuntimeException> startupError = new AtomicReference<>();
@@ -121,6 +122,7 @@ final class EmbeddedBroker implements AutoCloseable {
                     SystemConfig.TYPE, "JSON",
                     "storePath", storedConfig.toString(),
                     SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toUri().toString(),
+                    INITIAL_SYSTEM_PROPERTIES_LOCATION, writeSystemProperties(workDir).toUri().toString(),
                     SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false,
                     "qpid.work_dir", workDir.toString(),
                     // Berkeley DB's cache would otherwise take a share of the heap; events pass through, so 64 MiB
@@ -164,6 +166,21 @@ final class EmbeddedBroker implements AutoCloseable {
             throw new PortInUseException("The embedded broker", settings.bindAddress() + ":" + settings.port(),
                     "SLUICE_AMQP_EMBEDDED_PORT", null);
         }
+    }
+
+    /**
+     * Qpid's own system properties, none: without a location Qpid reads {@code classpath:system.properties}, a URL
+     * only this JVM's class loader can resolve when Qpid is on it, not from the packaged jar's nested jars, where it
+     * worked only once Tomcat had registered its handler for {@code classpath:} (the broker now starts before that).
+     */
+    private static Path writeSystemProperties(Path workDir) {
+        Path file = workDir.resolve("system.properties");
+        try {
+            Files.writeString(file, "# Sluice sets the embedded broker's settings in initial-config.json\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     private Path writeInitialConfig(Path workDir) {

@@ -23,7 +23,8 @@ class OptimizedRuntimeJarIT {
     @Test
     void thePlainCommandRunsScriptsCompiledAndAKillOfItStopsSluice() throws Exception {
         Path data = Files.createTempDirectory("sluice-e2e-runtime-");
-        Path cache = Files.createTempDirectory("sluice-e2e-cache-");
+        // under target/: a build's copy is reused by the next run and goes with mvn clean
+        Path cache = Path.of("target", "sluice-cache").toAbsolutePath();
         String log = "sluice-e2e-runtime-optimized.log";
         SluiceProcess sluice = SluiceProcess.start(data, SluiceProcess.freePort(), SluiceProcess.freePort(),
                 List.of(), Map.of("XDG_CACHE_HOME", cache.toString()), log);

@@ -12,10 +12,10 @@ import java.util.Optional;
  * Runs {@code java -jar sluice.jar} on the optimized JavaScript runtime: the jar carries the Graal compiler (in
  * {@code jvmci/}) and, when its JVM was started without it, starts itself again with it through JVMCI, from the jar
  * unpacked ({@link UnpackedJar}: it starts seconds sooner from there), passing on the JVM options and arguments it
- * was given, then waits for that process and exits as it does. A {@code kill -9} of
- * this process stops the other at once too (it watches its parent); other signals reach it through this one's
- * shutdown. {@code SLUICE_JAVASCRIPT_OPTIMIZED=false} (or {@code -Dsluice.javascript.optimized=false}) turns this off.
- * The compiler's jars are made for one JDK feature release, so other JDKs run on the interpreter, as the log says.
+ * was given, then waits for that process and exits as it does. A {@code kill -9} of this process stops the other at
+ * once too (it watches its parent); other signals reach it through this one's shutdown.
+ * {@code SLUICE_JAVASCRIPT_OPTIMIZED=false} (or {@code -Dsluice.javascript.optimized=false}) turns this off. The
+ * compiler's jars are made for one JDK feature release, so other JDKs run on the interpreter, as the log says.
  */
 final class OptimizedRuntime {
 
@@ -129,13 +129,17 @@ final class OptimizedRuntime {
     }
 
     /**
-     * This jar unpacked (with the compiler's jars) in the user's cache directory, {@code $XDG_CACHE_HOME/sluice/jar} or
-     * {@code ~/.cache/sluice/jar}, or, where that cannot be written, in the data directory's {@code runtime/}. Held (not
-     * removed by another start) until this process exits.
+     * This jar unpacked (with the compiler's jars) in the user's cache directory,
+     * {@code $XDG_CACHE_HOME/sluice/jar} or {@code ~/.cache/sluice/jar}, or, where that cannot be written, in the
+     * data directory's {@code runtime/}. Held (not removed by another start) until this process exits.
      */
     private static UnpackedJar.Build unpack(Path jar, Path dataDir) throws IOException {
-        // the compiler alone was copied here before the whole jar was unpacked
-        UnpackedJar.delete(dataDir.resolve("jvmci"));
+        try {
+            // the compiler alone was copied here before the whole jar was unpacked
+            UnpackedJar.delete(dataDir.resolve("jvmci"));
+        } catch (IOException e) {
+            // an old copy left behind takes only space
+        }
         try {
             return UnpackedJar.unpack(jar, cacheDirectory().resolve("sluice").resolve("jar"));
         } catch (IOException | RuntimeException e) {

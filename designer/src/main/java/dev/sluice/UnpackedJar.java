@@ -181,7 +181,8 @@ final class UnpackedJar {
         if (startClass == null) {
             throw new IllegalStateException("the jar names no Start-Class");
         }
-        main.keySet().removeIf(key -> key.toString().startsWith("Spring-Boot-") || key.toString().equals("Start-Class"));
+        main.keySet().removeIf(key -> key.toString().startsWith("Spring-Boot-")
+                || key.toString().equals("Start-Class"));
         main.put(Attributes.Name.MAIN_CLASS, startClass);
         main.put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
         manifest.getEntries().clear();
@@ -194,21 +195,30 @@ final class UnpackedJar {
         }
     }
 
-    /** Removes the other builds no process holds, and partial ones abandoned long ago. */
+    /**
+     * Removes the other builds no process holds, and partial ones abandoned long ago. Best effort: what cannot be
+     * removed now is tried again by the next start.
+     */
     private static void removeUnheld(Path root, String current) throws IOException {
         List<Path> others;
         try (Stream<Path> children = Files.list(root)) {
-            others = children.filter(child -> !child.getFileName().toString().startsWith(current)).toList();
+            others = children.toList();
         }
         Instant abandoned = Instant.now().minus(ABANDONED);
+        Set<String> seen = new HashSet<>();
         for (Path other : others) {
             String name = other.getFileName().toString();
-            if (name.startsWith(".")) {
-                if (Files.getLastModifiedTime(other).compareTo(FileTime.from(abandoned)) < 0) {
-                    delete(other);
+            String build = name.replaceFirst("\\.lock$", "");
+            try {
+                if (name.startsWith(".")) {
+                    if (Files.getLastModifiedTime(other).compareTo(FileTime.from(abandoned)) < 0) {
+                        delete(other);
+                    }
+                } else if (!build.equals(current) && build.matches("\\d+-\\d+") && seen.add(build)) {
+                    removeIfUnheld(root, build);
                 }
-            } else if (Files.isDirectory(other) && name.matches("\\d+-\\d+")) {
-                removeIfUnheld(root, name);
+            } catch (IOException | UncheckedIOException e) {
+                // left for the next start
             }
         }
     }

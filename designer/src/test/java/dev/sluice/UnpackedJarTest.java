@@ -88,15 +88,17 @@ class UnpackedJarTest {
     }
 
     @Test
-    void aStartThatStoppedHalfWayLongAgoIsCleanedUpAndOneUnderWayIsNot() throws IOException {
+    void whatEarlierStartsLeftIsCleanedUpButNotAStartUnderWay() throws IOException {
         Path cache = temp.resolve("cache");
         Path abandoned = Files.createDirectories(cache.resolve(".1-2-abandoned"));
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minusSeconds(7200)));
         Path underWay = Files.createDirectories(cache.resolve(".1-2-under-way"));
+        Path orphanedLock = Files.createFile(cache.resolve("1-2.lock"));
 
         try (UnpackedJar.Build build = UnpackedJar.unpack(bootJar("1"), cache)) {
             assertThat(abandoned).doesNotExist();
             assertThat(underWay).exists();
+            assertThat(orphanedLock).as("the lock of a build removed earlier").doesNotExist();
         }
     }
 

@@ -48,6 +48,7 @@ final class UnpackedJar {
     private static final String CLASSES = "BOOT-INF/classes/";
     private static final String LIB = "BOOT-INF/lib/";
     private static final String CLASSPATH_INDEX = "BOOT-INF/classpath.idx";
+    private static final String COMPILER_ENTRIES = CLASSES + COMPILER_DIRECTORY + "/";
     /** Left by a start that stopped half-way; younger ones may still be being written. */
     private static final Duration ABANDONED = Duration.ofHours(1);
 
@@ -55,7 +56,7 @@ final class UnpackedJar {
     }
 
     /** A build of the jar unpacked and held by this process until closed. */
-    record Build(Path directory, FileChannel lockFile, FileLock lock) implements AutoCloseable {
+    record Build(Path directory, FileChannel lockFile) implements AutoCloseable {
 
         Path applicationJar() {
             return directory.resolve(APPLICATION_JAR);
@@ -82,7 +83,7 @@ final class UnpackedJar {
         FileChannel lockFile = FileChannel.open(root.resolve(name + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            FileLock lock = lockFile.lock(0, Long.MAX_VALUE, true);
+            lockFile.lock(0, Long.MAX_VALUE, true); // released when the channel closes
             Path directory = root.resolve(name);
             if (!Files.isRegularFile(directory.resolve(APPLICATION_JAR))) {
                 Path partial = Files.createTempDirectory(root, "." + name + "-");
@@ -95,7 +96,7 @@ final class UnpackedJar {
                 }
             }
             removeUnheld(root, name);
-            return new Build(directory, lockFile, lock);
+            return new Build(directory, lockFile);
         } catch (IOException | RuntimeException e) {
             lockFile.close();
             throw e;
@@ -120,10 +121,9 @@ final class UnpackedJar {
                 Set<String> written = new HashSet<>();
                 for (JarEntry entry : fat.stream().toList()) {
                     String path = entry.getName();
-                    if (path.startsWith(CLASSES + COMPILER_DIRECTORY + "/")) {
+                    if (path.startsWith(COMPILER_ENTRIES)) {
                         if (!entry.isDirectory()) {
-                            copy(fat, entry, compiler.resolve(path.substring((CLASSES + COMPILER_DIRECTORY + "/")
-                                    .length())));
+                            copy(fat, entry, compiler.resolve(path.substring(COMPILER_ENTRIES.length())));
                         }
                         continue;
                     }

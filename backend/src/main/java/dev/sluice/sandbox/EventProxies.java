@@ -36,8 +36,10 @@ final class EventProxies {
     private final Value toJson;
     private final int maxArrayLength;
     private final Map<JsonNode, Object> wrappers = new IdentityHashMap<>();
+    private ObjectNode root;
     private String broken;
     private boolean shares;
+    private boolean touchedOutsideData;
 
     /**
      * @param toJson         {@code JSON.stringify} of the script's context
@@ -50,6 +52,7 @@ final class EventProxies {
 
     /** The proxy of an event: the script changes {@code event} itself. */
     Object event(ObjectNode event) {
+        root = event;
         return wrap(event);
     }
 
@@ -61,6 +64,14 @@ final class EventProxies {
     /** Whether a part of the event was written to another place, so that two places of the tree may hold one node. */
     boolean shares() {
         return shares;
+    }
+
+    /**
+     * Whether the script wrote or removed a member of the event other than {@code data}, or read an object or array
+     * held by one (which it could then change in place).
+     */
+    boolean touchedOutsideData() {
+        return touchedOutsideData;
     }
 
     /** The tree behind a proxy of this event, or null when {@code value} is not one. */
@@ -219,7 +230,11 @@ final class EventProxies {
 
         @Override
         public Object getMember(String key) {
-            return wrap(node.get(key));
+            JsonNode member = node.get(key);
+            if (node == root && member != null && member.isContainerNode() && !key.equals("data")) {
+                touchedOutsideData = true;
+            }
+            return wrap(member);
         }
 
         @Override
@@ -236,6 +251,7 @@ final class EventProxies {
 
         @Override
         public void putMember(String key, Value value) {
+            noteWrite(key);
             JsonNode stored = unwrap(value, node);
             if (stored == null) {
                 node.remove(key);
@@ -246,7 +262,14 @@ final class EventProxies {
 
         @Override
         public boolean removeMember(String key) {
+            noteWrite(key);
             return node.remove(key) != null;
+        }
+
+        private void noteWrite(String key) {
+            if (node == root && !key.equals("data")) {
+                touchedOutsideData = true;
+            }
         }
     }
 

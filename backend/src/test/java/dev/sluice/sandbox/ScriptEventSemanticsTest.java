@@ -103,6 +103,37 @@ class ScriptEventSemanticsTest {
         assertThat(event.at("/data/userId").asText()).isEqualTo("changed");
     }
 
+    /** Each line: the body of process, and whether the event came back with nothing outside data touched. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "event.data.userId = 'x'; return event;                      | true",
+            "event.data = 'text'; return event;                          | true",
+            "delete event.data; return event;                            | true",
+            "return String(event.id) === 'e1' ? event : null;            | true",
+            "event.time = '2026-01-01T00:00:00Z'; return event;          | false",
+            "Object.assign(event, {type: 'other'}); return event;        | false",
+            "delete event.source; return event;                          | false",
+            "event.ext = {nested: true}; event.ext.nested = false; return event; | false",
+            "return {...event};                                          | false",
+            "return [event];                                             | false",
+    })
+    void saysWhenTheEventCameBackWithNothingOutsideItsDataTouched(String body, boolean kept) throws ScriptFailure {
+        try (CompiledScript script = sandbox.compile("function process(event) {\n" + body + "\n}")) {
+            assertThat(script.process((ObjectNode) FlowJson.parse(EVENT)).keptOutsideData()).isEqualTo(kept);
+        }
+    }
+
+    @Test
+    void readingAnObjectHeldOutsideTheDataCountsAsTouchingIt() throws ScriptFailure {
+        ObjectNode event = (ObjectNode) FlowJson.parse(EVENT);
+        event.putObject("extension").put("flag", true);
+        try (CompiledScript script = sandbox.compile(
+                "function process(event) { event.extension.flag = false; return event; }")) {
+            assertThat(script.process(event).keptOutsideData()).isFalse();
+        }
+        assertThat(event.at("/extension/flag").asBoolean()).isFalse();
+    }
+
     @Test
     void newEventsAndSplitsComeOutAsJson() throws ScriptFailure {
         JsonNode split = run("return [event, {...event, id: 'e2', data: {copied: event.data.contact}}];");

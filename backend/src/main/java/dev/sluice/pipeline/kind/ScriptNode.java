@@ -78,19 +78,20 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
-            Attributes before = Attributes.of(event);
-            JsonNode result;
+            DataKind before = DataKind.of(event);
+            CompiledScript.Outcome outcome;
             try {
-                result = script.run(event);
+                outcome = script.process(event);
             } catch (ScriptFailure failure) {
                 throw new StepFailure(failure.getMessage(), failure.isOverBudget() ? FailureKind.BUDGET
                         : failure.isTransient() ? FailureKind.TRANSIENT : FailureKind.PERMANENT, null);
             }
+            JsonNode result = outcome.output();
             if (result == null) {
                 return List.of();
             }
-            if (result.isObject() && before.keptBy((ObjectNode) result)) {
-                return List.of((ObjectNode) result);
+            if (outcome.keptOutsideData() && DataKind.of(event) == before) {
+                return List.of(event);
             }
             List<ObjectNode> events = new ArrayList<>();
             if (result.isObject()) {
@@ -120,43 +121,16 @@ public final class ScriptNode implements NodeKind<ScriptNode.Config> {
     }
 
     /**
-     * An event's attributes before the script ran (the script changes the event in place), and whether its data was
-     * text. An output with these attributes, unchanged, and data of the same kind is as much a CloudEvent as the
-     * input was, so checking every attribute again, a fifth of a small script's cost, is skipped. Attribute values
-     * are scalars, which JSON nodes never change in place; any other value is copied.
+     * Whether an event has data, and whether that is text. An event changed in place with its attributes untouched
+     * and data of the same kind is as much a CloudEvent as it was, so checking every attribute again, a fifth of a
+     * small script's cost, is skipped; the sandbox tells whether the attributes were touched.
      */
-    private record Attributes(String[] names, JsonNode[] values, boolean hadData, boolean textData) {
+    private enum DataKind {
+        NONE, TEXT, JSON;
 
-        static Attributes of(ObjectNode event) {
-            int size = event.size() - (event.has("data") ? 1 : 0);
-            String[] names = new String[size];
-            JsonNode[] values = new JsonNode[size];
-            int i = 0;
-            for (var member : event.properties()) {
-                if (!member.getKey().equals("data")) {
-                    names[i] = member.getKey();
-                    values[i++] = member.getValue().isContainerNode() ? member.getValue().deepCopy()
-                            : member.getValue();
-                }
-            }
-            return new Attributes(names, values, event.has("data"), isText(event.get("data")));
-        }
-
-        boolean keptBy(ObjectNode output) {
-            if (output.size() != names.length + (output.has("data") ? 1 : 0) || output.has("data") != hadData
-                    || isText(output.get("data")) != textData) {
-                return false;
-            }
-            for (int i = 0; i < names.length; i++) {
-                if (!values[i].equals(output.get(names[i]))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isText(JsonNode data) {
-            return data != null && data.isTextual();
+        static DataKind of(ObjectNode event) {
+            JsonNode data = event.get("data");
+            return data == null ? NONE : data.isTextual() ? TEXT : JSON;
         }
     }
 }

@@ -163,6 +163,9 @@ class ScriptAndTemplateNodesTest {
         assertThat(run("script", code("function process(event) { delete event.id; return event; }"))
                 .steps().getLast().error()).endsWith("$.id is required");
         assertThat(run("script", code("""
+                function process(event) { Object.assign(event, {source: ''}); return event; }"""))
+                .steps().getLast().error()).contains("$.source");
+        assertThat(run("script", code("""
                 function process(event) { event.datacontenttype = 'text/plain'; return event; }"""))
                 .steps().getLast().error()).contains("$.data must be a string, because datacontenttype text/plain");
         assertThat(run("script", code("""

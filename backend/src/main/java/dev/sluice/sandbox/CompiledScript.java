@@ -77,7 +77,7 @@ public final class CompiledScript implements AutoCloseable {
             watch.start(limits);
             Value returned;
             try {
-                returned = slot.run.execute(sandbox.seeds(proxies.event(event)));
+                returned = slot.run.execute(proxies.event(event));
             } catch (PolyglotException e) {
                 throw Failures.describe(e, watch.finish(), limits, name, "process(event)");
             }

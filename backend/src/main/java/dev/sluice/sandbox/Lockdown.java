@@ -12,8 +12,8 @@ import org.graalvm.polyglot.Source;
  * ({@code RegExp.lastMatch}, {@code $1}...), which would hand the previous event's match to the next, are removed.
  * The prototypes of the event's proxies are frozen with them. The user's code runs in strict mode (no
  * {@code arguments.callee}, no sloppy globals) inside a function that is called afresh for every event, so its
- * top-level variables start over each time too. {@code Math.random} is reseeded from the host for every event, so
- * what one event drew says nothing to the next, and {@code FinalizationRegistry} and {@code WeakRef}, whose
+ * top-level variables start over each time too. {@code Math.random} is reseeded from the host in every event that
+ * draws from it (at its first draw), so what one event drew says nothing to the next, and {@code FinalizationRegistry} and {@code WeakRef}, whose
  * callbacks run whenever the collector gets to them (during a later event), are removed.
  */
 final class Lockdown {
@@ -22,7 +22,7 @@ final class Lockdown {
     static final int MAX_BUILT_STRING = 10_000_000;
 
     static final Source LOCKDOWN = Source.newBuilder("js", """
-            (function (foreignObject, foreignArray) {
+            (function (foreignObject, foreignArray, hostSeed) {
               'use strict';
               const global = globalThis;
               for (const name of ['arguments', 'load', 'loadWithNewGlobal', 'print', 'printErr', 'Graal', 'quit',
@@ -39,19 +39,26 @@ final class Lockdown {
                 s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= shifted; s3 = s3 << 11 | s3 >>> 21;
                 return result;
               };
-              const random = {random() {
-                return ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
-              }}.random;
-              Object.defineProperty(Math, 'random', {value: random, writable: true, configurable: true});
-              const reseed = (a, b, c, d) => {
-                s0 = a | 0; s1 = b | 0; s2 = c | 0; s3 = d | 0;
+              // seeded from the host at an event's first draw: most events never draw, and seeding every event
+              // up front was a fifth of a small script's time
+              let stale = true;
+              const reseed = () => {
+                s0 = hostSeed() | 0; s1 = hostSeed() | 0; s2 = hostSeed() | 0; s3 = hostSeed() | 0;
                 if ((s0 | s1 | s2 | s3) === 0) {
                   s0 = 1;
                 }
                 for (let i = 0; i < 8; i++) {
                   next();
                 }
+                stale = false;
               };
+              const random = {random() {
+                if (stale) {
+                  reseed();
+                }
+                return ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+              }}.random;
+              Object.defineProperty(Math, 'random', {value: random, writable: true, configurable: true});
               for (const name of ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9', 'input', '$_', 'lastMatch',
                                   '$&', 'lastParen', '$+', 'leftContext', '$`', 'rightContext', "$'"]) {
                 delete RegExp[name];
@@ -107,19 +114,21 @@ final class Lockdown {
                   }
                 }
               }
-              return reseed;
+              return () => {
+                stale = true;
+              };
             })
             """.formatted(MAX_BUILT_STRING, MAX_BUILT_STRING), "sluice-lockdown.js").cached(true).buildLiteral();
 
     /**
-     * Runs one event: {@code Math.random} reseeded, a fresh {@code process} from the user's factory, called on the event's proxy
-     * ({@link EventProxies}), the result checked. Returns the number 1 when {@code process}
+     * Runs one event: {@code Math.random} told to reseed at its next draw, a fresh {@code process} from the user's
+     * factory, called on the event's proxy ({@link EventProxies}), the result checked. Returns the number 1 when {@code process}
      * returned the event (changed in place, the usual case: a number is read in Java without entering the context);
      * anything else as a tagged string, so that no other object crosses back to Java: {@code J<json>}, {@code D}
      * (dropped), or {@code E<reason>} (the result breaks the contract).
      */
     static final Source DRIVER = Source.newBuilder("js", """
-            (function (factory, maxChars, reseed) {
+            (function (factory, maxChars, newEvent) {
               'use strict';
               // the factory is the one object of the user's code that lives as long as the context
               Object.freeze(factory.prototype);
@@ -127,8 +136,8 @@ final class Lockdown {
               const stringify = JSON.stringify, isArray = Array.isArray;
               const kind = (value) => value === null ? 'null' : value === undefined ? 'undefined'
                   : isArray(value) ? 'an array' : 'a ' + typeof value;
-              return function run(event, seed0, seed1, seed2, seed3) {
-                reseed(seed0, seed1, seed2, seed3);
+              return function run(event) {
+                newEvent();
                 const process = factory();
                 if (typeof process !== 'function') {
                   return 'Eno-process';

@@ -18,6 +18,7 @@ import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,11 +183,12 @@ public final class ScriptSandbox implements AutoCloseable {
     }
 
     /**
-     * A context locked down for user code, and the function that reseeds its {@code Math.random}.
+     * A context locked down for user code.
      *
-     * @param reseed takes four 32-bit integers
+     * @param newEvent tells its {@code Math.random} that the next draw belongs to a new event, which draws from a
+     *                 fresh seed
      */
-    record Locked(Context context, Value reseed) {
+    record Locked(Context context, Value newEvent) {
     }
 
     /** A new locked-down context, ready for user code. */
@@ -213,11 +215,11 @@ public final class ScriptSandbox implements AutoCloseable {
                 .resourceLimits(statementLimit)
                 .build();
         try {
-            // a sample of each kind of proxy an event is made of, so that their prototypes are frozen too
-            Value reseed = context.eval(Lockdown.LOCKDOWN).execute(ProxyObject.fromMap(new HashMap<>()),
-                    ProxyArray.fromArray());
-            reseed.execute(seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt());
-            return new Locked(context, reseed);
+            // a sample of each kind of proxy an event is made of, so that their prototypes are frozen too; the seed
+            // function stays inside the lockdown's closure, out of the user's code's reach
+            Value newEvent = context.eval(Lockdown.LOCKDOWN).execute(ProxyObject.fromMap(new HashMap<>()),
+                    ProxyArray.fromArray(), (ProxyExecutable) arguments -> seeds.getAsInt());
+            return new Locked(context, newEvent);
         } catch (RuntimeException e) {
             closeQuietly(context);
             throw e;
@@ -226,12 +228,7 @@ public final class ScriptSandbox implements AutoCloseable {
 
     /** The driver function of {@link Lockdown#DRIVER} bound to a user factory in a locked context. */
     Value driver(Locked locked, Value factory) {
-        return locked.context().eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars(), locked.reseed());
-    }
-
-    /** Where the next event's {@code Math.random} starts: four numbers that owe nothing to earlier events. */
-    Object[] seeds(Object event) {
-        return new Object[] {event, seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt(), seeds.getAsInt()};
+        return locked.context().eval(Lockdown.DRIVER).execute(factory, limits.maxOutputChars(), locked.newEvent());
     }
 
     /** Closes a context that may have been cancelled, which makes a plain close throw. */

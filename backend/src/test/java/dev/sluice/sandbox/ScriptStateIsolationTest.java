@@ -154,6 +154,25 @@ class ScriptStateIsolationTest {
     }
 
     @Test
+    void mathRandomIsSeededAtAnEventsFirstDrawWhereverItIsDrawnAndEventsThatDoNotDrawChangeNothing()
+            throws ScriptFailure {
+        try (ScriptSandbox seeded = new ScriptSandbox(SandboxLimits.defaults().withPoolSize(1), () -> 7);
+             CompiledScript script = seeded.compile("""
+                     const atTheTop = event => event.data.secret === 'draw' ? String(Math.random()) : 'none';
+                     function process(event) {
+                       event.data = {seen: atTheTop(event) + '/' + (event.data.secret === 'draw' ? Math.random() : '')};
+                       return event;
+                     }""")) {
+            String first = seen(script.run(event("e1", "draw")));
+            String without = seen(script.run(event("e2", "no")));
+            String third = seen(script.run(event("e3", "draw")));
+
+            assertThat(without).isEqualTo("none/");
+            assertThat(third).isEqualTo(first).doesNotStartWith("none");
+        }
+    }
+
+    @Test
     void mathRandomDrawsDifferentNumbersInEachEventBetweenZeroAndOne() throws ScriptFailure {
         try (CompiledScript script = sandbox.compile("""
                 function process(event) {

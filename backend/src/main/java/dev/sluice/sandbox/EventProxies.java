@@ -40,6 +40,7 @@ final class EventProxies {
     private String broken;
     private boolean shares;
     private boolean touchedOutsideData;
+    private long grownBy;
 
     /**
      * @param toJson         {@code JSON.stringify} of the script's context
@@ -72,6 +73,14 @@ final class EventProxies {
      */
     boolean touchedOutsideData() {
         return touchedOutsideData;
+    }
+
+    /**
+     * At least how many characters the script's writes added to the event's JSON (negative when they took more away
+     * than they added); counted member by member, so it says nothing when {@link #shares()}, a node in two places.
+     */
+    long grownBy() {
+        return grownBy;
     }
 
     /** The tree behind a proxy of this event, or null when {@code value} is not one. */
@@ -255,9 +264,11 @@ final class EventProxies {
             JsonNode stored = unwrap(value, node);
             if (stored == null) {
                 node.remove(key);
-            } else {
-                node.set(key, stored);
+                return;
             }
+            JsonNode replaced = node.replace(key, stored);
+            // a new member adds its name, a colon and a comma
+            grownBy += JsonLength.of(stored) - (replaced == null ? -JsonLength.string(key) - 2 : JsonLength.of(replaced));
         }
 
         @Override
@@ -297,14 +308,15 @@ final class EventProxies {
             }
             JsonNode stored = unwrap(value, node);
             JsonNode element = stored == null ? NullNode.instance : stored;
+            if (index < node.size()) {
+                grownBy += JsonLength.of(element) - JsonLength.of(node.set((int) index, element));
+                return;
+            }
+            grownBy += (index - node.size()) * "null,".length() + JsonLength.of(element) + 1;
             while (node.size() < index) {
                 node.addNull();
             }
-            if (index == node.size()) {
-                node.add(element);
-            } else {
-                node.set((int) index, element);
-            }
+            node.add(element);
         }
 
         @Override

@@ -104,7 +104,7 @@ final class JsonLength {
     }
 
     /** A string with its quotes: {@code "} and {@code \} take two characters, control characters two or six. */
-    private static long string(String text) {
+    static long string(String text) {
         long length = 2 + text.length();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

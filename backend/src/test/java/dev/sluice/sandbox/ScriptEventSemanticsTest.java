@@ -166,4 +166,59 @@ class ScriptEventSemanticsTest {
 
         assertThat(failure.getMessage()).contains("characters of JSON, more than the limit");
     }
+
+    /**
+     * Each line: a change to an event exactly as long as the output limit, and whether it is still within it. An event
+     * the script made no larger is not measured again, so every change that adds even one character must be caught.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "event.data.userId = 'U2'                          | true",
+            "event.data.userId = 'U12'                         | false",
+            "event.data.userId = 'U\\n'                        | false",
+            "event.data.points = 70                            | false",
+            "event.data.ratio = 0.25                           | false",
+            "event.data.vip = false                            | false",
+            "event.data.none = 1                               | true",
+            "event.data.none = undefined                       | true",
+            "event.data.extra = null                           | false",
+            "event.data.tags[0] = 'x'                          | true",
+            "event.data.tags[2] = 'c'                          | false",
+            "event.data.tags[3] = 0                            | false",
+            "event.data.contact = {phone: '1'}                 | true",
+            "event.data.contact.phone = '138123456789'         | false",
+            "delete event.data.none; event.data.extra = 1      | true",
+            "delete event.data.none; event.data.longer = 12345 | false",
+    })
+    void anEventAtTheOutputLimitIsCaughtByAnyChangeThatMakesItLonger(String change, boolean within)
+            throws ScriptFailure {
+        int limit = FlowJson.parse(EVENT).toString().length();
+        SandboxLimits defaults = SandboxLimits.defaults();
+        try (ScriptSandbox tight = new ScriptSandbox(new SandboxLimits(defaults.timeBudget(), defaults.statementLimit(),
+                limit, defaults.maxAllocation(), 1, defaults.maxCodeChars()));
+             CompiledScript script = tight.compile("function process(event) { " + change + "; return event; }")) {
+            ScriptFailure failure = catchThrowableOfType(ScriptFailure.class,
+                    () -> script.run((ObjectNode) FlowJson.parse(EVENT)));
+
+            if (within) {
+                assertThat(failure).isNull();
+            } else {
+                assertThat(failure).isNotNull();
+                assertThat(failure.getMessage()).contains("characters of JSON, more than the limit of " + limit);
+            }
+        }
+    }
+
+    @Test
+    void anEventThatCameInLargerThanTheLimitPassesWhenTheScriptDidNotMakeItLarger() throws ScriptFailure {
+        int limit = FlowJson.parse(EVENT).toString().length() - 10;
+        SandboxLimits defaults = SandboxLimits.defaults();
+        try (ScriptSandbox tight = new ScriptSandbox(new SandboxLimits(defaults.timeBudget(), defaults.statementLimit(),
+                limit, defaults.maxAllocation(), 1, defaults.maxCodeChars()));
+             CompiledScript script = tight.compile(
+                     "function process(event) { event.data.contact.phone = '***********'; return event; }")) {
+            assertThat(script.run((ObjectNode) FlowJson.parse(EVENT)).at("/data/contact/phone").asText())
+                    .isEqualTo("***********");
+        }
+    }
 }

@@ -26,11 +26,13 @@ public record SandboxLimits(Duration timeBudget, long statementLimit, int maxOut
     /**
      * What the engine, dry-run and {@code flow test} use. 64 MB of allocation per event is far more than a transform
      * of an event needs, and small enough that a script hoarding memory is stopped before it strains the shared heap
-     * (measured: a flow beside one hoarding 256 MB per event lost throughput to garbage collection).
+     * (measured: a flow beside one hoarding 256 MB per event lost throughput to garbage collection). A context for
+     * each of the broker client's consumer threads (twice the processors), about 0.6 MB each, so that each thread
+     * keeps to its own.
      */
     public static SandboxLimits defaults() {
         return new SandboxLimits(Duration.ofSeconds(1), 5_000_000, 1_000_000, 64L << 20,
-                Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 8), 100_000);
+                Math.clamp(2L * Runtime.getRuntime().availableProcessors(), 2, 16), 100_000);
     }
 
     public SandboxLimits withTimeBudget(Duration budget) {

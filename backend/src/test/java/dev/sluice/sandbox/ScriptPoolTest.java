@@ -89,6 +89,21 @@ class ScriptPoolTest {
     }
 
     @Test
+    void threadsTakingTurnsKeepToAContextOfTheirOwnWhileThePoolHasPlaceAndShareBeyondIt() throws Exception {
+        try (CompiledScript script = sandbox.compile(CODE); ExecutorService first = Executors.newSingleThreadExecutor();
+             ExecutorService second = Executors.newSingleThreadExecutor();
+             ExecutorService third = Executors.newSingleThreadExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                String id = "e" + i;
+                ExecutorService turn = i % 3 == 0 ? first : i % 3 == 1 ? second : third;
+                assertThat(turn.submit(() -> script.run(event(id, false))).get()).contains("\"seen\":\"" + id + "\"");
+            }
+
+            assertThat(script.contextsOpened()).as("two places, three threads").isEqualTo(2);
+        }
+    }
+
+    @Test
     void aScriptDroppedWithoutClosingReleasesItsContextsWhenCollected() throws Exception {
         int before = sandbox.watchdog().watchedContexts();
         CompiledScript script = sandbox.compile(CODE);

@@ -76,8 +76,9 @@ final class EventProxies {
     }
 
     /**
-     * At least how many characters the script's writes added to the event's JSON (negative when they took more away
-     * than they added); counted member by member, so it says nothing when {@link #shares()}, a node in two places.
+     * At most how many characters the script's writes added to the event's JSON: values replaced and members added
+     * are counted exactly, removals are not taken off; negative when replacements shortened it. Counted place by
+     * place, so it says nothing when {@link #shares()}: a node in two places grows in both.
      */
     long grownBy() {
         return grownBy;
@@ -268,7 +269,8 @@ final class EventProxies {
             }
             JsonNode replaced = node.replace(key, stored);
             // a new member adds its name, a colon and a comma
-            grownBy += JsonLength.of(stored) - (replaced == null ? -JsonLength.string(key) - 2 : JsonLength.of(replaced));
+            long before = replaced == null ? -JsonLength.string(key) - 2 : JsonLength.of(replaced);
+            grownBy += JsonLength.of(stored) - before;
         }
 
         @Override

@@ -13,8 +13,9 @@ import org.graalvm.polyglot.Source;
  * The prototypes of the event's proxies are frozen with them. The user's code runs in strict mode (no
  * {@code arguments.callee}, no sloppy globals) inside a function that is called afresh for every event, so its
  * top-level variables start over each time too. {@code Math.random} is reseeded from the host in every event that
- * draws from it (at its first draw), so what one event drew says nothing to the next, and {@code FinalizationRegistry} and {@code WeakRef}, whose
- * callbacks run whenever the collector gets to them (during a later event), are removed.
+ * draws from it (at its first draw), so what one event drew says nothing to the next, and
+ * {@code FinalizationRegistry} and {@code WeakRef}, whose callbacks run whenever the collector gets to them (during a
+ * later event), are removed.
  */
 final class Lockdown {
 
@@ -122,8 +123,9 @@ final class Lockdown {
 
     /**
      * Runs one event: {@code Math.random} told to reseed at its next draw, a fresh {@code process} from the user's
-     * factory, called on the event's proxy ({@link EventProxies}), the result checked. Returns the number 1 when {@code process}
-     * returned the event (changed in place, the usual case: a number is read in Java without entering the context);
+     * factory, called on the event's proxy ({@link EventProxies}), the result checked. Returns the number 1 when
+     * {@code process} returned the event (changed in place, the usual case: a number is read in Java without entering
+     * the context);
      * anything else as a tagged string, so that no other object crosses back to Java: {@code J<json>}, {@code D}
      * (dropped), or {@code E<reason>} (the result breaks the contract).
      */

@@ -208,7 +208,7 @@ public final class Engine implements AutoCloseable {
                 secrets.of(flow.flow().workspace()));
         Map<String, Delivery> deliveries = new HashMap<>();
         try {
-            FlowMetrics metrics = new FlowMetrics(meters, flow);
+            FlowMetrics metrics = new FlowMetrics(meters, flow, properties.nodeCpuTime());
             Pipeline pipeline = Pipeline.compile(flow.flow(), registry, context,
                     (node, kind, step) -> TracedStep.of(tracing, node, kind, metrics.timed(node, kind, step)));
             TargetContext targets = new TargetContext(broker, http, context.secrets(), flow.flow().workspace(), reach);

@@ -1,5 +1,7 @@
 package dev.sluice.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ import dev.sluice.pipeline.StepFailure;
 /**
  * A flow's counters and latencies on this instance, as {@code sluice_flow_events_total{flow,outcome}},
  * {@code sluice_flow_latency_seconds{flow}}, {@code sluice_flow_arrival_seconds{flow}},
- * {@code sluice_node_duration_seconds{flow,node,kind}} and
+ * {@code sluice_node_duration_seconds{flow,node,kind}} (and {@code sluice_node_cpu_seconds{flow,node,kind}} when
+ * asked for) and
  * {@code sluice_node_events_total{flow,node,kind,outcome}} in Prometheus. Thread-safe.
  */
 final class FlowMetrics {
@@ -45,12 +48,15 @@ final class FlowMetrics {
     private final MeterRegistry registry;
     private final String flow;
     private final String id;
+    /** Whether nodes are also timed on the thread's CPU clock. */
+    private final boolean cpuTime;
     private final Map<String, NodeCounter> nodes = new ConcurrentHashMap<>();
     /** Set on the consumer thread while the pipeline runs an event again for a retry: nodes count each event once. */
     private final ThreadLocal<Boolean> rerun = ThreadLocal.withInitial(() -> false);
 
-    FlowMetrics(MeterRegistry registry, DeployedFlow deployed) {
+    FlowMetrics(MeterRegistry registry, DeployedFlow deployed, boolean cpuTime) {
         this.registry = registry;
+        this.cpuTime = cpuTime;
         this.flow = deployed.flow().workspace() + "/" + deployed.flow().name();
         this.id = Long.toString(deployed.flowId());
         in = counter(registry, flow, id, "in");
@@ -85,15 +91,20 @@ final class FlowMetrics {
     /**
      * The node's step, timed as {@code sluice.node.duration} (each run of the step, failed ones too) and counted as
      * {@code sluice.node.events}: events in, events it passed on, runs that failed, each event once (not again on a
-     * retry, see {@link #run}). Timer and counters are made
-     * here, once per node, so running a step costs two clock reads and a few additions.
+     * retry, see {@link #run}), and, when asked for, timed on the thread's CPU clock as {@code sluice.node.cpu}.
+     * Timers and counters are made here, once per node, so running a step costs two clock reads (four with CPU time)
+     * and a few additions.
      */
     NodeStep timed(String node, String kind, NodeStep step) {
         Timer timer = Timer.builder("sluice.node.duration")
                 .description("One node's step for one event, in the engine's pipeline")
                 .tags("flow", flow, "flowId", id, "node", node, "kind", kind)
                 .register(registry);
-        return new MeasuredStep(step, timer, nodes.computeIfAbsent(node, n -> new NodeCounter(n, kind)));
+        Timer cpu = !cpuTime ? null : Timer.builder("sluice.node.cpu")
+                .description("CPU time of one node's step for one event, without waiting for a core")
+                .tags("flow", flow, "flowId", id, "node", node, "kind", kind)
+                .register(registry);
+        return new MeasuredStep(step, timer, cpu, nodes.computeIfAbsent(node, n -> new NodeCounter(n, kind)));
     }
 
     /** Runs {@code pipeline} on an event's first try or, {@code rerun}, on a retry, which nodes do not count. */
@@ -210,7 +221,10 @@ final class FlowMetrics {
         }
     }
 
-    private record MeasuredStep(NodeStep step, Timer timer, NodeCounter counter) implements NodeStep {
+    /** @param cpu null unless nodes are timed on the CPU clock too */
+    private record MeasuredStep(NodeStep step, Timer timer, Timer cpu, NodeCounter counter) implements NodeStep {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
         @Override
         public List<ObjectNode> apply(ObjectNode event) throws StepFailure {
@@ -221,7 +235,7 @@ final class FlowMetrics {
             }
             boolean ok = false;
             try {
-                List<ObjectNode> outputs = step.apply(event);
+                List<ObjectNode> outputs = cpu == null ? step.apply(event) : onCpuClock(event);
                 if (counting) {
                     counter.passed.increment(outputs.size());
                 }
@@ -235,6 +249,16 @@ final class FlowMetrics {
                     }
                     counter.lastFailure = Instant.now();
                 }
+            }
+        }
+
+        /** The step alone between the CPU clock's two reads (the wall time holds them). */
+        private List<ObjectNode> onCpuClock(ObjectNode event) throws StepFailure {
+            long started = THREADS.getCurrentThreadCpuTime();
+            try {
+                return step.apply(event);
+            } finally {
+                cpu.record(THREADS.getCurrentThreadCpuTime() - started, TimeUnit.NANOSECONDS);
             }
         }
 

@@ -53,8 +53,11 @@ final class OptimizedRuntime {
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Truffle uses sun.misc.Unsafe: allowed, JDK 25 neither prints its warning at each start nor checks
+            // whether to on each of Truffle's frame accesses
             command.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-                    "--upgrade-module-path=" + build.compiler(), "--enable-native-access=ALL-UNNAMED"));
+                    "--upgrade-module-path=" + build.compiler(), "--enable-native-access=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow"));
             command.add("-D" + RELAUNCHED + "=true");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", build.applicationJar().toString()));

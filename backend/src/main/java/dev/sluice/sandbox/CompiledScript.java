@@ -68,7 +68,6 @@ public final class CompiledScript implements AutoCloseable {
         Slot slot = pool.acquire(limits);
         boolean healthy = false;
         try {
-            slot.context.resetLimits();
             EventProxies proxies = new EventProxies(slot.toJson, limits.maxOutputChars() / 2);
             Watchdog.Watch watch = slot.watch;
             watch.start(limits);
@@ -86,7 +85,7 @@ public final class CompiledScript implements AutoCloseable {
                 throw Results.failure(proxies.broken(), limits);
             }
             Outcome outcome = returned.isNumber()
-                    ? new Outcome(checkedSize(event, proxies, limits), !proxies.touchedOutsideData())
+                    ? new Outcome(checkedSize(event, proxies, limits), proxies.keptAllButData())
                     : new Outcome(parse(Results.unwrap(returned.asString(), limits)), false);
             healthy = true;
             return outcome;
@@ -99,10 +98,11 @@ public final class CompiledScript implements AutoCloseable {
      * What {@code process} made of one event.
      *
      * @param output       as {@link #run(ObjectNode)} returns it
-     * @param keptOutsideData the output is the event given, and the script wrote or removed no member of it but
-     *                        {@code data} and read no object or array beside {@code data} (which it could change)
+     * @param keptAllButData the output is the event given, and the script wrote or removed no member of it but
+     *                       {@code data}, read no object or array beside {@code data} (which it could change), and
+     *                       left {@code data} of the kind it was: absent, a string, or other JSON
      */
-    public record Outcome(JsonNode output, boolean keptOutsideData) {
+    public record Outcome(JsonNode output, boolean keptAllButData) {
     }
 
     /**

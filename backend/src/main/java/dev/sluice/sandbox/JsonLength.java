@@ -62,6 +62,14 @@ final class JsonLength {
         return of(node);
     }
 
+    /**
+     * At least the length of the tree's JSON, exactly but for a string's escapes: a string is not read character by
+     * character.
+     */
+    static long atLeast(JsonNode node) {
+        return node.isTextual() ? 2L + node.textValue().length() : of(node);
+    }
+
     /** The length of the tree's JSON as {@link Json#MAPPER} writes it. */
     static long of(JsonNode node) {
         if (node instanceof ObjectNode object) {

@@ -185,8 +185,8 @@ public final class ScriptSandbox implements AutoCloseable {
     /**
      * A context locked down for user code.
      *
-     * @param newEvent tells its {@code Math.random} that the next draw belongs to a new event, which draws from a
-     *                 fresh seed
+     * @param newEvent starts the context's statement count afresh and tells its {@code Math.random} that the next
+     *                 draw belongs to a new event, which draws from a fresh seed
      */
     record Locked(Context context, Value newEvent) {
     }
@@ -216,9 +216,15 @@ public final class ScriptSandbox implements AutoCloseable {
                 .build();
         try {
             // a sample of each kind of proxy an event is made of, so that their prototypes are frozen too; the seed
-            // function stays inside the lockdown's closure, out of the user's code's reach
+            // and reset functions stay inside the lockdown's closure, out of the user's code's reach. The statement
+            // count is reset from inside the event's run: Context.resetLimits from outside enters and leaves the
+            // context once more per event (a tenth of a small script's time inside the jar)
+            ProxyExecutable resetLimits = arguments -> {
+                context.resetLimits();
+                return null;
+            };
             Value newEvent = context.eval(Lockdown.LOCKDOWN).execute(ProxyObject.fromMap(new HashMap<>()),
-                    ProxyArray.fromArray(), (ProxyExecutable) arguments -> seeds.getAsInt());
+                    ProxyArray.fromArray(), (ProxyExecutable) arguments -> seeds.getAsInt(), resetLimits);
             return new Locked(context, newEvent);
         } catch (RuntimeException e) {
             closeQuietly(context);

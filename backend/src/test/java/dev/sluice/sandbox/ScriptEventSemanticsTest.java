@@ -94,6 +94,21 @@ class ScriptEventSemanticsTest {
     }
 
     @Test
+    void aMemberReadAfterItWasWrittenOrRemovedIsWhatWasWritten() throws ScriptFailure {
+        JsonNode out = run("""
+                const data = event.data;
+                const before = data.userId;
+                data.userId = 'changed';
+                const after = data.userId;
+                const hadIt = 'userId' in data;
+                delete data.userId;
+                data.result = [before, after, hadIt, 'userId' in data, data.userId === undefined, data.points].join();
+                return event;""");
+
+        assertThat(out.at("/data/result").asText()).isEqualTo("U1,changed,true,false,true,7");
+    }
+
+    @Test
     void theEventIsChangedInPlaceWithoutACopy() throws ScriptFailure {
         ObjectNode event = (ObjectNode) FlowJson.parse(EVENT);
         try (CompiledScript script = sandbox.compile(
@@ -103,12 +118,18 @@ class ScriptEventSemanticsTest {
         assertThat(event.at("/data/userId").asText()).isEqualTo("changed");
     }
 
-    /** Each line: the body of process, and whether the event came back with nothing outside data touched. */
+    /**
+     * Each line: the body of process, and whether the event came back with nothing outside its data touched and its
+     * data of the kind it was (JSON here).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
             "event.data.userId = 'x'; return event;                      | true",
-            "event.data = 'text'; return event;                          | true",
-            "delete event.data; return event;                            | true",
+            "event.data = {only: 1}; return event;                       | true",
+            "event.data = 'text'; event.data = [1]; return event;        | true",
+            "event.data = 'text'; return event;                          | false",
+            "delete event.data; return event;                            | false",
+            "delete event.data; event.data = {back: true}; return event; | true",
             "return String(event.id) === 'e1' ? event : null;            | true",
             "event.time = '2026-01-01T00:00:00Z'; return event;          | false",
             "Object.assign(event, {type: 'other'}); return event;        | false",
@@ -117,9 +138,9 @@ class ScriptEventSemanticsTest {
             "return {...event};                                          | false",
             "return [event];                                             | false",
     })
-    void saysWhenTheEventCameBackWithNothingOutsideItsDataTouched(String body, boolean kept) throws ScriptFailure {
+    void saysWhenTheEventCameBackWithNothingButItsDataChangedWithinItsKind(String body, boolean kept) throws ScriptFailure {
         try (CompiledScript script = sandbox.compile("function process(event) {\n" + body + "\n}")) {
-            assertThat(script.process((ObjectNode) FlowJson.parse(EVENT)).keptOutsideData()).isEqualTo(kept);
+            assertThat(script.process((ObjectNode) FlowJson.parse(EVENT)).keptAllButData()).isEqualTo(kept);
         }
     }
 
@@ -129,7 +150,7 @@ class ScriptEventSemanticsTest {
         event.putObject("extension").put("flag", true);
         try (CompiledScript script = sandbox.compile(
                 "function process(event) { event.extension.flag = false; return event; }")) {
-            assertThat(script.process(event).keptOutsideData()).isFalse();
+            assertThat(script.process(event).keptAllButData()).isFalse();
         }
         assertThat(event.at("/extension/flag").asBoolean()).isFalse();
     }

@@ -45,6 +45,19 @@ class ScriptFailureKindTest {
     }
 
     @Test
+    void theStatementLimitIsPerEventInAContextThatRunsManyEvents() throws ScriptFailure {
+        // each event runs about 300,000 statements (three per turn): ten of them in one context, but none over 1,000,000
+        try (CompiledScript script = counted.compile("""
+                function process(event) { let n = 0; for (let i = 0; i < 100000; i++) { n++; } event.data.n = n;
+                                          return event; }""")) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(script.run(EVENT)).contains("\"n\":100000");
+            }
+            assertThat(script.contextsOpened()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aScriptOverItsTimeBudgetIsOverBudget() {
         ScriptFailure failure = failure(clocked, "function process(event) { while (true) {} }");
 

@@ -37,6 +37,10 @@ class OptimizedRuntimeJarIT {
             assertThat(arguments).contains("-XX:+EnableJVMCI");
             assertThat(arguments.get(arguments.indexOf("-jar") + 1)).as("runs from the jar unpacked in the cache")
                     .startsWith(cache.resolve("sluice").resolve("jar").toString()).endsWith("/sluice.jar");
+            String output = Files.readString(Path.of("target", log));
+            assertThat(output.substring(output.lastIndexOf("Sluice: starting on the optimized")))
+                    .as("Truffle's use of sun.misc.Unsafe is allowed, without a warning at each start")
+                    .doesNotContain("terminally deprecated method in sun.misc.Unsafe");
 
             sluice.killLauncher();
 

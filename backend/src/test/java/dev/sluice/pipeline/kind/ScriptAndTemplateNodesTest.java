@@ -51,9 +51,13 @@ class ScriptAndTemplateNodesTest {
     }
 
     private static EventTrace run(String kind, String config) {
+        return run(kind, config, EVENT);
+    }
+
+    private static EventTrace run(String kind, String config, String event) {
         Flow flow = validator.read(flow(kind, config), ValidationContext.standalone("finance"));
         return Pipeline.compile(flow, NodeRegistry.builtIn(), CompileContext.standalone("finance", flow.name()))
-                .trace(FlowJson.parse(EVENT));
+                .trace(FlowJson.parse(event));
     }
 
     /** How the engine sees the node fail. */
@@ -171,6 +175,19 @@ class ScriptAndTemplateNodesTest {
         assertThat(run("script", code("""
                 function process(event) { event.data = 'plain text'; event.datacontenttype = 'text/plain';
                                           return event; }""")).failedAt()).isNull();
+    }
+
+    @Test
+    void anEventWhoseDataTheScriptTurnedIntoAnotherKindIsCheckedAgain() {
+        String text = EVENT.replace("application/json", "text/plain").replaceAll("(?s)\"data\": \\{.*}}$",
+                "\"data\": \"hello\"}");
+        assertThat(run("script", code("function process(event) { return event; }"), text).failedAt()).isNull();
+
+        assertThat(run("script", code("function process(event) { event.data = {greeting: event.data}; return event; }"),
+                text).steps().getLast().error()).contains("$.data must be a string, because datacontenttype text/plain");
+        assertThat(run("script", code("""
+                function process(event) { event.data = {greeting: event.data}; event.data = 'bye'; return event; }"""),
+                text).failedAt()).isNull();
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class CompiledScript implements AutoCloseable {
         Slot slot = pool.acquire(limits);
         boolean healthy = false;
         try {
+            slot.context.resetLimits();
             EventProxies proxies = new EventProxies(slot.toJson, limits.maxOutputChars() / 2);
             Watchdog.Watch watch = slot.watch;
             watch.start(limits);

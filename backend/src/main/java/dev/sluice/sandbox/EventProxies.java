@@ -85,8 +85,9 @@ final class EventProxies {
     }
 
     /**
-     * At most how many characters the script's writes added to the event's JSON: values replaced and members added
-     * are counted exactly, removals are not taken off; negative when replacements shortened it. Counted place by
+     * At most how many characters the script's writes added to the event's JSON: values written and members added
+     * are counted exactly, a replaced string without its escapes (not read character by character), removals are not
+     * taken off; negative when replacements shortened it. Counted place by
      * place, so it says nothing when {@link #shares()}: a node in two places grows in both.
      */
     long grownBy() {
@@ -135,8 +136,7 @@ final class EventProxies {
 
     /** What to store for a value written into {@code into}; null to leave the member out. */
     private JsonNode unwrap(Value value, JsonNode into) {
-        // strings first, the usual write: each question to a Value crosses into the context (four before a string
-        // was a fifth of a small masking script's time)
+        // strings first, the usual write: each question asked of a Value is a call into the context
         if (value.isString()) {
             return TextNode.valueOf(value.asString());
         }
@@ -240,13 +240,6 @@ final class EventProxies {
 
     private final class ObjectProxy implements ProxyObject {
         private final ObjectNode node;
-        /**
-         * The member {@link #hasMember} looked up last: GraalJS asks whether a member exists before each read of it,
-         * with the same key (a property name's string is kept by GraalJS), and a second lookup in the event's map
-         * was a tenth of a small script's time. Forgotten on any write.
-         */
-        private String lastKey;
-        private JsonNode lastMember;
 
         private ObjectProxy(ObjectNode node) {
             this.node = node;
@@ -258,7 +251,7 @@ final class EventProxies {
 
         @Override
         public Object getMember(String key) {
-            JsonNode member = key == lastKey ? lastMember : node.get(key);
+            JsonNode member = node.get(key);
             if (node == root && member != null && member.isContainerNode() && !key.equals("data")) {
                 touchedOutsideData = true;
             }
@@ -274,9 +267,7 @@ final class EventProxies {
 
         @Override
         public boolean hasMember(String key) {
-            lastMember = node.get(key);
-            lastKey = key;
-            return lastMember != null;
+            return node.has(key);
         }
 
         @Override
@@ -300,7 +291,6 @@ final class EventProxies {
         }
 
         private void noteWrite(String key) {
-            lastKey = null;
             if (node != root) {
                 return;
             }

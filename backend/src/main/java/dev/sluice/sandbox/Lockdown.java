@@ -23,7 +23,7 @@ final class Lockdown {
     static final int MAX_BUILT_STRING = 10_000_000;
 
     static final Source LOCKDOWN = Source.newBuilder("js", """
-            (function (foreignObject, foreignArray, hostSeed, resetLimits) {
+            (function (foreignObject, foreignArray, hostSeed) {
               'use strict';
               const global = globalThis;
               for (const name of ['arguments', 'load', 'loadWithNewGlobal', 'print', 'printErr', 'Graal', 'quit',
@@ -117,14 +117,12 @@ final class Lockdown {
               }
               return () => {
                 stale = true;
-                resetLimits();
               };
             })
             """.formatted(MAX_BUILT_STRING, MAX_BUILT_STRING), "sluice-lockdown.js").cached(true).buildLiteral();
 
     /**
-     * Runs one event: the context's statement count started afresh and {@code Math.random} told to reseed at its next
-     * draw (both by {@code newEvent}), a fresh {@code process} from the user's
+     * Runs one event: {@code Math.random} told to reseed at its next draw, a fresh {@code process} from the user's
      * factory, called on the event's proxy ({@link EventProxies}), the result checked. Returns the number 1 when
      * {@code process} returned the event (changed in place, the usual case: a number is read in Java without entering
      * the context);

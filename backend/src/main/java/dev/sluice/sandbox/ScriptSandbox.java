@@ -185,8 +185,8 @@ public final class ScriptSandbox implements AutoCloseable {
     /**
      * A context locked down for user code.
      *
-     * @param newEvent starts the context's statement count afresh and tells its {@code Math.random} that the next
-     *                 draw belongs to a new event, which draws from a fresh seed
+     * @param newEvent tells its {@code Math.random} that the next draw belongs to a new event, which draws from a
+     *                 fresh seed
      */
     record Locked(Context context, Value newEvent) {
     }
@@ -216,15 +216,9 @@ public final class ScriptSandbox implements AutoCloseable {
                 .build();
         try {
             // a sample of each kind of proxy an event is made of, so that their prototypes are frozen too; the seed
-            // and reset functions stay inside the lockdown's closure, out of the user's code's reach. The statement
-            // count is reset from inside the event's run: Context.resetLimits from outside enters and leaves the
-            // context once more per event (a tenth of a small script's time inside the jar)
-            ProxyExecutable resetLimits = arguments -> {
-                context.resetLimits();
-                return null;
-            };
+            // function stays inside the lockdown's closure, out of the user's code's reach
             Value newEvent = context.eval(Lockdown.LOCKDOWN).execute(ProxyObject.fromMap(new HashMap<>()),
-                    ProxyArray.fromArray(), (ProxyExecutable) arguments -> seeds.getAsInt(), resetLimits);
+                    ProxyArray.fromArray(), (ProxyExecutable) arguments -> seeds.getAsInt());
             return new Locked(context, newEvent);
         } catch (RuntimeException e) {
             closeQuietly(context);

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     source on RabbitMQ, the database on the embedded broker); 0 keeps no history
  * @param nodeCpuTime  also export each node's CPU time per event, {@code sluice_node_cpu_seconds}, beside its wall
  *                     time: on a busy machine a node's wall time includes waiting for a core, its CPU time only its
- *                     own work; reading the thread's CPU clock twice per node and event costs about 0.2 µs each, so
- *                     it is off unless a node's cost is being looked into
+ *                     own work; the thread's CPU clock is read twice per node and event, about 0.2 µs each, so it
+ *                     is off unless a node's cost is being looked into
  */
 @ConfigurationProperties("sluice.engine")
 public record EngineProperties(@DefaultValue("100") int prefetch,

@@ -24,7 +24,7 @@ import org.openqa.selenium.json.Json;
  * {@code sluice_node_cpu_seconds} ({@code sluice.engine.node-cpu-time} on) after a warm-up, in five windows of the
  * measured events, less what reading the CPU clock costs (measured here). The figure is CPU time because wall time, on
  * two cores shared with the ingest and the broker, includes waiting for a core: one run's windows ranged 0.6-2.5x by
- * wall time and 1.7-2.0x by CPU time. Prints µs per event and the ratio of the median window, each window's ratio
+ * wall time and 1.9-2.2x by CPU time. Prints µs per event and the ratio of the median window, each window's ratio
  * beside it, and the wall-time ratio (goal on the plain command: at most 2×). Never fails a build;
  * {@code -Dbench.script.events} (100,000 measured after as many for warm-up: the compiler needs them on two busy
  * cores; after 30,000 the script node still took twice as long) sizes it.
@@ -62,8 +62,8 @@ public final class ScriptOnJarBenchmark {
     public static void main(String[] args) throws Exception {
         System.out.printf("Script node vs mask node inside the jar: %,d events after %,d for warm-up%n", EVENTS,
                 EVENTS);
-        System.out.printf("Reading a thread's CPU clock twice costs %.2f µs here, taken off each node's CPU time%n",
-                CLOCK_READING_NANOS / 1e3);
+        System.out.printf("The CPU clock's own reading, as a step's CPU time holds it: %.2f µs here, taken off each "
+                + "node's CPU time%n", CLOCK_READING_NANOS / 1e3);
         double[] optimized = measure("plain java -jar", Map.of());
         double[] interpreter = measure("SLUICE_JAVASCRIPT_OPTIMIZED=false", Map.of("SLUICE_JAVASCRIPT_OPTIMIZED",
                 "false"));

@@ -53,8 +53,7 @@ final class OptimizedRuntime {
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // Truffle uses sun.misc.Unsafe: allowed, JDK 25 neither prints its warning at each start nor checks
-            // whether to on each of Truffle's frame accesses
+            // Truffle uses sun.misc.Unsafe: allowed, JDK 25 does not print its deprecation warning at each start
             command.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
                     "--upgrade-module-path=" + build.compiler(), "--enable-native-access=ALL-UNNAMED",
                     "--sun-misc-unsafe-memory-access=allow"));

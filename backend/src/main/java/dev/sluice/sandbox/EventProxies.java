@@ -87,8 +87,8 @@ final class EventProxies {
     /**
      * At most how many characters the script's writes added to the event's JSON: values written and members added
      * are counted exactly, a replaced string without its escapes (not read character by character), removals are not
-     * taken off; negative when replacements shortened it. Counted place by
-     * place, so it says nothing when {@link #shares()}: a node in two places grows in both.
+     * taken off; negative when replacements shortened it. Counted place by place, so it says nothing when
+     * {@link #shares()}: a node in two places grows in both.
      */
     long grownBy() {
         return grownBy;

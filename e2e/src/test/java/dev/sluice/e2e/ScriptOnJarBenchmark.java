@@ -129,7 +129,8 @@ public final class ScriptOnJarBenchmark {
 
     /**
      * What the engine's CPU time of a step holds beyond the step: the end of one reading of the thread's CPU clock
-     * and the start of the next, measured as the median of back-to-back readings on this machine and JDK.
+     * and the start of the next, measured as the median of back-to-back readings on this machine and JDK (the last
+     * of three rounds: the first two let the JIT compile the reading).
      */
     private static double clockReadingNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
